@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = (min: number, max: number) =>
+  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(min).max(max);
+const idList = z
+  .string()
+  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^\d{5,25}$/.test(id)), 'expected comma-separated Discord ids (digits)');
+const snowflake = z.string().regex(/^\d{5,25}$/, 'expected a Discord id (digits)');
+const url = z.url({ message: 'expected a URL such as http://localhost:11434' });
+
+/** Every setting Dossier reads, with its default. `.env.example` documents each one. */
+const schema = z.object({
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  DATA_DIR: z.string().min(1).default('data'),
+  MAX_FILE_BYTES: int(1, 1_000_000_000).default(2_000_000),
+  CHUNK_SIZE: int(200, 8000).default(700),
+  CHUNK_OVERLAP: int(0, 4000).default(150),
+  EMBEDDINGS: z.enum(['auto', 'transformers', 'use-lite'], { message: 'expected auto, transformers or use-lite' }).default('auto'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
+  MODELS_DIR: z.string().min(1).optional(),
+  ALLOW_REMOTE_MODELS: bool.default(true),
+  MAX_QUESTION_CHARS: int(20, 6000).default(1000),
+  LLM_PROVIDER: z.enum(['none', 'openai', 'ollama'], { message: 'expected none, openai or ollama' }).default('none'),
+  LLM_BASE_URL: url.optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: url.default('https://discord.com/api'),
+  MODERATOR_ROLE_IDS: idList.default([]),
+  ASK_CHANNEL_IDS: idList.default([]),
+  ASK_COOLDOWN_SECONDS: int(0, 3600).default(5),
+  MAX_CONCURRENT_ANSWERS: int(1, 64).default(4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+type Settings = z.infer<typeof schema>;
+
+/** The validated configuration, passed down from the edge; nothing below reads the environment. */
+export interface Config {
+  corpusDir: string;
+  dataDir: string;
+  maxFileBytes: number;
+  chunking: { size: number; overlap: number };
+  embeddings: { kind: Settings['EMBEDDINGS']; model: string; modelsDir?: string; allowRemote: boolean };
+  maxQuestionChars: number;
+  llm: { provider: Settings['LLM_PROVIDER']; baseUrl?: string; model?: string; apiKey?: string; timeoutMs: number };
+  discord: {
+    token?: string;
+    clientId?: string;
+    guildId?: string;
+    apiUrl: string;
+    moderatorRoleIds: string[];
+    askChannelIds: string[];
+    askCooldownSeconds: number;
+    maxConcurrentAnswers: number;
+  };
+  logLevel: Settings['LOG_LEVEL'];
+}
+
+/** Secrets whose values must never be echoed, even inside a validation message. */
+const SECRET_VARIABLES = new Set(['DISCORD_TOKEN', 'LLM_API_KEY']);
+
+/**
+ * Validates settings from an environment-like record (empty strings count as unset).
+ * @throws ConfigError naming every bad variable and what it expects, never a secret's value.
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(
+    Object.keys(schema.shape)
+      .map((key) => [key, env[key]?.trim()] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'config');
+      const shown = SECRET_VARIABLES.has(variable) ? '' : ` (got "${String(present[variable]).slice(0, 60)}")`;
+      return { variable, text: `${variable}: ${issue.message}${shown}` };
+    });
+    throw new ConfigError(
+      `Invalid configuration — fix these in .env or the environment:\n  ${problems.map((p) => p.text).join('\n  ')}`,
+      problems.map((p) => p.variable),
+    );
+  }
+  const s = parsed.data;
+  if (s.CHUNK_OVERLAP >= s.CHUNK_SIZE) {
+    throw new ConfigError(`CHUNK_OVERLAP (${s.CHUNK_OVERLAP}) must be smaller than CHUNK_SIZE (${s.CHUNK_SIZE}).`, ['CHUNK_OVERLAP']);
+  }
+  if (s.LLM_PROVIDER !== 'none' && !s.LLM_MODEL) {
+    throw new ConfigError(`LLM_MODEL is required when LLM_PROVIDER=${s.LLM_PROVIDER} (for example llama3.1:8b).`, ['LLM_MODEL']);
+  }
+  return {
+    corpusDir: resolve(cwd, s.CORPUS_DIR),
+    dataDir: resolve(cwd, s.DATA_DIR),
+    maxFileBytes: s.MAX_FILE_BYTES,
+    chunking: { size: s.CHUNK_SIZE, overlap: s.CHUNK_OVERLAP },
+    embeddings: {
+      kind: s.EMBEDDINGS,
+      model: s.EMBEDDING_MODEL,
+      modelsDir: s.MODELS_DIR ? resolve(cwd, s.MODELS_DIR) : undefined,
+      allowRemote: s.ALLOW_REMOTE_MODELS,
+    },
+    maxQuestionChars: s.MAX_QUESTION_CHARS,
+    llm: { provider: s.LLM_PROVIDER, baseUrl: s.LLM_BASE_URL, model: s.LLM_MODEL, apiKey: s.LLM_API_KEY, timeoutMs: s.LLM_TIMEOUT_MS },
+    discord: {
+      token: s.DISCORD_TOKEN,
+      clientId: s.DISCORD_CLIENT_ID,
+      guildId: s.DISCORD_GUILD_ID,
+      apiUrl: s.DISCORD_API_URL.replace(/\/+$/, ''),
+      moderatorRoleIds: s.MODERATOR_ROLE_IDS,
+      askChannelIds: s.ASK_CHANNEL_IDS,
+      askCooldownSeconds: s.ASK_COOLDOWN_SECONDS,
+      maxConcurrentAnswers: s.MAX_CONCURRENT_ANSWERS,
+    },
+    logLevel: s.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Answer } from './answer/types.ts';
+import type { SkippedFile } from './corpus/types.ts';
+import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
+
+/** An article as listed by `/sources`. */
+export interface ArticleSummary {
+  source: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  chunks: number;
+}
+
+/** A ranked passage for `search`. */
+export interface SearchHit {
+  source: string;
+  title?: string;
+  chunk: string;
+  score: number;
+  start: number;
+  end: number;
+}
+
+/** Where a running reindex is; adapters render it as a progress bar. */
+export interface ReindexProgress {
+  phase: 'scanning' | 'embedding' | 'timeline' | 'writing' | 'swapping' | 'done';
+  filesTotal: number;
+  chunksTotal: number;
+  chunksEmbedded: number;
+  startedAt: number;
+}
+
+/** What a reindex changed. */
+export interface ReindexSummary {
+  rebuilt: boolean;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  skipped: SkippedFile[];
+  chunks: number;
+  events: number;
+  ms: number;
+}
+
+/** The index currently answering questions. */
+export interface IndexInfo {
+  model: string;
+  dimensions: number;
+  articles: number;
+  chunks: number;
+  events: number;
+  builtAt: string;
+}
+
+/** The one facade the adapters (Discord, terminal, CLI) call; it knows nothing of Discord. */
+export interface Dossier {
+  /** Answers from the corpus with citations, or abstains. `context` is an earlier question of the same thread. */
+  ask(question: string, options?: { context?: string }): Promise<Answer>;
+  search(query: string, k?: number): Promise<SearchHit[]>;
+  timeline(query?: TimelineQuery): Promise<TimelineEvent[]>;
+  sources(): ArticleSummary[];
+  /** Rebuilds the index from the corpus while questions keep being answered from the current one. Throws IndexError('busy') when one already runs. */
+  reindex(options?: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }): Promise<ReindexSummary>;
+  /** The running reindex's progress, or undefined when none runs. */
+  reindexProgress(): ReindexProgress | undefined;
+  info(): IndexInfo;
+  close(): Promise<void>;
+}
