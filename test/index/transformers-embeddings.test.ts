@@ -38,8 +38,8 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
 
   it('GIVEN a sentence WHEN embedded THEN the vector is the unit-length mean of its token vectors', async () => {
     const vector = await embeddings.embedQuery('Viktor Bout arrested');
-    // [CLS] and [SEP] are zero rows in the fixture but still count in the mean; normalising removes the scale.
-    const sum = ['viktor', 'bout', 'arrested'].map(tinyBertTokenVector).reduce((a, b) => a.map((value, index) => value + b[index]!));
+    // The tokenizer wraps the words in [CLS] … [SEP]; mean pooling averages all five rows, normalising removes the scale.
+    const sum = ['[CLS]', 'viktor', 'bout', 'arrested', '[SEP]'].map(tinyBertTokenVector).reduce((a, b) => a.map((value, index) => value + b[index]!));
     assertClose(vector, sum.map((value) => value / norm(sum)));
   });
 
