@@ -1,0 +1,28 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { answerMessage } from '../src/discord/answer-embed.ts';
+import { checkQuestion } from '../src/discord/asker.ts';
+import type { Command } from '../src/discord/command.ts';
+import { threadContext } from '../src/discord/thread-context.ts';
+import { UserError } from '../src/errors.ts';
+
+/** /ask question: — an answer from the articles, with numbered sources and quotes. */
+export const ask: Command = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask a question about the case; the answer cites the articles it comes from.')
+    .addStringOption((option) =>
+      option.setName('question').setDescription('For example: Where was Viktor Bout arrested?').setRequired(true).setMaxLength(6000),
+    ),
+
+  async execute(interaction, ctx) {
+    const question = checkQuestion(interaction.options.getString('question', true), ctx.config.maxQuestionChars);
+    const wait = ctx.cooldowns.take(interaction.user.id);
+    if (wait > 0) throw new UserError(`You're asking quickly — please wait ${wait} s before your next question.`, 'COOLDOWN');
+    await interaction.deferReply();
+    const context = await threadContext(interaction.channel, ctx.answers, interaction.client.user.id);
+    const answer = await ctx.ask({ question, userId: interaction.user.id, via: 'slash', context });
+    const message = await interaction.editReply(answerMessage(answer, interaction.id));
+    ctx.answers.remember([interaction.id, message.id], { question, answer });
+    if (interaction.channel?.isThread()) ctx.answers.rememberThreadQuestion(interaction.channel.id, question);
+  },
+};

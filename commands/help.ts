@@ -1,0 +1,30 @@
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.ts';
+import { NO_MENTIONS } from '../src/discord/replies.ts';
+
+/** /help — what Dossier does and how to ask it. */
+export const help: Command = {
+  data: new SlashCommandBuilder().setName('help').setDescription('What Dossier does and how to ask it.'),
+
+  async execute(interaction, ctx) {
+    const botId = interaction.client.user.id;
+    const askChannels = ctx.config.discord.askChannelIds.map((id) => `<#${id}>`).join(', ');
+    const lines = [
+      'Dossier answers questions about the case from a fixed set of news articles, and cites them: every answer lists its sources as `[n] file — title (date)` with a short verbatim quote. When the articles do not cover a question, it says so instead of guessing.',
+      '',
+      '**Ask**',
+      '• `/ask question:` — for example `/ask question: Where was Viktor Bout arrested?`',
+      `• Mention me: <@${botId}> what did Bout tell TASS?`,
+      ...(askChannels ? [`• In ${askChannels}, every message is a question.`] : []),
+      '• In a thread on one of my answers, mention me (or reply to me) to follow up: the earlier question is taken into account.',
+      '',
+      '**Explore**',
+      '• `/timeline` — dated events of the case, filtered by `from`, `to`, `topic` or `source`.',
+      '• `/sources` — the articles I answer from.',
+      '',
+      '**Feedback** — the 👍 / 👎 buttons under an answer are read by the moderators.',
+      '**Moderators** — `/reindex` rebuilds the index after articles are added or changed; questions are still answered meanwhile.',
+    ];
+    await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  },
+};

@@ -1,0 +1,51 @@
+import type { Answer } from '../answer/types.ts';
+import type { Dossier } from '../dossier.ts';
+import { UserError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { Semaphore } from './semaphore.ts';
+
+/** A question from Discord, with where it came from for the logs. */
+export interface AskRequest {
+  question: string;
+  userId: string;
+  via: 'slash' | 'mention' | 'channel' | 'thread';
+  /** An earlier question of the same thread. */
+  context?: string;
+}
+
+export type Asker = (request: AskRequest) => Promise<Answer>;
+
+/** Rejects questions the core should never see; call it before deferring so the refusal can be ephemeral. */
+export function checkQuestion(question: string, maxChars: number): string {
+  const trimmed = question.trim();
+  if (!trimmed) throw new UserError('Ask me a question about the case, for example: “Where was Viktor Bout arrested?”', 'EMPTY_QUESTION');
+  if (trimmed.length > maxChars) {
+    throw new UserError(`That question is ${trimmed.length} characters long; please keep it under ${maxChars}.`, 'QUESTION_TOO_LONG');
+  }
+  return trimmed;
+}
+
+/** Asks the core within a bound on concurrent answers, logging each question's latency and outcome. */
+export function createAsker(options: { dossier: Dossier; logger: Logger; maxConcurrent: number }): Asker {
+  const limiter = new Semaphore(options.maxConcurrent);
+  return async ({ question, userId, via, context }) => {
+    const started = performance.now();
+    const queued = limiter.waiting;
+    try {
+      const answer = await limiter.run(() => options.dossier.ask(question, context ? { context } : undefined));
+      options.logger.info(
+        { via, userId, ms: Math.round(performance.now() - started), queued, outcome: answer.abstained ? 'abstained' : 'answered', citations: answer.citations.length, mode: answer.mode },
+        'question answered',
+      );
+      options.logger.debug({ question, context }, 'question text');
+      return answer;
+    } catch (error) {
+      const outcome = error instanceof UserError ? 'refused' : 'failed';
+      options.logger[error instanceof UserError ? 'info' : 'error'](
+        { via, userId, ms: Math.round(performance.now() - started), outcome, err: error },
+        `question ${outcome}`,
+      );
+      throw error;
+    }
+  };
+}

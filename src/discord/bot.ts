@@ -1,0 +1,123 @@
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
+import { commands as defaultCommands } from '../../commands/index.ts';
+import type { Config } from '../config.ts';
+import type { Dossier } from '../dossier.ts';
+import { ConfigError, describeError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { createAsker } from './asker.ts';
+import type { CommandContext, CommandRegistry, PagedReply } from './command.ts';
+import { Cooldowns } from './cooldown.ts';
+import { FeedbackStore } from './feedback.ts';
+import { chooseIntents } from './intents.ts';
+import { createInteractionHandler } from './interactions.ts';
+import { AnswerMemory, BoundedMap } from './memory.ts';
+import { handleMessage } from './messages.ts';
+import { NO_MENTIONS } from './replies.ts';
+
+export interface StartDiscordBotOptions {
+  config: Config;
+  dossier: Dossier;
+  logger: Logger;
+  commands?: CommandRegistry;
+  /** Merged over `{ api: config.discord.apiUrl }`; tests raise `globalRequestsPerSecond`. */
+  restOptions?: Partial<RESTOptions>;
+  /** Answer messages that mention the bot (default true); needs the GuildMessages intent. */
+  mentions?: boolean;
+  /** Least time between two progress edits of /reindex (default 2000 ms). */
+  progressIntervalMs?: number;
+  /** How long stop() waits for answers in progress before disconnecting (default 10 s). */
+  shutdownGraceMs?: number;
+}
+
+export interface DiscordBot {
+  client: Client<true>;
+  /** Stops taking new work, lets answers in progress finish (within the grace period), then disconnects. */
+  stop(): Promise<void>;
+}
+
+const PAGE_LIFETIME_MS = 15 * 60 * 1000;
+
+/** Logs in to Discord and answers slash commands, mentions and ask-channel messages until stopped. */
+export async function startDiscordBot(options: StartDiscordBotOptions): Promise<DiscordBot> {
+  const { config, dossier, logger, commands = defaultCommands, mentions = true } = options;
+  const { token, askChannelIds } = config.discord;
+  if (!token) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token) into .env.', ['DISCORD_TOKEN']);
+
+  const intents = chooseIntents({ mentions, askChannelIds });
+  const client = new Client({ intents, allowedMentions: NO_MENTIONS, rest: { api: config.discord.apiUrl, ...options.restOptions } });
+  const ctx: CommandContext = {
+    config,
+    dossier,
+    logger,
+    ask: createAsker({ dossier, logger, maxConcurrent: config.discord.maxConcurrentAnswers }),
+    cooldowns: new Cooldowns(config.discord.askCooldownSeconds),
+    answers: new AnswerMemory(),
+    pages: new BoundedMap<string, PagedReply>(500, PAGE_LIFETIME_MS),
+    progressIntervalMs: options.progressIntervalMs ?? 2000,
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  const track = (work: () => Promise<void>, what: string) => {
+    if (stopping) return;
+    const task = work().catch((error: unknown) => logger.error({ err: error }, `unhandled error in ${what}`));
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  };
+
+  const onInteraction = createInteractionHandler(commands, ctx, new FeedbackStore(join(config.dataDir, 'feedback.jsonl')));
+  client.on(Events.InteractionCreate, (interaction) => track(() => onInteraction(interaction), 'an interaction'));
+  if (intents.includes(GatewayIntentBits.GuildMessages)) {
+    client.on(Events.MessageCreate, (message) => track(() => handleMessage(message, ctx), 'a message'));
+  }
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  const aborted = new AbortController();
+  const ready = once(client, Events.ClientReady, { signal: aborted.signal });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    aborted.abort();
+    await client.destroy();
+    throw error;
+  }
+
+  let index: unknown;
+  try {
+    index = dossier.info();
+  } catch (error) {
+    index = { unavailable: describeError(error) };
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      intents: intents.map((bit) => GatewayIntentBits[bit]),
+      commands: [...commands.keys()],
+      askChannels: askChannelIds.length,
+      apiUrl: config.discord.apiUrl,
+      index,
+    },
+    'Discord bot ready',
+  );
+
+  return {
+    client: client as Client<true>,
+    async stop() {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGraceMs ?? 10_000)));
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+      await client.destroy();
+      logger.info('Discord bot stopped');
+    },
+  };
+}

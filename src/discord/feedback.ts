@@ -1,0 +1,75 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { Logger } from '../logger.ts';
+import { parseFeedbackId, type Vote } from './buttons.ts';
+import type { AnswerMemory } from './memory.ts';
+import { NO_MENTIONS, replyWithError } from './replies.ts';
+
+/** One vote, as a line of feedback.jsonl. */
+export interface FeedbackRecord {
+  at: string;
+  vote: Vote;
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  messageId: string;
+  question: string;
+  answer: string;
+  sources: { n: number; source: string; quote: string }[];
+}
+
+/** Appends votes to a JSONL file, one write at a time so lines never interleave. */
+export class FeedbackStore {
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(readonly file: string) {}
+
+  record(record: FeedbackRecord): Promise<void> {
+    const write = this.#queue.then(async () => {
+      await mkdir(dirname(this.file), { recursive: true });
+      await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');
+    });
+    this.#queue = write.catch(() => undefined);
+    return write;
+  }
+}
+
+/** What a clicked answer message says, for votes on answers given before a restart. */
+function fromMessage(interaction: ButtonInteraction): Pick<FeedbackRecord, 'question' | 'answer' | 'sources'> {
+  const embed = interaction.message.embeds[0];
+  const sources = (embed?.fields ?? []).flatMap((field) =>
+    [...field.value.matchAll(/\[(\d+)\] `([^`]+)`[^\n]*\n> (.*)/g)].map((m) => ({ n: Number(m[1]), source: m[2]!, quote: m[3]! })),
+  );
+  return { question: embed?.title ?? '', answer: embed?.description ?? '', sources };
+}
+
+/** Records a 👍/👎 click and thanks the voter privately. */
+export async function handleFeedback(interaction: ButtonInteraction, store: FeedbackStore, answers: AnswerMemory, logger: Logger): Promise<void> {
+  const parsed = parseFeedbackId(interaction.customId);
+  if (!parsed) return;
+  try {
+    const known = answers.get(parsed.answerId);
+    const content = known
+      ? {
+          question: known.question,
+          answer: known.answer.answer,
+          sources: known.answer.citations.map(({ n, source, quote }) => ({ n, source, quote })),
+        }
+      : fromMessage(interaction);
+    await store.record({
+      at: new Date().toISOString(),
+      vote: parsed.vote,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      messageId: interaction.message.id,
+      ...content,
+    });
+    logger.info({ vote: parsed.vote, answerId: parsed.answerId, userId: interaction.user.id }, 'feedback recorded');
+    const emoji = parsed.vote === 'up' ? '👍' : '👎';
+    await interaction.reply({ content: `Thanks — your ${emoji} was recorded for the moderators.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  } catch (error) {
+    await replyWithError(interaction, error, logger);
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * A small Discord API emulator on 127.0.0.1 (REST over node:http, gateway over ws) that the real discord.js
+ * client logs into. It records every REST request for assertions and can inject faults: gateway closes,
+ * missing heartbeat ACKs, 429/5xx responses and expired interaction tokens.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { handleRest, type RestState } from './emulator-rest.ts';
+import { BOT_USER, defaultGuild, GUILD_ID, memberPayload, messagePayload, snowflake, userPayload, type FixtureUser, type Json } from './emulator-fixtures.ts';
+
+/** One REST request as it reached the emulator. `path` is decoded and relative to `/api/v10`. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Json | undefined;
+  status: number;
+  authorization?: string;
+}
+
+export interface EmulatorOptions {
+  token?: string;
+  heartbeatIntervalMs?: number;
+  guilds?: Json[];
+}
+
+/** A fault answered instead of the next matching REST requests. */
+export interface RestFault {
+  status: number;
+  retryAfterSeconds?: number;
+  remaining: number;
+  match?: (method: string, path: string) => boolean;
+}
+
+interface Session {
+  id: string;
+  socket?: WebSocket;
+  seq: number;
+  intents: number;
+  buffered: Json[];
+}
+
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+export type DiscordEmulator = Awaited<ReturnType<typeof startEmulator>>;
+
+/** Starts the emulator on an ephemeral loopback port. Call `close()` when done. */
+export async function startEmulator(options: EmulatorOptions = {}) {
+  const token = options.token ?? 'emulator-bot-token';
+  const guilds = options.guilds ?? [defaultGuild()];
+  const requests: RecordedRequest[] = [];
+  const waiters = new Set<{ predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();
+  const sessions = new Map<string, Session>();
+  const sockets = new Set<WebSocket>();
+  let acknowledgeHeartbeats = true;
+
+  const server = createServer();
+  const wss = new WebSocketServer({ server });
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const gatewayUrl = `ws://127.0.0.1:${port}`;
+
+  const state: RestState = {
+    token,
+    applicationId: BOT_USER.id,
+    botUser: BOT_USER,
+    guilds,
+    gatewayUrl,
+    interactions: new Map(),
+    messages: new Map(),
+    commands: new Map(),
+    faults: [],
+    dispatch: (t, d) => dispatch(t, d),
+  };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const body = raw && String(req.headers['content-type']).includes('json') ? (JSON.parse(raw) as Json) : undefined;
+      const reply = handleRest(state, req.method ?? 'GET', path, body, req.headers.authorization);
+      const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, status: reply.status, authorization: req.headers.authorization };
+      requests.push(record);
+      res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+      res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+      for (const waiter of waiters) {
+        if (waiter.predicate(record)) {
+          waiters.delete(waiter);
+          waiter.resolve(record);
+        }
+      }
+    });
+  });
+
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    send(socket, { op: 10, d: { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 } });
+    socket.on('message', (data) => onGatewayMessage(socket, JSON.parse(String(data)) as Json));
+  });
+
+  function send(socket: WebSocket, payload: Json): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  function onGatewayMessage(socket: WebSocket, payload: Json): void {
+    if (payload.op === 1) {
+      if (acknowledgeHeartbeats) send(socket, { op: 11 });
+    } else if (payload.op === 2) {
+      identify(socket, payload.d as Json);
+    } else if (payload.op === 6) {
+      resume(socket, payload.d as Json);
+    }
+  }
+
+  function identify(socket: WebSocket, d: Json): void {
+    if (d.token !== token) {
+      socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    const session: Session = { id: snowflake(), socket, seq: 0, intents: Number(d.intents ?? 0), buffered: [] };
+    sessions.set(session.id, session);
+    sendDispatch(session, 'READY', {
+      v: 10,
+      user: userPayload(BOT_USER),
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: gatewayUrl,
+      application: { id: BOT_USER.id, flags: 0 },
+      shard: [0, 1],
+    });
+    for (const guild of guilds) sendDispatch(session, 'GUILD_CREATE', guild);
+  }
+
+  function resume(socket: WebSocket, d: Json): void {
+    const session = sessions.get(String(d.session_id));
+    if (!session || d.token !== token) {
+      send(socket, { op: 9, d: false });
+      return;
+    }
+    session.socket = socket;
+    for (const payload of session.buffered.splice(0)) send(socket, payload);
+    sendDispatch(session, 'RESUMED', {});
+  }
+
+  function sendDispatch(session: Session, t: string, d: Json): void {
+    session.seq += 1;
+    const payload = { op: 0, t, s: session.seq, d };
+    if (session.socket?.readyState === session.socket?.OPEN) send(session.socket!, payload);
+    else session.buffered.push(payload);
+  }
+
+  /** Sends a gateway event to every session; content is blanked where Discord would (no Message Content intent). */
+  function dispatch(t: string, d: Json): void {
+    for (const session of sessions.values()) {
+      const mentionsBot = Array.isArray(d.mentions) && d.mentions.some((user: Json) => user.id === BOT_USER.id);
+      const hide = t === 'MESSAGE_CREATE' && !(session.intents & MESSAGE_CONTENT_INTENT) && !mentionsBot && d.author?.id !== BOT_USER.id;
+      sendDispatch(session, t, hide ? { ...d, content: '', embeds: [] } : d);
+    }
+  }
+
+  return {
+    /** Base for `rest.api` / DISCORD_API_URL; discord.js appends /v10. */
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    token,
+    applicationId: BOT_USER.id,
+    requests,
+    state,
+    /** Intents the last IDENTIFY asked for. */
+    get intents(): number | undefined {
+      return [...sessions.values()].at(-1)?.intents;
+    },
+
+    /** Resolves with the first request (already recorded or still to come) that matches. */
+    waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5000, label = 'a matching request'): Promise<RecordedRequest> {
+      const seen = requests.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve: (r: RecordedRequest) => (clearTimeout(timer), resolve(r)) };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          const recent = requests.slice(-8).map((r) => `${r.method} ${r.path} → ${r.status}`).join('\n  ');
+          reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${label}. Last requests:\n  ${recent}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+
+    /** Requests made with one interaction token (callback, edits, follow-ups), in order. */
+    requestsFor(interactionToken: string): RecordedRequest[] {
+      return requests.filter((r) => r.path.includes(`/${interactionToken}`));
+    },
+
+    /** A member runs a slash command; returns the interaction's id and token. */
+    command(input: { user: FixtureUser; name: string; options?: Record<string, string | number | boolean>; permissions: string; roles?: string[]; channelId: string }) {
+      const options = Object.entries(input.options ?? {}).map(([name, value]) => ({ name, value, type: typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5 }));
+      return interact(input, 2, { id: commandId(input.name), name: input.name, type: 1, options });
+    },
+
+    /** A member types into an option with autocomplete. */
+    autocomplete(input: { user: FixtureUser; name: string; focused: string; value: string; permissions: string; channelId: string }) {
+      const options = [{ name: input.focused, type: 3, value: input.value, focused: true }];
+      return interact(input, 4, { id: commandId(input.name), name: input.name, type: 1, options });
+    },
+
+    /** A member clicks a button on a message the bot sent. */
+    click(input: { user: FixtureUser; customId: string; messageId: string; permissions: string; channelId: string }) {
+      const message = state.messages.get(input.messageId);
+      if (!message) throw new Error(`No message ${input.messageId} in the emulator`);
+      return interact(input, 3, { custom_id: input.customId, component_type: 2 }, { message });
+    },
+
+    /** A user posts a message; `<@id>` mentions are parsed as Discord does. */
+    postMessage(input: { author: FixtureUser; content: string; channelId: string; messageReference?: string }): Json {
+      const mentioned = [...input.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]);
+      const message = messagePayload({
+        channelId: input.channelId,
+        guildId: GUILD_ID,
+        author: input.author,
+        content: input.content,
+        member: { ...memberPayload(input.author), user: undefined },
+        mentions: [BOT_USER].filter((u) => mentioned.includes(u.id)).map(userPayload),
+        mention_everyone: /@(everyone|here)/.test(input.content),
+        ...(input.messageReference ? { message_reference: { message_id: input.messageReference, channel_id: input.channelId, guild_id: GUILD_ID } } : {}),
+      });
+      state.messages.set(message.id, message);
+      dispatch('MESSAGE_CREATE', message);
+      return message;
+    },
+
+    /** Sends any gateway event (THREAD_CREATE, GUILD_MEMBER_UPDATE…) to connected clients. */
+    dispatch,
+
+    // Faults, for reliability tests.
+    /** Answers the next `count` REST requests (matching `match`, if given) with `status`, e.g. 429 or 502. */
+    failNext(count: number, status: number, extra: { retryAfterSeconds?: number; match?: RestFault['match'] } = {}): void {
+      state.faults.push({ status, remaining: count, ...extra });
+    },
+    /** Makes an interaction token invalid, as Discord does 15 minutes after the interaction. */
+    expireToken(interactionToken: string): void {
+      const interaction = state.interactions.get(interactionToken);
+      if (interaction) interaction.expired = true;
+    },
+    /** Closes every gateway connection with `code` (4000 lets the client resume). */
+    closeGateway(code = 4000): void {
+      for (const socket of sockets) socket.close(code, 'emulator closed the connection');
+    },
+    /** Stops or resumes answering heartbeats with ACKs. */
+    setHeartbeatAcks(enabled: boolean): void {
+      acknowledgeHeartbeats = enabled;
+    },
+
+    async close(): Promise<void> {
+      for (const socket of sockets) socket.terminate();
+      await new Promise((resolve) => wss.close(resolve));
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+
+  function commandId(name: string): string {
+    return [...state.commands.values()].flat().find((c) => c.name === name)?.id ?? snowflake();
+  }
+
+  function interact(input: { user: FixtureUser; permissions: string; roles?: string[]; channelId: string }, type: number, data: Json, extra: Json = {}) {
+    const id = snowflake();
+    const interactionToken = `itk-${id}`;
+    const channel = guilds.flatMap((g) => [...g.channels, ...(g.threads ?? [])]).find((c: Json) => c.id === input.channelId);
+    state.interactions.set(interactionToken, { id, token: interactionToken, channelId: input.channelId, acknowledged: false, expired: false, messageId: extra.message?.id });
+    dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: BOT_USER.id,
+      type,
+      token: interactionToken,
+      version: 1,
+      data,
+      guild_id: GUILD_ID,
+      channel_id: input.channelId,
+      channel,
+      member: { ...memberPayload(input.user, input.roles ?? []), permissions: input.permissions },
+      app_permissions: input.permissions,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { 0: GUILD_ID },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+      ...extra,
+    });
+    return { id, token: interactionToken };
+  }
+}
