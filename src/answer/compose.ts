@@ -1,0 +1,65 @@
+import type { IndexArtifact } from '../index/artifact.ts';
+import type { RankedChunk } from '../retrieve/hybrid.ts';
+import { citationFor } from './citations.ts';
+import type { ScoredSentence } from './extractive.ts';
+import type { QuestionAnalysis } from './question.ts';
+import type { Answer, Citation } from './types.ts';
+
+/** A date the timeline resolved for a passage ("Wednesday" in an article of 2012-04-08 → April 11, 2012). */
+export type DateLookup = (source: string, start: number, end: number) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
+
+/** Writes the extractive answer: each evidence sentence with its [n], and a source list with verbatim quotes. */
+export function composeExtractive(
+  index: IndexArtifact,
+  question: QuestionAnalysis,
+  evidence: ScoredSentence[],
+  lookupDate: DateLookup,
+): Pick<Answer, 'answer' | 'citations'> {
+  const citations: Citation[] = [];
+  const parts = evidence.map(({ sentence }) => {
+    const article = index.articles.get(sentence.source)!;
+    let citation = citations.find((c) => c.source === sentence.source && c.quote === article.text.slice(sentence.start, sentence.end).trim());
+    if (!citation) {
+      citation = citationFor(citations.length + 1, article, sentence.start, sentence.end);
+      citations.push(citation);
+    }
+    return `${sentence.text} [${citation.n}]`;
+  });
+  const lead = question.type === 'date' ? resolvedDateLead(evidence, lookupDate) : undefined;
+  const heading = LIST_HEADINGS[question.type];
+  const body = heading ? `${heading}\n${parts.map((part) => `• ${part}`).join('\n')}` : parts.join(' ');
+  return { answer: lead ? `${lead}. ${body}` : body, citations };
+}
+
+// Answers that gather one passage per article read best as a list.
+const LIST_HEADINGS: Partial<Record<QuestionAnalysis['type'], string>> = {
+  attribution: 'The articles credit these sources:',
+  comparison: 'What each article reports:',
+};
+
+/** "April 11, 2012" when the first evidence sentence has a date the timeline resolved from a relative one. */
+function resolvedDateLead(evidence: ScoredSentence[], lookupDate: DateLookup): string | undefined {
+  const first = evidence[0]?.sentence;
+  if (!first) return undefined;
+  const resolved = lookupDate(first.source, first.start, first.end);
+  if (!resolved) return undefined;
+  const [year, month, day] = resolved.date.split('-').map(Number);
+  const monthName = month ? new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : '';
+  if (resolved.precision === 'day' && day) return `${monthName} ${day}, ${year}`;
+  if (resolved.precision === 'month' && month) return `${monthName} ${year}`;
+  return String(year);
+}
+
+/** The articles nearest to a question, for an abstention. */
+export function nearestArticles(index: IndexArtifact, retrieved: RankedChunk[], limit = 3): NonNullable<Answer['nearest']> {
+  const sources = [...new Set(retrieved.map((hit) => hit.chunk.source))].slice(0, limit);
+  return sources.map((source) => {
+    const meta = index.articles.get(source)?.meta ?? {};
+    return { source, title: meta.title, date: meta.date };
+  });
+}
+
+/** The abstention text: says the articles don't cover it, and why, without guessing. */
+export function abstentionText(reason: string): string {
+  return `The articles don't say — ${reason}. The closest articles are listed below if you want to check them yourself.`;
+}

@@ -1,0 +1,62 @@
+import { stem } from '../index/lexical.ts';
+import type { AnswerType, QuestionAnalysis } from './question.ts';
+
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const DATE_EXPRESSION = new RegExp(
+  `\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b${MONTH}\\b|\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b|\\b(last|next|this) (week|month|year)\\b|\\b(ago|earlier|later)\\b|\\b(a|one|two|three|\\d+) (days?|weeks?|months?|years?) (before|after)\\b`,
+  'i',
+);
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half';
+const NUMBER = new RegExp(`(\\$|£|€)?\\b(\\d[\\d,.]*(-\\d+)?|${NUMBER_WORDS})\\b`, 'gi');
+
+/** True when the sentence contains the kind of fact the question asks for. */
+export function fitsAnswerType(question: QuestionAnalysis, sentence: string): boolean {
+  switch (question.type) {
+    case 'date':
+      return DATE_EXPRESSION.test(sentence);
+    case 'number':
+      return question.counted ? countsNoun(sentence, question.counted) : NUMBER.test(resetting(sentence));
+    case 'place':
+      return hasPlace(sentence);
+    case 'person':
+      return hasName(sentence, question);
+    case 'attribution':
+      return ATTRIBUTION.test(sentence);
+    default:
+      return true;
+  }
+}
+
+/** Whether the answer type is a hard requirement (no such fact in the evidence means no answer). */
+export function isStrictType(type: AnswerType): boolean {
+  return type === 'date' || type === 'number' || type === 'attribution';
+}
+
+// A report credited to a named outlet: "reported AFP", "according to the Russian news agency Tass", "told TASS",
+// "RIA-Novosti reported", "Source: BFM TV".
+const ATTRIBUTION = /\b(reported|according to|as per|told|quoted (in|by)|cited by|citing|via)\s+(the\s+)?([a-z]+\s+){0,3}[A-Z][A-Za-z-]+|\b[A-Z][A-Za-z-]+ (reported|said in a statement)\b|^(source|via)\s*:\s*\S/;
+
+function resetting(text: string): string {
+  NUMBER.lastIndex = 0;
+  return text;
+}
+
+/** A number within three words before the counted noun ("three “embarrassing” cases", "15-20 years"). */
+function countsNoun(sentence: string, counted: string): boolean {
+  const words = sentence.split(/\s+/);
+  return words.some((word, i) => {
+    if (stem(word.toLowerCase().replace(/[^a-z0-9-]/g, '')) !== counted) return false;
+    return words.slice(Math.max(0, i - 4), i).some((before) => new RegExp(`^["'“‘(]?(\\$)?(\\d[\\d,.]*(-\\d+)?|${NUMBER_WORDS})\\b`, 'i').test(before));
+  });
+}
+
+/** A capitalised place after a locative preposition, e.g. "in Bangkok", "at Marion". */
+function hasPlace(sentence: string): boolean {
+  return /\b(in|at|from|to|near|outside|south of|north of|east of|west of)\s+(the\s+)?[A-Z][a-z]+/.test(sentence);
+}
+
+/** A capitalised name other than those the question already gives. */
+function hasName(sentence: string, question: QuestionAnalysis): boolean {
+  const names = sentence.match(/(?<![.!?]\s|^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g) ?? [];
+  return names.some((name) => !question.names.includes(stem(name.split(/\s+/).pop()!.toLowerCase())));
+}

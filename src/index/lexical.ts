@@ -1,0 +1,92 @@
+// Words too common to tell passages apart; kept short so that question words like "where" still count.
+const STOPWORDS = new Set(
+  'a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which who will with would you your do does did what how when where why than then there these those not no so if into about after before over under up out also can could may might said says say while him me them any some such very just'.split(' '),
+);
+
+/** Lower-cased word tokens with light stemming, for lexical matching. */
+export function tokenize(text: string): string[] {
+  return (normalizeNames(text).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? [])
+    .map((token) => token.replace(/['’]s$/, '').replace(/['’]/g, ''))
+    .filter((token) => token.length > 1 && !STOPWORDS.has(token))
+    .map(stem);
+}
+
+// "US" (the country) must not become the pronoun "us"; the country's other names join it.
+function normalizeNames(text: string): string {
+  return text.replace(/\b(U\.S\.A?\.?|US|USA|United States|America)(?![a-z])/g, ' usa ').replace(/\bAmericans?\b/g, ' usa ');
+}
+
+/** A light suffix-stripping stemmer: enough to match "arrested"/"arrest", "prisons"/"prison". */
+export function stem(word: string): string {
+  if (word.length <= 4 || /^\d/.test(word)) return word;
+  for (const [suffix, replacement] of [['ies', 'y'], ['ied', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', ''], ['ly', '']] as const) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !(suffix === 's' && word.endsWith('ss'))) {
+      const root = word.slice(0, -suffix.length) + replacement;
+      return root.length > 3 && root.at(-1) === root.at(-2) && !/[lsz]$/.test(root) ? root.slice(0, -1) : root;
+    }
+  }
+  return word;
+}
+
+/** One scored document of a lexical search. */
+export interface LexicalHit {
+  doc: number;
+  score: number;
+}
+
+/**
+ * Okapi BM25 over an inverted index. LangChain's BM25Retriever rescans every document per query; with
+ * postings lists a query touches only documents sharing a term, which keeps it fast at 100,000 chunks.
+ */
+export class Bm25Index {
+  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly lengths: number[] = [];
+  private averageLength = 0;
+
+  constructor(texts: string[], private readonly k1 = 1.2, private readonly b = 0.75) {
+    texts.forEach((text, doc) => {
+      const tokens = tokenize(text);
+      this.lengths.push(tokens.length);
+      const counts = new Map<string, number>();
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      for (const [term, tf] of counts) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ doc, tf });
+      }
+    });
+    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.lengths.length);
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** Inverse document frequency of a (tokenized) term; 0 when no document has it. */
+  idf(term: string): number {
+    const df = this.postings.get(term)?.length ?? 0;
+    return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** Number of documents containing the (tokenized) term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
+  search(query: string, k: number): LexicalHit[] {
+    const scores = new Map<number, number>();
+    for (const term of new Set(tokenize(query))) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (const { doc, tf } of list) {
+        const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.averageLength);
+        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
+      }
+    }
+    return [...scores.entries()]
+      .map(([doc, score]) => ({ doc, score }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, k);
+  }
+}

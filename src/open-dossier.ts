@@ -1,0 +1,31 @@
+import type { Config } from './config.ts';
+import { createChatModel } from './answer/llm.ts';
+import { createDossier, type Dossier, type ReindexProgress, type TimelineModule } from './dossier.ts';
+import type { OpenReport } from './open-index.ts';
+import { loadEmbeddings } from './index/embeddings/load.ts';
+import { extractEvents } from './timeline/extract.ts';
+import { selectEvents } from './timeline/query.ts';
+import { loadTimeline, saveTimeline } from './timeline/store.ts';
+
+/** The real timeline stage: extraction at build time, lookups at question time. */
+export const timelineModule: TimelineModule = {
+  extract: extractEvents,
+  save: saveTimeline,
+  load: loadTimeline,
+  select: selectEvents,
+};
+
+/** Reports from opening: which model, what was rebuilt, warnings. */
+export interface OpenHooks {
+  notice(message: string): void;
+  warn(message: string): void;
+  onBuildProgress?(progress: ReindexProgress): void;
+}
+
+/** Wires the configured embeddings, optional LLM and timeline into the facade (the composition root of the core). */
+export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dossier & { opened: OpenReport }> {
+  const embeddings = await loadEmbeddings(config.embeddings, hooks.notice);
+  const llm = await createChatModel(config.llm);
+  if (llm) hooks.notice(`LLM: ${config.llm.provider} model ${config.llm.model}; extractive answers are the fallback.`);
+  return createDossier({ config, embeddings, llm, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+}

@@ -1,0 +1,90 @@
+import type { ReindexProgress, ReindexSummary } from './dossier.ts';
+import { scanCorpus } from './corpus/load.ts';
+import { describeError, IndexError } from './errors.ts';
+import { loadIndex, readManifest, type IndexArtifact } from './index/artifact.ts';
+import { cleanLeftovers, currentIndexDir, indexDirs } from './index/location.ts';
+import { diffCorpus, isStale } from './index/manifest.ts';
+import { reindex, type ReindexDeps } from './reindex.ts';
+import type { TimelineEvent } from './timeline/types.ts';
+
+/** An index ready to answer from, with its timeline. */
+export interface OpenIndex {
+  artifact: IndexArtifact;
+  events: TimelineEvent[];
+}
+
+/** What opening the index did, for the start-up log. */
+export interface OpenReport {
+  built?: ReindexSummary;
+  reason?: string;
+  removedLeftovers: string[];
+}
+
+export interface OpenDeps extends ReindexDeps {
+  loadTimeline(dir: string): Promise<TimelineEvent[]>;
+  warn(message: string): void;
+}
+
+/** Loads one index directory with its timeline. */
+export async function openIndexDir(deps: OpenDeps, dir: string): Promise<OpenIndex> {
+  const [artifact, events] = await Promise.all([loadIndex(dir, deps.embeddings), deps.loadTimeline(dir)]);
+  return { artifact, events };
+}
+
+/**
+ * Opens the current index, rebuilding it first when it is missing, stale (corpus files added, changed or
+ * removed; another model or chunking) or damaged. When a rebuild fails, a previous index that still loads is
+ * used with a warning rather than nothing.
+ */
+export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: ReindexProgress) => void): Promise<OpenIndex & OpenReport> {
+  const { config } = deps;
+  const current = await currentIndexDir(config.dataDir).catch((error: unknown) => {
+    deps.warn(describeError(error));
+    return undefined;
+  });
+  const removedLeftovers = await cleanLeftovers(config.dataDir, current ? [current] : []);
+  const reason = current ? await whyRebuild(deps, current) : 'no index built yet';
+  if (current && !reason) {
+    try {
+      return { ...(await openIndexDir(deps, current)), removedLeftovers };
+    } catch (error) {
+      if (!(error instanceof IndexError)) throw error;
+      deps.warn(`${error.message} Rebuilding it from the corpus.`);
+    }
+  }
+  const previous = current ? await readManifest(current).catch(() => undefined) : undefined;
+  try {
+    const { dir, summary } = await reindex(deps, previous, onProgress);
+    return { ...(await openIndexDir(deps, dir)), built: summary, reason: reason ?? 'index damaged', removedLeftovers };
+  } catch (error) {
+    const fallback = await firstLoadable(deps);
+    if (!fallback) throw error;
+    deps.warn(`Rebuilding the index failed (${describeError(error)}); answering from the previous index.`);
+    return { ...fallback, reason: 'rebuild failed', removedLeftovers };
+  }
+}
+
+async function whyRebuild(deps: OpenDeps, dir: string): Promise<string | undefined> {
+  try {
+    const manifest = await readManifest(dir);
+    const diff = diffCorpus(manifest.files, await scanCorpus(deps.config.corpusDir, { maxFileBytes: deps.config.maxFileBytes }));
+    if (!isStale(manifest, diff, deps.embeddings.modelId, deps.config.chunking)) return undefined;
+    if (manifest.model.id !== deps.embeddings.modelId) return `index built with ${manifest.model.id}, now using ${deps.embeddings.modelId}`;
+    const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];
+    return changes.length > 0 ? `corpus changed (${changes.join(', ')})` : 'chunking settings changed';
+  } catch (error) {
+    deps.warn(describeError(error));
+    return 'index damaged';
+  }
+}
+
+async function firstLoadable(deps: OpenDeps): Promise<OpenIndex | undefined> {
+  for (const dir of await indexDirs(deps.config.dataDir)) {
+    try {
+      return await openIndexDir(deps, dir);
+    } catch {
+      // Try the next older one.
+    }
+  }
+  return undefined;
+}
