@@ -1,6 +1,6 @@
 // Words too common to tell passages apart; kept short so that question words like "where" still count.
 const STOPWORDS = new Set(
-  'a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which who will with would you your do does did what how when where why than then there these those not no so if into about after before over under up out also can could may might said says say while him me them any some such very just'.split(' '),
+  'a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which who will with would you your do does did what how when where why than then there these those not no so if into about after before over under up out also can could may might said says say while him me us them any some such very just'.split(' '),
 );
 
 /** Lower-cased word tokens with light stemming, for lexical matching. */
