@@ -1,0 +1,168 @@
+import * as chrono from 'chrono-node';
+import { commonDate, dayNumber, formatDate, isoDay, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type DayNumber, type Precision } from './calendar.ts';
+import { detectKind, type EventKind } from './kind.ts';
+import { findRelative, type Reference, type Span } from './relative.ts';
+
+/** A date expression in a sentence, resolved as far as the text and the reference date allow. */
+export interface DateMention {
+  /** The expression as written, and where it sits in the sentence. */
+  text: string;
+  index: number;
+  end: number;
+  kind: EventKind;
+  /** Absent when the expression needs a reference date that is not known ("on Friday" in an undated article). */
+  date?: string;
+  precision?: Precision;
+  /** True when the date depends on the reference date rather than being stated outright. */
+  relative: boolean;
+  /** "that month", "at the time": the caller resolves these from an earlier date of the same article. */
+  anaphora?: { unit?: Precision; shift: number };
+  /** How a relative date was counted, for the event's `resolution`. */
+  note?: string;
+}
+
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/;
+// A year standing alone: "in 2008", "his 2008 arrest", "early 2024"; not "since 2008" (a bound) nor "2008-2010".
+const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to|and)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
+const YEAR_BOUND = /\b(?:before|after|since|until|till|by|from|between|through|than|to|and|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$/i;
+const BARE_MONTH = new RegExp(`\\b(?:(?:in|for|during|of|until|(early|late|mid|next|last|this|coming))[-\\s]+)(${MONTH_NAMES.join('|')})\\b(?!\\s+\\d)`, 'g');
+const YEAR_LEAD = /(?:^|\b(?:in|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
+
+/**
+ * Finds the date expressions of one sentence and resolves them against `reference`, the publication date
+ * (YYYY-MM-DD, YYYY-MM or YYYY) when it is known, at the precision the text supports. Never invents one:
+ * what cannot be pinned keeps no date.
+ */
+export function findDateMentions(sentence: string, reference?: string): DateMention[] {
+  const ref = toReference(reference);
+  const masked = [sentence.replace(URL, (url) => ' '.repeat(url.length))];
+  const mentions: DateMention[] = [];
+  const add = (mention: Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) => {
+    mentions.push({ ...mention, kind: mention.kind ?? detectKind(sentence, mention.index), end: mention.index + mention.text.length });
+    masked[0] = masked[0]!.slice(0, mention.index) + ' '.repeat(mention.text.length) + masked[0]!.slice(mention.index + mention.text.length);
+  };
+
+  for (const match of findRelative(masked[0]!)) {
+    const span = ref && match.resolve?.(ref);
+    if (match.anaphora) add({ text: match.text, index: match.index, relative: true, anaphora: match.anaphora });
+    else if (!match.resolve) masked[0] = masked[0]!.slice(0, match.index) + ' '.repeat(match.text.length) + masked[0]!.slice(match.index + match.text.length);
+    else add({ text: match.text, index: match.index, kind: forcedKind(match.text, detectKind(sentence, match.index)), relative: true, ...fromSpan(span || undefined) });
+  }
+  for (const result of chrono.parse(masked[0]!, chronoReference(ref))) {
+    const mention = fromChrono(sentence, result, ref);
+    if (mention) add(mention);
+  }
+  // chrono leaves a bare month alone unless "in" precedes it ("may" is also a verb): "scheduled for May".
+  for (const match of masked[0]!.matchAll(BARE_MONTH)) {
+    const index = match.index + match[0].length - match[2]!.length;
+    const kind = forcedKind(match[1], detectKind(sentence, index));
+    const month = MONTH_NAMES.indexOf(match[2]!) + 1;
+    add({ text: match[2]!, index, kind, relative: true, ...fromSpan(ref && monthSpan(match[2]!, month, undefined, kind, ref)) });
+  }
+  for (const match of masked[0]!.matchAll(BARE_YEAR)) {
+    const head = masked[0]!.slice(0, match.index);
+    if (!YEAR_LEAD.test(head) || YEAR_BOUND.test(head)) continue;
+    if (/^(the|a|an|his|her|its|their)$/i.test(precedingWord(masked[0]!, match.index)) && /^\s+\w+s\b/.test(masked[0]!.slice(match.index + match[0].length))) continue;
+    add({ text: match[0], index: match.index, relative: false, date: match[2]!, precision: 'year' });
+  }
+  return mentions.filter((m) => m.date !== undefined || m.anaphora || m.relative).sort((a, b) => a.index - b.index);
+}
+
+function toReference(reference: string | undefined): Reference | undefined {
+  const parsed = reference ? parseDate(reference) : undefined;
+  if (!parsed) return undefined;
+  const { year, month } = parts(parsed.first);
+  if (parsed.precision === 'year') return { year, label: reference! };
+  if (parsed.precision === 'month') return { year, month, label: reference! };
+  return { year, month, day: parsed.first, label: reference! };
+}
+
+function chronoReference(ref: Reference | undefined): Date {
+  if (!ref) return new Date();
+  const { year, month, day } = parts(ref.day ?? dayNumber(ref.year, ref.month ?? 1, 1));
+  return new Date(year, month - 1, day, 12);
+}
+
+function fromSpan(span: Span | undefined): Pick<DateMention, 'date' | 'precision' | 'note'> {
+  if (!span) return {};
+  const common = commonDate(span.first, span.last);
+  if (!common) return { note: span.note };
+  const whole = parseDate(common.date)!;
+  const exact = whole.first === span.first && whole.last === span.last;
+  return { ...common, note: exact ? span.note : `${span.note}; only ${common.date} is certain` };
+}
+
+function fromChrono(sentence: string, result: chrono.ParsedResult, ref: Reference | undefined): (Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) | undefined {
+  const tags = [...result.tags()];
+  if (tags.some((tag) => tag.startsWith('result/relativeDate') || tag.startsWith('casualReference'))) return undefined;
+  const lead = /^[\s,.;:]*/.exec(result.text)![0].length;
+  const text = result.text.slice(lead).replace(/[\s,.;:]+$/, '');
+  const { start } = result;
+  const base = { text, index: result.index + lead };
+  if (tags.includes('parser/SlashDateFormatParser')) return slashDate(base, result);
+  if (start.isCertain('year') && start.isCertain('month')) {
+    const date = isoDay(dayNumber(start.get('year')!, start.get('month')!, start.get('day') ?? 1));
+    const precision: Precision = start.isCertain('day') ? 'day' : 'month';
+    return { ...base, relative: false, date: precision === 'day' ? date : date.slice(0, 7), precision };
+  }
+  const kind = forcedKind(text, detectKind(sentence, base.index));
+  if (start.isCertain('month') && MONTH.test(text)) {
+    return { ...base, kind, relative: true, ...fromSpan(ref && monthSpan(text, start.get('month')!, start.isCertain('day') ? start.get('day')! : undefined, kind, ref)) };
+  }
+  const weekday = WEEKDAY.exec(text);
+  if (start.isCertain('weekday') && !start.isCertain('day') && weekday) {
+    return { ...base, kind, relative: true, ...fromSpan(ref && weekdaySpan(text, start.get('weekday')!, kind, ref)) };
+  }
+  return undefined;
+}
+
+/** "on Friday": the latest Friday on or before the reference for a past event, the next one for a planned one. */
+function weekdaySpan(text: string, weekday: number, kind: EventKind, ref: Reference): Span | undefined {
+  if (ref.day === undefined) return undefined;
+  const today = parts(ref.day).weekday;
+  const back = ref.day - ((today - weekday + 7) % 7);
+  const ahead = ref.day + (((weekday - today + 6) % 7) + 1);
+  const name = WEEKDAY_NAMES[weekday]!;
+  if (/\b(last|past|previous)\s/i.test(text)) {
+    const day = back === ref.day ? back - 7 : back;
+    return { first: day, last: day, note: `“${text}”: the ${name} before ${ref.label}` };
+  }
+  // "next Friday" is either the coming Friday or the one after: only what both share is certain.
+  if (/\bnext\s/i.test(text)) return { first: ahead, last: ahead + 7, note: `“${text}”: the ${name} after ${ref.label} or the one after that` };
+  if (kind === 'occurred') return { first: back, last: back, note: `“${text}”: the ${name} ${back === ref.day ? 'of' : 'before'} ${ref.label}` };
+  return { first: ahead, last: ahead, note: `“${text}”: the ${name} after ${ref.label}` };
+}
+
+/** "in December": the latest December up to the reference for a past event, the next one for a planned one. */
+function monthSpan(text: string, month: number, day: number | undefined, kind: EventKind, ref: Reference): Span | undefined {
+  if (ref.month === undefined || (day !== undefined && ref.day === undefined)) return undefined;
+  const refKey = ref.month * 100 + (day === undefined ? 0 : parts(ref.day!).day);
+  const key = month * 100 + (day ?? 0);
+  const year = kind === 'occurred' ? (key <= refKey ? ref.year : ref.year - 1) : key >= refKey ? ref.year : ref.year + 1;
+  const first = dayNumber(year, month, day ?? 1);
+  const last = day === undefined ? dayNumber(year, month + 1, 1) - 1 : first;
+  const which = kind === 'occurred' ? 'the latest on or before' : 'the next on or after';
+  return { first, last, note: `“${text}”: ${which} ${ref.label}, in ${year}` };
+}
+
+/** Words that fix the direction whatever the verb: "last", "ago", "yesterday" look back; "next", "tomorrow" ahead. */
+function forcedKind(text: string | undefined, kind: EventKind): EventKind {
+  if (text && /\b(last|ago|yesterday|earlier|previous|past)\b/i.test(text) && kind === 'planned') return 'occurred';
+  if (text && /\b(next|tomorrow|later|coming)\b/i.test(text) && kind === 'occurred') return 'planned';
+  return kind;
+}
+
+/** "4/5/2012" reads as April 5 or May 4: only an unambiguous one keeps its day; without a year it is dropped. */
+function slashDate(base: { text: string; index: number }, result: chrono.ParsedResult): Omit<DateMention, 'end' | 'kind'> | undefined {
+  const { start } = result;
+  if (!start.isCertain('year')) return undefined;
+  const [month, day] = [start.get('month')!, start.get('day')!];
+  const date = dayNumber(start.get('year')!, month, day);
+  return month === day || day > 12 ? { ...base, relative: false, date: formatDate(date, 'day'), precision: 'day' } : { ...base, relative: false, date: formatDate(date, 'year'), precision: 'year' };
+}
+
+function precedingWord(text: string, index: number): string {
+  return /(\S+)\s*$/.exec(text.slice(0, index))?.[1] ?? '';
+}
