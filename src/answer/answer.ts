@@ -27,7 +27,7 @@ export async function answerQuestion(index: IndexArtifact, question: string, dep
   const started = performance.now();
   const analysis = analyzeQuestion(question);
   if (context) analysis.terms.push(...analyzeQuestion(context).terms);
-  const searchText = context ? `${context}\n${question}` : question;
+  const searchText = context ? `${context}\n${analysis.focus}` : analysis.focus;
   const vector = await deps.embeddings.embedQuery(searchText);
   const embedded = performance.now();
   const survey = analysis.type === 'attribution' || analysis.type === 'comparison';

@@ -11,7 +11,7 @@ const NUMBER = new RegExp(`(\\$|£|€)?\\b(\\d[\\d,.]*(-\\d+)?|${NUMBER_WORDS})
 
 /** True when the sentence contains the kind of fact the question asks for. */
 export function fitsAnswerType(question: QuestionAnalysis, sentence: string): boolean {
-  switch (question.type) {
+  switch (question.innerType ?? question.type) {
     case 'date':
       return DATE_EXPRESSION.test(sentence);
     case 'number':
@@ -34,7 +34,7 @@ export function isStrictType(type: AnswerType): boolean {
 
 // A report credited to a named outlet: "reported AFP", "according to the Russian news agency Tass", "told TASS",
 // "RIA-Novosti reported", "Source: BFM TV".
-const ATTRIBUTION = /\b(reported|according to|as per|told|quoted (in|by)|cited by|citing|via)\s+(the\s+)?([a-z]+\s+){0,3}[A-Z][A-Za-z-]+|\b[A-Z][A-Za-z-]+ (reported|said in a statement)\b|^(source|via)\s*:\s*\S/;
+const ATTRIBUTION = /\b(reported|according to|as per|told|quoted (in|by)|cited by|citing)\s+(the\s+)?([a-z]+\s+){0,3}[A-Z][A-Za-z-]+|\b[A-Z][A-Za-z-]+ (reported|said in a statement)\b|^(source|via|author)\s*:\s*\S/i;
 
 function resetting(text: string): string {
   NUMBER.lastIndex = 0;

@@ -6,7 +6,11 @@ export type AnswerType = 'date' | 'number' | 'place' | 'person' | 'attribution' 
 /** A question broken down for evidence checks. */
 export interface QuestionAnalysis {
   text: string;
+  /** The question without framing such as "do the articles agree on": what to search for. */
+  focus: string;
   type: AnswerType;
+  /** For comparisons: the type of fact being compared. */
+  innerType?: AnswerType;
   /** Stemmed content words. */
   terms: string[];
   /** For "how many X": the stem of X, which a number in the evidence must count. */
@@ -26,13 +30,17 @@ const COMPARISON = /\b(do|did) (the )?(articles|sources|reports|outlets) (agree|
 export function analyzeQuestion(text: string): QuestionAnalysis {
   const q = text.trim();
   const lower = q.toLowerCase();
+  const type = classify(lower);
+  const focus = type === 'comparison' ? q.replace(COMPARISON_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
   const counted = /\bhow (many|much)\s+(?:['"‘“]?\w+['"’”]?\s+)?/.exec(lower)
     ? /\bhow many\s+(?:['"‘“][\w-]+['"’”]\s+)?([a-z-]+)/.exec(lower)?.[1]
     : undefined;
   return {
     text: q,
-    type: classify(lower),
-    terms: tokenize(q).filter((term) => !QUESTION_WORDS.has(term)),
+    focus,
+    type,
+    innerType: type === 'comparison' ? classify(focus.toLowerCase()) : undefined,
+    terms: tokenize(focus).filter((term) => !QUESTION_WORDS.has(term)),
     counted: counted ? stem(counted) : undefined,
     asked: askedCategory(lower),
     names: properNames(q),
@@ -42,12 +50,16 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
 // "Which agencies do the articles cite?", "Who reported …?": the answer is the attribution in each article.
 const ATTRIBUTION = /\b(which|what) (news )?(agenc(y|ies)|outlets?|media|newspapers?|wire services?)\b|\b(cite|cites|cited|quote|quotes|quoted) as (a )?sources?\b|\bwho (reported|broke the news)\b/i;
 
+// The framing of a comparison, removed to find what is compared.
+const COMPARISON_FRAME = /\b(do|did|does) (the )?(articles|sources|reports|outlets) (agree|differ|disagree)( (on|about|over))?\b|\b(do|did) (the )?(articles|sources|reports|outlets) say\b|\bhow do (the )?(articles|sources|reports) (compare|differ)( (on|about))?\b|\b(compare|comparison of)\b/gi;
+
 function classify(lower: string): AnswerType {
   if (ATTRIBUTION.test(lower)) return 'attribution';
   if (COMPARISON.test(lower)) return 'comparison';
   if (/^(when|what (day|date|year|month|time)|on what (day|date)|in what (year|month)|which (day|date|year|month)|how long (ago|before|after))\b|\b(what|which) (day|date|year|month)\b/.test(lower)) return 'date';
   if (/\bhow (many|much|long|old|far)\b|\bwhat (number|amount|percentage|sum)\b/.test(lower)) return 'number';
   if (/^where\b|\b(in|at|from) (what|which) (city|country|place|prison|town|state)\b|\bwhere (is|was|are|were)\b/.test(lower)) return 'place';
+  if (/^who (is|was|are|were) [a-z]+( [a-z]+)?\??$/.test(lower.replace(/[’']s\b/g, ''))) return 'other';
   if (/^(who|whom|whose)\b|\b(what|which) (is|was) the name\b|\bname of\b|\bwhich (person|official|minister|diplomat|judge|analyst|journalist|agent|professor|expert)\b/.test(lower)) return 'person';
   return 'other';
 }
@@ -66,8 +78,9 @@ function askedCategory(lower: string): string | undefined {
 
 const AUXILIARIES = /^(is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|of|in|on|at|to|for|from|by|with|about)$/;
 
-/** Capitalised words after the first, stemmed; acronyms included ("DEA", "TASS"). */
+/** Capitalised names after the first word (phrases like "United States" kept whole), as stemmed tokens. */
 function properNames(question: string): string[] {
-  const words = question.replace(/[’']s\b/g, '').split(/[^A-Za-z0-9-]+/).filter(Boolean);
-  return [...new Set(words.slice(1).filter((word) => /^[A-Z]/.test(word)).flatMap((word) => tokenize(word)))];
+  const body = question.replace(/[’']s\b/g, '').replace(/^\S+\s*/, '');
+  const phrases = body.match(/\b[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)*/g) ?? [];
+  return [...new Set(phrases.flatMap((phrase) => tokenize(phrase)))];
 }
