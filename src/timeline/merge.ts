@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { compatible } from './calendar.ts';
+import { describeConflict } from './conflict.ts';
+import { Similarity } from './similarity.ts';
+import { eventTypes, names } from './terms.ts';
+import type { TimelineEvent } from './types.ts';
+
+/** An event to merge; `clause` (from extraction) is what is compared, else the summary. */
+export type MergeInput = TimelineEvent & { clause?: string };
+
+// Reports with compatible dates join when they score this alike; with clashing dates only when far more alike.
+const SAME_EVENT = 0.55;
+const SAME_EVENT_DESPITE_DATE = 0.9;
+const PRECISION_ORDER = { day: 0, month: 1, year: 2 } as const;
+
+interface Member extends MergeInput {
+  clause: string;
+}
+
+/**
+ * Merges reports of the same happening (compatible dates, the same kind of event, shared rare words) into one
+ * event listing every source, dated as precisely as any report allows. Reports that clearly describe one
+ * happening but disagree on its date, a figure or a name's spelling are merged too, and `conflict` says how.
+ */
+export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
+  const members: Member[] = events.map((event) => ({ ...event, clause: event.clause ?? event.summary }));
+  const similarity = new Similarity(members);
+  const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.date.localeCompare(b.date));
+  const clusters: Member[][] = [];
+  for (const member of ordered) {
+    const best = bestCluster(clusters, member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT);
+    if (best) best.push(member);
+    else clusters.push([member]);
+  }
+  for (const cluster of [...clusters]) {
+    const other = bestCluster(
+      clusters.filter((candidate) => candidate !== cluster),
+      cluster[0]!,
+      similarity,
+      (candidate) => !compatible(finest(candidate).date, finest(cluster).date) && Math.abs(year(candidate) - year(cluster)) <= 1 && similarity.sharedTypes(candidate[0]!, cluster[0]!).length > 0,
+      SAME_EVENT_DESPITE_DATE,
+    );
+    if (other && clusters.includes(cluster)) {
+      other.push(...cluster);
+      clusters.splice(clusters.indexOf(cluster), 1);
+    }
+  }
+  return clusters.map(toEvent).sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.source.localeCompare(b.sources[0]!.source) || a.sources[0]!.start - b.sources[0]!.start);
+}
+
+function bestCluster(clusters: Member[][], member: Member, similarity: Similarity, eligible: (cluster: Member[]) => boolean, threshold: number) {
+  let best: { cluster: Member[]; score: number } | undefined;
+  for (const cluster of clusters) {
+    if (!eligible(cluster)) continue;
+    const score = Math.max(...cluster.map((other) => similarity.score(member, other)));
+    if (score >= threshold && (!best || score > best.score)) best = { cluster, score };
+  }
+  return best?.cluster;
+}
+
+function toEvent(cluster: Member[]): TimelineEvent {
+  const counts = new Map<string, number>();
+  for (const member of cluster) counts.set(member.date, (counts.get(member.date) ?? 0) + 1);
+  // The date most reports support, refined by any compatible report that is more precise.
+  const majority = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+  const dated = cluster.filter((member) => compatible(member.date, majority)).sort((a, b) => b.date.length - a.date.length)[0]!;
+  const atDate = cluster.filter((member) => member.date === dated.date);
+  const resolutions = atDate.some((member) => !member.resolution) ? [] : [...new Set(atDate.map((member) => member.resolution!))];
+  const sources = dedupe(cluster.flatMap((member) => member.sources));
+  const conflict = [describeConflict(cluster.flatMap((member) => member.sources.map((source) => ({ source: source.source, date: member.date, clause: member.clause })))), ...cluster.map((member) => member.conflict)]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    id: eventId(dated.date, sources),
+    date: dated.date,
+    precision: dated.precision,
+    summary: bestSummary(cluster, dated.date),
+    kind: cluster.some((member) => member.kind === 'occurred') ? 'occurred' : cluster.some((member) => member.kind === 'planned') ? 'planned' : 'expected',
+    sources,
+    ...(resolutions.length > 0 ? { resolution: resolutions.join('; ') } : {}),
+    ...(conflict ? { conflict } : {}),
+  };
+}
+
+/** The most headline-like summary: from a report at the event's date, opens with a name and a verb, names the kind of event, whole. */
+function bestSummary(cluster: Member[], date: string): string {
+  const score = ({ summary, date: own }: Member) =>
+    (own === date ? 1 : 0) +
+    (names(summary)[0] && summary.startsWith(names(summary)[0]!.split(' ')[0]!) ? 2 : 0) +
+    (eventTypes(summary).size > 0 ? 1 : 0) +
+    (/^[A-Z][\p{L}’'-]*(?:\s[A-Z][\p{L}’'-]*)*\s+(?:\w+ed|was|were)\b/u.test(summary) ? 1 : 0) -
+    (summary.includes('…') ? 1 : 0) -
+    (/^[“"‘]/.test(summary) ? 2 : 0) -
+    (summary.length < 20 ? 1 : 0);
+  return [...cluster].sort((a, b) => score(b) - score(a) || a.summary.length - b.summary.length)[0]!.summary;
+}
+
+function dedupe(sources: TimelineEvent['sources']): TimelineEvent['sources'] {
+  const seen = new Set<string>();
+  return sources
+    .filter((source) => !seen.has(`${source.source}#${source.start}`) && seen.add(`${source.source}#${source.start}`))
+    .sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start);
+}
+
+function eventId(date: string, sources: TimelineEvent['sources']): string {
+  const key = [date, ...sources.map((source) => `${source.source}#${source.start}`)].join('|');
+  return `ev-${createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
+}
+
+function finest(cluster: Member[]): Member {
+  return cluster.reduce((best, member) => (member.date.length > best.date.length ? member : best));
+}
+
+function year(cluster: Member[]): number {
+  return Number(cluster[0]!.date.slice(0, 4));
+}

@@ -1,0 +1,60 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { describeError, IndexError } from '../errors.ts';
+import { parseDate } from './calendar.ts';
+import type { TimelineEvent } from './types.ts';
+
+/** The timeline's file in an index directory. */
+export const TIMELINE_FILE = 'timeline.json';
+const VERSION = 1;
+
+const eventSchema = z
+  .object({
+    id: z.string().min(1),
+    date: z.string(),
+    precision: z.enum(['day', 'month', 'year']),
+    summary: z.string(),
+    kind: z.enum(['occurred', 'planned', 'expected']),
+    sources: z.array(z.object({ source: z.string().min(1), quote: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) })).min(1),
+    resolution: z.string().optional(),
+    conflict: z.string().optional(),
+  })
+  .refine((event) => parseDate(event.date)?.precision === event.precision, { message: 'date does not match its precision' });
+const fileSchema = z.object({ version: z.literal(VERSION), events: z.array(eventSchema) });
+
+/** Writes the events to `timeline.json` in `dir`, through a temporary file so a reader never sees half of it. */
+export async function saveTimeline(dir: string, events: TimelineEvent[]): Promise<void> {
+  const path = join(dir, TIMELINE_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify({ version: VERSION, events }, null, 1)}\n`);
+  await rename(temporary, path);
+}
+
+/** Reads and validates `timeline.json` in `dir`. @throws IndexError 'missing' without one, 'corrupt' when it is damaged. */
+export async function loadTimeline(dir: string): Promise<TimelineEvent[]> {
+  const path = join(dir, TIMELINE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new IndexError(`No ${TIMELINE_FILE} in ${dir}: rebuild the index (reindex) to create the timeline.`, 'missing', { cause });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new IndexError(`${path} is not valid JSON (the file is damaged): rebuild the index with a forced reindex.`, 'corrupt', { cause });
+  }
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : describeError(parsed.error);
+    throw new IndexError(`${path} is malformed (${where}): rebuild the index with a forced reindex.`, 'corrupt');
+  }
+  return parsed.data.events.map(stripUndefined);
+}
+
+function stripUndefined(event: TimelineEvent): TimelineEvent {
+  return Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as unknown as TimelineEvent;
+}
