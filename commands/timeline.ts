@@ -64,7 +64,7 @@ export const timeline: Command = {
       .sources()
       // A choice's value is limited to 100 characters: longer file names cannot be offered.
       .filter((article) => article.source.length <= LIMITS.choiceName)
-      .filter((article) => article.source.toLowerCase().includes(needle) || article.title?.toLowerCase().includes(needle))
+      .filter((article) => [article.source, article.title, article.outlet].some((text) => text?.toLowerCase().includes(needle)))
       .slice(0, LIMITS.choices)
       .map((article) => ({ name: truncate(article.title ? `${article.source} — ${article.title}` : article.source, LIMITS.choiceName), value: article.source }));
     await interaction.respond(choices);

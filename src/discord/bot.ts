@@ -33,6 +33,8 @@ export interface StartDiscordBotOptions {
 
 export interface DiscordBot {
   client: Client<true>;
+  /** Resolves once every interaction and message received so far has been handled. */
+  whenIdle(): Promise<void>;
   /** Stops taking new work, lets answers in progress finish (within the grace period), then disconnects. */
   stop(): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
 
   const aborted = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: aborted.signal });
+  ready.catch(() => undefined); // Aborted when login fails; that error is the one thrown.
   try {
     await client.login(token);
     await ready;
@@ -108,13 +111,18 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     'Discord bot ready',
   );
 
+  const whenIdle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+
   return {
     client: client as Client<true>,
+    whenIdle,
     async stop() {
       stopping = true;
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGraceMs ?? 10_000)));
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      await Promise.race([whenIdle(), grace]);
       clearTimeout(timer);
       await client.destroy();
       logger.info('Discord bot stopped');

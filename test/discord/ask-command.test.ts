@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { UserError } from '../../src/errors.ts';
 import { ALICE, BOB, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
-import { callbackOf, editOf, startHarness } from './harness.ts';
+import { callbackOf, editOf, startHarness, type Harness } from './harness.ts';
 
 const EPHEMERAL = 64;
-let h: Awaited<ReturnType<typeof startHarness>>;
+let h: Harness;
 before(async () => {
   h = await startHarness();
 });

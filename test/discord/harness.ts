@@ -70,3 +70,5 @@ export async function startHarness<D extends Dossier = FakeDossier>(options: { e
 export const editOf = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`);
 /** Matches the interaction callback (reply or defer). */
 export const callbackOf = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith(`/${token}/callback`);
+
+export type Harness<D extends Dossier = FakeDossier> = Awaited<ReturnType<typeof startHarness<D>>>;
