@@ -15,7 +15,7 @@ export function describeConflict(reports: Report[]): string | undefined {
 }
 
 function dateConflict(reports: Report[]): string | undefined {
-  const dates = [...new Set(reports.map((report) => report.date))];
+  const dates = [...new Set(reports.map((report) => report.date))].sort();
   if (dates.every((a) => dates.every((b) => compatible(a, b)))) return undefined;
   return `the date differs: ${dates.map((date) => `${date} (${sourcesOf(reports.filter((report) => report.date === date))})`).join(' vs ')}`;
 }

@@ -150,8 +150,11 @@ function tidy(text: string): string {
   out = out.replace(/^[A-Z]?[a-z]+(?:\s+[a-z]+){1,4},\s+(?=[A-Z][\p{L}]+\s+[A-Z])/u, '');
   if (out.length > MAX_SUMMARY) {
     const cut = out.slice(0, MAX_SUMMARY);
+    // Cut at a comma once the clause has said what happened; else at a word, marked as cut.
     const comma = cut.lastIndexOf(',');
-    out = comma >= MAX_SUMMARY / 2 ? cut.slice(0, comma) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+    const head = cut.slice(0, Math.max(comma, 0));
+    const quoted = head.split('“').length !== head.split('”').length;
+    out = comma >= 20 && !quoted && /\b(\w+ed|was|were|is|are|has|had|said|says)\b/.test(head) ? head : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
   }
   return out.charAt(0).toUpperCase() + out.slice(1);
 }

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mergeEvents, type MergeInput } from '../../src/timeline/merge.ts';
+
+let offset = 0;
+const report = (source: string, date: string, clause: string, extra: Partial<MergeInput> = {}): MergeInput => {
+  const precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+  const start = (offset += 100);
+  return { id: `${source}#${start}`, date, precision, summary: clause, kind: 'occurred', sources: [{ source, quote: `${clause}.`, start, end: start + clause.length + 1 }], clause, ...extra };
+};
+
+test('GIVEN four articles reporting the 2008 arrest in different words WHEN merged THEN one event lists all four sources', () => {
+  const events = mergeEvents([
+    report('000.txt', '2008', 'The Russian arms dealer was arrested in Thailand in a US sting operation'),
+    report('001.txt', '2008', 'Viktor Bout was arrested in Thailand'),
+    report('002.txt', '2008', 'Bout’s arrest in Bangkok by U.S. Drug Enforcement Administration agents and Thai police'),
+    report('003.txt', '2008', 'Bout was detained in Bangkok, Thailand, on the basis of a warrant issued at the request of the US'),
+  ]);
+  assert.equal(events.length, 1);
+  assert.deepEqual(events[0]!.sources.map((source) => source.source), ['000.txt', '001.txt', '002.txt', '003.txt']);
+  assert.equal(events[0]!.conflict, undefined);
+});
+
+test('GIVEN a year, a month and a day report of one sentencing WHEN merged THEN the event takes the most precise date and its resolution', () => {
+  const events = mergeEvents([
+    report('002.txt', '2012', 'Bout was sentenced'),
+    report('003.txt', '2012-04', 'Bout was sentenced to 25 years in prison'),
+    report('004.txt', '2012-04-05', 'Bout’s sentencing in New York', { resolution: '004.txt: “Thursday”: the Thursday before 2012-04-08' }),
+  ]);
+  assert.equal(events.length, 1);
+  assert.deepEqual([events[0]!.date, events[0]!.precision], ['2012-04-05', 'day']);
+  assert.equal(events[0]!.resolution, '004.txt: “Thursday”: the Thursday before 2012-04-08');
+});
+
+test('GIVEN the same year but different kinds of event about different people WHEN merged THEN they stay apart', () => {
+  const events = mergeEvents([
+    report('001.txt', '2008', 'Viktor Bout was arrested in Thailand'),
+    report('004.txt', '2008', 'U.S. authorities released a former UN official, Vladimir Kuznetsov'),
+  ]);
+  assert.equal(events.length, 2);
+});
+
+test('GIVEN one kind of event about different people in one year WHEN merged THEN they stay apart', () => {
+  const events = mergeEvents([
+    report('a.txt', '2023', 'Evan Gershkovich was arrested in Yekaterinburg by the FSB'),
+    report('b.txt', '2023', 'Paul Whelan was arrested in Moscow by the FSB'),
+  ]);
+  assert.equal(events.length, 2);
+});
+
+test('GIVEN two reports of one arrest in different months WHEN merged THEN both versions are kept and the conflict names the dates', () => {
+  const events = mergeEvents([
+    report('a.txt', '2008-03', 'Viktor Bout was arrested in Bangkok in a US sting operation'),
+    report('b.txt', '2008-05', 'Viktor Bout was arrested in Bangkok in a US sting operation'),
+  ]);
+  assert.equal(events.length, 1);
+  assert.deepEqual(events[0]!.sources.map((source) => source.source), ['a.txt', 'b.txt']);
+  assert.equal(events[0]!.conflict, 'the date differs: 2008-03 (a.txt) vs 2008-05 (b.txt)');
+});
+
+test('GIVEN two reports of one swap spelling a name differently WHEN merged THEN the conflict names both spellings', () => {
+  const events = mergeEvents([
+    report('000.txt', '2022-12', 'Bout was released in a swap for US basketball star Britney Griner'),
+    report('001.txt', '2022-12', 'Viktor Bout was handed over to Russia in exchange for basketball player Brittney Griner'),
+  ]);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.conflict, 'the spelling differs: Britney (000.txt) vs Brittney (001.txt)');
+});
+
+test('GIVEN two reports of one sentence with different terms WHEN merged THEN the conflict names both figures', () => {
+  const events = mergeEvents([
+    report('a.txt', '2012-04', 'Bout was sentenced to 25 years in prison in New York'),
+    report('b.txt', '2012-04', 'Bout was sentenced to 20 years in prison in New York'),
+  ]);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.conflict, 'the figures differ: 25 years (a.txt) vs 20 years (b.txt)');
+});
+
+test('GIVEN reports of one event with planned and occurred kinds WHEN merged THEN the event occurred', () => {
+  const events = mergeEvents([
+    report('a.txt', '2012-04-11', 'Lavrov’s visit to Washington starts', { kind: 'planned' }),
+    report('b.txt', '2012-04-11', 'Lavrov’s visit to Washington started'),
+  ]);
+  assert.deepEqual(events.map((event) => event.kind), ['occurred']);
+});
+
+test('GIVEN merged events WHEN listed THEN they are chronological with stable ids', () => {
+  const input = [report('a.txt', '2010', 'Bout was extradited to the US'), report('a.txt', '2008', 'Bout was arrested in Thailand')];
+  const first = mergeEvents(input);
+  assert.deepEqual(first.map((event) => event.date), ['2008', '2010']);
+  assert.deepEqual(mergeEvents(input).map((event) => event.id), first.map((event) => event.id));
+  assert.match(first[0]!.id, /^ev-[0-9a-f]{12}$/);
+});
