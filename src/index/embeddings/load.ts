@@ -37,6 +37,6 @@ function announce(embeddings: LocalEmbeddings, notice: ModelNotice): LocalEmbedd
 }
 
 function firstLine(error: unknown): string {
-  return describeError(error).split('\n')[0]!.slice(0, 200);
+  return describeError(error).split(/\n|\. /)[0]!.slice(0, 240);
 }
 
