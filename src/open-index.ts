@@ -38,12 +38,14 @@ export async function openIndexDir(deps: OpenDeps, dir: string): Promise<OpenInd
  */
 export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: ReindexProgress) => void): Promise<OpenIndex & OpenReport> {
   const { config } = deps;
+  let pointerDamage: string | undefined;
   const current = await currentIndexDir(config.dataDir).catch((error: unknown) => {
-    deps.warn(describeError(error));
+    pointerDamage = describeError(error);
+    deps.warn(`${pointerDamage} Rebuilding the index from the corpus.`);
     return undefined;
   });
   const removedLeftovers = await cleanLeftovers(config.dataDir, current ? [current] : []);
-  const reason = current ? await whyRebuild(deps, current) : 'no index built yet';
+  const reason = current ? await whyRebuild(deps, current) : pointerDamage ? 'index pointer damaged' : 'no index built yet';
   if (current && !reason) {
     try {
       return { ...(await openIndexDir(deps, current)), removedLeftovers };
@@ -57,7 +59,7 @@ export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: R
     const { dir, summary } = await reindex(deps, previous, onProgress);
     return { ...(await openIndexDir(deps, dir)), built: summary, reason: reason ?? 'index damaged', removedLeftovers };
   } catch (error) {
-    const fallback = await firstLoadable(deps);
+    const fallback = await firstLoadable(deps, current);
     if (!fallback) throw error;
     deps.warn(`Rebuilding the index failed (${describeError(error)}); answering from the previous index.`);
     return { ...fallback, reason: 'rebuild failed', removedLeftovers };
@@ -73,13 +75,15 @@ async function whyRebuild(deps: OpenDeps, dir: string): Promise<string | undefin
     const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];
     return changes.length > 0 ? `corpus changed (${changes.join(', ')})` : 'chunking settings changed';
   } catch (error) {
-    deps.warn(describeError(error));
-    return 'index damaged';
+    deps.warn(error instanceof IndexError ? `${error.message} Rebuilding it from the corpus.` : describeError(error));
+    return error instanceof IndexError ? 'index damaged' : describeError(error);
   }
 }
 
-async function firstLoadable(deps: OpenDeps): Promise<OpenIndex | undefined> {
-  for (const dir of await indexDirs(deps.config.dataDir)) {
+/** The current index if it loads, else the newest older one that does. */
+async function firstLoadable(deps: OpenDeps, current: string | undefined): Promise<OpenIndex | undefined> {
+  const others = (await indexDirs(deps.config.dataDir)).filter((dir) => dir !== current);
+  for (const dir of current ? [current, ...others] : others) {
     try {
       return await openIndexDir(deps, dir);
     } catch {

@@ -25,6 +25,13 @@ export interface ReindexDeps {
   timeline: TimelineStage;
   embed?: (texts: string[], onBatch: (done: number) => void) => Promise<number[][]>;
   hnsw?: { efConstruction: number; m: number };
+  /** Told about every corpus file skipped, naming it and why. */
+  warn?(message: string): void;
+  /**
+   * Called at named moments of a build ('locked', 'written:<file>', 'built', 'renamed', 'swapped') and awaited;
+   * only the crash-safety and lock tests pass one, to pause or kill a build at an exact point.
+   */
+  checkpoint?: (point: string) => unknown;
 }
 
 /** HNSW build parameters: recall@10 stays near 1 at 100,000 chunks with these. */
@@ -47,10 +54,13 @@ export async function reindex(
     onProgress({ ...progress });
   };
   report({});
-  const release = await acquireReindexLock(config.dataDir);
+  const checkpoint = deps.checkpoint ?? (() => {});
+  const lock = await acquireReindexLock(config.dataDir);
   let buildDir: string | undefined;
   try {
+    await checkpoint('locked');
     const { articles, skipped } = await loadCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
+    for (const file of skipped) deps.warn?.(`Skipped corpus file ${file.source}: ${file.reason}.`);
     if (articles.length === 0) {
       const why = skipped.length > 0 ? ` (skipped: ${skipped.map((file) => `${file.source}: ${file.reason}`).join('; ')})` : '';
       throw new CorpusError(`The corpus folder ${config.corpusDir} has no readable .txt or .md articles${why}. Add articles and reindex; the current index is kept.`);
@@ -77,15 +87,17 @@ export async function reindex(
       buildMs: Date.now() - startedAt,
     };
     await deps.timeline.save(buildDir, events);
-    await saveIndex(buildDir, { manifest, articles, chunks, chunkVectors, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW);
+    await saveIndex(buildDir, { manifest, articles, chunks, chunkVectors, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
+    await checkpoint('built');
     report({ phase: 'swapping' });
-    const dir = await promoteBuild(config.dataDir, buildDir);
+    await lock.assertHeld();
+    const dir = await promoteBuild(config.dataDir, buildDir, checkpoint);
     buildDir = undefined;
     const diff = diffCorpus(previous?.files ?? {}, articles);
     report({ phase: 'done' });
     return { dir, summary: { rebuilt: true, ...diff, skipped, chunks: chunks.length, events: events.length, ms: Date.now() - startedAt } };
   } finally {
     if (buildDir) await rm(buildDir, { recursive: true, force: true }).catch(() => {});
-    await release();
+    await lock.release();
   }
 }

@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
@@ -42,7 +44,7 @@ export interface IndexArtifact {
   lexical: Bm25Index;
 }
 
-const FILES = { manifest: 'manifest.json', articles: 'articles.json', chunks: 'chunks.json', sentenceVectors: 'sentence-vectors.f32' };
+const FILES = { manifest: 'manifest.json', checksums: 'checksums.json', articles: 'articles.json', chunks: 'chunks.json', sentenceVectors: 'sentence-vectors.f32' };
 
 /** What a build produced, ready to be written as an index directory. */
 export interface BuiltIndex {
@@ -53,8 +55,17 @@ export interface BuiltIndex {
   sentenceVectors: number[][];
 }
 
-/** Writes an index directory; the manifest goes last, so a directory without one is incomplete. */
-export async function saveIndex(dir: string, built: BuiltIndex, embeddings: LocalEmbeddings, hnsw: { efConstruction: number; m: number }): Promise<void> {
+/**
+ * Writes an index directory: the data files, a sha256 of every file in it (those saved by the timeline stage
+ * too), then the manifest, so a directory without one is incomplete. `checkpoint` lets crash tests stop between files.
+ */
+export async function saveIndex(
+  dir: string,
+  built: BuiltIndex,
+  embeddings: LocalEmbeddings,
+  hnsw: { efConstruction: number; m: number },
+  checkpoint: (point: string) => unknown = () => {},
+): Promise<void> {
   if (built.chunks.length > 0) {
     // Built by hand rather than by HNSWLib so that M and efConstruction can be set (LangChain uses the defaults).
     const index = new hnswlib.HierarchicalNSW('cosine', built.manifest.model.dimensions);
@@ -62,14 +73,52 @@ export async function saveIndex(dir: string, built: BuiltIndex, embeddings: Loca
     const dense = new HNSWLib(embeddings, { space: 'cosine', numDimensions: built.manifest.model.dimensions, index });
     await dense.addVectors(built.chunkVectors, built.chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { id: chunk.id } })));
     await dense.save(dir);
+    await checkpoint('written:hnswlib.index');
   }
   const stored: StoredArticle[] = built.articles.map(({ source, hash, meta, text, sentences }) => ({ source, hash, meta, text, sentences }));
   const flat = new Float32Array(built.sentenceVectors.length * built.manifest.model.dimensions);
   built.sentenceVectors.forEach((vector, row) => flat.set(vector, row * built.manifest.model.dimensions));
-  await writeFile(join(dir, FILES.articles), JSON.stringify(stored));
-  await writeFile(join(dir, FILES.chunks), JSON.stringify(built.chunks));
-  await writeFile(join(dir, FILES.sentenceVectors), Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength));
+  const files: [string, string | Buffer][] = [
+    [FILES.articles, JSON.stringify(stored)],
+    [FILES.chunks, JSON.stringify(built.chunks)],
+    [FILES.sentenceVectors, Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength)],
+  ];
+  for (const [name, content] of files) {
+    await writeFile(join(dir, name), content);
+    await checkpoint(`written:${name}`);
+  }
+  const names = (await readdir(dir)).filter((name) => name !== FILES.manifest && name !== FILES.checksums).sort();
+  const checksums = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await sha256File(join(dir, name))])));
+  await writeFile(join(dir, FILES.checksums), JSON.stringify(checksums, null, 2));
+  await checkpoint(`written:${FILES.checksums}`);
   await writeFile(join(dir, FILES.manifest), JSON.stringify(built.manifest, null, 2));
+}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path).on('error', reject).on('data', (data) => hash.update(data)).on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/**
+ * Compares every file of an index directory with the checksum saved at build time. hnswlib does not validate its
+ * file: damaged bytes inside it crash the process (a segfault) at load or at the first search, so they must be
+ * caught here. @throws IndexError('corrupt') naming the damaged files.
+ */
+async function verifyChecksums(dir: string): Promise<void> {
+  let expected: Record<string, unknown>;
+  try {
+    expected = JSON.parse(await readFile(join(dir, FILES.checksums), 'utf8')) as Record<string, unknown>;
+  } catch (cause) {
+    throw new IndexError(`The index in ${dir} is damaged: ${FILES.checksums} is missing or unreadable.`, 'corrupt', { cause });
+  }
+  const damaged: string[] = [];
+  for (const [name, sum] of Object.entries(expected)) {
+    const actual = await sha256File(join(dir, name)).catch(() => 'missing');
+    if (actual !== sum) damaged.push(actual === 'missing' ? `${name} is missing` : `${name} does not match its checksum (truncated or modified)`);
+  }
+  if (damaged.length > 0) throw new IndexError(`The index in ${dir} is damaged: ${damaged.join('; ')}.`, 'corrupt');
 }
 
 /** Reads only the manifest of an index directory. @throws IndexError missing/corrupt */
@@ -95,17 +144,18 @@ export async function loadIndex(dir: string, embeddings: LocalEmbeddings): Promi
   if (dims !== embeddings.dimensions) {
     throw new IndexError(`The index in ${dir} has ${dims}-dimensional vectors but ${embeddings.modelId} makes ${embeddings.dimensions}.`, 'stale');
   }
+  await verifyChecksums(dir);
   try {
     const [articles, chunks, vectorBytes] = await Promise.all([
-      readFile(join(dir, FILES.articles), 'utf8').then((text) => JSON.parse(text) as StoredArticle[]),
-      readFile(join(dir, FILES.chunks), 'utf8').then((text) => JSON.parse(text) as Chunk[]),
+      readJson<StoredArticle[]>(dir, FILES.articles),
+      readJson<Chunk[]>(dir, FILES.chunks),
       readFile(join(dir, FILES.sentenceVectors)),
     ]);
     const dense = chunks.length > 0 ? await HNSWLib.load(dir, embeddings) : new HNSWLib(embeddings, { space: 'cosine', numDimensions: dims });
     const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ ...sentence, source: article.source })))
       .map((sentence, id) => ({ ...sentence, id }));
     const sentenceVectors = new Float32Array(vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength));
-    checkConsistency(manifest, chunks, sentences.length, sentenceVectors.length, chunks.length > 0 ? dense.index.getCurrentCount() : 0);
+    checkConsistency(dir, manifest, chunks, sentences.length, sentenceVectors.length, chunks.length > 0 ? dense.index.getCurrentCount() : 0);
     return {
       dir,
       manifest,
@@ -124,14 +174,23 @@ export async function loadIndex(dir: string, embeddings: LocalEmbeddings): Promi
   }
 }
 
-function checkConsistency(manifest: Manifest, chunks: Chunk[], sentences: number, vectorValues: number, denseCount: number): void {
+async function readJson<T>(dir: string, name: string): Promise<T> {
+  const text = await readFile(join(dir, name), 'utf8');
+  try {
+    return JSON.parse(text) as T;
+  } catch (cause) {
+    throw new Error(`${name} is not valid JSON: ${describeError(cause)}`, { cause });
+  }
+}
+
+function checkConsistency(dir: string, manifest: Manifest, chunks: Chunk[], sentences: number, vectorValues: number, denseCount: number): void {
   const problems = [
     chunks.length !== manifest.counts.chunks && `${chunks.length} chunks stored, manifest says ${manifest.counts.chunks}`,
     denseCount !== chunks.length && `${denseCount} vectors for ${chunks.length} chunks`,
     sentences !== manifest.counts.sentences && `${sentences} sentences stored, manifest says ${manifest.counts.sentences}`,
     vectorValues !== sentences * manifest.model.dimensions && `sentence vectors truncated (${vectorValues} values for ${sentences} sentences)`,
   ].filter(Boolean);
-  if (problems.length > 0) throw new IndexError(`The index is damaged: ${problems.join('; ')}.`, 'corrupt');
+  if (problems.length > 0) throw new IndexError(`The index in ${dir} is damaged: ${problems.join('; ')}.`, 'corrupt');
 }
 
 function sentencesPerChunk(chunks: Chunk[], sentences: IndexedSentence[]): number[][] {

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile, open } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { IndexError } from '../errors.ts';
@@ -32,14 +33,17 @@ export async function createBuildDir(dataDir: string): Promise<string> {
 }
 
 /**
- * Makes a finished build the current index: the directory is renamed, then the pointer is replaced by
- * rename, so a crash at any point leaves either the old or the new index current. Older indexes but the
- * previous one are removed.
+ * Makes a finished build the current index: its files are flushed to disk, the directory is renamed, then the
+ * pointer is replaced by rename, so a crash (or power loss) at any point leaves either the old or the new index
+ * current. Older indexes but the previous one are removed. `checkpoint` lets crash tests stop between the renames.
  */
-export async function promoteBuild(dataDir: string, buildDir: string): Promise<string> {
+export async function promoteBuild(dataDir: string, buildDir: string, checkpoint: (point: string) => unknown = () => {}): Promise<string> {
   const name = `${INDEX_PREFIX}${stamp()}`;
   const indexDir = join(dataDir, name);
+  await syncFiles(buildDir);
   await rename(buildDir, indexDir);
+  await syncFiles(dataDir, []);
+  await checkpoint('renamed');
   const previous = await currentIndexDir(dataDir).catch(() => undefined);
   const temp = join(dataDir, `${POINTER}.${process.pid}.tmp`);
   const handle = await open(temp, 'w');
@@ -47,21 +51,46 @@ export async function promoteBuild(dataDir: string, buildDir: string): Promise<s
   await handle.sync();
   await handle.close();
   await rename(temp, join(dataDir, POINTER));
+  await syncFiles(dataDir, []);
+  await checkpoint('swapped');
   await removeOldIndexes(dataDir, [indexDir, previous].filter((dir): dir is string => Boolean(dir)));
   return indexDir;
 }
 
-/** Removes builds left by a crash, and indexes that are neither current nor the previous one. */
-export async function cleanLeftovers(dataDir: string, keep: string[]): Promise<string[]> {
-  const entries = await readdir(dataDir).catch(() => [] as string[]);
-  const removed: string[] = [];
-  for (const name of entries) {
-    if (name.startsWith(BUILD_PREFIX) || (name.startsWith(POINTER) && name.endsWith('.tmp'))) {
-      await rm(join(dataDir, name), { recursive: true, force: true });
-      removed.push(name);
-    }
+/** fsyncs the named files of `dir` (all of them by default), then the directory itself so renames persist. */
+async function syncFiles(dir: string, names?: string[]): Promise<void> {
+  for (const name of names ?? (await readdir(dir))) {
+    const handle = await open(join(dir, name), 'r');
+    await handle.sync().finally(() => handle.close());
   }
-  return [...removed, ...(await removeOldIndexes(dataDir, keep))];
+  const handle = await open(dir, 'r');
+  // Some filesystems refuse fsync on a directory; the data files are already flushed then.
+  await handle.sync().catch(() => {}).finally(() => handle.close());
+}
+
+/**
+ * Removes builds left by a crash, and indexes that are neither current nor the previous one. Does nothing while
+ * another process holds the reindex lock: its `.build-*` folder is a build in progress, not a leftover.
+ */
+export async function cleanLeftovers(dataDir: string, keep: string[]): Promise<string[]> {
+  const lock = await acquireReindexLock(dataDir).catch((error: unknown) => {
+    if (error instanceof IndexError && error.reason === 'locked') return undefined;
+    throw error;
+  });
+  if (!lock) return [];
+  try {
+    const entries = await readdir(dataDir).catch(() => [] as string[]);
+    const removed: string[] = [];
+    for (const name of entries) {
+      if (name.startsWith(BUILD_PREFIX) || (name.startsWith(POINTER) && name.endsWith('.tmp'))) {
+        await rm(join(dataDir, name), { recursive: true, force: true });
+        removed.push(name);
+      }
+    }
+    return [...removed, ...(await removeOldIndexes(dataDir, keep))];
+  } finally {
+    await lock.release();
+  }
 }
 
 async function removeOldIndexes(dataDir: string, keep: string[]): Promise<string[]> {
@@ -79,18 +108,85 @@ export async function indexDirs(dataDir: string): Promise<string[]> {
   return entries.filter((name) => name.startsWith(INDEX_PREFIX)).sort().reverse().map((name) => join(dataDir, name));
 }
 
+/** The reindex lock of a DATA_DIR while this process holds it. */
+export interface ReindexLock {
+  /** @throws IndexError('locked') when another process took the lock over, so this build must not be promoted. */
+  assertHeld(): Promise<void>;
+  release(): Promise<void>;
+}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
 /**
- * Takes the reindex lock shared by every process using this DATA_DIR. A lock whose holder died is taken
- * over after `staleMs`. @throws IndexError('locked') when another process is reindexing.
+ * Takes the reindex lock shared by every process using this DATA_DIR (a proper-lockfile lock beside an owner
+ * record). A lock whose holder died is taken over at once when the holder ran on this host (its pid is gone),
+ * otherwise once the lock went `staleMs` without a refresh. @throws IndexError('locked') when another process is reindexing.
  */
-export async function acquireReindexLock(dataDir: string, staleMs = 30_000): Promise<() => Promise<void>> {
+export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Promise<ReindexLock> {
   await mkdir(dataDir, { recursive: true });
   const lockPath = join(dataDir, LOCK_FILE);
   await writeFile(lockPath, '', { flag: 'a' });
+  // The default onCompromised throws from a timer and would crash the bot; `assertHeld` checks ownership instead.
+  const take = () => lockfile.lock(lockPath, { stale: staleMs, realpath: false, onCompromised: () => {} });
+  let unlock: () => Promise<void>;
   try {
-    return await lockfile.lock(lockPath, { stale: staleMs, update: Math.floor(staleMs / 3), realpath: false });
+    unlock = await take();
   } catch (cause) {
-    throw new IndexError(`Another process is already reindexing ${dataDir}; wait for it to finish.`, 'locked', { cause });
+    const owner = await readOwner(lockPath);
+    if (!owner || !holderDied(owner)) {
+      const who = owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : '';
+      throw new IndexError(`Another process${who} is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause });
+    }
+    // The holder was killed before it could release the lock. Two processes finding the same dead holder
+    // within the same few milliseconds could both take over; that needs two simultaneous restarts.
+    await rm(`${lockPath}.lock`, { recursive: true, force: true });
+    unlock = await take().catch((error: unknown) => {
+      throw new IndexError(`Another process is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause: error });
+    });
+  }
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  await writeFile(lockPath, JSON.stringify(me));
+  const mine = async () => {
+    const owner = await readOwner(lockPath);
+    return owner?.pid === me.pid && owner.host === me.host && owner.since === me.since;
+  };
+  return {
+    async assertHeld() {
+      if (!(await mine())) {
+        throw new IndexError(`Another process took over the reindex lock of ${dataDir} while this build ran (the lock went ${staleMs / 1000}s without a refresh); this build was discarded.`, 'locked');
+      }
+    },
+    async release() {
+      // Never remove a lock that another process has since taken over.
+      if (!(await mine())) return;
+      await writeFile(lockPath, '');
+      await unlock().catch(() => rm(`${lockPath}.lock`, { recursive: true, force: true }));
+    },
+  };
+}
+
+async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the owner ran on this host and its process no longer exists. */
+function holderDied(owner: LockOwner): boolean {
+  if (owner.host !== hostname()) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
