@@ -48,11 +48,14 @@ function bound(name: 'from' | 'to', value: string): { first: number; last: numbe
 
 function aboutTopic(event: TimelineEvent, topic: string, hits: TopicHit[] | undefined): boolean {
   if (hits?.some((hit) => event.sources.some((cited) => cited.source === hit.source && cited.start < hit.end && cited.end > hit.start))) return true;
-  const wanted = [...contentTerms(topic)];
-  if (wanted.length === 0) return false;
-  const terms = contentTerms([event.summary, ...event.sources.map((cited) => cited.quote)].join(' '));
-  const found = wanted.filter((term) => terms.has(term)).length;
-  return found >= Math.max(1, Math.ceil(wanted.length / 2));
+  const words = topic.split(/[^\p{L}]+/u).filter((word) => contentTerms(word).size > 0);
+  if (words.length === 0) return false;
+  const text = [event.summary, ...event.sources.map((cited) => cited.quote)].join(' ');
+  const terms = contentTerms(text);
+  const types = eventTypes(event.summary, { hypothetical: true });
+  // A word counts when the event has it, or names the same kind of event ("swap" finds "exchange").
+  const found = words.filter((word) => [...contentTerms(word)].some((term) => terms.has(term)) || [...eventTypes(word)].some((type) => types.has(type))).length;
+  return found >= Math.ceil(words.length / 2);
 }
 
 /**

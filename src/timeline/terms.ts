@@ -46,15 +46,15 @@ const EVENT_TYPES: [string, RegExp][] = [
 ];
 const HYPOTHETICAL = /^(might|could|may|would|will|should|to|seek|try|hopes?)$/;
 
-/** The kinds of event a clause names ("arrest", "exchange"...), ignoring hypotheticals ("might be released", "to extradite"). */
-export function eventTypes(text: string): Set<string> {
+/** The kinds of event a clause names ("arrest", "exchange"...), ignoring hypotheticals ("might be released", "to extradite") unless asked. */
+export function eventTypes(text: string, options: { hypothetical?: boolean } = {}): Set<string> {
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   const types = new Set<string>();
   words.forEach((word, i) => {
     const type = EVENT_TYPES.find(([, pattern]) => pattern.test(word))?.[0];
     if (!type) return;
     const before = words.slice(Math.max(0, i - 2), i);
-    if (!before.some((w) => HYPOTHETICAL.test(w))) types.add(type);
+    if (options.hypothetical || !before.some((w) => HYPOTHETICAL.test(w))) types.add(type);
   });
   return types;
 }

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IndexError } from '../../src/errors.ts';
+import { loadTimeline, saveTimeline, TIMELINE_FILE } from '../../src/timeline/store.ts';
+import type { TimelineEvent } from '../../src/timeline/types.ts';
+
+const events: TimelineEvent[] = [
+  {
+    id: 'ev-1',
+    date: '2023-04-07',
+    precision: 'day',
+    summary: 'Viktor Bout urged Trump to seek refuge in Russia',
+    kind: 'occurred',
+    sources: [{ source: '000.txt', quote: 'Bout, on Friday, urged Trump.', start: 17, end: 46 }],
+    resolution: '000.txt: “on Friday”: the Friday before 2023-04-09',
+  },
+  { id: 'ev-2', date: '2022-12', precision: 'month', summary: 'Bout swapped for Griner', kind: 'occurred', sources: [{ source: '001.txt', quote: 'q', start: 0, end: 1 }], conflict: 'the spelling differs' },
+];
+
+async function withDir(run: (dir: string) => Promise<void>) {
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-timeline-'));
+  try {
+    await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const rejectsWith = (reason: IndexError['reason']) => (error: unknown) => error instanceof IndexError && error.reason === reason;
+
+test('GIVEN saved events WHEN loaded THEN they come back equal and no temporary file is left', () =>
+  withDir(async (dir) => {
+    await saveTimeline(dir, events);
+    assert.deepEqual(await loadTimeline(dir), events);
+    assert.deepEqual(await readdir(dir), [TIMELINE_FILE]);
+  }));
+
+test('GIVEN no timeline.json WHEN loading THEN an IndexError missing says to reindex', () =>
+  withDir(async (dir) => {
+    await assert.rejects(loadTimeline(dir), rejectsWith('missing'));
+    await assert.rejects(loadTimeline(dir), /reindex/);
+  }));
+
+test('GIVEN a timeline.json that is not JSON WHEN loading THEN an IndexError corrupt is thrown', () =>
+  withDir(async (dir) => {
+    await writeFile(join(dir, TIMELINE_FILE), '{"version": 1, "events": [');
+    await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
+  }));
+
+test('GIVEN a timeline.json with a malformed event WHEN loading THEN an IndexError corrupt names the field', () =>
+  withDir(async (dir) => {
+    const bad = [{ ...events[0], date: '2023-04' }];
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 1, events: bad }));
+    await assert.rejects(loadTimeline(dir), (error: unknown) => rejectsWith('corrupt')(error) && /events\.0: date does not match its precision/.test((error as Error).message));
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 1, events: [{ ...events[0], sources: [] }] }));
+    await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify([events[0]]));
+    await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
+  }));
