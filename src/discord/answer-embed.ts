@@ -28,15 +28,15 @@ export function citationBlock(citation: Citation, quoteChars = QUOTE_CHARS): str
 }
 
 /** Packs blocks into fields of at most 1024 characters: "Sources", then "Sources (continued)". */
-export function packFields(name: string, blocks: string[]): APIEmbedField[] {
+export function packFields(name: string, blocks: string[], separator = '\n\n'): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value = '';
   for (const block of blocks.map((b) => truncate(b, LIMITS.fieldValue))) {
-    if (value && value.length + 2 + block.length > LIMITS.fieldValue) {
+    if (value && value.length + separator.length + block.length > LIMITS.fieldValue) {
       fields.push({ name: fields.length ? `${name} (continued)` : name, value });
       value = '';
     }
-    value = value ? `${value}\n\n${block}` : block;
+    value = value ? `${value}${separator}${block}` : block;
   }
   if (value) fields.push({ name: fields.length ? `${name} (continued)` : name, value });
   return fields;
@@ -45,7 +45,7 @@ export function packFields(name: string, blocks: string[]): APIEmbedField[] {
 /** The embed for an answer: its text with [n] markers, its sources with quotes, within Discord's limits. */
 export function answerEmbed(answer: Answer): APIEmbed {
   const fields = answer.abstained
-    ? packFields('Closest articles', (answer.nearest ?? []).map(articleLabel))
+    ? packFields('Closest articles', (answer.nearest ?? []).map(articleLabel), '\n')
     : packFields('Sources', answer.citations.map((citation) => citationBlock(citation)));
   const seconds = (answer.timingsMs.total / 1000).toFixed(1);
   const footer = [answer.mode === 'llm' ? 'LLM answer checked against the articles' : 'Extractive answer', `${seconds} s`, answer.note]

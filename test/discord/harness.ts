@@ -8,7 +8,7 @@ import { startDiscordBot, type StartDiscordBotOptions } from '../../src/discord/
 import type { Dossier } from '../../src/dossier.ts';
 import { createLogger } from '../../src/logger.ts';
 import { GUILD_ID } from './emulator-fixtures.ts';
-import { startEmulator, type RecordedRequest } from './emulator.ts';
+import { startEmulator, type EmulatorOptions, type RecordedRequest } from './emulator.ts';
 import { FakeDossier } from './fake-dossier.ts';
 
 /** A logger whose JSON lines are kept for assertions. */
@@ -23,8 +23,10 @@ export function memoryLogger() {
   return { logger: createLogger('debug', stream), lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
-export async function startHarness<D extends Dossier = FakeDossier>(options: { env?: Record<string, string>; dossier?: D; bot?: Partial<StartDiscordBotOptions> } = {}) {
-  const emulator = await startEmulator();
+export async function startHarness<D extends Dossier = FakeDossier>(
+  options: { env?: Record<string, string>; dossier?: D; bot?: Partial<StartDiscordBotOptions>; emulator?: EmulatorOptions } = {},
+) {
+  const emulator = await startEmulator(options.emulator);
   const dataDir = await mkdtemp(join(tmpdir(), 'dossier-discord-'));
   const config = loadConfig({
     DISCORD_TOKEN: emulator.token,
