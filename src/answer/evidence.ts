@@ -41,12 +41,12 @@ function resetting(text: string): string {
   return text;
 }
 
-/** A number within three words before the counted noun ("three “embarrassing” cases", "15-20 years"). */
+/** A number within six words before the counted noun ("three “embarrassing” cases", "15-20 years"). */
 function countsNoun(sentence: string, counted: string): boolean {
   const words = sentence.split(/\s+/);
   return words.some((word, i) => {
     if (stem(word.toLowerCase().replace(/[^a-z0-9-]/g, '')) !== counted) return false;
-    return words.slice(Math.max(0, i - 4), i).some((before) => new RegExp(`^["'“‘(]?(\\$)?(\\d[\\d,.]*(-\\d+)?|${NUMBER_WORDS})\\b`, 'i').test(before));
+    return words.slice(Math.max(0, i - 6), i).some((before) => new RegExp(`^["'“‘(]?(\\$)?(\\d[\\d,.]*(-\\d+)?|${NUMBER_WORDS})\\b`, 'i').test(before));
   });
 }
 

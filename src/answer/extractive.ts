@@ -38,8 +38,13 @@ export function scoreSentences(index: IndexArtifact, question: QuestionAnalysis,
   return [...ids].map((id) => {
     const sentence = index.sentences[id]!;
     const words = new Set(tokenize(sentence.text));
+    // "He pleaded not guilty": the name a pronoun stands for is usually in the sentence before.
+    const previous = index.sentences[id - 1];
+    const context = previous && previous.source === sentence.source && previous.paragraph === sentence.paragraph ? new Set(tokenize(previous.text)) : new Set<string>();
     const covered = (ofNames: boolean) =>
-      [...weights.entries()].filter(([term]) => words.has(term) && names.has(term) === ofNames).reduce((sum, [, w]) => sum + w, 0) / total;
+      [...weights.entries()]
+        .filter(([term]) => names.has(term) === ofNames && (words.has(term) || (ofNames && context.has(term))))
+        .reduce((sum, [, w]) => sum + w, 0) / total;
     const dense = dot(vector, index.sentenceVectors.subarray(id * dims, (id + 1) * dims));
     const fitsType = fitsAnswerType(question, sentence.text);
     // Headlines and fragments ("Trump “welcome to Russia”") make poor answers on their own.
@@ -93,7 +98,10 @@ function isSupported(candidate: ScoredSentence): boolean {
  * words count fully only when the meaning is close too, since a shared verb alone is not an answer.
  */
 function support({ dense, coverage, nameCoverage }: Pick<ScoredSentence, 'dense' | 'coverage' | 'nameCoverage'>): number {
-  return dense + 0.6 * (nameCoverage + (coverage - nameCoverage) * Math.min(1, Math.max(0, dense) / 0.4));
+  // A sentence carrying nearly every word of the question is trusted even when the encoder, weak on short
+  // questions, finds little meaning in common.
+  const gate = Math.min(1, Math.max(0, dense) / 0.4 + Math.max(0, coverage - 0.75) * 2);
+  return dense + 0.6 * (nameCoverage + (coverage - nameCoverage) * gate);
 }
 
 // Measured on the development set with the offline encoder: answer evidence scores 0.6 and above,

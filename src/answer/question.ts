@@ -78,9 +78,10 @@ function askedCategory(lower: string): string | undefined {
 
 const AUXILIARIES = /^(is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|of|in|on|at|to|for|from|by|with|about)$/;
 
-/** Capitalised names after the first word (phrases like "United States" kept whole), as stemmed tokens. */
+/** Capitalised names and years after the first word (phrases like "United States" kept whole), as stemmed tokens. */
 function properNames(question: string): string[] {
   const body = question.replace(/[’']s\b/g, '').replace(/^\S+\s*/, '');
-  const phrases = body.match(/\b[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)*/g) ?? [];
+  // Years count as names: a question about 2020 is not answered by passages that never mention 2020.
+  const phrases = body.match(/\b[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)*|\b(1[89]|20)\d\d\b/g) ?? [];
   return [...new Set(phrases.flatMap((phrase) => tokenize(phrase)))];
 }

@@ -19,13 +19,16 @@ function normalizeNames(text: string): string {
 /** A light suffix-stripping stemmer: enough to match "arrested"/"arrest", "prisons"/"prison". */
 export function stem(word: string): string {
   if (word.length <= 4 || /^\d/.test(word)) return word;
+  let root = word;
   for (const [suffix, replacement] of [['ies', 'y'], ['ied', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', ''], ['ly', '']] as const) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !(suffix === 's' && word.endsWith('ss'))) {
-      const root = word.slice(0, -suffix.length) + replacement;
-      return root.length > 3 && root.at(-1) === root.at(-2) && !/[lsz]$/.test(root) ? root.slice(0, -1) : root;
+      root = word.slice(0, -suffix.length) + replacement;
+      if (root.length > 3 && root.at(-1) === root.at(-2) && !/[lsz]$/.test(root)) root = root.slice(0, -1);
+      break;
     }
   }
-  return word;
+  // A final "e" goes too, so "exchange", "exchanged" and "exchanges" meet at "exchang".
+  return root.length > 4 && root.endsWith('e') ? root.slice(0, -1) : root;
 }
 
 /** One scored document of a lexical search. */
