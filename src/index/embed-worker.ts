@@ -1,0 +1,111 @@
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import { ModelError } from '../errors.ts';
+import type { EmbedReply, EmbedRequest, EmbedWorkerData } from './embed-worker-thread.ts';
+
+/** An index-time embedding runner (`ReindexDeps['embed']`) that runs in a worker thread until closed. */
+export interface WorkerEmbedder {
+  (texts: string[], onBatch?: (done: number) => void): Promise<number[][]>;
+  /** Terminates the worker; running and later calls reject. */
+  close(): Promise<void>;
+}
+
+export interface WorkerEmbedderOptions {
+  /** The model id the main thread answers with; the worker refuses to embed with any other. */
+  modelId?: string;
+  /** Texts per model call; progress is reported after each. The in-process default is 32. */
+  batchSize?: number;
+  /** Model notices from the worker ("Embeddings: use-lite:en …"); ignored by default. */
+  onNotice?: (message: string) => void;
+}
+
+interface Job {
+  resolve(vectors: number[][]): void;
+  reject(error: Error): void;
+  onBatch(done: number): void;
+}
+
+const THREAD = new URL('./embed-worker-thread.ts', import.meta.url);
+
+/**
+ * Embeds in one reused worker thread that loads the same model through `loadEmbeddings`, so that the pure-JS
+ * encoder never blocks the main thread's event loop (Discord heartbeats, questions) during a reindex. The worker
+ * starts on the first call and holds the process open only while a call runs.
+ */
+export function createWorkerEmbedder(settings: Config['embeddings'], options: WorkerEmbedderOptions = {}): WorkerEmbedder {
+  const batchSize = options.batchSize ?? 32;
+  const jobs = new Map<number, Job>();
+  let worker: Worker | undefined;
+  let nextId = 0;
+  let closed = false;
+
+  const settle = (id: number): Job | undefined => {
+    const job = jobs.get(id);
+    jobs.delete(id);
+    if (jobs.size === 0) worker?.unref();
+    return job;
+  };
+
+  const failAll = (error: Error) => {
+    for (const id of [...jobs.keys()]) settle(id)?.reject(error);
+  };
+
+  const onReply = (reply: EmbedReply) => {
+    if (reply.type === 'notice') options.onNotice?.(reply.message);
+    else if (reply.type === 'progress') jobs.get(reply.id)?.onBatch(reply.done);
+    else if (reply.type === 'done') settle(reply.id)?.resolve(unflatten(reply.vectors, reply.dimensions));
+    else settle(reply.id)?.reject(reply.name === 'ModelError' ? new ModelError(reply.message) : new ModelError(`Embedding in the worker thread failed: ${reply.message}`));
+  };
+
+  const start = (): Worker => {
+    const data: EmbedWorkerData = { settings, modelId: options.modelId };
+    const started = spawn(data);
+    started.unref();
+    started.on('message', onReply);
+    // A crashed worker is dropped; the next call starts a fresh one.
+    const lost = (why: string) => {
+      if (worker !== started) return;
+      worker = undefined;
+      failAll(new ModelError(`The embedding worker thread stopped (${why}). Run the reindex again; set EMBEDDINGS=use-lite if the model cannot load.`));
+    };
+    started.on('error', (error) => lost(error.message));
+    started.on('exit', (code) => lost(`exit code ${code}`));
+    return started;
+  };
+
+  const embed = (texts: string[], onBatch: (done: number) => void = () => {}): Promise<number[][]> => {
+    if (closed) return Promise.reject(new ModelError('The embedding worker was closed; open the dossier again to reindex.'));
+    if (texts.length === 0) return Promise.resolve([]);
+    worker ??= start();
+    const id = nextId++;
+    const request: EmbedRequest = { id, texts, batchSize };
+    return new Promise<number[][]>((resolve, reject) => {
+      jobs.set(id, { resolve, reject, onBatch });
+      worker!.ref();
+      worker!.postMessage(request);
+    });
+  };
+
+  const close = async (): Promise<void> => {
+    closed = true;
+    const stopping = worker;
+    worker = undefined;
+    failAll(new ModelError('The embedding worker was closed while embedding.'));
+    await stopping?.terminate();
+  };
+
+  return Object.assign(embed, { close });
+}
+
+// Node 20 does not run tsx's loader in worker threads, so the .ts worker is entered through a bootstrap that registers it.
+function spawn(workerData: EmbedWorkerData): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+function unflatten(flat: Float64Array, dimensions: number): number[][] {
+  const rows: number[][] = [];
+  for (let start = 0; start < flat.length; start += dimensions) rows.push(Array.from(flat.subarray(start, start + dimensions)));
+  return rows;
+}

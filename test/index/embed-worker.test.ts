@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Config } from '../../src/config.ts';
+import { ModelError } from '../../src/errors.ts';
+import { embedInBatches } from '../../src/index/embed-batches.ts';
+import { createWorkerEmbedder, type WorkerEmbedder } from '../../src/index/embed-worker.ts';
+import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
+import { writeTinyBertModel } from '../fixtures/tiny-bert.ts';
+
+const MODEL = 'test/tiny-bert';
+const root = new URL('../../', import.meta.url).pathname;
+const texts = Array.from({ length: 70 }, (_, i) => (i % 3 === 0 ? `viktor bout was arrested in bangkok ${'and '.repeat(i % 5)}` : `pizza in naples ${i}`));
+
+describe('createWorkerEmbedder (tiny offline BERT)', () => {
+  let dir: string;
+  let settings: Config['embeddings'];
+  let embed: WorkerEmbedder;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dossier-embed-worker-'));
+    writeTinyBertModel(join(dir, 'models'), MODEL);
+    settings = { kind: 'transformers', model: MODEL, modelsDir: join(dir, 'models'), allowRemote: false };
+    embed = createWorkerEmbedder(settings, { modelId: `transformers:${MODEL}` });
+  });
+  after(async () => {
+    await embed.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN 70 texts WHEN embedded in the worker THEN the vectors equal in-process ones exactly', async () => {
+    const inProcess = await embedInBatches(await loadEmbeddings(settings, () => {}), texts);
+    assert.deepEqual(await embed(texts), inProcess);
+  });
+
+  it('GIVEN 70 texts in batches of 32 WHEN embedded THEN progress is reported after each batch: 32, 64, 70', async () => {
+    const done: number[] = [];
+    const vectors = await embed(texts, (count) => done.push(count));
+    assert.deepEqual(done, [32, 64, 70]);
+    assert.equal(vectors.length, 70);
+  });
+
+  it('GIVEN two calls at once WHEN both run on the one worker THEN each gets its own vectors', async () => {
+    const [first, second] = await Promise.all([embed(['viktor bout']), embed(['pizza in naples', 'viktor bout'])]);
+    assert.deepEqual(first, [second![1]]);
+  });
+
+  it('GIVEN no texts WHEN embedded THEN the result is empty', async () => {
+    assert.deepEqual(await embed([]), []);
+  });
+
+  it('GIVEN the index uses another model WHEN the worker loads this one THEN it refuses with a ModelError naming both', async () => {
+    const other = createWorkerEmbedder(settings, { modelId: 'use-lite:en' });
+    try {
+      await assert.rejects(other(['viktor bout']), (error: unknown) =>
+        error instanceof ModelError && error.message.includes(`transformers:${MODEL}`) && error.message.includes('use-lite:en'));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('GIVEN a closed embedder WHEN called THEN it rejects with a ModelError', async () => {
+    const closed = createWorkerEmbedder(settings);
+    await closed.close();
+    await assert.rejects(closed(['viktor bout']), ModelError);
+  });
+
+  it('GIVEN a script that embeds and never closes WHEN it ends THEN the worker neither cuts the call short nor keeps the process alive', () => {
+    const script = join(dir, 'never-closes.mts');
+    writeFileSync(script, [
+      `import { createWorkerEmbedder } from ${JSON.stringify(join(root, 'src/index/embed-worker.ts'))};`,
+      `const embed = createWorkerEmbedder(${JSON.stringify(settings)});`,
+      `embed(['viktor bout', 'pizza in naples']).then((vectors) => console.log('embedded', vectors.length));`,
+    ].join('\n'));
+    // The timeout only guards against a hang; a process kept alive by the worker would hit it.
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(child.signal, null, `the process did not exit by itself: ${child.stderr}`);
+    assert.equal(child.status, 0, child.stderr);
+    assert.match(child.stdout, /^embedded 2$/m);
+  });
+});
+
+describe('slow: the Universal Sentence Encoder in a worker keeps the event loop responsive', () => {
+  const settings: Config['embeddings'] = { kind: 'use-lite', model: 'unused', allowRemote: false };
+  const sentences = readdirSync(join(root, 'corpus'))
+    .flatMap((file) => readFileSync(join(root, 'corpus', file), 'utf8').split(/(?<=[.!?])\s+/))
+    .filter((sentence) => sentence.length > 60)
+    .slice(0, 24);
+
+  /** Runs `work` while a 10 ms interval ticks; returns the tick count at each progress report. */
+  async function ticksPerBatch(work: (onBatch: (done: number) => void) => Promise<number[][]>): Promise<{ marks: number[]; vectors: number[][] }> {
+    let ticks = 0;
+    const marks: number[] = [];
+    const interval = setInterval(() => ticks++, 10);
+    try {
+      const vectors = await work(() => marks.push(ticks));
+      return { marks, vectors };
+    } finally {
+      clearInterval(interval);
+    }
+  }
+  const deltas = (marks: number[]) => marks.map((mark, i) => mark - (marks[i - 1] ?? 0));
+
+  it('GIVEN 24 corpus sentences in batches of 8 WHEN embedded in the worker THEN the interval ticks during every batch, while in-process batches block it', async () => {
+    const embed = createWorkerEmbedder(settings, { modelId: 'use-lite:en', batchSize: 8 });
+    try {
+      const worker = await ticksPerBatch((onBatch) => embed(sentences, onBatch));
+      const embeddings = await loadEmbeddings(settings, () => {});
+      const inProcess = await ticksPerBatch((onBatch) => embedInBatches(embeddings, sentences, onBatch, 8));
+
+      assert.equal(worker.marks.length, 3);
+      assert.ok(deltas(worker.marks).every((ticks) => ticks >= 1), `ticks per worker batch: ${deltas(worker.marks)}`);
+      // The contrast the worker exists for: an in-process batch holds the thread from start to end.
+      assert.ok(deltas(inProcess.marks).some((ticks) => ticks === 0), `ticks per in-process batch: ${deltas(inProcess.marks)}`);
+      assert.deepEqual(worker.vectors, inProcess.vectors);
+    } finally {
+      await embed.close();
+    }
+  });
+});
