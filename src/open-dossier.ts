@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { createChatModel } from './answer/llm.ts';
 import { createDossier, type Dossier, type ReindexProgress, type TimelineModule } from './dossier.ts';
 import type { OpenReport } from './open-index.ts';
+import { createWorkerEmbedder } from './index/embed-worker.ts';
 import { loadEmbeddings } from './index/embeddings/load.ts';
 import { extractEvents } from './timeline/extract.ts';
 import { selectEvents } from './timeline/query.ts';
@@ -27,5 +28,16 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   const embeddings = await loadEmbeddings(config.embeddings, hooks.notice);
   const llm = await createChatModel(config.llm);
   if (llm) hooks.notice(`LLM: ${config.llm.provider} model ${config.llm.model}; extractive answers are the fallback.`);
-  return createDossier({ config, embeddings, llm, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+  // Index-time embedding runs in a worker thread so that a reindex does not stall heartbeats and questions. The
+  // worker loads the model the main thread settled on, without trying (or downloading) the preferred one again.
+  const settings = embeddings.modelId.startsWith('use-lite:') ? { ...config.embeddings, kind: 'use-lite' as const } : config.embeddings;
+  const embed = createWorkerEmbedder(settings, { modelId: embeddings.modelId });
+  try {
+    const dossier = await createDossier({ config, embeddings, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+    const closeDossier = dossier.close.bind(dossier);
+    return Object.assign(dossier, { close: () => closeDossier().finally(() => embed.close()) });
+  } catch (error) {
+    await embed.close();
+    throw error;
+  }
 }
