@@ -3,7 +3,7 @@
  * bag-of-words encoder instead of the real model, a timeline that finds nothing, and temp corpus/data folders.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -83,4 +83,22 @@ export function fingerprint(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/** The file `changeCorpus` removes, and the one it adds. */
+export const REMOVED_SOURCE = '004_91ab4689b524ca48.txt';
+export const ADDED_SOURCE = '005_added-lighthouse.txt';
+
+/** Turns a workspace's corpus into a changed one: one article removed, one new article added. Returns both file lists. */
+export function changeCorpus(ws: Workspace): { before: string[]; after: string[] } {
+  const before = readdirSync(ws.corpusDir).sort();
+  rmSync(join(ws.corpusDir, REMOVED_SOURCE));
+  writeFileSync(
+    join(ws.corpusDir, ADDED_SOURCE),
+    'Lighthouse keeper testifies in Bout hearing\n\n' +
+      'A lighthouse keeper from Phuket told the court on Tuesday that he saw the cargo plane land at night. ' +
+      'The lighthouse keeper said the crates were unloaded by six men. ' +
+      'Prosecutors said the lighthouse testimony supports the arms trafficking charges.\n',
+  );
+  return { before, after: readdirSync(ws.corpusDir).sort() };
 }
