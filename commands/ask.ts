@@ -1,9 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerMessage } from '../src/discord/answer-embed.ts';
-import { checkQuestion } from '../src/discord/asker.ts';
+import { checkCooldown, checkQuestion } from '../src/discord/asker.ts';
 import type { Command } from '../src/discord/command.ts';
 import { threadContext } from '../src/discord/thread-context.ts';
-import { UserError } from '../src/errors.ts';
 
 /** /ask question: — an answer from the articles, with numbered sources and quotes. */
 export const ask: Command = {
@@ -16,8 +15,7 @@ export const ask: Command = {
 
   async execute(interaction, ctx) {
     const question = checkQuestion(interaction.options.getString('question', true), ctx.config.maxQuestionChars);
-    const wait = ctx.cooldowns.take(interaction.user.id);
-    if (wait > 0) throw new UserError(`You're asking quickly — please wait ${wait} s before your next question.`, 'COOLDOWN');
+    checkCooldown(ctx, interaction.user.id, 'slash');
     await interaction.deferReply();
     const context = await threadContext(interaction.channel, ctx.answers, interaction.client.user.id);
     const answer = await ctx.ask({ question, userId: interaction.user.id, via: 'slash', context });

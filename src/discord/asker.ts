@@ -2,6 +2,8 @@ import type { Answer } from '../answer/types.ts';
 import type { Dossier } from '../dossier.ts';
 import { UserError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { Cooldowns } from './cooldown.ts';
+import { loggable } from './log-safe.ts';
 import { Semaphore } from './semaphore.ts';
 
 /** A question from Discord, with where it came from for the logs. */
@@ -25,6 +27,14 @@ export function checkQuestion(question: string, maxChars: number): string {
   return trimmed;
 }
 
+/** Starts the user's cooldown, or refuses (and logs) a question asked before it ended. */
+export function checkCooldown(ctx: { cooldowns: Cooldowns; logger: Logger }, userId: string, via: AskRequest['via']): void {
+  const wait = ctx.cooldowns.take(userId);
+  if (wait === 0) return;
+  ctx.logger.info({ via, userId, outcome: 'cooldown', wait }, 'question refused');
+  throw new UserError(`You're asking quickly — please wait ${wait} s before your next question.`, 'COOLDOWN');
+}
+
 /** Asks the core within a bound on concurrent answers, logging each question's latency and outcome. */
 export function createAsker(options: { dossier: Dossier; logger: Logger; maxConcurrent: number }): Asker {
   const limiter = new Semaphore(options.maxConcurrent);
@@ -42,7 +52,7 @@ export function createAsker(options: { dossier: Dossier; logger: Logger; maxConc
     } catch (error) {
       const outcome = error instanceof UserError ? 'refused' : 'failed';
       options.logger[error instanceof UserError ? 'info' : 'error'](
-        { via, userId, ms: Math.round(performance.now() - started), outcome, err: error },
+        { via, userId, ms: Math.round(performance.now() - started), outcome, err: loggable(error) },
         `question ${outcome}`,
       );
       throw error;

@@ -13,6 +13,7 @@ import { FeedbackStore } from './feedback.ts';
 import { chooseIntents } from './intents.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { AnswerMemory, BoundedMap } from './memory.ts';
+import { loggable } from './log-safe.ts';
 import { handleMessage } from './messages.ts';
 import { NO_MENTIONS } from './replies.ts';
 
@@ -64,7 +65,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   let stopping = false;
   const track = (work: () => Promise<void>, what: string) => {
     if (stopping) return;
-    const task = work().catch((error: unknown) => logger.error({ err: error }, `unhandled error in ${what}`));
+    const task = work().catch((error: unknown) => logger.error({ err: loggable(error) }, `unhandled error in ${what}`));
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   };
@@ -74,7 +75,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   if (intents.includes(GatewayIntentBits.GuildMessages)) {
     client.on(Events.MessageCreate, (message) => track(() => handleMessage(message, ctx), 'a message'));
   }
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Error, (error) => logger.error({ err: loggable(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ discord: message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));

@@ -3,6 +3,7 @@ import { UserError } from '../errors.ts';
 import { buttonOwner } from './buttons.ts';
 import type { CommandContext, CommandRegistry } from './command.ts';
 import { handleFeedback, type FeedbackStore } from './feedback.ts';
+import { loggable } from './log-safe.ts';
 import { GENERIC_ERROR, replyWithError } from './replies.ts';
 
 /** Routes slash commands, autocomplete and button clicks to their handlers; every interaction gets an answer. */
@@ -12,7 +13,7 @@ export function createInteractionHandler(commands: CommandRegistry, ctx: Command
       try {
         await commands.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
       } catch (error) {
-        ctx.logger.warn({ err: error, command: interaction.commandName }, 'autocomplete failed');
+        ctx.logger.warn({ err: loggable(error), command: interaction.commandName }, 'autocomplete failed');
       }
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       return;

@@ -1,7 +1,9 @@
 import type { Message } from 'discord.js';
+import { UserError } from '../errors.ts';
 import { answerMessage } from './answer-embed.ts';
-import { checkQuestion, type AskRequest } from './asker.ts';
+import { checkCooldown, checkQuestion, type AskRequest } from './asker.ts';
 import type { CommandContext } from './command.ts';
+import { loggable } from './log-safe.ts';
 import { NO_MENTIONS, userMessageFor } from './replies.ts';
 import { isAnswerThread, threadContext } from './thread-context.ts';
 
@@ -36,11 +38,7 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
     // In ask channels and threads, messages without text (images, stickers) are not questions.
     if (!text && via !== 'mention') return;
     const question = checkQuestion(text, ctx.config.maxQuestionChars);
-    const wait = ctx.cooldowns.take(message.author.id);
-    if (wait > 0) {
-      await reply(`You're asking quickly — please wait ${wait} s before your next question.`);
-      return;
-    }
+    checkCooldown(ctx, message.author.id, via);
     void message.channel.sendTyping().catch(() => undefined);
     const replied = message.reference?.messageId ? ctx.answers.get(message.reference.messageId)?.question : undefined;
     const context = replied ?? (await threadContext(message.channel, ctx.answers, botId));
@@ -49,6 +47,7 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
     ctx.answers.remember([message.id, sent.id], { question, answer });
     if (message.channel.isThread()) ctx.answers.rememberThreadQuestion(message.channel.id, question);
   } catch (error) {
-    await reply(userMessageFor(error)).catch((replyError: unknown) => ctx.logger.warn({ err: replyError, messageId: message.id }, 'could not reply to a message'));
+    if (!(error instanceof UserError)) ctx.logger.warn({ err: loggable(error), messageId: message.id }, 'could not answer a message');
+    await reply(userMessageFor(error)).catch((replyError: unknown) => ctx.logger.warn({ err: loggable(replyError), messageId: message.id }, 'could not reply to a message'));
   }
 }

@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import { LIMITS, truncate } from './limits.ts';
+import { loggable } from './log-safe.ts';
 import { isExpiredInteraction, NO_MENTIONS } from './replies.ts';
 
 /** Discord invalidates an interaction token 15 minutes after the interaction; stop using it a little before. */
@@ -28,7 +29,7 @@ export function createProgressReply(interaction: ChatInputCommandInteraction, op
       await interaction.editReply({ content: truncate(text, LIMITS.content), allowedMentions: NO_MENTIONS });
     } catch (error) {
       if (isExpiredInteraction(error)) tokenDead = true;
-      else options.logger.warn({ err: error, interactionId: interaction.id }, 'could not edit a progress reply');
+      else options.logger.warn({ err: loggable(error), interactionId: interaction.id }, 'could not edit a progress reply');
     }
   };
   const flush = () => {
@@ -53,7 +54,7 @@ export function createProgressReply(interaction: ChatInputCommandInteraction, op
           await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
           return;
         } catch (error) {
-          options.logger.warn({ err: error, interactionId: interaction.id }, 'could not edit the final reply; posting in the channel');
+          options.logger.warn({ err: loggable(error), interactionId: interaction.id }, 'could not edit the final reply; posting in the channel');
         }
       }
       const channel = interaction.channel ?? (await interaction.client.channels.fetch(interaction.channelId));

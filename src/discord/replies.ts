@@ -1,6 +1,7 @@
 import { DiscordAPIError, MessageFlags, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
 import { UserError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { loggable } from './log-safe.ts';
 
 /** Sent with every message: nothing in a question or an article may ping @everyone, @here, a role or a user. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const satisfies MessageMentionOptions;
@@ -23,7 +24,7 @@ export function isExpiredInteraction(error: unknown): boolean {
  * Unexpected errors are logged; a failure to reply is logged, never thrown.
  */
 export async function replyWithError(interaction: RepliableInteraction, error: unknown, logger: Logger): Promise<void> {
-  if (!(error instanceof UserError)) logger.error({ err: error, interactionId: interaction.id }, 'interaction failed');
+  if (!(error instanceof UserError)) logger.error({ err: loggable(error), interactionId: interaction.id }, 'interaction failed');
   const content = userMessageFor(error);
   try {
     if (interaction.deferred && !interaction.replied) {
@@ -34,6 +35,6 @@ export async function replyWithError(interaction: RepliableInteraction, error: u
       await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     }
   } catch (replyError) {
-    logger.warn({ err: replyError, interactionId: interaction.id }, 'could not tell the user about an error');
+    logger.warn({ err: loggable(replyError), interactionId: interaction.id }, 'could not tell the user about an error');
   }
 }

@@ -62,3 +62,13 @@ test('GIVEN the interaction token expires during a reindex WHEN it finishes THEN
   assert.match(posted.body!.content, new RegExp(`Requested by <@${MOD.id}> with /reindex\\.$`));
   assert.deepEqual(posted.body!.allowed_mentions, { parse: [], replied_user: false });
 });
+
+test('GIVEN Discord keeps failing the final edit WHEN a reindex finishes THEN the summary goes to the channel and no log line holds the interaction token', async () => {
+  const { token } = reindex();
+  h.emulator.failNext(20, 500, { match: (method, path) => method === 'PATCH' && path.includes(token) });
+  await h.emulator.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${GENERAL_CHANNEL_ID}/messages` && /Reindex finished/.test(String(r.body?.content)));
+  await h.bot.whenIdle();
+  assert.ok(h.log.records().some((r) => r.msg === 'could not edit the final reply; posting in the channel'));
+  assert.equal(h.log.lines.some((line) => line.includes(token)), false);
+  assert.equal(h.log.lines.some((line) => line.includes(h.emulator.token)), false);
+});
