@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger.ts';
 import { GUILD_ID } from './emulator-fixtures.ts';
 import { startEmulator, type EmulatorOptions, type RecordedRequest } from './emulator.ts';
 import { FakeDossier } from './fake-dossier.ts';
+import { messagesWithoutMentionGuard } from './pings.ts';
 
 /** A logger whose JSON lines are kept for assertions. */
 export function memoryLogger() {
@@ -55,10 +56,13 @@ export async function startHarness<D extends Dossier = FakeDossier>(
       config,
       dataDir,
       log,
+      /** Stops everything, then checks that no message the bot sent could have pinged anyone. */
       async close() {
         await bot.stop();
         await emulator.close();
         await rm(dataDir, { recursive: true, force: true });
+        const unguarded = messagesWithoutMentionGuard(emulator.requests);
+        if (unguarded.length > 0) throw new Error(`Messages sent without allowed_mentions { parse: [], replied_user: false }:\n  ${unguarded.join('\n  ')}`);
       },
     };
   } catch (error) {

@@ -15,3 +15,13 @@ export function pingsOf(body: Json, repliedTo?: { authorId: string }): string[] 
   if (repliedTo && body.message_reference && allowed?.replied_user !== false) pings.push(`user:${repliedTo.authorId}`);
   return pings;
 }
+
+/** Every request that carries a message (content or embeds) sets allowed_mentions so that nothing can ping. */
+export function messagesWithoutMentionGuard(requests: { method: string; path: string; body?: Json }[]): string[] {
+  return requests
+    .filter((r) => r.method === 'POST' || r.method === 'PATCH')
+    .map((r) => ({ r, message: r.path.endsWith('/callback') ? r.body?.data : r.body }))
+    .filter(({ message }) => message && ('content' in message || 'embeds' in message))
+    .filter(({ message }) => !(Array.isArray(message.allowed_mentions?.parse) && message.allowed_mentions.parse.length === 0 && message.allowed_mentions.replied_user === false))
+    .map(({ r }) => `${r.method} ${r.path}`);
+}
