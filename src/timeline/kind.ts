@@ -17,6 +17,8 @@ const WORDS_BEFORE = 8;
 export function detectKind(sentence: string, index: number): EventKind {
   // The month "May" is not the modal "may".
   const before = clauseBefore(sentence, index).replace(/\bMay\b/g, '');
+  // "may have been arrested in December" hedges a past event; it is not a forecast.
+  if (/\b(could|may|might|would|must|should)\s+(?:not\s+)?have\b/i.test(before)) return 'occurred';
   if (EXPECTED.test(before)) return 'expected';
   if (PLANNED.test(before)) return 'planned';
   return 'occurred';

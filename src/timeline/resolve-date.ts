@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { commonDate, dayNumber, formatDate, isoDay, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type DayNumber, type Precision } from './calendar.ts';
+import { commonDate, commonPrefix, dayNumber, formatDate, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type DayNumber, type Precision } from './calendar.ts';
 import { detectKind, type EventKind } from './kind.ts';
 import { findRelative, type Reference, type Span } from './relative.ts';
 
@@ -94,18 +94,29 @@ function fromSpan(span: Span | undefined): Pick<DateMention, 'date' | 'precision
   return { ...common, note: exact ? span.note : `${span.note}; only ${common.date} is certain` };
 }
 
-function fromChrono(sentence: string, result: chrono.ParsedResult, ref: Reference | undefined): (Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) | undefined {
+function fromChrono(sentence: string, result: chrono.ParsedResult, ref: Reference | undefined, offset = 0): (Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) | undefined {
   const tags = [...result.tags()];
-  if (tags.some((tag) => tag.startsWith('result/relativeDate') || tag.startsWith('casualReference'))) return undefined;
+  // Relative forms are read by findRelative; "now" is no date; "the morning of August 20, 2020" is.
+  if (tags.some((tag) => tag.startsWith('result/relativeDate'))) return undefined;
+  if (tags.some((tag) => tag.startsWith('casualReference'))) {
+    // chrono blurs "the morning of August 20, 2020" into an uncertain date: read the named date on its own.
+    const month = MONTH.exec(result.text);
+    const inner = month && chrono.parse(result.text.slice(month.index), chronoReference(ref))[0];
+    if (!inner || inner.index !== 0 || [...inner.tags()].some((tag) => tag.startsWith('casualReference'))) return undefined;
+    return fromChrono(sentence, inner, ref, offset + result.index + month.index);
+  }
   const lead = /^[\s,.;:]*/.exec(result.text)![0].length;
   const text = result.text.slice(lead).replace(/[\s,.;:]+$/, '');
   const { start } = result;
-  const base = { text, index: result.index + lead };
+  const base = { text, index: offset + result.index + lead };
   if (tags.includes('parser/SlashDateFormatParser')) return slashDate(base, result);
   if (start.isCertain('year') && start.isCertain('month')) {
-    const date = isoDay(dayNumber(start.get('year')!, start.get('month')!, start.get('day') ?? 1));
     const precision: Precision = start.isCertain('day') ? 'day' : 'month';
-    return { ...base, relative: false, date: precision === 'day' ? date : date.slice(0, 7), precision };
+    const date = formatDate(dayNumber(start.get('year')!, start.get('month')!, start.get('day') ?? 1), precision);
+    // "April 5-7, 2012" spans days: only what both ends share is the date.
+    const end = result.end?.isCertain('year') && result.end.isCertain('month') ? formatDate(dayNumber(result.end.get('year')!, result.end.get('month')!, result.end.get('day') ?? 1), precision) : date;
+    const common = commonPrefix([date, end]);
+    return common ? { ...base, relative: false, ...common } : undefined;
   }
   const kind = forcedKind(text, detectKind(sentence, base.index));
   if (start.isCertain('month') && MONTH.test(text)) {

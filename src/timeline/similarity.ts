@@ -1,4 +1,4 @@
-import { contentTerms, eventTypes, inverseFrequencies, names, overlap } from './terms.ts';
+import { contentTerms, eventTypes, inverseFrequencies, names, overlap, rarest } from './terms.ts';
 
 /** What matching needs of an event: the clause it was told in, and its summary (where "his" became a name). */
 export interface Comparable {
@@ -19,9 +19,11 @@ const NAME_CLASH = 0.3;
 export class Similarity {
   private readonly profiles = new Map<string, Profile>();
   private readonly idf: Map<string, number>;
+  private readonly rare: number;
 
   constructor(corpus: Comparable[]) {
     this.idf = inverseFrequencies(corpus.map((event) => this.profile(event).terms));
+    this.rare = rarest(this.idf);
   }
 
   /**
@@ -33,7 +35,7 @@ export class Similarity {
     const shared = [...pa.types].some((type) => pb.types.has(type));
     if (pa.types.size > 0 && pb.types.size > 0 && !shared) return 0;
     const clash = pa.names.size > 0 && pb.names.size > 0 && ![...pa.names].some((name) => pb.names.has(name));
-    return overlap(pa.terms, pb.terms, this.idf) + (shared ? SHARED_KIND : 0) - (clash ? NAME_CLASH : 0);
+    return overlap(pa.terms, pb.terms, this.idf, 3, this.rare) + (shared ? SHARED_KIND : 0) - (clash ? NAME_CLASH : 0);
   }
 
   /** The kinds of event two clauses share. */

@@ -11,8 +11,13 @@ const OTHER = '\uE001';
 const MAX_SUMMARY = 100;
 const PARTICIPLE = String.raw`(?:\w+ed|\w+en|held|sent|told|put|caught|brought|built|freed|shot|hit|found|kept|seen|sold|made|led|won|lost|paid|met|left|set|struck|spent|read)`;
 const VERB = String.raw`(?:was|were|is|are|has|had|have|will|would|could|can|did|does|said|says|${PARTICIPLE}|\w+s)`;
+// Where the noun phrase an aside describes starts: after a preposition (not "to"/"of", which stay inside it) or a verb.
+const HEAD_STOP = /\b(?:during|about|from|with|including|for|by|over|into|will|would|was|were|is|are|has|had|remain|remains|stay|stays|and|or|but|\w+ed)\s+/g;
+const DATELINE = /^[A-Z][A-Z .'-]+,\s[^-–—]{2,40}?\s[-–—]\s+/;
 // A passive participle aside is followed by a preposition or a time word ("freed by", "arrested last week"); a main verb is not.
 const ASIDE_FOLLOWER = String.raw`(?:by|in|on|at|for|from|to|with|as|last|this|over|under|after|before)\b|[\uE000\uE001]`;
+// "..., minutes after" / "two days before": how long before or after, left over once the clause is cut.
+const LEAD_IN = /,?\s*(?:(?:a few|several|some|two|three|\d+|just|only|shortly|soon|long|moments?|hours?|days?|weeks?|months?|years?|minutes?)\s*)+$/i;
 const SUBORDINATE = /\s(after|before|when|since|until|because|while|following)\s/g;
 
 /**
@@ -24,16 +29,24 @@ const SUBORDINATE = /\s(after|before|when|since|until|because|while|following)\s
 export function summarize(sentence: string, mention: { index: number; end: number }, others: { index: number; end: number }[], previous?: string): EventText {
   const dateText = sentence.slice(mention.index, mention.end);
   let text = sentence;
+  // A wire dateline ("BERLIN, Jan. 17 (Reuters) - ") is not part of the event.
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
   for (const span of [mention, ...others].sort((a, b) => b.index - a.index)) {
     text = text.slice(0, span.index) + (span === mention ? DATE : OTHER) + text.slice(span.end);
   }
+  if (dateline > 0 && mention.index >= dateline) text = text.replace(/^.*?\s[-–—]\s+/, '');
   const subject = subjectOf(text);
   let clause = pickClause(dropAsides(text), subject);
   clause = dropAsides(clause);
-  const restore = (value: string) => value.replaceAll(DATE, dateText).replaceAll(OTHER, '').replace(/\s+/g, ' ').trim();
+  const restore = (value: string) =>
+    value
+      .replaceAll(DATE, dateText)
+      .replace(/(?:\b(?:in|on|during|at|of|for|by|until|till|since|from|to)\s+)?\uE001/gi, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   let summary = cutTail(clause);
   summary = dropDate(summary);
-  summary = resolvePronoun(summary, sentence.slice(0, Math.max(0, sentence.indexOf(restore(clause).slice(0, 12)))), previous);
+  summary = resolvePronoun(summary, [subject ?? '', sentence.slice(0, Math.max(0, sentence.indexOf(restore(clause).slice(0, 12))))], previous);
   summary = attribution(headline(summary));
   return { clause: restore(clause), summary: tidy(restore(summary)) };
 }
@@ -50,7 +63,7 @@ function subjectOf(text: string): string | undefined {
 /** The part of the sentence the date belongs to: its conjunct, its subordinate clause, or the appositive it sits in. */
 function pickClause(text: string, subject: string | undefined): string {
   const conjuncts = text.split(new RegExp(String.raw`;\s+|,\s+but\s+|\s+but\s+(?=(?:was|were|is|has|had|then|later)\b)|,?\s+and\s+(?=(?:later|then|subsequently|was|were|has|had|is|${PARTICIPLE})\b)|,\s+then\s+`));
-  const index = conjuncts.findIndex((part) => part.includes(DATE));
+  const index = Math.max(0, conjuncts.findIndex((part) => part.includes(DATE)));
   let clause = conjuncts[index]!;
   if (index > 0 && subject && /^[a-z]/.test(clause)) clause = `${subject} ${clause}`;
   // "Although that document was signed in 1983, it ...": the opening subordinate clause is the event.
@@ -69,23 +82,25 @@ function pickClause(text: string, subject: string | undefined): string {
       clause = /^(being|having|\w+ing)\b/.test(tail) && subject ? `${subject} ${tail}` : tail;
       break;
     }
-    if (!tail.includes(DATE) && clause.slice(0, match.index).includes(DATE)) clause = clause.slice(0, match.index);
+    if (!tail.includes(DATE) && clause.slice(0, match.index).includes(DATE)) clause = clause.slice(0, match.index).replace(LEAD_IN, '');
   }
   return appositiveEvent(clause) ?? clause;
 }
 
 /** When the date sits in "NAME, who was freed last year," or "the Varyag, a cruiser destroyed in 1905", that is the event. */
 function appositiveEvent(clause: string): string | undefined {
-  const aside = new RegExp(String.raw`(,\s+|\s+)(who|which|whose|(?:recently |then |later )?\w+ed(?=\s+(?:${ASIDE_FOLLOWER}))|a|an)\s[^,]*\uE000[^,]*`).exec(clause);
+  const aside = new RegExp(String.raw`(,\s+|\s+)(who|which|whose|where|(?:recently |then |later )?\w+ed(?=\s+(?:${ASIDE_FOLLOWER}))|a|an)\s[^,]*\uE000[^,]*`).exec(clause);
   if (!aside || (aside[1] === ' ' && !/^(who|which|whose)$/.test(aside[2]!))) return undefined;
+  // "..., where he had been treated in August": that clause has its own subject.
+  if (aside[2] === 'where') return aside[0].replace(/^,?\s+where\s+/, '');
   // "The dealer who has been accused of ... was arrested in 2008": the date belongs to the main verb.
   if (/^(who|which|whose)$/.test(aside[2]!) && /\s(was|were|is|are|has|had)\s[^\uE000]*\s(was|were|is|are|has|had)\s[^\uE000]*\uE000/.test(aside[0])) return undefined;
   const before = clause.slice(0, aside.index);
-  const head = /((?:(?:the|his|her|its|their|a|an)\s+)?(?:[\p{L}’'-]+\s+){0,4}[\p{L}’'-]+)$/u.exec(before.replace(/\b(during|about|from|with|including|for|by|over)\s+/g, '|'))?.[1];
+  const head = /((?:(?:the|his|her|its|their|a|an)\s+)?(?:[\p{L}’'-]+\s+){0,4}[\p{L}’'-]+)$/u.exec(before.replace(HEAD_STOP, '|'))?.[1];
   if (!head) return undefined;
   const rest = aside[0].replace(/^,?\s+/, '').replace(/^(who|which|whose)\s+/, '');
   const joiner = /^(a|an)$/.test(aside[2]!) ? ', ' : ' ';
-  return `${head.split('|').pop()!.trim()}${joiner}${rest}`;
+  return `${head.split('|').pop()!.trim().replace(/^(?:in|on|at)\s+/, '')}${joiner}${rest}`;
 }
 
 /** Drops relative clauses and participle asides that do not hold the date. */
@@ -105,15 +120,17 @@ function cutTail(text: string): string {
 
 /** Removes the date and its preposition; keeps it where it is the point ("scheduled for May"). */
 function dropDate(text: string): string {
-  if (new RegExp(String.raw`\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+\uE000`).test(text)) return text;
+  // The date is the point after "scheduled for" or "by": "recover by October" means nothing without it.
+  if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+\uE000|\b(for|by|until|till|before|after|from|to)\s+\uE000/i.test(text)) return text.replace(/(?:\b(?:in|on|during|at|of|for|by|until|till|since|from|to)\s+)?\uE001/gi, '');
   return text
     .replace(/,\s*(?:\b(?:in|on|during|at|of)\s+)?\uE000\s*,\s*/i, ' ')
     .replace(/(^["“‘]?|,\s*)(?:\b(?:in|on|during|at|of)\s+)?(?:the\s+)?\uE000\s*,?\s*/i, '$1')
     .replace(/\s*,?\s*(?:\b(?:in|on|during|at|of)\s+)?\uE000(?:\s*,(?=\s+[a-z]))?/i, '')
-    .replace(/(?:\b(?:in|on|during|at|of)\s+)?\uE001/gi, '');
+    .replace(/(?:\b(?:in|on|during|at|of|for|by|until|till|since|from|to)\s+)?\uE001/gi, '');
 }
 
-function resolvePronoun(text: string, before: string, previous?: string): string {
+/** "he was sentenced" → "Bout sentenced": the sentence's subject when it is a name, else a name before, else in the previous sentence. */
+function resolvePronoun(text: string, before: string[], previous?: string): string {
   const body = text.replace(/^(?:subsequently|however|also|but|and|then|meanwhile|although|though|in addition|moreover|later|earlier|following [^,]+)\b,?\s*/i, '');
   const pronoun = /^(he|she|his|her)\b/i.exec(body);
   if (!pronoun) return body;
@@ -139,7 +156,7 @@ function attribution(text: string): string {
 function tidy(text: string): string {
   let out = text
     .replace(/\s+([,.;:])/g, '$1')
-    .replace(/([“‘"(])\s+/g, '$1')
+    .replace(/([“‘(])\s+/g, '$1')
     .replace(/,\s*,/g, ',')
     .replace(/^[\s,;:–—-]+|[\s,;:–—.-]+$/g, '');
   for (const [open, close] of [['“', '”'], ['(', ')']] as const) {

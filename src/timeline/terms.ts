@@ -7,7 +7,7 @@ const NOT_NAMES = new Set(
   subsequently meanwhile also yet still if as moreover furthermore later earlier now today yesterday tomorrow there here
   what who which why how mr mrs ms dr`.split(/\s+/),
 );
-const CALENDAR_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const CALENDAR_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** Runs of capitalised words that look like names ("Viktor Bout", "Camp David"), in order. */
 export function names(text: string): string[] {
@@ -21,11 +21,15 @@ export function names(text: string): string[] {
   return runs;
 }
 
-/** The name a "he", "she" or "his" most likely stands for: a person named earlier in the sentence, else in the previous one. */
-export function antecedent(before: string, previous?: string): string | undefined {
+/** The name a "he", "she" or "his" most likely stands for: the first person named in `before` (texts in order of preference), else in the previous sentence. */
+export function antecedent(before: string[], previous?: string): string | undefined {
   const isPerson = (run: string) => !/^[A-Z.]+$/.test(run) && !/(ian|ese|ish)$/.test(run);
   const pick = (text: string) => names(text).find(isPerson)?.split(' ').pop();
-  return pick(before) ?? (previous ? pick(previous) : undefined);
+  for (const text of before) {
+    const name = pick(text);
+    if (name) return name;
+  }
+  return previous ? pick(previous) : undefined;
 }
 
 // Kinds of event; a clause names at most a few, and two reports of one happening name the same kind.
@@ -91,6 +95,13 @@ export function contentTerms(text: string): Set<string> {
   return terms;
 }
 
+/** The weight of the rarest term: what an unseen term weighs. */
+export function rarest(idf: Map<string, number>): number {
+  let max = Math.log(2);
+  for (const value of idf.values()) max = Math.max(max, value);
+  return max;
+}
+
 /** Inverse document frequencies of terms over a set of texts' term sets. */
 export function inverseFrequencies(termSets: Set<string>[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -103,8 +114,7 @@ export function inverseFrequencies(termSets: Set<string>[]): Map<string, number>
  * Weighted overlap of two term sets, relative to the smaller: 1 when one's terms all appear in the other.
  * A clause of two or three words cannot look like everything: the smaller side counts as at least `floor` rare words.
  */
-export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>, floor = 3): number {
-  const rare = Math.max(...idf.values(), Math.log(2));
+export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>, floor = 3, rare = rarest(idf)): number {
   const weight = (term: string) => idf.get(term) ?? rare;
   const sum = (terms: Iterable<string>) => [...terms].reduce((total, term) => total + weight(term), 0);
   const shared = sum([...a].filter((term) => b.has(term)));

@@ -127,3 +127,15 @@ test('GIVEN a slash date WHEN day and month could be swapped THEN only its year 
   assert.deepEqual(dated('The filing of 4/5/2012 was sealed.'), { date: '2012', precision: 'year', kind: 'occurred' });
   assert.deepEqual(dated('The filing of 4/25/2012 was sealed.'), { date: '2012-04-25', precision: 'day', kind: 'occurred' });
 });
+
+test("GIVEN 'on the morning of August 20, 2020' WHEN resolved THEN the day is kept despite the time of day", () => {
+  assert.deepEqual(dated('He may have been poisoned on the morning of August 20, 2020.', '2020-09-03'), { date: '2020-08-20', precision: 'day', kind: 'occurred' });
+});
+
+test('GIVEN a range of days WHEN resolved THEN only what both ends share is the date', () => {
+  assert.deepEqual(dated('Talks were held April 5-7, 2012 in Geneva.'), { date: '2012-04', precision: 'month', kind: 'occurred' });
+});
+
+test("GIVEN 'may have been' before a month WHEN resolved THEN it is a hedged past event, counted backwards", () => {
+  assert.deepEqual(dated('He may have been poisoned in August.', '2020-09-03'), { date: '2020-08', precision: 'month', kind: 'occurred' });
+});

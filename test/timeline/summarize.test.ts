@@ -46,3 +46,13 @@ test('GIVEN a long clause WHEN summarised THEN it is cut to at most 100 characte
   assert.ok(text.length <= 101, text);
   assert.match(text, /^Officials asked the U\.S\. to send Bout back to Moscow/);
 });
+
+test('GIVEN a wire dateline and a "where" clause holding the date WHEN summarised THEN the clause is the event and "he" is the sentence’s subject', () => {
+  const sentence = 'BERLIN, Jan. 17 (Reuters) - Alexei Navalny was detained at a Moscow airport on Sunday after flying home from Germany, where he had been treated for a poisoning in August.';
+  assert.equal(summary(sentence, 'August', ['Jan. 17', 'on Sunday']), 'Navalny treated for a poisoning');
+  assert.equal(summary(sentence, 'on Sunday', ['Jan. 17', 'August']), 'Alexei Navalny detained at a Moscow airport');
+});
+
+test('GIVEN a target date after "by" WHEN summarised THEN the date stays', () => {
+  assert.equal(summary('Navalny will remain in Berlin’s Charité hospital, which expects him to recover by October.', 'October'), 'Berlin’s Charité hospital expects him to recover by October');
+});
