@@ -14,6 +14,11 @@ export function plain(text: string): string {
   return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
 }
 
+/** Undoes `plain` on text read back from one of the bot's embeds. */
+export function unplain(text: string): string {
+  return text.replace(/\\([^a-zA-Z0-9\s])/g, '$1');
+}
+
 /** `` `file` — title (date) ``: how every reply names an article. */
 export function articleLabel(article: { source: string; title?: string; date?: string }): string {
   const title = article.title ? ` — ${plain(truncate(article.title, 90))}` : '';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, type RESTOptions } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Dossier } from '../dossier.ts';
@@ -71,7 +71,12 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   };
 
   const onInteraction = createInteractionHandler(commands, ctx, new FeedbackStore(join(config.dataDir, 'feedback.jsonl')));
-  client.on(Events.InteractionCreate, (interaction) => track(() => onInteraction(interaction), 'an interaction'));
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping && interaction.isRepliable()) {
+      void interaction.reply({ content: 'Dossier is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    }
+    track(() => onInteraction(interaction), 'an interaction');
+  });
   if (intents.includes(GatewayIntentBits.GuildMessages)) {
     client.on(Events.MessageCreate, (message) => track(() => handleMessage(message, ctx), 'a message'));
   }

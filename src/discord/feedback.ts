@@ -2,6 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
+import { unplain } from './answer-embed.ts';
 import { parseFeedbackId, type Vote } from './buttons.ts';
 import type { AnswerMemory } from './memory.ts';
 import { NO_MENTIONS, replyWithError } from './replies.ts';
@@ -39,9 +40,9 @@ export class FeedbackStore {
 function fromMessage(interaction: ButtonInteraction): Pick<FeedbackRecord, 'question' | 'answer' | 'sources'> {
   const embed = interaction.message.embeds[0];
   const sources = (embed?.fields ?? []).flatMap((field) =>
-    [...field.value.matchAll(/\[(\d+)\] `([^`]+)`[^\n]*\n> (.*)/g)].map((m) => ({ n: Number(m[1]), source: m[2]!, quote: m[3]! })),
+    [...field.value.matchAll(/\[(\d+)\] `([^`]+)`[^\n]*\n> (.*)/g)].map((m) => ({ n: Number(m[1]), source: m[2]!, quote: unplain(m[3]!) })),
   );
-  return { question: embed?.title ?? '', answer: embed?.description ?? '', sources };
+  return { question: unplain(embed?.title ?? ''), answer: unplain(embed?.description ?? ''), sources };
 }
 
 /** Records a 👍/👎 click and thanks the voter privately. */

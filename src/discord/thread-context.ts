@@ -1,8 +1,6 @@
 import type { Channel } from 'discord.js';
+import { unplain } from './answer-embed.ts';
 import type { AnswerMemory } from './memory.ts';
-
-/** Undoes escapeMarkdown on a question read back from an embed title. */
-const unescape = (text: string) => text.replace(/\\([^\w\s])/g, '$1');
 
 /**
  * The earlier question of a thread on one of the bot's answers: the last question answered in it, else the
@@ -15,7 +13,7 @@ export async function threadContext(channel: Channel | null, answers: AnswerMemo
   try {
     const starter = await channel.fetchStarterMessage();
     const title = starter?.author.id === botId ? starter.embeds[0]?.title : undefined;
-    return title ? unescape(title) : undefined;
+    return title ? unplain(title) : undefined;
   } catch {
     // Threads not started on a message, or on a deleted one, have no earlier question.
     return undefined;

@@ -64,3 +64,9 @@ test('GIVEN an answer WHEN made into a message THEN it carries the feedback butt
   assert.deepEqual(message.allowedMentions, { parse: [], repliedUser: false });
   assert.deepEqual(message.components[0]!.components.map((b) => b.custom_id), ['feedback:up:123', 'feedback:down:123']);
 });
+
+test('GIVEN text with markdown WHEN escaped by plain and read back with unplain THEN it is unchanged', async () => {
+  const { plain, unplain } = await import('../../src/discord/answer-embed.ts');
+  const text = 'Bout said: "*never* confess" — [1] `code` ~~x~~ _y_ > z';
+  assert.equal(unplain(plain(text)), text);
+});

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { UserError } from '../../src/errors.ts';
-import { ALICE, BOB, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
+import { answerEmbed } from '../../src/discord/answer-embed.ts';
+import { ALICE, BOB, BOT_USER, GENERAL_CHANNEL_ID, GUILD_ID, MEMBER_PERMISSIONS, messagePayload } from './emulator-fixtures.ts';
 import { callbackOf, editOf, startHarness, type Harness } from './harness.ts';
 
 const EPHEMERAL = 64;
@@ -79,4 +80,16 @@ test('GIVEN an answer WHEN a member clicks 👎 THEN a JSONL line records questi
   assert.equal(lines[0].question, 'Where was Bout held in prison?');
   assert.match(lines[0].answer, /^Bout served his 25-year sentence/);
   assert.deepEqual(lines[0].sources.map((s: { source: string }) => s.source), ['002_46d3cbafd3f6e099.txt', '003_c464dfc57fd8e736.txt']);
+});
+
+test('GIVEN an answer the bot no longer remembers (given before a restart) WHEN 👍 is clicked THEN the vote is recorded from the message itself', async () => {
+  const answer = await h.dossier.ask('What did Bout tell TASS?');
+  const message = messagePayload({ channelId: GENERAL_CHANNEL_ID, guildId: GUILD_ID, author: BOT_USER, embeds: [answerEmbed(answer)] });
+  h.emulator.state.messages.set(message.id, message);
+
+  const click = h.emulator.click({ user: ALICE, customId: 'feedback:up:1234', messageId: message.id, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  await h.emulator.waitForRequest(callbackOf(click.token));
+  const last = JSON.parse((await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').at(-1)!);
+  assert.deepEqual([last.vote, last.userId, last.question], ['up', ALICE.id, 'What did Bout tell TASS?']);
+  assert.deepEqual(last.sources, [{ n: 1, source: '003_c464dfc57fd8e736.txt', quote: 'I expect that our government will take some particular steps.' }]);
 });

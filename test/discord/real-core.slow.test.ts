@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import { unplain } from '../../src/discord/answer-embed.ts';
 import type { Dossier } from '../../src/dossier.ts';
 import { openDossier } from '../../src/open-dossier.ts';
 import { ALICE, BOT_USER, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
@@ -37,7 +38,7 @@ test('GIVEN the real core WHEN /ask "Where was Viktor Bout arrested?" THEN the e
   assert.ok(sources.length >= 1, embed.fields[0].value);
   for (const [, , file, quote] of sources) {
     // Quotes are shown markdown-escaped and may be cut with an ellipsis; what remains is verbatim.
-    const shown = quote!.replace(/\\([^\w\s])/g, '$1').replace(/…$/, '');
+    const shown = unplain(quote!).replace(/…$/, '');
     assert.ok((await readFile(join(CORPUS_DIR, file!), 'utf8')).replace(/\s+/g, ' ').includes(shown), `not verbatim in ${file}: ${shown}`);
   }
 });
