@@ -25,15 +25,17 @@ const FIGURE = /(\$\s?)?\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
 const NOT_UNITS = /^(in|on|at|of|to|and|or|the|a|by|for|from|with|was|were|is|are|percent)$/;
 
 function figureConflict(reports: Report[]): string | undefined {
-  const bySource = new Map<string, Map<string, Set<string>>>();
+  // Per source, per thing counted ("$ million fine", "year"): the values stated, each with how it was written.
+  const bySource = new Map<string, Map<string, Map<string, string>>>();
   for (const report of reports) {
-    const figures = bySource.get(report.source) ?? new Map<string, Set<string>>();
+    const figures = bySource.get(report.source) ?? new Map<string, Map<string, string>>();
     for (const match of report.clause.matchAll(FIGURE)) {
-      const [, dollar, value, scale, unit] = match;
+      const [written, dollar, value, scale, unit] = match;
       if (NOT_UNITS.test(unit!.toLowerCase()) || /^(1[89]|20)\d\d$/.test(value!)) continue;
-      const key = `${dollar ? '$' : ''}${scale ? scale.toLowerCase() + ' ' : ''}${stem(unit!)}`;
-      const text = `${dollar ?? ''}${value!.toLowerCase().replace(/,/g, '')}${scale ? ` ${scale}` : ''} ${unit}`;
-      figures.set(key, (figures.get(key) ?? new Set()).add(text));
+      const key = `${dollar ? '$' : ''}${scale ? `${scale.toLowerCase()} ` : ''}${stem(unit!)}`;
+      const values = figures.get(key) ?? new Map<string, string>();
+      values.set(numberValue(value!), written.trim());
+      figures.set(key, values);
     }
     bySource.set(report.source, figures);
   }
@@ -43,12 +45,23 @@ function figureConflict(reports: Report[]): string | undefined {
     for (const b of sources.slice(i + 1)) {
       for (const [key, valuesA] of bySource.get(a)!) {
         const valuesB = bySource.get(b)!.get(key);
-        if (!valuesB || [...valuesA].some((value) => valuesB.has(value))) continue;
-        differences.push(`${[...valuesA].join(', ')} (${a}) vs ${[...valuesB].join(', ')} (${b})`);
+        if (!valuesB || [...valuesA.keys()].some((value) => valuesB.has(value))) continue;
+        differences.push(`${[...valuesA.values()].join(', ')} (${a}) vs ${[...valuesB.values()].join(', ')} (${b})`);
       }
     }
   }
   return differences.length > 0 ? `the figures differ: ${differences.join('; ')}` : undefined;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "four" and "4", "1,000" and "1000" state the same value. */
+function numberValue(value: string): string {
+  const word = NUMBER_WORDS.indexOf(value.toLowerCase());
+  if (word >= 0) return String(word);
+  if (value.toLowerCase() === 'fifteen') return '15';
+  if (value.toLowerCase() === 'twenty') return '20';
+  return String(Number(value.replace(/,/g, '')));
 }
 
 function spellingConflict(reports: Report[]): string | undefined {
