@@ -37,34 +37,36 @@ const YEAR_LEAD = /(?:^|\b(?:in|during|of|year|the|his|her|its|their|a|an|this|t
  */
 export function findDateMentions(sentence: string, reference?: string): DateMention[] {
   const ref = toReference(reference);
-  const masked = [sentence.replace(URL, (url) => ' '.repeat(url.length))];
+  // Each parser reads what earlier ones left: found expressions are blanked out, keeping offsets.
+  let masked = sentence.replace(URL, (url) => ' '.repeat(url.length));
+  const blank = (index: number, length: number) => (masked = masked.slice(0, index) + ' '.repeat(length) + masked.slice(index + length));
   const mentions: DateMention[] = [];
   const add = (mention: Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) => {
     mentions.push({ ...mention, kind: mention.kind ?? detectKind(sentence, mention.index), end: mention.index + mention.text.length });
-    masked[0] = masked[0]!.slice(0, mention.index) + ' '.repeat(mention.text.length) + masked[0]!.slice(mention.index + mention.text.length);
+    blank(mention.index, mention.text.length);
   };
 
-  for (const match of findRelative(masked[0]!)) {
+  for (const match of findRelative(masked)) {
     const span = ref && match.resolve?.(ref);
     if (match.anaphora) add({ text: match.text, index: match.index, relative: true, anaphora: match.anaphora });
-    else if (!match.resolve) masked[0] = masked[0]!.slice(0, match.index) + ' '.repeat(match.text.length) + masked[0]!.slice(match.index + match.text.length);
+    else if (!match.resolve) blank(match.index, match.text.length);
     else add({ text: match.text, index: match.index, kind: forcedKind(match.text, detectKind(sentence, match.index)), relative: true, ...fromSpan(span || undefined) });
   }
-  for (const result of chrono.parse(masked[0]!, chronoReference(ref))) {
+  for (const result of chrono.parse(masked, chronoReference(ref))) {
     const mention = fromChrono(sentence, result, ref);
     if (mention) add(mention);
   }
   // chrono leaves a bare month alone unless "in" precedes it ("may" is also a verb): "scheduled for May".
-  for (const match of masked[0]!.matchAll(BARE_MONTH)) {
+  for (const match of masked.matchAll(BARE_MONTH)) {
     const index = match.index + match[0].length - match[2]!.length;
     const kind = forcedKind(match[1], detectKind(sentence, index));
     const month = MONTH_NAMES.indexOf(match[2]!) + 1;
     add({ text: match[2]!, index, kind, relative: true, ...fromSpan(ref && monthSpan(match[2]!, month, undefined, kind, ref)) });
   }
-  for (const match of masked[0]!.matchAll(BARE_YEAR)) {
-    const head = masked[0]!.slice(0, match.index);
+  for (const match of masked.matchAll(BARE_YEAR)) {
+    const head = masked.slice(0, match.index);
     if (!YEAR_LEAD.test(head) || YEAR_BOUND.test(head)) continue;
-    if (/^(the|a|an|his|her|its|their)$/i.test(precedingWord(masked[0]!, match.index)) && /^\s+\w+s\b/.test(masked[0]!.slice(match.index + match[0].length))) continue;
+    if (/^(the|a|an|his|her|its|their)$/i.test(precedingWord(masked, match.index)) && /^\s+\w+s\b/.test(masked.slice(match.index + match[0].length))) continue;
     add({ text: match[0], index: match.index, relative: false, date: match[2]!, precision: 'year' });
   }
   return mentions.filter((m) => m.date !== undefined || m.anaphora || m.relative).sort((a, b) => a.index - b.index);
