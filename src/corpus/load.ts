@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CorpusError } from '../errors.ts';
 import { parseArticle, sha256 } from './article.ts';
@@ -44,7 +44,10 @@ async function readCorpusFiles(dir: string, options: { maxFileBytes: number }) {
   });
   const files: { source: string; text: string; hash: string }[] = [];
   const skipped: SkippedFile[] = [];
-  for (const path of await listFiles(root)) {
+  const paths = await listFiles(root, root, skipped).catch((cause: unknown) => {
+    throw new CorpusError(`Cannot list the corpus folder ${dir}: it is not a readable folder. Set CORPUS_DIR to a folder of .txt/.md articles.`, { cause });
+  });
+  for (const path of paths) {
     const source = relative(root, path).split(sep).join('/');
     const problem = await checkFile(root, path, source, options.maxFileBytes);
     if (typeof problem === 'string') {
@@ -53,7 +56,7 @@ async function readCorpusFiles(dir: string, options: { maxFileBytes: number }) {
     }
     const decoded = decodeUtf8(problem);
     if (decoded === undefined) {
-      skipped.push({ source, reason: isBinary(problem) ? 'binary file' : 'not valid UTF-8 text (save it as UTF-8)' });
+      skipped.push({ source, reason: undecodable(problem) });
       continue;
     }
     files.push({ source, text: decoded, hash: sha256(problem) });
@@ -62,12 +65,22 @@ async function readCorpusFiles(dir: string, options: { maxFileBytes: number }) {
   return { files, skipped };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Every file path under `dir`; a subfolder that cannot be read is recorded as skipped (the root throws). */
+async function listFiles(root: string, dir: string, skipped: SkippedFile[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const path = join(dir, entry.name);
-      return entry.isDirectory() && !entry.name.startsWith('.') ? listFiles(path) : [path];
+      if (!entry.isDirectory()) return [path];
+      const source = relative(root, path).split(sep).join('/');
+      if (entry.name.startsWith('.')) {
+        skipped.push({ source, reason: 'hidden folder' });
+        return [];
+      }
+      return listFiles(root, path, skipped).catch((error: NodeJS.ErrnoException) => {
+        skipped.push({ source, reason: `folder cannot be read (${error.code ?? error.message})` });
+        return [];
+      });
     }),
   );
   return nested.flat();
@@ -78,15 +91,27 @@ async function checkFile(root: string, path: string, source: string, maxFileByte
   const name = source.split('/').pop()!;
   if (name.startsWith('.')) return 'hidden file';
   if (!ARTICLE_EXTENSIONS.test(name)) return `not a .txt or .md file`;
-  const info = await lstat(path);
-  if (info.isSymbolicLink()) {
-    const target = await realpath(path).catch(() => undefined);
-    if (!target) return 'broken symbolic link';
-    if (!target.startsWith(root + sep)) return 'symbolic link pointing outside the corpus folder';
+  try {
+    if ((await lstat(path)).isSymbolicLink()) {
+      const target = await realpath(path).catch(() => undefined);
+      if (!target) return 'broken symbolic link';
+      if (!target.startsWith(root + sep)) return 'symbolic link pointing outside the corpus folder';
+    }
+    const info = await stat(path);
+    // A FIFO or device would block or never end; a folder named *.md cannot be read as text.
+    if (!info.isFile()) return 'not a regular file';
+    if (info.size > maxFileBytes) return `file is ${info.size} bytes, over MAX_FILE_BYTES=${maxFileBytes}`;
+    const bytes = await readFile(path);
+    return bytes.length > maxFileBytes ? `file is ${bytes.length} bytes, over MAX_FILE_BYTES=${maxFileBytes}` : bytes;
+  } catch (error) {
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
-  const size = info.isSymbolicLink() ? (await lstat(await realpath(path))).size : info.size;
-  if (size > maxFileBytes) return `file is ${size} bytes, over MAX_FILE_BYTES=${maxFileBytes}`;
-  return readFile(path);
+}
+
+/** Why bytes that are not UTF-8 text were skipped. */
+function undecodable(bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16 text, not UTF-8 (save it as UTF-8)';
+  return isBinary(bytes) ? 'binary file' : 'not valid UTF-8 text (save it as UTF-8)';
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {
