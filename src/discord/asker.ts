@@ -17,6 +17,14 @@ export interface AskRequest {
 
 export type Asker = (request: AskRequest) => Promise<Answer>;
 
+/**
+ * The question without Discord mention markup — the bot's own mention, other users, roles, channels, @everyone
+ * and @here — which only adds noise words to retrieval.
+ */
+export function withoutMentions(text: string): string {
+  return text.replace(/<(?:@[!&]?|#)\d+>|(?<![\w.])@(?:everyone|here)\b/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Rejects questions the core should never see; call it before deferring so the refusal can be ephemeral. */
 export function checkQuestion(question: string, maxChars: number): string {
   const trimmed = question.trim();

@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
 import { UserError } from '../errors.ts';
 import { answerMessage } from './answer-embed.ts';
-import { checkCooldown, checkQuestion, type AskRequest } from './asker.ts';
+import { checkCooldown, checkQuestion, withoutMentions, type AskRequest } from './asker.ts';
 import type { CommandContext } from './command.ts';
 import { loggable } from './log-safe.ts';
 import { NO_MENTIONS, userMessageFor } from './replies.ts';
@@ -19,11 +19,6 @@ export function questionMode(message: Message<true>, askChannelIds: readonly str
   return undefined;
 }
 
-/** The question with the bot's own mentions removed. */
-export function stripBotMentions(content: string, botId: string, botRoleIds: string[] = []): string {
-  const ids = [botId, ...botRoleIds].join('|');
-  return content.replace(new RegExp(`<@[!&]?(?:${ids})>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** Answers a mention, a message in an ask channel, or a follow-up in a thread on an answer, as a reply. */
 export async function handleMessage(message: Message, ctx: CommandContext): Promise<void> {
@@ -31,10 +26,9 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
   const via = questionMode(message, ctx.config.discord.askChannelIds, isAnswerThread(message.channel, ctx.answers));
   if (!via) return;
   const botId = message.client.user.id;
-  const botRoles = message.mentions.roles.filter((role) => role.tags?.botId === botId).map((role) => role.id);
   const reply = (content: string) => message.reply({ content, allowedMentions: NO_MENTIONS });
   try {
-    const text = stripBotMentions(message.content, botId, botRoles);
+    const text = withoutMentions(message.content);
     // In ask channels and threads, messages without text (images, stickers) are not questions.
     if (!text && via !== 'mention') return;
     const question = checkQuestion(text, ctx.config.maxQuestionChars);

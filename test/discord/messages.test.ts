@@ -35,6 +35,7 @@ describe('mentions (default intents)', () => {
     assert.deepEqual(pingsOf(reply.body!, { authorId: ALICE.id }), []);
     assert.deepEqual(reply.body!.allowed_mentions, { parse: [], replied_user: false });
     assert.equal(reply.body!.content, '');
+    assert.equal(h.dossier.asked.at(-1)!.question, 'where was Bout arrested?');
   });
 
   test('GIVEN the core fails WHEN a mention is answered THEN the reply is a short generic message that pings nobody', async () => {
