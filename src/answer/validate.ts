@@ -1,18 +1,42 @@
 import { UserError } from '../errors.ts';
 
-// Zero-width and bidirectional control characters: invisible, and able to reorder how text displays.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// Zero-width, soft-hyphen and bidirectional control characters: invisible, and able to reorder how text displays.
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// NUL, escape sequences and other control characters: a terminal would act on them, a log would carry them.
+const ANSI_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]/g;
+const CONTROL = /\p{Cc}/gu;
+// Half of a surrogate pair: not text, and rejected by JSON consumers that demand well-formed Unicode.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Discord mentions mean nothing to the articles; removed so they neither skew the search nor get echoed.
+const MENTION = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)/g;
+// "Zalgo" text: more than three stacked combining marks only serves to overflow the lines around it.
+const STACKED_MARKS = /(\p{M}{3})\p{M}+/gu;
+// Input far over the limit is refused before any normalising work; Discord caps options, the CLI does not.
+const RAW_LENGTH_FACTOR = 4;
 
 /**
- * Normalises a question and rejects what cannot be answered, with a message the asker can act on.
+ * Normalises a question (Unicode NFKC; invisible, control and mention characters removed; whitespace collapsed)
+ * and rejects what cannot be answered, with a message the asker can act on.
  * @throws UserError for an empty, over-long or wordless question.
  */
 export function validateQuestion(raw: string, maxChars: number): string {
-  const question = raw.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  if (raw.length > maxChars * RAW_LENGTH_FACTOR) throw tooLong(raw.length, maxChars);
+  const question = raw
+    .replace(LONE_SURROGATE, '')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ANSI_ESCAPE, ' ')
+    .replace(CONTROL, ' ')
+    .replace(MENTION, ' ')
+    .replace(STACKED_MARKS, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (question.length === 0) throw new UserError('Your question is empty. Ask something about the case, e.g. "Where was Viktor Bout arrested?"', 'EMPTY_QUESTION');
-  if (question.length > maxChars) {
-    throw new UserError(`Your question is ${question.length} characters long; the limit is ${maxChars}. Ask one short question at a time.`, 'QUESTION_TOO_LONG');
-  }
+  if (question.length > maxChars) throw tooLong(question.length, maxChars);
   if (!/\p{L}{2,}|\p{N}/u.test(question)) throw new UserError('Your question has no words in it. Ask something about the case in words.', 'NO_WORDS');
   return question;
+}
+
+function tooLong(length: number, maxChars: number): UserError {
+  return new UserError(`Your question is ${length} characters long; the limit is ${maxChars}. Ask one short question at a time.`, 'QUESTION_TOO_LONG');
 }
