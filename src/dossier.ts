@@ -8,6 +8,7 @@ import { scanCorpus } from './corpus/load.ts';
 import type { SkippedFile } from './corpus/types.ts';
 import { IndexError } from './errors.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
+import { tokenize } from './index/lexical.ts';
 import { diffCorpus, isStale } from './index/manifest.ts';
 import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
 import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
@@ -115,6 +116,8 @@ function openDeps(deps: DossierDeps): OpenDeps {
   return { config: deps.config, embeddings: deps.embeddings, embed: deps.embed, timeline: deps.timeline, loadTimeline: (dir) => deps.timeline.load(dir), warn: deps.warn };
 }
 
+const TOPIC_PASSAGES = 3;
+
 class IndexedDossier implements Dossier {
   private running: { progress: ReindexProgress } | undefined;
 
@@ -139,7 +142,8 @@ class IndexedDossier implements Dossier {
   async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {
     const { events } = this.current;
     const topic = query.topic?.trim();
-    const topicHits = topic ? await this.search(topic, 12) : undefined;
+    // Only the best few passages: deeper hits drift off-topic and would match nearly every event.
+    const topicHits = topic ? await this.search(topic, TOPIC_PASSAGES) : undefined;
     return this.deps.timeline.select(events, { ...query, topic }, topicHits);
   }
 
@@ -187,10 +191,18 @@ class IndexedDossier implements Dossier {
   }
 }
 
-/** Finds the timeline's resolved date for a passage of an article, for date answers. */
+/**
+ * Finds the timeline's resolved date for a passage, for date answers. A passage can hold several dated
+ * events ("freed last year … on Friday, urged"): the one whose summary shares most with the question wins.
+ */
 function dateLookup(events: TimelineEvent[]): DateLookup {
-  return (source, start, end) => {
-    const event = events.find((e) => e.precision !== 'year' && e.sources.some((s) => s.source === source && s.start < end && s.end > start));
-    return event ? { date: event.date, precision: event.precision } : undefined;
+  return (source, start, end, questionTerms) => {
+    const wanted = new Set(questionTerms);
+    const candidates = events
+      .filter((e) => e.precision !== 'year' && e.sources.some((s) => s.source === source && s.start < end && s.end > start))
+      .map((event) => ({ event, shared: tokenize(event.summary).filter((term) => wanted.has(term)).length }))
+      .sort((a, b) => b.shared - a.shared || Number(b.event.precision === 'day') - Number(a.event.precision === 'day'));
+    const best = candidates[0]?.event;
+    return best ? { date: best.date, precision: best.precision } : undefined;
   };
 }

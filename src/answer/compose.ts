@@ -6,7 +6,7 @@ import type { QuestionAnalysis } from './question.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** A date the timeline resolved for a passage ("Wednesday" in an article of 2012-04-08 → April 11, 2012). */
-export type DateLookup = (source: string, start: number, end: number) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
+export type DateLookup = (source: string, start: number, end: number, questionTerms: string[]) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
 
 /** Writes the extractive answer: each evidence sentence with its [n], and a source list with verbatim quotes. */
 export function composeExtractive(
@@ -16,16 +16,17 @@ export function composeExtractive(
   lookupDate: DateLookup,
 ): Pick<Answer, 'answer' | 'citations'> {
   const citations: Citation[] = [];
-  const parts = evidence.map(({ sentence }) => {
+  const parts = evidence.map(({ sentence, lead }) => {
     const article = index.articles.get(sentence.source)!;
-    let citation = citations.find((c) => c.source === sentence.source && c.quote === article.text.slice(sentence.start, sentence.end).trim());
+    const start = lead?.start ?? sentence.start;
+    let citation = citations.find((c) => c.source === sentence.source && c.quote === article.text.slice(start, sentence.end).trim());
     if (!citation) {
-      citation = citationFor(citations.length + 1, article, sentence.start, sentence.end);
+      citation = citationFor(citations.length + 1, article, start, sentence.end);
       citations.push(citation);
     }
-    return `${sentence.text} [${citation.n}]`;
+    return `${lead ? `${lead.text} ` : ''}${sentence.text} [${citation.n}]`;
   });
-  const lead = question.type === 'date' ? resolvedDateLead(evidence, lookupDate) : undefined;
+  const lead = question.type === 'date' ? resolvedDateLead(evidence, lookupDate, question.terms) : undefined;
   const heading = LIST_HEADINGS[question.type];
   const body = heading ? `${heading}\n${parts.map((part) => `• ${part}`).join('\n')}` : parts.join(' ');
   return { answer: lead ? `${lead}. ${body}` : body, citations };
@@ -38,10 +39,11 @@ const LIST_HEADINGS: Partial<Record<QuestionAnalysis['type'], string>> = {
 };
 
 /** "April 11, 2012" when the first evidence sentence has a date the timeline resolved from a relative one. */
-function resolvedDateLead(evidence: ScoredSentence[], lookupDate: DateLookup): string | undefined {
-  const first = evidence[0]?.sentence;
+function resolvedDateLead(evidence: ScoredSentence[], lookupDate: DateLookup, questionTerms: string[]): string | undefined {
+  const first = evidence[0];
   if (!first) return undefined;
-  const resolved = lookupDate(first.source, first.start, first.end);
+  const { source, end } = first.sentence;
+  const resolved = lookupDate(source, first.lead?.start ?? first.sentence.start, end, questionTerms);
   if (!resolved) return undefined;
   const [year, month, day] = resolved.date.split('-').map(Number);
   const monthName = month ? new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : '';

@@ -14,6 +14,8 @@ export interface ScoredSentence {
   /** The part of `coverage` due to names the question mentions. */
   nameCoverage: number;
   fitsType: boolean;
+  /** The sentence before, quoted with this one when it holds the date or number the question asks for. */
+  lead?: IndexedSentence;
   score: number;
 }
 
@@ -39,18 +41,21 @@ export function scoreSentences(index: IndexArtifact, question: QuestionAnalysis,
     const sentence = index.sentences[id]!;
     const words = new Set(tokenize(sentence.text));
     // "He pleaded not guilty": the name a pronoun stands for is usually in the sentence before.
-    const previous = index.sentences[id - 1];
-    const context = previous && previous.source === sentence.source && previous.paragraph === sentence.paragraph ? new Set(tokenize(previous.text)) : new Set<string>();
+    const before = index.sentences[id - 1];
+    const previous = before && before.source === sentence.source && before.paragraph === sentence.paragraph ? before : undefined;
+    const context = new Set(previous ? tokenize(previous.text) : []);
     const covered = (ofNames: boolean) =>
       [...weights.entries()]
         .filter(([term]) => names.has(term) === ofNames && (words.has(term) || (ofNames && context.has(term))))
         .reduce((sum, [, w]) => sum + w, 0) / total;
     const dense = dot(vector, index.sentenceVectors.subarray(id * dims, (id + 1) * dims));
-    const fitsType = fitsAnswerType(question, sentence.text);
+    // "The series of messages … were sent": the date may sit in the sentence before; then both are quoted.
+    const lead = !fitsAnswerType(question, sentence.text) && isStrictType(question.type) && previous && fitsAnswerType(question, previous.text) ? previous : undefined;
+    const fitsType = lead !== undefined || fitsAnswerType(question, sentence.text);
     // Headlines and fragments ("Trump “welcome to Russia”") make poor answers on their own.
     const fragmentPenalty = sentence.text.length < 40 || !/[.!?"”’)]$/.test(sentence.text) ? 0.1 : 0;
     const category = question.asked !== undefined && words.has(question.asked) ? 0.1 : 0;
-    const scored = { sentence, dense, nameCoverage: covered(true), coverage: covered(true) + covered(false), fitsType, score: 0 };
+    const scored: ScoredSentence = { sentence, dense, nameCoverage: covered(true), coverage: covered(true) + covered(false), fitsType, lead, score: 0 };
     scored.score = support(scored) + (fitsType ? 0.1 : -0.1) + category - fragmentPenalty;
     return scored;
   }).sort((a, b) => b.score - a.score);

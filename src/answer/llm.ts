@@ -51,16 +51,23 @@ export async function createChatModel(settings: Config['llm']): Promise<BaseChat
  * @throws LlmError on failure, timeout, or an answer that cites nothing valid.
  */
 export async function askLlm(model: BaseChatModel, question: string, sources: LlmSource[], timeoutMs: number): Promise<LlmReply> {
-  const user = `${sources.map((s) => `<source n="${s.n}" file="${s.source}"${s.date ? ` date="${s.date}"` : ''}>\n${s.text.replace(/<\/?source/gi, '')}\n</source>`).join('\n')}\n\nQuestion: ${question}`;
+  const user = `${sources.map((s) => `<source n="${s.n}" file="${attribute(s.source)}"${s.date ? ` date="${attribute(s.date)}"` : ''}>\n${unfenced(s.text)}\n</source>`).join('\n')}\n\nQuestion: ${unfenced(question)}`;
   let content: string;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error(`no reply within ${timeoutMs} ms`)), timeoutMs);
   try {
-    const reply = await model.invoke([
+    const call = model.invoke([
       ['system', SYSTEM_PROMPT],
       ['human', user],
-    ], { signal: AbortSignal.timeout(timeoutMs) });
+    ], { signal: timeout.signal });
+    call.catch(() => {});
+    // Raced as well as passed on: not every chat model honours the signal before its first token (ChatOllama does not).
+    const reply = await Promise.race([call, new Promise<never>((_, reject) => timeout.signal.addEventListener('abort', () => reject(timeout.signal.reason)))]);
     content = typeof reply.content === 'string' ? reply.content : reply.content.map((part) => ('text' in part ? part.text : '')).join('');
   } catch (cause) {
     throw new LlmError(`The LLM did not answer (${describeError(cause).slice(0, 160)}).`, { cause });
+  } finally {
+    clearTimeout(timer);
   }
   const text = content.trim();
   if (text.toUpperCase().startsWith(NOT_IN_SOURCES)) return { text, cited: [], notInSources: true };
@@ -70,4 +77,13 @@ export async function askLlm(model: BaseChatModel, question: string, sources: Ll
   const invalid = cited.filter((n) => !valid.has(n));
   if (invalid.length > 0) throw new LlmError(`The LLM answer cited sources that were not given: ${invalid.map((n) => `[${n}]`).join(', ')}.`);
   return { text, cited, notInSources: false };
+}
+
+/** Text placed inside the fence, unable to open or close a <source> tag itself. */
+function unfenced(text: string): string {
+  return text.replace(/<\s*\/?\s*source/gi, '');
+}
+
+function attribute(value: string): string {
+  return value.replace(/[<>"&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
