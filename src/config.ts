@@ -1,18 +1,23 @@
 import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
-const int = (min: number, max: number) =>
-  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(min).max(max);
+const int = (min: number, max: number) => {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ message: expected }).int(expected).min(min, expected).max(max, expected);
+};
 const idList = z
   .string()
   .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{5,25}$/.test(id)), 'expected comma-separated Discord ids (digits)');
 const snowflake = z.string().regex(/^\d{5,25}$/, 'expected a Discord id (digits)');
-const url = z.url({ message: 'expected a URL such as http://localhost:11434' });
+const url = (example: string) => z.url({ message: `expected a URL such as ${example}` });
+// Pasting "Bot <token>" or a quoted token is the usual mistake; Discord would only answer 401 at login.
+const botToken = z.string().regex(/^[^\s"'`]+$/, 'expected the bare bot token from the Discord developer portal (Bot → Reset Token), without "Bot ", quotes or spaces');
 
 /** Every setting Dossier reads, with its default. `.env.example` documents each one. */
 const schema = z.object({
@@ -27,19 +32,19 @@ const schema = z.object({
   ALLOW_REMOTE_MODELS: bool.default(true),
   MAX_QUESTION_CHARS: int(20, 6000).default(1000),
   LLM_PROVIDER: z.enum(['none', 'openai', 'ollama'], { message: 'expected none, openai or ollama' }).default('none'),
-  LLM_BASE_URL: url.optional(),
+  LLM_BASE_URL: url('http://localhost:11434').optional(),
   LLM_MODEL: z.string().min(1).optional(),
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),
-  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_TOKEN: botToken.optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_API_URL: url.default('https://discord.com/api'),
+  DISCORD_API_URL: url('https://discord.com/api').default('https://discord.com/api'),
   MODERATOR_ROLE_IDS: idList.default([]),
   ASK_CHANNEL_IDS: idList.default([]),
   ASK_COOLDOWN_SECONDS: int(0, 3600).default(5),
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(4),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
 });
 
 type Settings = z.infer<typeof schema>;
@@ -67,7 +72,19 @@ export interface Config {
 }
 
 /** Secrets whose values must never be echoed, even inside a validation message. */
-const SECRET_VARIABLES = new Set(['DISCORD_TOKEN', 'LLM_API_KEY']);
+const SECRET_VARIABLES = ['DISCORD_TOKEN', 'LLM_API_KEY'];
+// A Discord token (three dot-separated base64 parts), an API key ("sk-…"), or any long key-like run.
+const SECRET_SHAPES = [/[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/, /\b(?:sk|pk|rk|xox[abpr])-[\w-]{10,}/, /[A-Za-z0-9_\-+=]{32,}/];
+
+/** How a bad value is quoted in an error: not at all when it is, contains or looks like a secret. */
+function shownValue(variable: string, value: string, present: Record<string, string>): string {
+  if (SECRET_VARIABLES.includes(variable)) return '';
+  const secrets = SECRET_VARIABLES.map((name) => present[name]).filter((secret): secret is string => Boolean(secret));
+  if (secrets.some((secret) => value.includes(secret)) || SECRET_SHAPES.some((shape) => shape.test(value))) {
+    return ' (the value looks like a token or key, so it is not shown; was it pasted into the wrong variable?)';
+  }
+  return ` (got "${value.slice(0, 60)}")`;
+}
 
 /**
  * Validates settings from an environment-like record (empty strings count as unset).
@@ -77,14 +94,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const present = Object.fromEntries(
     Object.keys(schema.shape)
       .map((key) => [key, env[key]?.trim()] as const)
-      .filter(([, value]) => value !== undefined && value !== ''),
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'config');
-      const shown = SECRET_VARIABLES.has(variable) ? '' : ` (got "${String(present[variable]).slice(0, 60)}")`;
-      return { variable, text: `${variable}: ${issue.message}${shown}` };
+      return { variable, text: `${variable}: ${issue.message}${shownValue(variable, String(present[variable]), present)}` };
     });
     throw new ConfigError(
       `Invalid configuration — fix these in .env or the environment:\n  ${problems.map((p) => p.text).join('\n  ')}`,
@@ -96,7 +112,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(`CHUNK_OVERLAP (${s.CHUNK_OVERLAP}) must be smaller than CHUNK_SIZE (${s.CHUNK_SIZE}).`, ['CHUNK_OVERLAP']);
   }
   if (s.LLM_PROVIDER !== 'none' && !s.LLM_MODEL) {
-    throw new ConfigError(`LLM_MODEL is required when LLM_PROVIDER=${s.LLM_PROVIDER} (for example llama3.1:8b).`, ['LLM_MODEL']);
+    const example = s.LLM_PROVIDER === 'ollama' ? 'llama3.1:8b' : 'gpt-4o-mini';
+    throw new ConfigError(`LLM_MODEL is required when LLM_PROVIDER=${s.LLM_PROVIDER} (for example ${example}).`, ['LLM_MODEL']);
+  }
+  if (s.LLM_PROVIDER === 'openai' && !s.LLM_BASE_URL && !s.LLM_API_KEY) {
+    throw new ConfigError('LLM_API_KEY is required when LLM_PROVIDER=openai talks to api.openai.com; set LLM_BASE_URL for an OpenAI-compatible server that needs no key.', ['LLM_API_KEY']);
   }
   return {
     corpusDir: resolve(cwd, s.CORPUS_DIR),
@@ -123,4 +143,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     },
     logLevel: s.LOG_LEVEL,
   };
+}
+
+/** For entry points only: reads `.env` (quietly: dotenv's banner would corrupt JSON on stdout), then validates. */
+export function loadConfigFromDotenv(): Config {
+  loadDotenv({ quiet: true });
+  return loadConfig(process.env);
 }
