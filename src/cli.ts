@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfigFromDotenv, type Config } from './config.ts';
 import type { Dossier } from './dossier.ts';
 import { describeError, UserError } from './errors.ts';
 import { formatAnswer, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
@@ -103,7 +102,7 @@ async function askBatch(dossier: Dossier): Promise<number> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   try {
-    process.exitCode = await runCli(argv, loadConfig(process.env));
+    process.exitCode = await runCli(argv, loadConfigFromDotenv());
   } catch (error) {
     console.error(`error: ${describeError(error)}`);
     if (argv.includes('--verbose') && error instanceof Error) console.error(error.stack);

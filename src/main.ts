@@ -1,5 +1,4 @@
-import 'dotenv/config';
-import { loadConfig } from './config.ts';
+import { loadConfigFromDotenv } from './config.ts';
 import { describeError, UserError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { openDossier } from './open-dossier.ts';
@@ -8,7 +7,7 @@ import { runTerminal } from './terminal.ts';
 
 /** `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat on the same core. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfigFromDotenv();
   const discordMode = Boolean(config.discord.token);
   const logger = createLogger(discordMode ? config.logLevel : 'warn');
   const bar = createProgressBar();

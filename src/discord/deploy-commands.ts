@@ -1,14 +1,12 @@
 /** `npm run deploy-commands`: registers the slash commands with Discord, reading .env. */
-import { config as loadDotenv } from 'dotenv';
 import { commands } from '../../commands/index.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfigFromDotenv } from '../config.ts';
 import { describeError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { deployCommands } from './deploy.ts';
 
-loadDotenv({ quiet: true });
 try {
-  const config = loadConfig(process.env);
+  const config = loadConfigFromDotenv();
   const result = await deployCommands({ config, commands, logger: createLogger(config.logLevel) });
   const where = result.scope === 'guild' ? `in guild ${result.guildId}` : 'globally';
   console.log(`Registered ${result.names.length} commands ${where}: ${result.names.map((name) => `/${name}`).join(', ')}`);

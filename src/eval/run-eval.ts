@@ -1,9 +1,8 @@
-import 'dotenv/config';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Answer } from '../answer/types.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfigFromDotenv } from '../config.ts';
 import { describeError } from '../errors.ts';
 import { openDossier } from '../open-dossier.ts';
 import type { RetrievalMode } from '../retrieve/hybrid.ts';
@@ -13,7 +12,7 @@ const MODES: RetrievalMode[] = ['hybrid', 'dense', 'lexical'];
 
 /** `npm run eval [file]`: runs an evaluation set through `ask` with each retrieval mode and prints a table. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfigFromDotenv();
   const file = process.argv[2] ?? 'eval/dev_qa.json';
   const questions = JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
   const dossier = await openDossier(config, { notice: (m) => console.error(m), warn: (m) => console.error(`warning: ${m}`) });
