@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createDossier } from '../../src/dossier.ts';
 import { IndexError } from '../../src/errors.ts';
@@ -99,9 +100,14 @@ describe('one reindex at a time per DATA_DIR, across processes', () => {
     await (await acquireReindexLock(ws.dataDir)).release();
   });
 
-  it('GIVEN the lock was taken over while a build ran WHEN the build is about to promote THEN it is discarded with IndexError(locked)', async () => {
-    const lock = await acquireReindexLock(ws.dataDir);
+  it('GIVEN another process took the lock over while a build ran THEN this process does not crash, the build is discarded and the other lock stays', async () => {
+    const lock = await acquireReindexLock(ws.dataDir, 2_000);
+    // What a takeover looks like on disk: the lock folder re-created (new mtime) and a new owner record.
+    rmSync(join(ws.dataDir, 'reindex.lock.lock'), { recursive: true });
+    mkdirSync(join(ws.dataDir, 'reindex.lock.lock'));
     writeFileSync(join(ws.dataDir, 'reindex.lock'), JSON.stringify({ pid: 4242, host: 'other-host', since: 'now' }));
+    // proper-lockfile notices at its next refresh (1 s here); its default reaction throws from a timer, killing the process.
+    await sleep(1_500);
     await assert.rejects(lock.assertHeld(), { name: 'IndexError', reason: 'locked', message: /took over the reindex lock/ });
     await lock.release();
     assert.ok(readdirSync(ws.dataDir).includes('reindex.lock.lock'), "the other process's lock is left in place");
