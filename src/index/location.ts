@@ -137,7 +137,7 @@ export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Pr
     unlock = await take();
   } catch (cause) {
     const owner = await readOwner(lockPath);
-    if (!owner || !holderDied(owner)) {
+    if (!owner || !holderDied(owner, lockPath)) {
       const who = owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : '';
       throw new IndexError(`Another process${who} is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause });
     }
@@ -150,6 +150,7 @@ export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Pr
   }
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   await writeFile(lockPath, JSON.stringify(me));
+  heldHere.add(lockPath);
   const mine = async () => {
     const owner = await readOwner(lockPath);
     return owner?.pid === me.pid && owner.host === me.host && owner.since === me.since;
@@ -162,6 +163,7 @@ export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Pr
     },
     async release() {
       // Never remove a lock that another process has since taken over.
+      heldHere.delete(lockPath);
       if (!(await mine())) return;
       await writeFile(lockPath, '');
       await unlock().catch(() => rm(`${lockPath}.lock`, { recursive: true, force: true }));
@@ -178,9 +180,14 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   }
 }
 
+/** Locks this process holds: an owner record with our own pid for any other lock was left by an earlier process. */
+const heldHere = new Set<string>();
+
 /** True when the owner ran on this host and its process no longer exists. */
-function holderDied(owner: LockOwner): boolean {
+function holderDied(owner: LockOwner, lockPath: string): boolean {
   if (owner.host !== hostname()) return false;
+  // In a container the restarted bot often gets the pid of the one that died (pid 1, same hostname).
+  if (owner.pid === process.pid) return !heldHere.has(lockPath);
   try {
     process.kill(owner.pid, 0);
     return false;

@@ -93,6 +93,14 @@ describe('one reindex at a time per DATA_DIR, across processes', () => {
     await lock.release();
   });
 
+  it('GIVEN a fresh lock left by an earlier process with this pid on this host (a restarted container) WHEN reindexing THEN it is taken over at once', async () => {
+    mkdirSync(join(ws.dataDir, 'reindex.lock.lock'), { recursive: true });
+    writeFileSync(join(ws.dataDir, 'reindex.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2024-01-01T00:00:00.000Z' }));
+    const lock = await acquireReindexLock(ws.dataDir);
+    await lock.assertHeld();
+    await lock.release();
+  });
+
   it('GIVEN this process holds the lock WHEN it asks for it again THEN IndexError(locked), and after release it can', async () => {
     const lock = await acquireReindexLock(ws.dataDir);
     await assert.rejects(acquireReindexLock(ws.dataDir), { name: 'IndexError', reason: 'locked' });
