@@ -6,6 +6,7 @@ import type { Article, Chunk } from './corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { CorpusError } from './errors.ts';
 import { saveIndex } from './index/artifact.ts';
+import { chunkVectorsFromSentences, sentencesOfChunks } from './index/chunk-vectors.ts';
 import { embedInBatches } from './index/embed-batches.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
 import { acquireReindexLock, createBuildDir, promoteBuild } from './index/location.ts';
@@ -69,8 +70,11 @@ export async function reindex(
     const sentences = articles.flatMap((article) => article.sentences.map((sentence) => sentence.text));
     report({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunks.length });
     const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(embeddings, texts, onBatch));
-    const chunkVectors = await embed(chunks.map((chunk) => chunk.text), (done) => report({ chunksEmbedded: done }));
-    const sentenceVectors = await embed(sentences, () => {});
+    const members = sentencesOfChunks(articles, chunks);
+    // A chunk counts as embedded once its last sentence is.
+    const lastSentence = members.map((ids) => Math.max(-1, ...ids));
+    const sentenceVectors = await embed(sentences, (done) => report({ chunksEmbedded: lastSentence.filter((last) => last < done).length }));
+    const chunkVectors = chunkVectorsFromSentences(members, sentenceVectors, embeddings.dimensions);
     report({ phase: 'timeline' });
     const events = deps.timeline.extract(articles);
     report({ phase: 'writing' });

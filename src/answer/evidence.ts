@@ -27,6 +27,19 @@ export function fitsAnswerType(question: QuestionAnalysis, sentence: string): bo
   }
 }
 
+/**
+ * How precisely a sentence dates something: 0 not at all, 1 vaguely ("over a decade ago"), 2 a weekday or a
+ * month, 3 a year, 4 a month and year or a full date.
+ */
+export function dateSpecificity(sentence: string): number {
+  const year = /\b(1[89]\d\d|20\d\d)\b/.test(sentence);
+  const month = new RegExp(`\\b${MONTH}`).test(sentence);
+  if (year && month) return 4;
+  if (year) return 3;
+  if (month || /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(sentence)) return 2;
+  return DATE_EXPRESSION.test(sentence) ? 1 : 0;
+}
+
 /** Whether the answer type is a hard requirement (no such fact in the evidence means no answer). */
 export function isStrictType(type: AnswerType): boolean {
   return type === 'date' || type === 'number' || type === 'attribution';

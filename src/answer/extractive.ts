@@ -2,7 +2,7 @@ import type { IndexArtifact, IndexedSentence } from '../index/artifact.ts';
 import { dot } from '../index/embeddings/normalize.ts';
 import { tokenize } from '../index/lexical.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
-import { fitsAnswerType, isStrictType } from './evidence.ts';
+import { dateSpecificity, fitsAnswerType, isStrictType } from './evidence.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 /** A sentence considered as evidence, with what its score is made of. */
@@ -56,7 +56,9 @@ export function scoreSentences(index: IndexArtifact, question: QuestionAnalysis,
     const fragmentPenalty = sentence.text.length < 40 || !/[.!?"”’)]$/.test(sentence.text) ? 0.1 : 0;
     const category = question.asked !== undefined && words.has(question.asked) ? 0.1 : 0;
     const scored: ScoredSentence = { sentence, dense, nameCoverage: covered(true), coverage: covered(true) + covered(false), fitsType, lead, score: 0 };
-    scored.score = support(scored) + (fitsType ? 0.1 : -0.1) + category - fragmentPenalty;
+    // For "when" questions, a sentence giving a year beats one saying "over a decade ago".
+    const precision = question.type === 'date' ? 0.07 * dateSpecificity(lead ? `${lead.text} ${sentence.text}` : sentence.text) : 0;
+    scored.score = support(scored) + (fitsType ? 0.1 : -0.1) + category + precision - fragmentPenalty;
     return scored;
   }).sort((a, b) => b.score - a.score);
 }

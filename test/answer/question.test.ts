@@ -44,3 +44,11 @@ test('GIVEN a year or a name the corpus never mentions WHEN analysed THEN it is 
   assert.deepEqual(analyzeQuestion('Why did Russia want Bout released in 2020?').names, ['russia', 'bout', '2020']);
   assert.deepEqual(analyzeQuestion('When was he extradited to the United States?').names, ['usa']);
 });
+
+test('GIVEN date expressions WHEN rated THEN a month and year beats a year, which beats a weekday, which beats "ago"', async () => {
+  const { dateSpecificity } = await import('../../src/answer/evidence.ts');
+  assert.deepEqual(
+    ['In April 2012, he was sentenced.', 'He was sentenced in 2012.', 'He was sentenced Thursday.', 'He was sentenced over a decade ago.', 'He was sentenced.'].map(dateSpecificity),
+    [4, 3, 2, 1, 0],
+  );
+});
