@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ALICE, BOB, BOT_USER, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
+import { ALICE, BOB, BOT_USER, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS, MOD } from './emulator-fixtures.ts';
 import type { RecordedRequest } from './emulator.ts';
 import { callbackOf, editOf, startHarness, type Harness } from './harness.ts';
 import { pingsOf } from './pings.ts';
@@ -34,4 +34,18 @@ test('GIVEN a member on cooldown WHEN they mention the bot THEN the reply tells 
   const reply = await h.emulator.waitForRequest(replyTo(message.id));
   assert.match(reply.body!.content, /^You're asking quickly/);
   assert.deepEqual(pingsOf(reply.body!, { authorId: ALICE.id }), []);
+});
+
+test('GIVEN one member flooding 30 /ask at once WHEN the cooldown holds THEN 29 get ephemeral cooldown replies, the core sees one, and another member is still answered', async () => {
+  const before = h.dossier.asked.length;
+  const carol = { id: '1100000000000000009', username: 'carol' };
+  const flood = Array.from({ length: 30 }, () => ask(MOD));
+  const other = ask(carol);
+  const callbacks = await Promise.all(flood.map((interaction) => h.emulator.waitForRequest(callbackOf(interaction.token))));
+  const refusals = callbacks.filter((callback) => callback.body!.data?.flags === EPHEMERAL && /^You're asking quickly/.test(callback.body!.data.content));
+  assert.equal(refusals.length, 29);
+  const answered = await h.emulator.waitForRequest(editOf(other.token));
+  assert.equal(answered.body!.embeds.length, 1);
+  await h.bot.whenIdle();
+  assert.equal(h.dossier.asked.length - before, 2, 'one question from the flooder, one from the other member');
 });
