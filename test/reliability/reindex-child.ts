@@ -2,7 +2,7 @@
  * A separate process running one reindex, for the crash-safety and lock tests. Usage:
  *   node --import tsx test/reliability/reindex-child.ts <dataDir> <corpusDir> [pauseAt]
  * `pauseAt` is a build checkpoint ('locked', 'written:hnswlib.index', 'built', 'renamed', 'swapped') or
- * 'embedded:N' (after N chunks embedded). There the child prints `PAUSED <point>` and waits for a line on stdin,
+ * 'embedded:N' (once the build's embed calls have returned N vectors). There the child prints `PAUSED <point>` and waits for a line on stdin,
  * so the parent can SIGKILL it at that exact point or let it go on. It prints `DONE <dir>` or `ERROR <json>`.
  */
 import { createInterface } from 'node:readline';
@@ -27,7 +27,7 @@ const embeddings = new HashedEmbeddings();
 const pauseAfter = pauseAt.startsWith('embedded:') ? Number(pauseAt.slice('embedded:'.length)) : Infinity;
 let paused = false;
 
-/** Embeds in batches of 8 like a slow model would, pausing once `pauseAfter` chunks are done. */
+/** Embeds in batches of 8 like a slow model would, pausing once `pauseAfter` vectors are done. */
 async function embed(texts: string[], onBatch: (done: number) => void): Promise<number[][]> {
   const vectors: number[][] = [];
   for (let i = 0; i < texts.length; i += 8) {
