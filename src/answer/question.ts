@@ -28,7 +28,8 @@ const COMPARISON = /\b(do|did) (the )?(articles|sources|reports|outlets) (agree|
 
 /** Classifies a question and extracts the words the evidence must carry. */
 export function analyzeQuestion(text: string): QuestionAnalysis {
-  const q = text.trim();
+  // Links and code are not words of the question: a URL's host must not become a required name.
+  const q = text.replace(/```[\s\S]*?```|`[^`]*`|<?https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ').trim() || text.trim();
   const lower = q.toLowerCase();
   const type = classify(lower);
   const focus = type === 'comparison' ? q.replace(COMPARISON_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
@@ -80,7 +81,8 @@ const AUXILIARIES = /^(is|was|are|were|do|does|did|has|have|had|can|could|will|w
 
 /** Capitalised names and years after the first word (phrases like "United States" kept whole), as stemmed tokens. */
 function properNames(question: string): string[] {
-  const body = question.replace(/[’']s\b/g, '').replace(/^\S+\s*/, '');
+  // A sentence's first word is capitalised anyway: drop it ("See the link", "Where was …").
+  const body = question.replace(/[’']s\b/g, '').replace(/(^|[.?!]\s+)\S+\s*/g, '$1');
   // Years count as names: a question about 2020 is not answered by passages that never mention 2020.
   const phrases = body.match(/\b[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)*|\b(1[89]|20)\d\d\b/g) ?? [];
   return [...new Set(phrases.flatMap((phrase) => tokenize(phrase)))];

@@ -52,3 +52,9 @@ test('GIVEN date expressions WHEN rated THEN a month and year beats a year, whic
     [4, 3, 2, 1, 0],
   );
 });
+
+test('GIVEN a question with a link or inline code WHEN analysed THEN their words are not required names', () => {
+  const question = analyzeQuestion('Where was Bout arrested? See https://Example.com/Some/Page and `Foo.Bar`');
+  assert.deepEqual(question.names, ['bout']);
+  assert.equal(question.type, 'place');
+});

@@ -1,0 +1,160 @@
+// The Dossier facade over an on-disk index: one snapshot per question, reindex swapping in a new one.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { answerQuestion } from './answer/answer.ts';
+import type { DateLookup } from './answer/compose.ts';
+import type { Answer } from './answer/types.ts';
+import { validateQuestion } from './answer/validate.ts';
+import type { Config } from './config.ts';
+import { scanCorpus } from './corpus/load.ts';
+import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
+import { describeError, IndexError } from './errors.ts';
+import type { LocalEmbeddings } from './index/embeddings/types.ts';
+import { tokenize } from './index/lexical.ts';
+import { currentIndexDir } from './index/location.ts';
+import { diffCorpus, isStale } from './index/manifest.ts';
+import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
+import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
+import { retrieve } from './retrieve/hybrid.ts';
+import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
+
+/** The timeline functions the facade uses, injected so tests and benchmarks can swap them. */
+export interface TimelineModule extends TimelineStage {
+  load(dir: string): Promise<TimelineEvent[]>;
+  select(events: TimelineEvent[], query: TimelineQuery, topicHits?: { source: string; start: number; end: number; score: number }[]): TimelineEvent[];
+}
+
+/** What the facade is built from; `openDossier` wires the real ones. */
+export interface DossierDeps {
+  config: Config;
+  embeddings: LocalEmbeddings;
+  timeline: TimelineModule;
+  llm?: BaseChatModel;
+  /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. */
+  embed?: ReindexDeps['embed'];
+  warn(message: string): void;
+}
+
+/** Opens (building when missing or stale) the index and returns the facade over it. */
+export async function createDossier(deps: DossierDeps, onBuildProgress?: (progress: ReindexProgress) => void): Promise<Dossier & { opened: OpenReport }> {
+  const opened = await openOrBuildIndex(openDeps(deps), onBuildProgress);
+  return new IndexedDossier(deps, opened, opened);
+}
+
+function openDeps(deps: DossierDeps): OpenDeps {
+  return { config: deps.config, embeddings: deps.embeddings, embed: deps.embed, timeline: deps.timeline, loadTimeline: (dir) => deps.timeline.load(dir), warn: deps.warn };
+}
+
+const TOPIC_PASSAGES = 3;
+
+interface RunningReindex {
+  progress: ReindexProgress;
+  done: Promise<void>;
+}
+
+class IndexedDossier implements Dossier {
+  private running: RunningReindex | undefined;
+
+  constructor(private readonly deps: DossierDeps, private current: OpenIndex, readonly opened: OpenReport) {}
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const valid = validateQuestion(question, this.deps.config.maxQuestionChars);
+    const context = options.context ? validateQuestion(options.context, this.deps.config.maxQuestionChars) : undefined;
+    // One snapshot per question: a reindex swapping `current` meanwhile cannot mix two indexes.
+    const { artifact, events } = this.current;
+    const llm = this.deps.llm ? { model: this.deps.llm, timeoutMs: this.deps.config.llm.timeoutMs } : undefined;
+    return answerQuestion(artifact, valid, { embeddings: this.deps.embeddings, lookupDate: dateLookup(events), llm, retrievalMode: options.retrieval }, context);
+  }
+
+  async search(query: string, k = 8): Promise<SearchHit[]> {
+    const text = validateQuestion(query, this.deps.config.maxQuestionChars);
+    const { artifact } = this.current;
+    const hits = await retrieve(artifact, { text, vector: await this.deps.embeddings.embedQuery(text) }, { k });
+    return hits.map(({ chunk, score }) => ({ source: chunk.source, title: artifact.articles.get(chunk.source)?.meta.title, chunk: chunk.text, score, start: chunk.start, end: chunk.end }));
+  }
+
+  async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {
+    const { events } = this.current;
+    const topic = query.topic?.trim();
+    // Only the best few passages: deeper hits drift off-topic and would match nearly every event.
+    const topicHits = topic ? await this.search(topic, TOPIC_PASSAGES) : undefined;
+    return this.deps.timeline.select(events, { ...query, topic }, topicHits);
+  }
+
+  sources(): ArticleSummary[] {
+    const { artifact } = this.current;
+    const chunks = new Map<string, number>();
+    for (const chunk of artifact.chunks) chunks.set(chunk.source, (chunks.get(chunk.source) ?? 0) + 1);
+    return [...artifact.articles.values()].map(({ source, meta }) => ({ source, ...meta, chunks: chunks.get(source) ?? 0 }));
+  }
+
+  async reindex(options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void } = {}): Promise<ReindexSummary> {
+    if (this.running) throw new IndexError('A reindex is already running; its progress is shown below.', 'busy');
+    const startedAt = Date.now();
+    const running: RunningReindex = { progress: { phase: 'scanning', filesTotal: 0, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
+    const work = this.rebuild(running, options, startedAt);
+    running.done = work.then(() => undefined, () => undefined);
+    this.running = running;
+    try {
+      return await work;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async rebuild(running: RunningReindex, options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }, startedAt: number): Promise<ReindexSummary> {
+    const { config } = this.deps;
+    await this.adoptNewerIndex();
+    const previous = this.current.artifact.manifest;
+    const diff = diffCorpus(previous.files, await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes }));
+    if (!options.force && !isStale(previous, diff, this.deps.embeddings.modelId, config.chunking)) {
+      return { rebuilt: false, ...diff, skipped: previous.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt };
+    }
+    const { dir, summary } = await reindex(openDeps(this.deps), previous, (progress) => {
+      running.progress = progress;
+      options.onProgress?.(progress);
+    });
+    this.current = await openIndexDir(openDeps(this.deps), dir);
+    return summary;
+  }
+
+  /** Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again. */
+  private async adoptNewerIndex(): Promise<void> {
+    const dir = await currentIndexDir(this.deps.config.dataDir).catch(() => undefined);
+    if (!dir || dir === this.current.artifact.dir) return;
+    try {
+      this.current = await openIndexDir(openDeps(this.deps), dir);
+    } catch (error) {
+      this.deps.warn(`Could not load the index another process built (${describeError(error)}); rebuilding.`);
+    }
+  }
+
+  reindexProgress(): ReindexProgress | undefined {
+    return this.running ? { ...this.running.progress } : undefined;
+  }
+
+  info(): IndexInfo {
+    const { manifest } = this.current.artifact;
+    return { model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt };
+  }
+
+  /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */
+  async close(): Promise<void> {
+    await this.running?.done;
+  }
+}
+
+/**
+ * Finds the timeline's resolved date for a passage, for date answers. A passage can hold several dated
+ * events ("freed last year … on Friday, urged"): the one whose summary shares most with the question wins.
+ */
+function dateLookup(events: TimelineEvent[]): DateLookup {
+  return (source, start, end, questionTerms) => {
+    const wanted = new Set(questionTerms);
+    const candidates = events
+      .filter((e) => e.precision !== 'year' && e.sources.some((s) => s.source === source && s.start < end && s.end > start))
+      .map((event) => ({ event, shared: tokenize(event.summary).filter((term) => wanted.has(term)).length }))
+      .sort((a, b) => b.shared - a.shared || Number(b.event.precision === 'day') - Number(a.event.precision === 'day'));
+    const best = candidates[0]?.event;
+    return best ? { date: best.date, precision: best.precision } : undefined;
+  };
+}
