@@ -1,5 +1,5 @@
 import { stem } from '../index/lexical.ts';
-import type { AnswerType, QuestionAnalysis } from './question.ts';
+import type { QuestionAnalysis } from './question.ts';
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const DATE_EXPRESSION = new RegExp(
@@ -41,8 +41,8 @@ export function dateSpecificity(sentence: string): number {
 }
 
 /** Whether the answer type is a hard requirement (no such fact in the evidence means no answer). */
-export function isStrictType(type: AnswerType): boolean {
-  return type === 'date' || type === 'number' || type === 'attribution';
+export function isStrictType(question: Pick<QuestionAnalysis, 'type' | 'wantsName'>): boolean {
+  return question.type === 'date' || question.type === 'number' || question.type === 'attribution' || (question.type === 'person' && question.wantsName === true);
 }
 
 // A report credited to a named outlet: "reported AFP", "according to the Russian news agency Tass", "told TASS",
@@ -68,8 +68,18 @@ function hasPlace(sentence: string): boolean {
   return /\b(in|at|from|to|near|outside|south of|north of|east of|west of)\s+(the\s+)?[A-Z][a-z]+/.test(sentence);
 }
 
-/** A capitalised name other than those the question already gives. */
+// Capitalised words that name institutions and places rather than people ("Court of Appeals", "Second Circuit").
+const NOT_PERSON = new Set(
+  'the a an this that these those in on at but and he she it they his her its their mr mrs ms dr judge justice president vice prime minister deputy foreign senior former chief general attorney ambassador secretary senator governor court appeals circuit ministry department committee administration agency enforcement institute university times journal street house states united union nations council party government office service services press news radio station force forces army navy police bank prison penitentiary center centre foundation tank group organization republic federation embassy consulate supreme district federal state duma kremlin white new york washington moscow russia russian american soviet monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december first second third north south east west'.split(' '),
+);
+
+/** A capitalised name other than those the question already gives; a full personal name when one is asked for. */
 function hasName(sentence: string, question: QuestionAnalysis): boolean {
+  if (question.wantsName) {
+    // A name the question does not give, once titles and institution words are set aside ("Bout's wife, Alla").
+    const words = sentence.match(/(?<!^)\b[A-Z][a-z]+\b/g) ?? [];
+    return words.some((word) => !NOT_PERSON.has(word.toLowerCase()) && !question.names.includes(stem(word.toLowerCase())));
+  }
   const names = sentence.match(/(?<![.!?]\s|^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g) ?? [];
   return names.some((name) => !question.names.includes(stem(name.split(/\s+/).pop()!.toLowerCase())));
 }

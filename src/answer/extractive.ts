@@ -13,6 +13,8 @@ export interface ScoredSentence {
   coverage: number;
   /** The part of `coverage` due to names the question mentions. */
   nameCoverage: number;
+  /** The question has words besides names, and the sentence shares none of them. */
+  onlyNames: boolean;
   fitsType: boolean;
   /** The sentence before, quoted with this one when it holds the date or number the question asks for. */
   lead?: IndexedSentence;
@@ -50,12 +52,15 @@ export function scoreSentences(index: IndexArtifact, question: QuestionAnalysis,
         .reduce((sum, [, w]) => sum + w, 0) / total;
     const dense = dot(vector, index.sentenceVectors.subarray(id * dims, (id + 1) * dims));
     // "The series of messages … were sent": the date may sit in the sentence before; then both are quoted.
-    const lead = !fitsAnswerType(question, sentence.text) && isStrictType(question.type) && previous && fitsAnswerType(question, previous.text) ? previous : undefined;
+    const datesOrCounts = question.type === 'date' || question.type === 'number';
+    const lead = datesOrCounts && previous && !fitsAnswerType(question, sentence.text) && fitsAnswerType(question, previous.text) ? previous : undefined;
     const fitsType = lead !== undefined || fitsAnswerType(question, sentence.text);
     // Headlines and fragments ("Trump “welcome to Russia”") make poor answers on their own.
     const fragmentPenalty = sentence.text.length < 40 || !/[.!?"”’)]$/.test(sentence.text) ? 0.1 : 0;
     const category = question.asked !== undefined && words.has(question.asked) ? 0.1 : 0;
-    const scored: ScoredSentence = { sentence, dense, nameCoverage: covered(true), coverage: covered(true) + covered(false), fitsType, lead, score: 0 };
+    const otherCoverage = covered(false);
+    const onlyNames = otherCoverage === 0 && question.terms.some((term) => !names.has(term));
+    const scored: ScoredSentence = { sentence, dense, nameCoverage: covered(true), coverage: covered(true) + otherCoverage, onlyNames, fitsType, lead, score: 0 };
     // For "when" questions, a sentence giving a year beats one saying "over a decade ago".
     const precision = question.type === 'date' ? 0.07 * dateSpecificity(lead ? `${lead.text} ${sentence.text}` : sentence.text) : 0;
     scored.score = support(scored) + (fitsType ? 0.1 : -0.1) + category + precision - fragmentPenalty;
@@ -78,9 +83,10 @@ export function chooseEvidence(index: IndexArtifact, question: QuestionAnalysis,
   const { maxSentences, keepRatio } = { ...DEFAULTS, ...options };
   const unknownNames = question.names.filter((name) => index.lexical.documentFrequency(name) === 0);
   if (unknownNames.length > 0) return { answerable: false, reason: `the articles never mention ${unknownNames.join(', ')}` };
-  const eligible = scored.filter((candidate) => !isStrictType(question.type) || candidate.fitsType);
-  const best = eligible[0];
-  if (!best) return { answerable: false, reason: `no passage states the ${question.type} asked for`, best: scored[0] };
+  const eligible = scored.filter((candidate) => !isStrictType(question) || candidate.fitsType);
+  if (eligible.length === 0) return { answerable: false, reason: `no passage states the ${question.type} asked for`, best: scored[0] };
+  // The best-scoring passage that is also supported; attribution questions take the best attribution as is.
+  const best = question.type === 'attribution' ? eligible[0]! : eligible.find(isSupported) ?? eligible[0]!;
   // An attribution is evidence by its form: every article's credited outlet answers "which outlets are cited".
   if (question.type === 'attribution') return { answerable: true, evidence: onePerSource(eligible, 5, () => true) };
   if (!isSupported(best)) return { answerable: false, reason: 'no passage matches the question closely enough', best };
@@ -97,6 +103,9 @@ export function chooseEvidence(index: IndexArtifact, question: QuestionAnalysis,
 
 // Evidence must either share the question's key content or match its meaning strongly.
 function isSupported(candidate: ScoredSentence): boolean {
+  // Sharing only a common name ("Moscow" for "the population of Moscow") is topical, not an answer, unless
+  // the meaning is close; names that carry most of the question ("the Court of Appeals on Monday") do count.
+  if (candidate.onlyNames && candidate.nameCoverage < 0.5) return candidate.dense >= STRONG_MEANING;
   return support(candidate) >= SUPPORT_THRESHOLD;
 }
 
@@ -114,6 +123,7 @@ function support({ dense, coverage, nameCoverage }: Pick<ScoredSentence, 'dense'
 // Measured on the development set with the offline encoder: answer evidence scores 0.6 and above,
 // the best passage for questions the corpus cannot answer stays near 0.5.
 const SUPPORT_THRESHOLD = 0.55;
+const STRONG_MEANING = 0.6;
 
 function onePerSource(scored: ScoredSentence[], limit: number, accept = isSupported): ScoredSentence[] {
   const seen = new Set<string>();

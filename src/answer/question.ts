@@ -15,6 +15,8 @@ export interface QuestionAnalysis {
   terms: string[];
   /** For "how many X": the stem of X, which a number in the evidence must count. */
   counted?: string;
+  /** The question asks for someone's name ("what was the name of the agent"): evidence must give one. */
+  wantsName?: boolean;
   /** For "which X" / "what kind of X": the stem of X, the category the answer belongs to. */
   asked?: string;
   /** Capitalised names in the question (not its first word), stemmed: entities the evidence must concern. */
@@ -44,6 +46,7 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
     terms: tokenize(focus).filter((term) => !QUESTION_WORDS.has(term)),
     counted: counted ? stem(counted) : undefined,
     asked: askedCategory(lower),
+    wantsName: /\bname of\b|\bwhat (is|was) (his|her|their)( \w+)? name\b|\bwho (is|was) the (agent|officer|lawyer|judge|prosecutor|informant|official)\b/.test(lower),
     names: properNames(q),
   };
 }
