@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Dossier } from './dossier.ts';
 import { describeError, DossierError, UserError } from './errors.ts';
 import { formatAnswer, formatProgress, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
@@ -14,25 +14,27 @@ Commands:
 
 /** The terminal chat: the same core as the Discord bot, a line per question. Resolves when the user quits. */
 export async function runTerminal(dossier: Dossier, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
-  const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
+  const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const print = (text: string) => output.write(`${text}\n`);
+  // The prompt is for people typing; piped input gets clean output, one answer after another.
+  const interactive = (input as { isTTY?: boolean }).isTTY === true;
+  const prompt = () => output.write(interactive ? '\n? ' : '\n');
   const info = dossier.info();
   print(`Dossier — ${info.articles} articles, ${info.chunks} chunks, ${info.events} timeline events (${info.model}). Type /help for commands.`);
+  prompt();
   try {
-    while (true) {
-      let line: string;
-      try {
-        line = (await rl.question('\n? ')).trim();
-      } catch {
-        break; // input closed (Ctrl-D or end of piped input)
-      }
-      if (!line) continue;
+    // Async iteration buffers lines, so piped input (`echo question | npm start`) loses none.
+    for await (const raw of rl) {
+      const line = raw.trim();
       if (line === '/quit' || line === '/exit') break;
-      try {
-        print(await handleLine(dossier, line, print));
-      } catch (error) {
-        print(error instanceof UserError || error instanceof DossierError ? `⚠ ${error.message}` : `⚠ Something went wrong: ${describeError(error)}`);
+      if (line) {
+        try {
+          print(await handleLine(dossier, line, print));
+        } catch (error) {
+          print(error instanceof UserError || error instanceof DossierError ? `⚠ ${error.message}` : `⚠ Something went wrong: ${describeError(error)}`);
+        }
       }
+      prompt();
     }
   } finally {
     rl.close();
