@@ -25,7 +25,7 @@ export function runChild<T>(script: string, input: unknown, options: { heapMb?: 
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (result) resolve(result);
-      else reject(new Error(`bench/children/${script} ended (${signal ?? `exit code ${code}`}) without a result:\n${output.slice(-2000)}`));
+      else reject(new Error(`bench/children/${script} ended (${signal ?? `exit code ${code}`}${signal === 'SIGABRT' ? ', out of memory?' : ''}) without a result`));
     });
   });
 }

@@ -56,7 +56,12 @@ function phases(run: ColdStartResult): string {
 
 function scaleTable(scale: ScaleResult[]): string {
   const sizes = scale.map((s) => s.build ? s.build.chunks.toLocaleString('en-US') : `${s.target.toLocaleString('en-US')} (failed)`);
-  const at = (f: (s: Required<ScaleResult>) => string) => scale.map((s) => (s.build && s.serve ? f(s as Required<ScaleResult>) : s.error ?? '–'));
+  let row = 0;
+  // A failed size shows its error once, in the first row.
+  const at = (f: (s: Required<ScaleResult>) => string) => {
+    row++;
+    return scale.map((s) => (s.build && s.serve ? f(s as Required<ScaleResult>) : row === 1 ? s.error ?? '–' : '–'));
+  };
   const production = (s: Required<ScaleResult>) => s.serve.hnsw.find((h) => h.ef === 64) ?? s.serve.hnsw[0]!;
   // The scale targets concern 100,000 chunks; a --quick run stops short of that.
   const largest = scale.at(-1)?.target === 100_000 ? scale.at(-1) : undefined;
