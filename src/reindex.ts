@@ -71,9 +71,8 @@ export async function reindex(
     report({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunks.length });
     const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(embeddings, texts, onBatch));
     const members = sentencesOfChunks(articles, chunks);
-    // A chunk counts as embedded once its last sentence is.
-    const lastSentence = members.map((ids) => Math.max(-1, ...ids));
-    const sentenceVectors = await embed(sentences, (done) => report({ chunksEmbedded: lastSentence.filter((last) => last < done).length }));
+    // Progress in chunks: the share of sentences embedded, applied to the chunk count.
+    const sentenceVectors = await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunks.length * done) / Math.max(1, sentences.length)) }));
     const chunkVectors = chunkVectorsFromSentences(members, sentenceVectors, embeddings.dimensions);
     report({ phase: 'timeline' });
     const events = deps.timeline.extract(articles);

@@ -154,7 +154,7 @@ export async function loadIndex(dir: string, embeddings: LocalEmbeddings): Promi
     const dense = chunks.length > 0 ? await HNSWLib.load(dir, embeddings) : new HNSWLib(embeddings, { space: 'cosine', numDimensions: dims });
     const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ ...sentence, source: article.source })))
       .map((sentence, id) => ({ ...sentence, id }));
-    const sentenceVectors = new Float32Array(vectorBytes.buffer.slice(vectorBytes.byteOffset, vectorBytes.byteOffset + vectorBytes.byteLength));
+    const sentenceVectors = float32View(vectorBytes);
     checkConsistency(dir, manifest, chunks, sentences.length, sentenceVectors.length, chunks.length > 0 ? dense.index.getCurrentCount() : 0);
     return {
       dir,
@@ -195,8 +195,20 @@ function checkConsistency(dir: string, manifest: Manifest, chunks: Chunk[], sent
 
 function sentencesPerChunk(chunks: Chunk[], sentences: IndexedSentence[]): number[][] {
   const bySource = new Map<string, IndexedSentence[]>();
-  for (const sentence of sentences) bySource.set(sentence.source, [...(bySource.get(sentence.source) ?? []), sentence]);
+  for (const sentence of sentences) {
+    const list = bySource.get(sentence.source);
+    if (list) list.push(sentence);
+    else bySource.set(sentence.source, [sentence]);
+  }
   return chunks.map((chunk) =>
     (bySource.get(chunk.source) ?? []).filter((s) => s.start < chunk.end && s.end > chunk.start).map((s) => s.id),
   );
+}
+
+/** The bytes as float32s: a view when aligned (no copy of a large file), else one aligned copy. */
+function float32View(bytes: Buffer): Float32Array {
+  if (bytes.byteLength % 4 !== 0) throw new IndexError(`sentence vectors are truncated (${bytes.byteLength} bytes is not a whole number of floats).`, 'corrupt');
+  return bytes.byteOffset % 4 === 0
+    ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+    : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }

@@ -59,26 +59,35 @@ export interface LexicalHit {
 
 /**
  * Okapi BM25 over an inverted index. LangChain's BM25Retriever rescans every document per query; with
- * postings lists a query touches only documents sharing a term, which keeps it fast at 100,000 chunks.
+ * postings lists a query touches only documents sharing a term, and typed arrays (postings, a reused score
+ * accumulator, a bounded top-k) keep it fast and compact at 100,000 chunks.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
-  private readonly lengths: number[] = [];
-  private averageLength = 0;
+  private readonly postings = new Map<string, { docs: Int32Array; tfs: Uint16Array }>();
+  private readonly lengths: Uint32Array;
+  private readonly averageLength: number;
+  private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
 
   constructor(texts: string[], private readonly k1 = 1.2, private readonly b = 0.75) {
+    const building = new Map<string, { docs: number[]; tfs: number[] }>();
+    this.lengths = new Uint32Array(texts.length);
     texts.forEach((text, doc) => {
       const tokens = tokenize(text);
-      this.lengths.push(tokens.length);
+      this.lengths[doc] = tokens.length;
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
       for (const [term, tf] of counts) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc, tf });
+        let list = building.get(term);
+        if (!list) building.set(term, (list = { docs: [], tfs: [] }));
+        list.docs.push(doc);
+        list.tfs.push(Math.min(tf, 65_535));
       }
     });
-    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.lengths.length);
+    for (const [term, list] of building) this.postings.set(term, { docs: Int32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) });
+    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, texts.length);
+    this.scores = new Float64Array(texts.length);
+    this.touched = new Int32Array(texts.length);
   }
 
   get size(): number {
@@ -87,29 +96,47 @@ export class Bm25Index {
 
   /** Inverse document frequency of a (tokenized) term; 0 when no document has it. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.documentFrequency(term);
     return df === 0 ? 0 : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   /** Number of documents containing the (tokenized) term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.postings.get(term)?.docs.length ?? 0;
   }
 
+  /** The k best documents, by score then by position. */
   search(query: string, k: number): LexicalHit[] {
-    const scores = new Map<number, number>();
+    let touchedCount = 0;
     for (const term of new Set(tokenize(query))) {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const { doc, tf } of list) {
+      for (let i = 0; i < list.docs.length; i++) {
+        const doc = list.docs[i]!;
+        const tf = list.tfs[i]!;
+        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
         const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.averageLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / norm);
+        this.scores[doc]! += (idf * tf * (this.k1 + 1)) / norm;
       }
     }
-    return [...scores.entries()]
-      .map(([doc, score]) => ({ doc, score }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, k);
+    const top: LexicalHit[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = this.touched[i]!;
+      const score = this.scores[doc]!;
+      this.scores[doc] = 0;
+      if (top.length === k && !ranksBefore(score, doc, top[k - 1]!)) continue;
+      let at = top.length === k ? k - 1 : top.length;
+      top[at] = { doc, score };
+      while (at > 0 && ranksBefore(score, doc, top[at - 1]!)) {
+        [top[at], top[at - 1]] = [top[at - 1]!, top[at]!];
+        at--;
+      }
+    }
+    return top;
   }
+}
+
+function ranksBefore(score: number, doc: number, other: LexicalHit): boolean {
+  return score > other.score || (score === other.score && doc < other.doc);
 }

@@ -37,7 +37,8 @@ export async function retrieve(index: IndexArtifact, query: { text: string; vect
     fused.set(position, { ...entry, ...scores, score: entry.score + 1 / (RRF_K + rank) });
   };
   if (mode !== 'lexical') {
-    index.dense.index.setEf(Math.max(64, candidates * 2));
+    // ef 128: recall@10 0.98 at 100,000 chunks for about 0.1 ms more than ef 64 (npm run bench).
+    index.dense.index.setEf(Math.max(128, candidates * 2));
     const hits = await index.dense.similaritySearchVectorWithScore(query.vector, candidates);
     hits.forEach(([doc, distance], rank) => {
       const position = index.chunkPositions.get(doc.metadata.id as string);
