@@ -38,9 +38,9 @@ export function formatTimeline(events: TimelineEvent[]): string {
 
 /** What a reindex changed, in one line. */
 export function formatReindexSummary(summary: ReindexSummary): string {
-  if (!summary.rebuilt) return `Index is up to date (${summary.unchanged} files, ${summary.chunks} chunks); nothing to rebuild.`;
-  const list = (label: string, files: string[]) => (files.length ? `${label} ${files.length} (${files.join(', ')})` : `${label} 0`);
   const skipped = summary.skipped.length ? `; skipped ${summary.skipped.map((s) => `${s.source}: ${s.reason}`).join('; ')}` : '';
+  if (!summary.rebuilt) return `Index is up to date (${summary.unchanged} files, ${summary.chunks} chunks); nothing to rebuild${skipped}.`;
+  const list = (label: string, files: string[]) => (files.length ? `${label} ${files.length} (${files.join(', ')})` : `${label} 0`);
   return `Reindexed in ${(summary.ms / 1000).toFixed(1)} s: ${list('added', summary.added)}, ${list('changed', summary.changed)}, ${list('removed', summary.removed)}, ${summary.unchanged} unchanged; ${summary.chunks} chunks, ${summary.events} timeline events${skipped}.`;
 }
 

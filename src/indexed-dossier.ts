@@ -105,9 +105,10 @@ class IndexedDossier implements Dossier {
     const { config } = this.deps;
     await this.adoptNewerIndex();
     const previous = this.current.artifact.manifest;
-    const diff = diffCorpus(previous.files, await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes }));
+    const scan = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
+    const diff = diffCorpus(previous.files, scan.files);
     if (!options.force && !isStale(previous, diff, this.deps.embeddings.modelId, config.chunking)) {
-      return { rebuilt: false, ...diff, skipped: previous.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt };
+      return { rebuilt: false, ...diff, skipped: scan.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt };
     }
     const { dir, summary } = await reindex(openDeps(this.deps), previous, (progress) => {
       running.progress = progress;

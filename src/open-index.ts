@@ -69,7 +69,8 @@ export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: R
 async function whyRebuild(deps: OpenDeps, dir: string): Promise<string | undefined> {
   try {
     const manifest = await readManifest(dir);
-    const diff = diffCorpus(manifest.files, await scanCorpus(deps.config.corpusDir, { maxFileBytes: deps.config.maxFileBytes }));
+    const { files } = await scanCorpus(deps.config.corpusDir, { maxFileBytes: deps.config.maxFileBytes });
+    const diff = diffCorpus(manifest.files, files);
     if (!isStale(manifest, diff, deps.embeddings.modelId, deps.config.chunking)) return undefined;
     if (manifest.model.id !== deps.embeddings.modelId) return `index built with ${manifest.model.id}, now using ${deps.embeddings.modelId}`;
     const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];

@@ -32,10 +32,13 @@ export async function loadCorpus(dir: string, options: { maxFileBytes: number })
   return { articles: articles.filter((article) => article.sentences.length > 0), skipped };
 }
 
-/** Names and hashes of the corpus files `loadCorpus` would index. */
-export async function scanCorpus(dir: string, options: { maxFileBytes: number }): Promise<CorpusFileState[]> {
-  const { files } = await readCorpusFiles(dir, options);
-  return files.map(({ source, hash }) => ({ source, hash }));
+/**
+ * Names and hashes of exactly the files `loadCorpus` would index (an article left empty by cleaning is not
+ * one, or the index would look stale forever), and the files it would skip.
+ */
+export async function scanCorpus(dir: string, options: { maxFileBytes: number }): Promise<{ files: CorpusFileState[]; skipped: SkippedFile[] }> {
+  const { articles, skipped } = await loadCorpus(dir, options);
+  return { files: articles.map(({ source, hash }) => ({ source, hash })), skipped };
 }
 
 async function readCorpusFiles(dir: string, options: { maxFileBytes: number }) {
