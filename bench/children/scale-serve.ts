@@ -8,6 +8,7 @@ import { random } from '../lib/synthetic.ts';
 import { bruteForceTopK, recall, unit } from '../lib/vectors.ts';
 import { answerQuestion } from '../../src/answer/answer.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
+import { SEARCH_EF } from '../../src/retrieve/hybrid.ts';
 import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { DEFAULT_HNSW } from '../../src/reindex.ts';
@@ -34,12 +35,12 @@ for (let r = 0; r < input.rounds; r++) {
 }
 const rssServingMb = rss();
 
-// The two rankings retrieve fuses, timed apart: BM25 over postings, and HNSW for 30 candidates at ef 64.
+// The two rankings retrieve fuses, timed apart: BM25 over postings, and HNSW for 30 candidates at the ef retrieval uses.
 const lexicalMs: number[] = [];
 const denseMs: number[] = [];
 for (const [q, question] of DEV_QUESTIONS.entries()) {
   lexicalMs.push((await timed(() => index.lexical.search(question, 30))).ms);
-  index.dense.index.setEf(64);
+  index.dense.index.setEf(SEARCH_EF);
   denseMs.push((await timed(() => index.dense.similaritySearchVectorWithScore(questionVectors[q]!, 30))).ms);
 }
 

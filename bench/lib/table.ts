@@ -1,3 +1,4 @@
+import { SEARCH_EF } from '../../src/retrieve/hybrid.ts';
 import type { BenchResults, ColdStartResult, ScaleResult } from './results.ts';
 import type { Summary } from './stats.ts';
 
@@ -62,7 +63,7 @@ function scaleTable(scale: ScaleResult[]): string {
     row++;
     return scale.map((s) => (s.build && s.serve ? f(s as Required<ScaleResult>) : row === 1 ? s.error ?? '–' : '–'));
   };
-  const production = (s: Required<ScaleResult>) => s.serve.hnsw.find((h) => h.ef === 64) ?? s.serve.hnsw[0]!;
+  const production = (s: Required<ScaleResult>) => s.serve.hnsw.find((h) => h.ef === SEARCH_EF) ?? s.serve.hnsw[0]!;
   // The scale targets concern 100,000 chunks; a --quick run stops short of that.
   const largest = scale.at(-1)?.target === 100_000 ? scale.at(-1) : undefined;
   const top = largest?.serve ? production(largest as Required<ScaleResult>) : undefined;
@@ -80,10 +81,10 @@ function scaleTable(scale: ScaleResult[]): string {
     ['… retrieve p50 / p95', ...at((s) => `${ms(s.serve.ask.retrieve.p50)} / ${ms(s.serve.ask.retrieve.p95)}`), ''],
     ['… of which BM25 / HNSW (30 candidates) p50', ...at((s) => `${ms(s.serve.rankings.lexical.p50)} / ${ms(s.serve.rankings.dense.p50)}`), ''],
     ['… compose p50 / p95', ...at((s) => `${ms(s.serve.ask.compose.p50)} / ${ms(s.serve.ask.compose.p95)}`), ''],
-    ['HNSW recall@10 at ef 64 (as retrieve uses it)', ...at((s) => `${production(s).recallAt10} (${production(s).recallByScore} counting ties)`), `≥ 0.98 at 100k: ${top ? met(top.recallAt10 >= 0.98) : '–'}`],
-    ['HNSW top-10 p50 at ef 64 / brute force p50', ...at((s) => `${ms(production(s).latency.p50)} / ${ms(s.serve.bruteForce.p50)}`), ''],
-    ['speed-up over brute force at ef 64', ...at((s) => `${production(s).speedup}×`), `≥ 10× at 100k: ${top ? met(top.speedup >= 10) : '–'}`],
-    ['recall@10 / speed-up at other ef', ...at((s) => s.serve.hnsw.filter((h) => h.ef !== 64).map((h) => `ef ${h.ef}: ${h.recallAt10} / ${h.speedup}×`).join('; ')), ''],
+    [`HNSW recall@10 at ef ${SEARCH_EF} (as retrieve uses it)`, ...at((s) => `${production(s).recallAt10} (${production(s).recallByScore} counting ties)`), `≥ 0.98 at 100k: ${top ? met(top.recallAt10 >= 0.98) : '–'}`],
+    [`HNSW top-10 p50 at ef ${SEARCH_EF} / brute force p50`, ...at((s) => `${ms(production(s).latency.p50)} / ${ms(s.serve.bruteForce.p50)}`), ''],
+    [`speed-up over brute force at ef ${SEARCH_EF}`, ...at((s) => `${production(s).speedup}×`), `≥ 10× at 100k: ${top ? met(top.speedup >= 10) : '–'}`],
+    ['recall@10 / speed-up at other ef', ...at((s) => s.serve.hnsw.filter((h) => h.ef !== SEARCH_EF).map((h) => `ef ${h.ef}: ${h.recallAt10} / ${h.speedup}×`).join('; ')), ''],
     ['timeline extraction per article (sample)', ...at((s) => ms(s.build.timelineMsPerArticle)), ''],
   ];
   return table(['chunks', ...sizes, 'target'], rows);
