@@ -31,7 +31,8 @@ async function measuredReindex(target: Dossier) {
 
 const quiet = await measuredReindex(dossier);
 const { counts } = await readManifest((await currentIndexDir(dataDir))!);
-const texts = counts.chunks + counts.sentences;
+// Only sentences go through the encoder; chunk vectors are sums of their sentences' vectors.
+const texts = counts.sentences;
 
 let busy: { ms: number; asks: ReturnType<typeof summarize>; loopDelay: unknown } | undefined;
 if (withAsks) {

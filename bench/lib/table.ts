@@ -34,7 +34,7 @@ export function renderTables(r: BenchResults): string {
       ['search p50 / p95 / max', pct(a.search), '', ''],
       ['timeline lookup p50 / p95 / max (topic ones embed)', pct(a.timeline), '', ''],
       ...a.concurrent.map((c) => [`throughput, ${c.callers} concurrent caller${c.callers > 1 ? 's' : ''}`, `${c.perSecond} questions/s, each p50 ${ms(c.latency.p50)}, p95 ${ms(c.latency.p95)}`, '', '']),
-      ['embedding throughput at index time (worker)', `${worker.chunksPerS} chunks/s; ${worker.textsPerS} texts/s (chunks + sentences)`, '', ''],
+      ['embedding throughput at index time (worker)', `${worker.chunksPerS} chunks/s; ${worker.textsPerS} sentences/s through the encoder`, '', ''],
       ['reindex of the real corpus (worker): total, peak RSS', `${seconds(worker.reindexMs)}, ${worker.peakRssMb} MB (in-process: ${seconds(inProcess.reindexMs)}, ${inProcess.peakRssMb} MB)`, '', ''],
       ['event-loop delay during reindex, in-process: p99 / max', `${ms(inProcess.loopDelay.p99)} / ${ms(inProcess.loopDelay.max)} (worst in ${inProcess.loopDelay.worst.phase})`, '', ''],
       ['event-loop delay during reindex, worker: p99 / max', `${ms(worker.loopDelay.p99)} / ${ms(worker.loopDelay.max)} (worst in ${worker.loopDelay.worst.phase})`, '', ''],
