@@ -58,9 +58,9 @@ export function scoreSentences(index: IndexArtifact, question: QuestionAnalysis,
     // Headlines and fragments ("Trump “welcome to Russia”") make poor answers on their own.
     const fragmentPenalty = sentence.text.length < 40 || !/[.!?"”’)]$/.test(sentence.text) ? 0.1 : 0;
     const category = question.asked !== undefined && words.has(question.asked) ? 0.1 : 0;
-    const otherCoverage = covered(false);
+    const [nameCoverage, otherCoverage] = [covered(true), covered(false)];
     const onlyNames = otherCoverage === 0 && question.terms.some((term) => !names.has(term));
-    const scored: ScoredSentence = { sentence, dense, nameCoverage: covered(true), coverage: covered(true) + otherCoverage, onlyNames, fitsType, lead, score: 0 };
+    const scored: ScoredSentence = { sentence, dense, nameCoverage, coverage: nameCoverage + otherCoverage, onlyNames, fitsType, lead, score: 0 };
     // For "when" questions, a sentence giving a year beats one saying "over a decade ago".
     const precision = question.type === 'date' ? 0.07 * dateSpecificity(lead ? `${lead.text} ${sentence.text}` : sentence.text) : 0;
     scored.score = support(scored) + (fitsType ? 0.1 : -0.1) + category + precision - fragmentPenalty;
@@ -85,18 +85,16 @@ export function chooseEvidence(index: IndexArtifact, question: QuestionAnalysis,
   if (unknownNames.length > 0) return { answerable: false, reason: `the articles never mention ${unknownNames.join(', ')}` };
   const eligible = scored.filter((candidate) => !isStrictType(question) || candidate.fitsType);
   if (eligible.length === 0) return { answerable: false, reason: `no passage states the ${question.type} asked for`, best: scored[0] };
-  // The best-scoring passage that is also supported; attribution questions take the best attribution as is.
-  const best = question.type === 'attribution' ? eligible[0]! : eligible.find(isSupported) ?? eligible[0]!;
   // An attribution is evidence by its form: every article's credited outlet answers "which outlets are cited".
-  if (question.type === 'attribution') return { answerable: true, evidence: onePerSource(eligible, 5, () => true) };
-  if (!isSupported(best)) return { answerable: false, reason: 'no passage matches the question closely enough', best };
-  if (question.type === 'comparison') return { answerable: true, evidence: onePerSource(eligible, maxSentences + 1) };
+  if (question.type === 'attribution') return { answerable: true, evidence: onePerSource(eligible, 5) };
+  const supported = eligible.filter(isSupported);
+  const best = supported[0];
+  if (!best) return { answerable: false, reason: 'no passage matches the question closely enough', best: eligible[0] };
+  if (question.type === 'comparison') return { answerable: true, evidence: onePerSource(supported, maxSentences + 1) };
   const evidence = [best];
-  for (const candidate of eligible.slice(1)) {
-    if (evidence.length >= maxSentences) break;
-    if (candidate.score < best.score * keepRatio || candidate.coverage < best.coverage * 0.8 || !isSupported(candidate)) break;
-    if (evidence.some((chosen) => nearDuplicate(chosen, candidate, index))) continue;
-    evidence.push(candidate);
+  for (const candidate of supported.slice(1)) {
+    if (evidence.length >= maxSentences || candidate.score < best.score * keepRatio || candidate.coverage < best.coverage * 0.8) break;
+    if (!evidence.some((chosen) => nearDuplicate(chosen, candidate, index))) evidence.push(candidate);
   }
   return { answerable: true, evidence };
 }
@@ -125,7 +123,7 @@ function support({ dense, coverage, nameCoverage }: Pick<ScoredSentence, 'dense'
 const SUPPORT_THRESHOLD = 0.55;
 const STRONG_MEANING = 0.6;
 
-function onePerSource(scored: ScoredSentence[], limit: number, accept = isSupported): ScoredSentence[] {
+function onePerSource(scored: ScoredSentence[], limit: number, accept: (candidate: ScoredSentence) => boolean = () => true): ScoredSentence[] {
   const seen = new Set<string>();
   return scored.filter((candidate) => accept(candidate) && !seen.has(candidate.sentence.source) && seen.add(candidate.sentence.source)).slice(0, limit);
 }
