@@ -29,8 +29,8 @@ export interface DossierDeps {
   embeddings: LocalEmbeddings;
   timeline: TimelineModule;
   llm?: BaseChatModel;
-  /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. */
-  embed?: ReindexDeps['embed'];
+  /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. Closed with the facade. */
+  embed?: ReindexDeps['embed'] & { close?(): Promise<void> };
   warn(message: string): void;
 }
 
@@ -141,6 +141,7 @@ class IndexedDossier implements Dossier {
   /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */
   async close(): Promise<void> {
     await this.running?.done;
+    await this.deps.embed?.close?.();
   }
 }
 

@@ -33,9 +33,7 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   const settings = embeddings.modelId.startsWith('use-lite:') ? { ...config.embeddings, kind: 'use-lite' as const } : config.embeddings;
   const embed = createWorkerEmbedder(settings, { modelId: embeddings.modelId });
   try {
-    const dossier = await createDossier({ config, embeddings, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
-    const closeDossier = dossier.close.bind(dossier);
-    return Object.assign(dossier, { close: () => closeDossier().finally(() => embed.close()) });
+    return await createDossier({ config, embeddings, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
   } catch (error) {
     await embed.close();
     throw error;
