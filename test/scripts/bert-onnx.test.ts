@@ -139,6 +139,18 @@ describe('bertToOnnx (the converter behind npm run models:fetch)', () => {
     long!.forEach((value, d) => assert.ok(Math.abs(value - expected[d]!) < 1e-5, `dimension ${d}: ${value} vs ${expected[d]}`));
   });
 
+  it('GIVEN quantize WHEN converted THEN the int8 graph embeds within 0.99 cosine of the full-precision one', async () => {
+    const modelDir = writeTinyBertModel(join(root, 'models'), 'test/random-bert-q');
+    writeFileSync(join(modelDir, 'onnx', 'model.onnx'), bertToOnnx(CONFIG, weights, 'test'));
+    writeFileSync(join(modelDir, 'onnx', 'model_quantized.onnx'), bertToOnnx(CONFIG, weights, 'test', { quantize: true }));
+    const quantized = await loadTransformersEmbeddings({ model: 'test/random-bert-q', modelsDir: join(root, 'models'), cacheDir: join(root, 'cache'), allowRemote: false });
+    assert.equal(quantized.modelId, 'transformers:test/random-bert-q');
+    const text = 'viktor bout arrested in bangkok';
+    const [q, full] = [await quantized.embedQuery(text), await embeddings.embedQuery(text)];
+    const cosine = q.reduce((sum, value, d) => sum + value * full[d]!, 0);
+    assert.ok(cosine > 0.99 && cosine < 1 - 1e-7, `cosine ${cosine}`);
+  });
+
   it('GIVEN a checkpoint missing a tensor WHEN converted THEN the error names it', () => {
     const partial = new Map(weights);
     partial.delete('encoder.layer.1.output.dense.bias');
