@@ -46,7 +46,7 @@ function flatten(value: unknown, path: string, into: Map<string, number | string
 }
 
 // Shares in [0, 1] read better as percentages; the key names that hold one.
-const SHARE = /accuracy|hit|validity|recall|rate$|share/i;
+const SHARE = /accuracy|hit|validity|recall|rate$|share|abstention|declined|wrong/i;
 
 /**
  * A text table of the numbers: one row per path, one column per report, and the ratio of the last to the first
