@@ -6,6 +6,7 @@ import { describeError } from '../errors.ts';
 import { compatible } from '../timeline/calendar.ts';
 import { extractEvents } from '../timeline/extract.ts';
 import { selectEvents } from '../timeline/query.ts';
+import { contentTerms } from '../timeline/terms.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
 
 const goldSchema = z.object({
@@ -61,7 +62,7 @@ export async function evaluateTimeline(goldFile: string, corpusDir: string): Pro
     invented: events.filter((event) => !supported(event)),
     contradicting: events.flatMap((event) => {
       // A sentence may state several gold events: the event contradicts the list when it dates none of those it quotes.
-      const quoted = gold.filter((item) => quotes(event, item, text));
+      const quoted = gold.filter((item) => quotes(event, item, text) && about(event, item));
       return quoted.length > 0 && !quoted.some((item) => compatible(event.date, item.date)) ? [{ event, gold: quoted[0]! }] : [];
     }),
     approximate: events.filter((event) => event.approximate).length,
@@ -77,6 +78,13 @@ function quotes(event: TimelineEvent, item: Gold, text: Map<string, string>): bo
     const at = text.get(wanted.source)?.indexOf(wanted.quote) ?? -1;
     return at >= 0 && event.sources.some((cited) => cited.source === wanted.source && cited.start < at + wanted.quote.length && cited.end > at);
   });
+}
+
+/** True when the event's summary shares at least half its content words with the gold event's quotes. */
+function about(event: TimelineEvent, item: Gold): boolean {
+  const own = [...contentTerms(event.summary)];
+  const wanted = contentTerms(item.sources.map((cited) => cited.quote).join(' '));
+  return own.length > 0 && own.filter((term) => wanted.has(term)).length * 2 >= own.length;
 }
 
 /**

@@ -60,12 +60,13 @@ export function readArticle(article: Article, reference: string | undefined, con
   const pending: Pending[] = [];
   let last: { date: string; precision: Precision; sentence: number } | undefined;
   // A dateline standing alone ("MOSCOW, November 22.") dates the report that follows it.
-  let dateline: DateMention | undefined;
+  let dateline: { mention: DateMention; start: number } | undefined;
   article.sentences.forEach((sentence, index) => {
     const found = findDateMentions(sentence.text, reference);
     // The report after a dateline is dated by it: its main verb stands in for the date's place in the sentence.
     const verb = analyse(sentence.text).terms.find((term) => term.tags.has('Verb') && !term.tags.has('Auxiliary'));
-    const mentions = found.length === 0 && dateline && verb ? [{ ...dateline, index: verb.start, end: verb.start }] : found;
+    const carried = found.length === 0 && dateline && verb ? dateline : undefined;
+    const mentions = carried && verb ? [{ ...carried.mention, index: verb.start, end: verb.start }] : found;
     dateline = undefined;
     for (const mention of mentions) {
       const others = mentions.filter((other) => other !== mention);
@@ -74,7 +75,7 @@ export function readArticle(article: Article, reference: string | undefined, con
       const antecedent = (offset: number) => (context.entities.people(sentence.text, 0, offset).at(-1) ?? (previous ? context.entities.people(previous)[0] : undefined))?.split(' ').pop();
       const text = summarize(sentence.text, mention, others, antecedent);
       if (!hasEvent(sentence.text, text)) {
-        if (index < DATELINE_SENTENCES && mention.date === reference && isWireDateline(sentence.text)) dateline = mention;
+        if (index < DATELINE_SENTENCES && mention.date === reference && isWireDateline(sentence.text)) dateline = { mention, start: sentence.start };
         continue;
       }
       const before = last && index - last.sentence <= ANAPHORA_REACH ? last : undefined;
@@ -84,7 +85,9 @@ export function readArticle(article: Article, reference: string | undefined, con
         continue;
       }
       const resolution = resolved.note ? `${article.source}: ${resolved.note}` : undefined;
-      events.push(sentenceEvent(article, sentence, mention, text, context.entities, { date: resolved.date, precision: resolved.precision, resolution, reference }));
+      // The quote of a report dated by its dateline starts at the dateline, so that it states the date.
+      const quoted = carried ? { ...sentence, start: carried.start } : sentence;
+      events.push(sentenceEvent(article, quoted, mention, text, context.entities, { date: resolved.date, precision: resolved.precision, resolution, reference }));
       last = { date: resolved.date, precision: resolved.precision, sentence: index };
     }
   });

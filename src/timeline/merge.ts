@@ -104,14 +104,16 @@ function bestSummary(cluster: Member[], date: string): string {
 }
 
 /**
- * Events before the case's main line are its background: the main line starts at the earliest event that
- * several articles report (the happening the case is known for); what only came before it is history.
+ * Events before the case's main line are its background: the main line starts in the year of the earliest event
+ * that several articles report (the happening the case is known for); what came in earlier years is history.
  */
 export function markBackground(events: TimelineEvent[]): TimelineEvent[] {
   const shared = events.filter((event) => new Set(event.sources.map((cited) => cited.source)).size >= 2).map((event) => event.date).sort();
   const start = shared[0];
   if (!start) return events;
-  return events.map((event) => (event.kind === 'occurred' && event.date < start && !start.startsWith(event.date) ? { ...event, kind: 'background' as const } : event));
+  // By year: the months before the main event within its year belong to the case ("the spring of 2013").
+  const year = start.slice(0, 4);
+  return events.map((event) => (event.kind === 'occurred' && event.date.slice(0, 4) < year ? { ...event, kind: 'background' as const } : event));
 }
 
 function dedupe(sources: TimelineEvent['sources']): TimelineEvent['sources'] {

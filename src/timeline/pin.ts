@@ -32,15 +32,20 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
   const pinned: SentenceEvent[] = [];
   for (const source of new Set(pending.map((item) => item.article.source))) {
     const items = pending.filter((item) => item.article.source === source);
-    let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
+    // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
+    const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
     for (const item of items) {
+      if (item.mention.kind !== 'occurred') continue;
       const evidence = evidenceFor(item, events, similarity);
-      if (!evidence) continue;
-      const span = daysAllowing(item, evidence);
-      if (!span) continue;
-      const because = `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}`;
-      const next = window ? { first: Math.max(window.first, span.first), last: Math.min(window.last, span.last), because: [...window.because, because] } : { ...span, because: [because] };
-      if (next.first <= next.last) window = next;
+      const span = evidence && daysAllowing(item, evidence);
+      if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
+    }
+    let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
+    for (const seed of spans) {
+      const agreeing = spans.filter((span) => span.first <= seed.last && span.last >= seed.first);
+      const first = Math.max(...agreeing.map((span) => span.first));
+      const last = Math.min(...agreeing.map((span) => span.last));
+      if (first <= last && (!window || agreeing.length > window.because.length)) window = { first, last, because: agreeing.map((span) => span.because) };
     }
     if (!window) continue;
     const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;

@@ -31,7 +31,7 @@ const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20
 const YEAR_BOUND = /\b(?:before|after|since|until|till|by|between|through|than|to|and|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$/i;
 const BARE_MONTH = new RegExp(`\\b(?:(?:in|for|during|of|until|(early|late|mid|next|last|this|coming))[-\\s]+)(${MONTH_NAMES.join('|')})\\b(?!\\s+\\d)`, 'g');
 const MONTH_OF_YEAR = new RegExp(`\\b(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(this|last|next|that|the same|the following|the next|the previous|the preceding)\\s+year\\b`, 'g');
-const YEAR_LEAD = /(?:^|\b(?:in|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
+const YEAR_LEAD = /(?:^|\b(?:in|from|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
 
 /**
  * Finds the date expressions of one sentence and resolves them against `reference`, the publication date
@@ -115,6 +115,14 @@ function fromChrono(sentence: string, result: ParsedResult, ref: Reference | und
   if (tags.some((tag) => tag.startsWith('result/relativeDate'))) return undefined;
   if (tags.some((tag) => tag.startsWith('casualReference'))) {
     // chrono blurs "the morning of August 20, 2020" into an uncertain date: read the named date on its own.
+    // "on Thursday evening" likewise names the weekday.
+    const weekday = WEEKDAY.exec(result.text);
+    if (weekday && !MONTH.test(result.text)) {
+      const day = chrono.parse(weekday[0], chronoReference(ref))[0];
+      const mention = day && fromChrono(sentence, day, ref, offset + result.index + weekday.index);
+      const text = result.text.trim().replace(/[\s,.;:]+$/, '').replace(/^on\s+/i, '');
+      return mention && text.startsWith(weekday[0]) ? { ...mention, text } : mention;
+    }
     const month = MONTH.exec(result.text);
     const inner = month && chrono.parse(result.text.slice(month.index), chronoReference(ref))[0];
     if (!inner || inner.index !== 0 || [...inner.tags()].some((tag) => tag.startsWith('casualReference'))) return undefined;

@@ -13,8 +13,8 @@ export interface EventText {
 
 // A summary is one line: long enough for actor, verb and object, short enough for a list or a Discord field.
 const MAX_SUMMARY = 120;
-// Clause breaks: commas, semicolons, colons, dashes, brackets and quotation marks.
-const BREAK = /[,;:()“”"]|\s[—–-]\s|—/g;
+// Clause breaks: commas, semicolons, colons, dashes and brackets.
+const BREAK = /(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—/g;
 // Words that open a clause without adding to what happened.
 const OPENERS = /^(?:(?:and|but|so|then|however|subsequently|meanwhile|also|moreover|still|yet|later|earlier|finally|instead|although|though|while|whereas|since|after|before|when|as|because|following|until)\b[,\s]*)+/i;
 // A date's preposition and the words that qualify it ("late on Friday", "early in 2024", "in the spring of").
@@ -32,7 +32,10 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
   let [first, last] = [at, at];
   const content = (from: number, to: number) => terms.some((term) => term.start >= segments[from]!.start && term.end <= segments[to]!.end && (term.tags.has('Verb') || isNounish(term)));
   const verbIn = (from: number, to: number) => mainVerb(terms, segments[from]!.start, segments[to]!.end);
-  // A clause with nothing but the date ("On Monday,") belongs to the next one; one without a verb may end in the next.
+  // A clause with nothing but the date ("On Monday,", "and in 1991,") or an adverbial ("at a meeting in Athens")
+  // belongs to the main clause nearby: the first that opens with its subject and has a verb.
+  const main = mainVerb(terms, segments[at]!.start, segments[at]!.end) ? undefined : mainClause(terms, segments, at);
+  if (main !== undefined) [first, last] = [main, main];
   while (!content(first, last) && last + 1 < segments.length && last - at < 2) last++;
   if (!verbIn(first, last) && !nominal(terms, segments[first]!.start, segments[last]!.end) && last + 1 < segments.length) last++;
   let start = segments[first]!.start;
@@ -41,6 +44,8 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
   let head = '';
   for (const match of sentence.slice(start, end).matchAll(SUBORDINATE)) {
     const position = start + match.index + match[0].indexOf(match[1]!);
+    // "after", "before", "since", "until" and "following" are also prepositions: they open a part only before a verb.
+    if (/^(after|before|since|until|following)$/i.test(match[1]!) && !mainVerb(terms, position, position < mention.index ? mention.index : end)) continue;
     if (position < mention.index) {
       const wasRelative = /^(who|which|whose)$/i.test(match[1]!);
       const before = sentence.slice(start, position);
@@ -54,12 +59,16 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
   const verb = mainVerb(terms, start, end);
   const opening = terms.find((term) => term.start >= start && term.end <= end);
   // ", which starts Wednesday" / ", scheduled for May" / ", arrested last week": about the noun phrase just before.
-  if (!head && opening && start > 0 && (/^(which|who|whose)$/i.test(opening.text) || (opening === verb && opening.tags.has('PastTense') && /,\s*$/.test(sentence.slice(0, start))))) {
+  const relative = opening !== undefined && /^(which|who|whose)$/i.test(opening.text);
+  // A participle after a comma is an aside only once the sentence has had its own subject and verb.
+  const mainBefore = segments.some((segment) => segment.end <= start && subjectAndVerb(terms, segment));
+  const participle = opening !== undefined && opening === verb && opening.tags.has('PastTense') && /,\s*$/.test(sentence.slice(0, start)) && mainBefore;
+  if (!head && start > 0 && (relative || participle)) {
     head = nounPhraseBefore(sentence.slice(0, start).replace(/[\s,]+$/, ''), terms, 0);
   }
   // A clause that starts at its verb takes the sentence's subject ("Varelides, 55, ..., was arrested").
   let subject = head;
-  if (!subject && verb && !hasSubjectBefore(terms, start, verb.start)) subject = subjectOf(sentence, terms, start) ?? '';
+  if (!subject && verb && !hasSubjectBefore(terms, start, verb.start)) subject = subjectOf(sentence, terms, verb.start) ?? '';
   let said = isReporting(verb?.lemma);
   const body = cutDates(sentence, start, end, [mention, ...others]).replace(/^\s*(?:who|which|whose)\s+/i, '');
   let text = subject ? `${subject} ${tidy(body)}` : body;
@@ -75,6 +84,26 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
 
 // Where a subordinate or relative part of a clause begins.
 const SUBORDINATE = /(?:^|\s)(since|after|before|when|while|because|following|until|who|which|whose|whereas)\s/gi;
+
+const OPENING_TAGS = ['Noun', 'Pronoun', 'Determiner', 'ProperNoun', 'Adjective', 'Possessive'];
+
+function subjectAndVerb(terms: Term[], segment: Segment): boolean {
+  const verb = mainVerb(terms, segment.start, segment.end);
+  return verb !== undefined && terms.some((term) => term.start >= segment.start && term.end <= verb.start && (isNounish(term) || term.tags.has('Pronoun')));
+}
+
+/** The nearest segment that continues the date's clause: a predicate right after it, else one that opens with a subject and holds a verb. */
+function mainClause(terms: Term[], segments: Segment[], at: number): number | undefined {
+  const next = segments[at + 1];
+  const first = next && terms.find((term) => term.start >= next.start && term.end <= next.end);
+  if (first?.tags.has('Verb') && !first.tags.has('Gerund')) return at + 1;
+  const order = [at + 1, at + 2, at + 3, at - 1, at - 2].filter((i) => i >= 0 && i < segments.length);
+  return order.find((i) => {
+    const words = terms.filter((term) => term.start >= segments[i]!.start && term.end <= segments[i]!.end);
+    const opening = words[0];
+    return opening !== undefined && OPENING_TAGS.some((tag) => opening.tags.has(tag)) && !/^(which|who|whose|that)$/i.test(opening.text) && words.some((term) => term.tags.has('Verb') && !term.tags.has('Gerund'));
+  });
+}
 
 /** A clause without a verb can still name an event by a noun ("Bout’s sentencing in New York", "his arrest"). */
 function nominal(terms: Term[], start: number, end: number): boolean {
@@ -124,7 +153,7 @@ function hasSubjectBefore(terms: Term[], start: number, verbStart: number): bool
 /** The sentence's subject: the words before its first verb, from their last comma on ("Russian arms dealer, Viktor Bout"). */
 function subjectOf(sentence: string, terms: Term[], before: number): string | undefined {
   const verb = terms.find((term) => term.tags.has('Verb'));
-  if (!verb || verb.start >= before) return undefined;
+  if (!verb || verb.start > before) return undefined;
   const words = terms.filter((term) => term.end <= verb.start);
   if (!words.some(isNounish)) return undefined;
   const text = sentence.slice(0, verb.start).replace(/[\s,]+$/, '');

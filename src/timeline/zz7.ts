@@ -1,0 +1,10 @@
+import { loadCorpus } from '../corpus/load.ts';
+import { Entities } from './entities.ts';
+import { readArticle } from './extract.ts';
+import { Similarity } from './similarity.ts';
+const { articles } = await loadCorpus('corpus', { maxFileBytes: 2_000_000 });
+const ctx = { entities: new Entities(articles.flatMap((a) => a.sentences.map((s) => s.text))) };
+const a0 = readArticle(articles[0]!, '2023-04-09', ctx).events;
+const p = readArticle(articles[1]!, undefined, ctx).pending;
+const sim = new Similarity([...a0, ...p.map((x) => x.text)]);
+for (const x of p) console.log(x.mention.text, x.mention.kind, x.text.summary.slice(0, 50), a0.filter((e) => e.precision !== 'year').map((e) => [e.date, sim.score(x.text, e).toFixed(2)]).filter((z) => Number(z[1]) > 0.3));
