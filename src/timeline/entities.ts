@@ -26,24 +26,26 @@ export class Entities {
 
   /** The people a span of a sentence names: tagged as people, or named by a surname the corpus gives in full. */
   people(sentence: string, start = 0, end = sentence.length): string[] {
-    const found = new Set<string>();
+    const found = new Map<string, number>();
+    const add = (name: string, at: number) => found.set(name, Math.min(found.get(name) ?? at, at));
     for (const run of analyse(sentence).names) {
       if (run.end <= start || run.start >= end) continue;
       const name = personName(run, this.singles);
-      if (name?.includes(' ')) found.add(this.canonical(name));
+      if (name?.includes(' ')) add(this.canonical(name), run.start);
       else {
         const linked = this.link(name ?? run.text);
-        if (linked) found.add(linked);
-        else if (name && run.person) found.add(name);
+        if (linked) add(linked, run.start);
+        else if (name && run.person) add(name, run.start);
       }
     }
     // A surname the corpus knows, even where the tagger took it for a common noun ("Bout is serving ...").
     for (const term of analyse(sentence).terms) {
       if (term.end <= start || term.start >= end || !/^\p{Lu}/u.test(term.text)) continue;
       const linked = this.link(term.text.replace(/['’]s$/, ''));
-      if (linked) found.add(linked);
+      if (linked) add(linked, term.start);
     }
-    return [...found];
+    // In the order they are named: the first is usually the subject.
+    return [...found].sort((a, b) => a[1] - b[1]).map(([name]) => name);
   }
 
   /** The places a span of a sentence names: runs tagged as places, or proper names after "in", "at", "from" or "to" that are no person. */

@@ -58,10 +58,20 @@ function bestCluster(clusters: Member[][], member: Member, similarity: Similarit
   let best: { cluster: Member[]; score: number } | undefined;
   for (const cluster of clusters) {
     if (!eligible(cluster)) continue;
-    const score = Math.max(...cluster.map((other) => similarity.score(member, other)));
+    const score = Math.max(...cluster.map((other) => similarity.score(member, other) + peopleBonus(member, other)));
     if (score >= threshold && (!best || score > best.score)) best = { cluster, score };
   }
   return best?.cluster;
+}
+
+// Two reports dated to the same month or day that involve the same people are likely one happening.
+const SHARED_PERSON = 0.2;
+const MAX_PEOPLE_BONUS = 0.4;
+
+function peopleBonus(a: Member, b: Member): number {
+  if (a.precision === 'year' || b.precision === 'year' || !compatible(a.date, b.date)) return 0;
+  const shared = a.people.filter((person) => b.people.includes(person)).length;
+  return Math.min(MAX_PEOPLE_BONUS, shared * SHARED_PERSON);
 }
 
 function toEvent(cluster: Member[]): TimelineEvent {

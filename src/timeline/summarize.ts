@@ -49,7 +49,16 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
     if (position < mention.index) {
       const wasRelative = /^(who|which|whose)$/i.test(match[1]!);
       const before = sentence.slice(start, position);
-      if (wasRelative) head = nounPhraseBefore(before, terms, start);
+      if (wasRelative) {
+        head = nounPhraseBefore(before, terms, start);
+        // "The dealer who has been accused of ... was arrested in 2008": the relative clause ends before the
+        // main verb, which the date belongs to; the clause is then the head and the main verb on.
+        const groups = verbGroups(terms, position, mention.index);
+        if (groups.length >= 2) {
+          start = groups[1]!;
+          continue;
+        }
+      }
       start = position;
     } else if (position > mention.end && position > start) {
       end = position;
@@ -84,6 +93,12 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
 
 // Where a subordinate or relative part of a clause begins.
 const SUBORDINATE = /(?:^|\s)(since|after|before|when|while|because|following|until|who|which|whose|whereas)\s/gi;
+
+/** Where each run of verbs ("has been accused", "was arrested") starts within [start, end). */
+function verbGroups(terms: Term[], start: number, end: number): number[] {
+  const inside = terms.filter((term) => term.start >= start && term.end <= end);
+  return inside.filter((term, i) => term.tags.has('Verb') && !term.tags.has('Gerund') && !(i > 0 && (inside[i - 1]!.tags.has('Verb') || inside[i - 1]!.tags.has('Adverb')))).map((term) => term.start);
+}
 
 const OPENING_TAGS = ['Noun', 'Pronoun', 'Determiner', 'ProperNoun', 'Adjective', 'Possessive'];
 
@@ -147,7 +162,7 @@ function mainVerb(terms: Term[], start: number, end: number): Term | undefined {
 }
 
 function hasSubjectBefore(terms: Term[], start: number, verbStart: number): boolean {
-  return terms.some((term) => term.start >= start && term.end <= verbStart && isNounish(term));
+  return terms.some((term) => term.start >= start && term.end <= verbStart && (isNounish(term) || term.tags.has('Pronoun')));
 }
 
 /** The sentence's subject: the words before its first verb, from their last comma on ("Russian arms dealer, Viktor Bout"). */
