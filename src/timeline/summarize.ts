@@ -16,7 +16,7 @@ const MAX_SUMMARY = 120;
 // Clause breaks: commas, semicolons, colons, dashes and brackets.
 const BREAK = /(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—/g;
 // Words that open a clause without adding to what happened.
-const OPENERS = /^(?:(?:and|but|so|then|however|subsequently|meanwhile|also|moreover|still|yet|later|earlier|finally|instead|although|though|while|whereas|since|after|before|when|as|because|following|until)\b[,\s]*)+/i;
+const OPENERS = /^(?:(?:and|but|so|then|however|subsequently|meanwhile|also|moreover|still|yet|later|earlier|finally|instead|although|though|while|whereas|since|after|before|when|where|as|because|following|until)\b[,\s]*)+/i;
 // A date's preposition and the words that qualify it ("late on Friday", "early in 2024", "in the spring of").
 const DATE_LEAD = /(?:\b(?:late|early|earlier|later|mid|just|only)\s+)?(?:\b(?:on|in|at|during|by|of|since|from|until|till|for)\s+)?(?:the\s+(?:spring|summer|autumn|fall|winter|start|end|middle|beginning)\s+of\s+)?(?:the\s+)?$/i;
 
@@ -71,10 +71,13 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
   const relative = opening !== undefined && /^(which|who|whose)$/i.test(opening.text);
   // A participle after a comma is an aside only once the sentence has had its own subject and verb.
   const mainBefore = segments.some((segment) => segment.end <= start && subjectAndVerb(terms, segment));
-  const participle = opening !== undefined && opening === verb && opening.tags.has('PastTense') && /,\s*$/.test(sentence.slice(0, start)) && mainBefore;
+  const participle = main === undefined && opening !== undefined && opening === verb && opening.tags.has('PastTense') && /,\s*$/.test(sentence.slice(0, start)) && mainBefore;
   if (!head && start > 0 && (relative || participle)) {
     head = nounPhraseBefore(sentence.slice(0, start).replace(/[\s,]+$/, ''), terms, 0);
   }
+  // "the Varyag, a cruiser destroyed in 1905": an apposition describes the name before it.
+  const apposition = !head && opening !== undefined && /^(a|an)$/i.test(opening.text) && /\p{Lu}[\p{L}’'-]*,\s*$/u.test(sentence.slice(0, start));
+  if (apposition) head = `${nounPhraseBefore(sentence.slice(0, start).replace(/[\s,]+$/, ''), terms, 0)},`;
   // A clause that starts at its verb takes the sentence's subject ("Varelides, 55, ..., was arrested").
   let subject = head;
   if (!subject && verb && !hasSubjectBefore(terms, start, verb.start)) subject = subjectOf(sentence, terms, verb.start) ?? '';
@@ -97,7 +100,10 @@ const SUBORDINATE = /(?:^|\s)(since|after|before|when|while|because|following|un
 /** Where each run of verbs ("has been accused", "was arrested") starts within [start, end). */
 function verbGroups(terms: Term[], start: number, end: number): number[] {
   const inside = terms.filter((term) => term.start >= start && term.end <= end);
-  return inside.filter((term, i) => term.tags.has('Verb') && !term.tags.has('Gerund') && !(i > 0 && (inside[i - 1]!.tags.has('Verb') || inside[i - 1]!.tags.has('Adverb')))).map((term) => term.start);
+  // A verb after "to" is an infinitive of the same group ("expects him to recover").
+  return inside
+    .filter((term, i) => term.tags.has('Verb') && !term.tags.has('Gerund') && !(i > 0 && (inside[i - 1]!.tags.has('Verb') || inside[i - 1]!.tags.has('Adverb') || /^to$/i.test(inside[i - 1]!.text))))
+    .map((term) => term.start);
 }
 
 const OPENING_TAGS = ['Noun', 'Pronoun', 'Determiner', 'ProperNoun', 'Adjective', 'Possessive'];
@@ -136,7 +142,7 @@ function nounPhraseBefore(text: string, terms: Term[], offset: number): string {
     from--;
   }
   const phrase = inside[from] ? text.slice(inside[from]!.start - offset).trim() : '';
-  return phrase.replace(/[,;:]$/, '');
+  return phrase.replace(/[,;:]$/, '').replace(/^(?:of|to|at|in|on)\s+/i, '');
 }
 
 interface Segment {
@@ -171,10 +177,11 @@ function subjectOf(sentence: string, terms: Term[], before: number): string | un
   if (!verb || verb.start > before) return undefined;
   const words = terms.filter((term) => term.end <= verb.start);
   if (!words.some(isNounish)) return undefined;
-  const text = sentence.slice(0, verb.start).replace(/[\s,]+$/, '');
+  const text = sentence.slice(0, verb.start).replace(/\s+(?:who|which|that)\s*$/i, '').replace(/[\s,]+$/, '');
   const parts = text.split(/,\s*/).filter((part) => /\p{L}/u.test(part));
-  // "Kosmas Varelides, 55, the founder of ...": the name, not the apposition.
-  const named = parts.find((part) => /^\p{Lu}/u.test(part.trim()) && !/^(the|a|an)\b/i.test(part.trim()));
+  // "Kosmas Varelides, 55, the founder of ...", "Russian arms dealer, Viktor Bout": the name, not the description.
+  const capitalised = parts.filter((part) => /^\p{Lu}/u.test(part.trim()) && !/^(the|a|an)\b/i.test(part.trim()));
+  const named = capitalised.find((part) => /\p{Lu}\S*\s+\p{Lu}/u.test(part)) ?? capitalised[0];
   return tidy(named ?? parts.at(-1) ?? text);
 }
 
@@ -186,7 +193,7 @@ function cutDates(sentence: string, start: number, end: number, dates: { index: 
     const head = text.slice(0, date.index - start);
     const lead = DATE_LEAD.exec(head)?.[0] ?? '';
     // The date is the point after "scheduled for" or "due": keep it ("the meeting scheduled for May").
-    if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+$/i.test(head)) continue;
+    if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+$|\b(by|until|till)\s+$/i.test(head)) continue;
     text = head.slice(0, head.length - lead.length) + text.slice(date.end - start);
   }
   return text;
