@@ -107,7 +107,7 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const pairs = args.length >= 2 ? [[args[0]!, args[1]!]] : [['eval/timeline/corpus-a.json', 'corpus'], ['eval/timeline/corpus-b.json', 'eval/corpus-b']];
+  const pairs = args.length >= 2 ? [[args[0]!, args[1]!]] : [['eval/timeline/corpus-a.json', 'eval/corpus-a'], ['eval/timeline/corpus-b.json', 'eval/corpus-b']];
   const rows: string[][] = [['gold list', 'gold', 'events', 'default view', 'recall (default)', 'recall (all)', 'invented', 'contradict gold', 'approximate', 'quote validity', 'ms']];
   const details: string[] = [];
   for (const [goldFile, corpusDir] of pairs) {
