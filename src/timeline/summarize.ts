@@ -18,7 +18,7 @@ const BREAK = /(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—/g;
 // Words that open a clause without adding to what happened.
 const OPENERS = /^(?:(?:and|but|so|then|however|subsequently|meanwhile|also|moreover|still|yet|later|earlier|finally|instead|although|though|while|whereas|since|after|before|when|where|as|because|following|until)\b[,\s]*)+/i;
 // A date's preposition and the words that qualify it ("late on Friday", "early in 2024", "in the spring of").
-const DATE_LEAD = /(?:\b(?:late|early|earlier|later|mid|just|only)\s+)?(?:\b(?:on|in|at|during|by|of|since|from|until|till|for)\s+)?(?:the\s+(?:spring|summer|autumn|fall|winter|start|end|middle|beginning)\s+of\s+)?(?:the\s+)?$/i;
+const DATE_LEAD = /(?:\b(?:late|early|earlier|later|mid|just|only)\s+)?(?:\b(?:last|next|this|coming)\s+)?(?:\b(?:on|in|at|during|by|of|since|from|until|till|for)\s+)?(?:the\s+(?:spring|summer|autumn|fall|winter|start|end|middle|beginning)\s+of\s+)?(?:the\s+)?$/i;
 
 /**
  * Cuts a sentence down to the clause that the date at [index, end) belongs to — the actor, the verb and what
