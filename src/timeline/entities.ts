@@ -1,4 +1,4 @@
-import { analyse, type NameRun } from './nlp.ts';
+import { analyse, preload, type NameRun } from './nlp.ts';
 
 /** People and places, as the NLP library tags them, linked across a corpus so "Varelidis" means the full name. */
 export class Entities {
@@ -9,6 +9,7 @@ export class Entities {
   private readonly singles = new Set<string>();
 
   constructor(sentences: string[]) {
+    preload(sentences);
     const runs = sentences.flatMap((sentence) => analyse(sentence).names);
     // A surname is used on its own after the first mention: a run whose last word also stands alone names a person.
     for (const run of runs) if (!/\s/.test(run.text) && !run.place && !run.organization) this.singles.add(run.text);

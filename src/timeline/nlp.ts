@@ -51,6 +51,40 @@ export function isNounish(term: Term): boolean {
 // English prepositions that open sentences capitalised ("On Monday, ..."); a closed class of the language.
 const PREPOSITIONS = new Set('in on at of by for from to with into onto upon about after before during since until under over through between among against without within'.split(' '));
 
+/**
+ * Parses many sentences in one pass (compromise reads one long text much faster than many short ones) and
+ * keeps each sentence's analysis for `analyse`.
+ */
+export function preload(sentences: string[]): void {
+  const pending = [...new Set(sentences)].filter((sentence) => !cache.has(sentence));
+  if (pending.length === 0) return;
+  // A blank line between sentences keeps compromise from reading two of them as one.
+  const starts: number[] = [];
+  let text = '';
+  for (const sentence of pending) {
+    starts.push(text.length);
+    text += `${sentence}\n\n`;
+  }
+  const doc = nlp(text) as unknown as { compute(what: string): unknown; termList(): CompromiseTerm[] };
+  doc.compute('offset');
+  doc.compute('root');
+  const terms: Term[][] = pending.map(() => []);
+  let at = 0;
+  for (const term of doc.termList()) {
+    while (at + 1 < starts.length && starts[at + 1]! <= term.offset.start) at++;
+    terms[at]!.push(toTerm(term, starts[at]!));
+  }
+  if (cache.size + pending.length > CACHE_LIMIT) cache.clear();
+  pending.forEach((sentence, i) => cache.set(sentence, { terms: terms[i]!, names: nameRuns(sentence, terms[i]!) }));
+}
+
+function toTerm(term: CompromiseTerm, base: number): Term {
+  const start = term.offset.start - base;
+  const out: Term = { text: term.text, start, end: start + term.offset.length, tags: new Set(term.tags) };
+  if (term.tags.has('Verb')) out.lemma = term.root || methods.two.transform.verb.toInfinitive(term.text.toLowerCase(), model) || term.text.toLowerCase();
+  return out;
+}
+
 /** Parses a sentence once with compromise: tagged words with offsets, verb lemmas, proper-noun runs. */
 export function analyse(sentence: string): Analysis {
   const hit = cache.get(sentence);
@@ -58,12 +92,7 @@ export function analyse(sentence: string): Analysis {
   const doc = nlp(sentence) as unknown as { compute(what: string): unknown; termList(): CompromiseTerm[] };
   doc.compute('offset');
   doc.compute('root');
-  const terms: Term[] = doc.termList().map((term) => {
-    const start = term.offset.start;
-    const out: Term = { text: term.text, start, end: start + term.offset.length, tags: new Set(term.tags) };
-    if (term.tags.has('Verb')) out.lemma = term.root || methods.two.transform.verb.toInfinitive(term.text.toLowerCase(), model) || term.text.toLowerCase();
-    return out;
-  });
+  const terms: Term[] = doc.termList().map((term) => toTerm(term, 0));
   const analysis = { terms, names: nameRuns(sentence, terms) };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(sentence, analysis);
