@@ -7,7 +7,7 @@ import { selectEvents } from '../../src/timeline/query.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
 
 // The five Viktor Bout articles shipped in corpus/: 000 dated 2023-04-09, 004 dated 2012-04-08, 001-003 undated.
-const { articles } = await loadCorpus(fileURLToPath(new URL('../../corpus', import.meta.url)), { maxFileBytes: 2_000_000 });
+const { articles } = await loadCorpus(fileURLToPath(new URL('../fixtures/corpus', import.meta.url)), { maxFileBytes: 2_000_000 });
 const events = extractEvents(articles);
 const files = (event: TimelineEvent) => [...new Set(event.sources.map((source) => source.source.slice(0, 3)))];
 const find = (date: string, pattern: RegExp) => {
