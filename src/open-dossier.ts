@@ -3,7 +3,7 @@ import { createChatModel } from './answer/llm.ts';
 import { createDossier, type Dossier, type ReindexProgress, type TimelineModule } from './dossier.ts';
 import type { OpenReport } from './open-index.ts';
 import { createWorkerEmbedder } from './index/embed-worker.ts';
-import { loadEmbeddings } from './index/embeddings/load.ts';
+import { chooseEmbeddings } from './index/embedding-choice.ts';
 import { extractEvents } from './timeline/extract.ts';
 import { selectEvents } from './timeline/query.ts';
 import { loadTimeline, saveTimeline } from './timeline/store.ts';
@@ -21,11 +21,13 @@ export interface OpenHooks {
   notice(message: string): void;
   warn(message: string): void;
   onBuildProgress?(progress: ReindexProgress): void;
+  /** Try the preferred embedding model again even if EMBEDDINGS=auto found it unavailable before. */
+  retryPreferredModel?: boolean;
 }
 
 /** Wires the configured embeddings, optional LLM and timeline into the facade (the composition root of the core). */
 export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dossier & { opened: OpenReport }> {
-  const embeddings = await loadEmbeddings(config.embeddings, hooks.notice);
+  const embeddings = await chooseEmbeddings(config, { notice: hooks.notice, warn: hooks.warn, retry: hooks.retryPreferredModel });
   const llm = await createChatModel(config.llm);
   if (llm) hooks.notice(`LLM: ${config.llm.provider} model ${config.llm.model}; extractive answers are the fallback.`);
   // Index-time embedding runs in a worker thread so that a reindex does not stall heartbeats and questions. The
