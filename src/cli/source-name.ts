@@ -5,7 +5,7 @@ import { UsageError } from '../errors.ts';
  * Checks a source filter against the corpus's file names (a full name or its start, as the timeline matches
  * them). @throws UsageError naming the unknown source, the closest file names and where to list them all.
  */
-export function checkSourceName(name: string, sources: string[], option: string): void {
+export function checkSourceName(name: string, sources: string[], option: string, listCommand: string): void {
   const wanted = name.trim();
   if (sources.some((source) => source === wanted || source.startsWith(wanted))) return;
   const closest = sources
@@ -15,5 +15,5 @@ export function checkSourceName(name: string, sources: string[], option: string)
     .filter(({ d }) => d <= Math.max(2, Math.floor(wanted.length / 3)))
     .map(({ source }) => source);
   const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : '';
-  throw new UsageError(`Unknown source "${wanted}" for ${option}: no article in the corpus has that file name.${hint} \`dossier sources\` lists them.`, 'UNKNOWN_SOURCE');
+  throw new UsageError(`Unknown source "${wanted}" for ${option}: no article in the corpus has that file name.${hint} ${listCommand} lists them.`, 'UNKNOWN_SOURCE');
 }

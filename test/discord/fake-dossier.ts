@@ -185,6 +185,10 @@ export class FakeDossier implements Dossier {
     }
   }
 
+  async followCurrentIndex(): Promise<IndexInfo | undefined> {
+    return undefined;
+  }
+
   reindexProgress(): ReindexProgress | undefined {
     return this.#progress && { ...this.#progress };
   }

@@ -16,7 +16,7 @@ export const timeline: CliCommand = {
       .option('--json', 'print a JSON array of {date, precision, summary, kind, sources: [{source, quote}], resolution?, conflict?}')
       .action(async (options: { from?: string; to?: string; topic?: string; source?: string; json?: boolean }) => {
         const dossier = await ctx.open();
-        if (options.source !== undefined) checkSourceName(options.source, dossier.sources().map((s) => s.source), '--source');
+        if (options.source !== undefined) checkSourceName(options.source, dossier.sources().map((s) => s.source), '--source', '`dossier sources`');
         const events = await dossier.timeline({ from: options.from, to: options.to, topic: options.topic, source: options.source });
         ctx.print(options.json ? JSON.stringify(events, null, 2) : formatTimeline(events));
       }),
