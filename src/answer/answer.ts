@@ -44,7 +44,8 @@ export async function answerQuestion(index: IndexArtifact, question: string, dep
   const choice = chooseEvidence(index, analysis, scored);
   const base = {
     question,
-    retrieved: retrieved.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: round(hit.score) })),
+    // Fused reciprocal-rank scores are ~0.01–0.05: rounded like the timings (0.1) they would all print as 0.
+    retrieved: retrieved.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: Math.round(hit.score * 1e6) / 1e6 })),
   };
   const timings = () => {
     const now = performance.now();
