@@ -1,9 +1,13 @@
 import type { Config } from '../config.ts';
 import type { Dossier } from '../dossier.ts';
+import type { OpenHooks } from '../open-dossier.ts';
 import type { OpenReport } from '../open-index.ts';
 import type { CliIo } from './io.ts';
 
 export type OpenedDossier = Dossier & { opened: OpenReport };
+
+/** How the CLI opens the core; tests pass one over fake embeddings. Defaults to `openDossier`, imported when first used. */
+export type DossierOpener = (config: Config, hooks: OpenHooks) => Promise<OpenedDossier>;
 
 /**
  * What a CLI command is given: output helpers, and the configuration and the core, both loaded only when a command
@@ -17,7 +21,7 @@ export class CliContext {
   private loadedConfig: Config | undefined;
   private readonly opened: OpenedDossier[] = [];
 
-  constructor(readonly io: CliIo) {}
+  constructor(readonly io: CliIo, private readonly openDossier?: DossierOpener) {}
 
   /** One line on stdout. */
   print(text: string): void {
@@ -49,7 +53,10 @@ export class CliContext {
    */
   async open(options: { retryPreferredModel?: boolean } = {}): Promise<OpenedDossier> {
     const config = await this.config();
-    const [{ openDossier }, { createProgressBar }] = await Promise.all([import('../open-dossier.ts'), import('../progress-bar.ts')]);
+    const [openDossier, { createProgressBar }] = await Promise.all([
+      this.openDossier ?? import('../open-dossier.ts').then((module) => module.openDossier),
+      import('../progress-bar.ts'),
+    ]);
     const bar = createProgressBar(this.io.stderr);
     try {
       const dossier = await openDossier(config, {

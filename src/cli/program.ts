@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, UsageError, UserError } from '../errors.ts';
 import { cliCommands } from './commands/index.ts';
-import { CliContext } from './context.ts';
+import { CliContext, type DossierOpener } from './context.ts';
 import { processIo, type CliIo } from './io.ts';
 
 const FOOTER = `
@@ -32,8 +32,8 @@ export function createProgram(ctx: CliContext): Command {
  * Runs one CLI invocation and returns its exit code: 0 done, 1 a runtime failure, 2 a usage error (unknown
  * command or option, missing value or argument, refused input). Errors print one line; `--verbose` adds the stack.
  */
-export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const ctx = new CliContext(io);
+export async function runCli(argv: string[], io: CliIo = processIo(), openDossier?: DossierOpener): Promise<number> {
+  const ctx = new CliContext(io, openDossier);
   const program = createProgram(ctx);
   try {
     checkOptionValues(program, argv);
@@ -41,7 +41,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return ctx.exitCode;
   } catch (error) {
     // Commander has already printed its message (or the help) to stderr.
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      // Commander derives its help exit code from process.exitCode; whether help was asked for is what matters.
+      if (error.code === 'commander.help') return argv.some((word) => ['help', '--help', '-h'].includes(word)) ? 0 : 2;
+      return error.exitCode === 0 ? 0 : 2;
+    }
     if (error instanceof UsageError) {
       io.stderr.write(`error: ${error.message}\n`);
       return 2;
