@@ -59,11 +59,11 @@ describe('dossier command-line errors', () => {
   it('GIVEN timeline --source naming no corpus file WHEN run THEN the source is named with the closest files, exit 2', async () => {
     const unknown = await cli(ws, ['timeline', '--source', 'nosuchfile.txt']);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'error: Unknown source "nosuchfile.txt" for --source: no article in the corpus has that file name. `dossier sources` lists them.\n');
+    assert.equal(unknown.stderr, 'error: Unknown source "nosuchfile.txt" (--source): no article in the corpus has that file name. `dossier sources` lists them.\n');
     assert.equal(unknown.stdout, '');
     const typo = await cli(ws, ['timeline', '--source', '004_91ab4689b524ca4.txt']);
     assert.equal(typo.code, 2);
-    assert.equal(typo.stderr, 'error: Unknown source "004_91ab4689b524ca4.txt" for --source: no article in the corpus has that file name. Did you mean 004_91ab4689b524ca48.txt? `dossier sources` lists them.\n');
+    assert.equal(typo.stderr, 'error: Unknown source "004_91ab4689b524ca4.txt" (--source): no article in the corpus has that file name. Did you mean 004_91ab4689b524ca48.txt? `dossier sources` lists them.\n');
   });
 
   it('GIVEN a question the core refuses WHEN asked THEN its reason is printed, exit 2', async () => {
