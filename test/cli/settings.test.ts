@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +17,20 @@ describe('setting names in .env', () => {
       '.env: MAX_FILE_BYTE is not a Dossier setting and is ignored; did you mean MAX_FILE_BYTES?',
       '.env: FAVOURITE_COLOUR is not a Dossier setting and is ignored (.env.example lists every setting).',
     ]);
+  });
+
+  it('GIVEN .env.example copied as .env THEN every name in it is a setting (no warning)', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const keys = [...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]!);
+    assert.ok(keys.length >= SETTING_NAMES.length, `${keys.length} names in .env.example`);
+    assert.deepEqual(settingNameWarnings(SETTING_NAMES, keys), []);
+    assert.deepEqual(SETTING_NAMES.filter((name) => !keys.includes(name)), []);
+  });
+
+  it('GIVEN the README settings table THEN it lists every setting', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('| setting | default | meaning |'), readme.indexOf('**Embeddings offline.**'));
+    assert.deepEqual(SETTING_NAMES.filter((name) => !table.includes(`\`${name}\``)), []);
   });
 
   it('GIVEN the environment WHEN checked THEN only names differing from a setting by case are warned about (it holds other programs\' variables)', () => {
