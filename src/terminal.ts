@@ -4,11 +4,11 @@ import { describeError, DossierError, UserError } from './errors.ts';
 import { checkSourceName } from './cli/source-name.ts';
 import { formatAnswer, formatIndexSwitch, formatProgress, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
 import { watchCurrentIndex } from './index-watch.ts';
-import { parseTimelineOptions } from './timeline-options.ts';
+import { lookupTimeline, parseTimelineOptions } from './timeline-options.ts';
 
 const HELP = `Ask a question about the case and press Enter; answers cite the articles they come from.
 Commands:
-  /timeline [from:YEAR] [to:YEAR] [topic:WORDS] [source:FILE]   dated events, each with its sources
+  /timeline [from:YEAR] [to:YEAR] [around:DATE] [person:NAME] [place:NAME] [topic:WORDS] [source:FILE]   dated events, each with its sources
   /sources                                                      the articles in the corpus
   /reindex                                                      rebuild the index after changing corpus/
   /help                                                         this text
@@ -81,7 +81,8 @@ async function handleLine(dossier: Dossier, line: string, print: (text: string) 
     case '/timeline': {
       const query = parseTimelineOptions(rest.join(' '));
       if (query.source !== undefined) checkSourceName(query.source, dossier.sources().map((s) => s.source), 'source:', '/sources');
-      return formatTimeline(await dossier.timeline(query));
+      const { events, note } = await lookupTimeline(dossier, query);
+      return `${formatTimeline(events)}\n${note}`;
     }
     case '/reindex': {
       let last = 0;

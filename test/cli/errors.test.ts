@@ -105,7 +105,7 @@ describe('dossier help', () => {
       const run = await cli(ws, argv);
       assert.equal(run.code, 0, argv.join(' '));
       assert.match(run.stdout, /^Usage: dossier timeline \[options\]\n/);
-      assert.match(run.stdout, /--source <file> +events cited by this article/);
+      assert.match(run.stdout, /--source <file> +Only events from this article/);
     }
   });
 });

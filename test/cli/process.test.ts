@@ -25,5 +25,5 @@ test('GIVEN the dossier bin WHEN given an unknown option or an option without it
   assert.match(unknown.stderr, /^error: unknown option '--limit'\n/);
   const missing = dossier('timeline', '--topic');
   assert.equal(missing.status, 2);
-  assert.match(missing.stderr, /^error: option '--topic <words>' argument missing\n/);
+  assert.match(missing.stderr, /^error: option '--topic <value>' argument missing\n/);
 });
