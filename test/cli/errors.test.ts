@@ -29,13 +29,13 @@ describe('dossier command-line errors', () => {
   it('GIVEN an option missing its value at the end WHEN run THEN the option is named, exit 2', async () => {
     const run = await cli(ws, ['timeline', '--from']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'error: option \'--from <when>\' argument missing\n(run "dossier timeline --help" for usage)\n');
+    assert.equal(run.stderr, 'error: option \'--from <value>\' argument missing\n(run "dossier timeline --help" for usage)\n');
   });
 
   it('GIVEN an option followed by another option instead of its value WHEN run THEN the option missing its value is named, exit 2', async () => {
     const run = await cli(ws, ['timeline', '--from', '--to', '2010']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'error: option \'--from <when>\' argument missing (the next word, --to, is an option)\n(run "dossier timeline --help" for usage)\n');
+    assert.equal(run.stderr, 'error: option \'--from <value>\' argument missing (the next word, --to, is an option)\n(run "dossier timeline --help" for usage)\n');
   });
 
   it('GIVEN ask without a question WHEN run THEN it says how to give one, exit 2', async () => {
