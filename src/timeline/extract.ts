@@ -66,7 +66,7 @@ export function readArticle(article: Article, reference: string | undefined, con
   article.sentences.forEach((sentence, index) => {
     const found = findDateMentions(sentence.text, reference);
     // The report after a dateline is dated by it: its main verb stands in for the date's place in the sentence.
-    const verb = analyse(sentence.text).terms.find((term) => term.tags.has('Verb') && !term.tags.has('Auxiliary'));
+    const verb = analyse(sentence.text).terms.find((term) => term.tags.has('Verb') && !term.tags.has('Auxiliary') && !inRelativeClause(sentence.text, term.start));
     const carried = found.length === 0 && dateline && verb ? dateline : undefined;
     const mentions = carried && verb ? [{ ...carried.mention, index: verb.start, end: verb.start }] : found;
     dateline = undefined;
@@ -97,6 +97,12 @@ export function readArticle(article: Article, reference: string | undefined, con
     }
   });
   return { events, pending };
+}
+
+/** True when the word at `index` is in a relative clause (", who is serving ..."): not the sentence's main verb. */
+function inRelativeClause(sentence: string, index: number): boolean {
+  const clause = sentence.slice(sentence.lastIndexOf(',', index) + 1, index).trim();
+  return /^(who|which|whose|that)\b/i.test(clause);
 }
 
 /** "that month" → the month of the date named just before; "June that year" → June of that date's year. */
