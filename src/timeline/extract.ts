@@ -21,14 +21,19 @@ export function extractEvents(articles: Article[]): TimelineEvent[] {
  * article's publication date; in an undated article, relative dates are kept only where another article pins them.
  */
 export function extractSentenceEvents(articles: Article[]): SentenceEvent[] {
-  const read = articles.map(readArticle);
+  return sentenceEventsOf(articles.map(readArticle));
+}
+
+/** The sentence events of articles read one by one (`readArticle`), undated ones pinned across articles. */
+export function sentenceEventsOf(read: { events: SentenceEvent[]; pending: Pending[] }[]): SentenceEvent[] {
   const events = read.flatMap((article) => article.events);
   const pending = read.flatMap((article) => article.pending);
   const similarity = new Similarity([...events, ...pending.map((item) => item.text)]);
   return [...events, ...pinUndated(pending, events, similarity)];
 }
 
-function readArticle(article: Article): { events: SentenceEvent[]; pending: Pending[] } {
+/** What one article states on its own: its dated events, and relative dates it cannot resolve alone. */
+export function readArticle(article: Article): { events: SentenceEvent[]; pending: Pending[] } {
   const events: SentenceEvent[] = [];
   const pending: Pending[] = [];
   let last: { date: string; precision: Precision; sentence: number } | undefined;
