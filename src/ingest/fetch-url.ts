@@ -20,9 +20,9 @@ const READABLE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'tex
  * GETs a URL for an article: http(s) only, every hop's host resolved and refused when it is loopback, private or
  * link-local (unless `allowPrivate`); the checked address is the one connected to, so DNS cannot change it between
  * check and connect. Redirects are followed up to `maxRedirects`, the body is cut off at `maxBytes`, and the whole
- * fetch must finish within `timeoutMs`. @throws UserError saying what was refused and why.
+ * fetch must finish within `timeoutMs`. `anyType` skips the media-type check (an uploaded file, judged by its name and bytes). @throws UserError saying what was refused and why.
  */
-export async function fetchUrl(raw: string, limits: Config['urlFetch']): Promise<Fetched> {
+export async function fetchUrl(raw: string, limits: Config['urlFetch'], options: { anyType?: boolean } = {}): Promise<Fetched> {
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   let url = parseUrl(raw);
   for (let hop = 0; ; hop++) {
@@ -39,7 +39,7 @@ export async function fetchUrl(raw: string, limits: Config['urlFetch']): Promise
       throw new UserError(`${url.href} answered HTTP ${status}; check the address.`, 'URL_STATUS');
     }
     const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!READABLE_TYPES.includes(contentType)) {
+    if (!options.anyType && !READABLE_TYPES.includes(contentType)) {
       response.resume();
       throw new UserError(`${url.href} is ${contentType || 'of no stated type'}, not a web page or text (expected ${READABLE_TYPES.join(', ')}).`, 'URL_TYPE');
     }
