@@ -24,6 +24,18 @@ const READABLE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'tex
  */
 export async function fetchUrl(raw: string, limits: Config['urlFetch'], options: { anyType?: boolean } = {}): Promise<Fetched> {
   const deadline = AbortSignal.timeout(limits.timeoutMs);
+  try {
+    return await fetchWithin(raw, limits, options, deadline);
+  } catch (error) {
+    // Aborting mid-body surfaces as a reset connection: the deadline is the real reason.
+    if (deadline.aborted && !(error instanceof UserError && error.code !== 'URL_UNREACHABLE')) {
+      throw new UserError(`${raw} did not answer within URL_FETCH_TIMEOUT_MS=${limits.timeoutMs} ms.`, 'URL_TIMEOUT');
+    }
+    throw error;
+  }
+}
+
+async function fetchWithin(raw: string, limits: Config['urlFetch'], options: { anyType?: boolean }, deadline: AbortSignal): Promise<Fetched> {
   let url = parseUrl(raw);
   for (let hop = 0; ; hop++) {
     const response = await get(url, limits, deadline);
