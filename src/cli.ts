@@ -5,6 +5,10 @@ import { loadConfigFromDotenv, type Config } from './config.ts';
 import type { Dossier } from './dossier.ts';
 import { describeError, UserError } from './errors.ts';
 import { formatAnswer, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
+import { runAdd } from './cli/add.ts';
+import { runAudit } from './cli/audit.ts';
+import { runList } from './cli/list.ts';
+import { runRemove } from './cli/remove.ts';
 import { openDossier } from './open-dossier.ts';
 import { createProgressBar } from './progress-bar.ts';
 
@@ -14,6 +18,10 @@ const USAGE = `Usage: npm run --silent dossier -- <command>
   sources [--json]            the articles in the corpus
   timeline [--json] [--from X] [--to Y] [--topic T] [--source F]
   index [--force]             build or refresh the index
+  add <file|url> [--yes]      add an article (preview, then confirm) and update the index incrementally
+  remove <id> [--yes]         remove an article and update the index incrementally
+  list [--json]               the articles: id, title, outlet, date, chunks
+  audit [--json]              who added or removed which article, when, with its checksum
 Options: --verbose (stack traces on errors)`;
 
 /** Runs one CLI command; returns the exit code. */
@@ -24,6 +32,7 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
       verbose: { type: 'boolean', default: false },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -37,7 +46,8 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  if (!['ask', 'search', 'sources', 'timeline', 'index'].includes(command)) throw new UserError(`Unknown command "${command}".\n${USAGE}`);
+  if (command === 'audit') return runAudit(config.dataDir, { json: values.json });
+  if (!['ask', 'search', 'sources', 'timeline', 'index', 'add', 'remove', 'list'].includes(command)) throw new UserError(`Unknown command "${command}".\n${USAGE}`);
   const bar = createProgressBar();
   const dossier = await openDossier(config, {
     notice: (message) => console.error(message),
@@ -49,6 +59,12 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
     const text = rest.join(' ');
     const print = (json: unknown, human: string) => console.log(values.json ? JSON.stringify(json, null, command === 'ask' ? 0 : 2) : human);
     switch (command) {
+      case 'add':
+        return await runAdd(dossier, rest[0], { yes: values.yes, maxFileBytes: config.maxFileBytes });
+      case 'remove':
+        return await runRemove(dossier, rest[0], { yes: values.yes });
+      case 'list':
+        return runList(dossier, { json: values.json });
       case 'ask':
         if (values.json && !text) return await askBatch(dossier);
         if (!text) throw new UserError('Give a question: dossier ask "Where was Viktor Bout arrested?"');
