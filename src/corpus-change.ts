@@ -77,7 +77,9 @@ export async function changeCorpus(
     await checkpoint('corpus-written');
     const rows = changeRows(artifact, { add, remove: removed?.source });
     const dense = await changeDense(artifact, { add, remove: removed?.source }, embeddings, deps.hnsw ?? DEFAULT_HNSW);
+    await checkpoint('vectors');
     const { events, parts } = await changeTimeline(deps, current, rows.articles, add?.article, removed?.source);
+    await checkpoint('timeline');
     const files = { ...artifact.manifest.files };
     if (add) files[add.article.source] = add.article.hash;
     if (removed) delete files[removed.source];
