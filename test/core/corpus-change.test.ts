@@ -36,6 +36,40 @@ async function contentOf(dataDir: string, embeddings: HashedEmbeddings) {
   };
 }
 
+describe('questions during a corpus change', () => {
+  it('GIVEN an article being added WHEN questions come meanwhile THEN they are answered from the current index, a second change is refused, and the other vectors are untouched after the swap', async () => {
+    const ws = makeWorkspace();
+    const embeddings = new HashedEmbeddings();
+    let release!: () => void;
+    let hold: Promise<void> | undefined;
+    const deps = fakeDeps(ws.config, { embeddings, embed: async (texts) => (await hold, embeddings.embedDocuments(texts)) });
+    const dossier = await createDossier(deps);
+    try {
+      const before = (await loadIndex((await currentIndexDir(ws.dataDir))!, embeddings)).dense.index;
+      const labels = before.getIdsList();
+      const prepared = await dossier.prepareArticle({ kind: 'file', name: 'lighthouse.md', bytes: Buffer.from(ARTICLE) });
+      hold = new Promise((resolve) => (release = resolve));
+      const adding = dossier.addArticle(prepared, actor);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      assert.equal((await dossier.search('lighthouse keeper cargo plane', 10)).some((hit) => hit.source === prepared.source), false);
+      assert.ok((await dossier.search('Viktor Bout arrested', 3)).length > 0);
+      await assert.rejects(dossier.removeArticle('004_91ab4689b524ca48.txt', actor), /^IndexError: A reindex or another corpus change is running; try again when it has finished\.$/);
+      release();
+      await adding;
+
+      assert.equal((await dossier.search('lighthouse keeper cargo plane', 3))[0]!.source, prepared.source);
+      const after = (await loadIndex((await currentIndexDir(ws.dataDir))!, embeddings)).dense.index;
+      assert.deepEqual(after.getIdsList().filter((label) => labels.includes(label)).sort((a, b) => a - b), [...labels].sort((a, b) => a - b));
+      for (const label of labels) assert.deepEqual(after.getPoint(label), before.getPoint(label));
+      assert.equal(after.getCurrentCount(), labels.length + dossier.sources().find((s) => s.source === prepared.source)!.chunks);
+    } finally {
+      await dossier.close();
+      ws.cleanup();
+    }
+  });
+});
+
 describe('adding and removing one article', () => {
   let ws: Workspace;
   let dossier: Dossier;
