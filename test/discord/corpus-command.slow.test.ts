@@ -92,7 +92,7 @@ describe('/corpus on the real core', () => {
     assert.match(text, /^# Port Alder fines Koval Lines over oil spill\nSource: The Coastal Courier\nBy Mara Lindqvist\ndate 2024-03-21\nOriginal URL:\n<http:\/\/127\.0\.0\.1:\d+\/news\/harbour-fine>\n\nThe harbour authority/);
     for (const chrome of ['Zephyr', 'Bluewater', 'Subscribe', 'Related stories', 'got off lightly', 'sailor_88', 'Cookie settings', 'Ferry strike']) assert.equal(text.includes(chrome), false, chrome);
 
-    const answer = await ask('How much was Koval Lines fined?');
+    const answer = await ask('How much did the harbour authority of Port Alder fine Koval Lines?');
     assert.match(answer.description, /2\.4 million euros/);
     assert.match(answer.fields[0].value, new RegExp(`^\\[1\\] \`${file!.replace(/\./g, '\\.')}\` — Port Alder fines Koval Lines over oil spill`));
   });
@@ -121,7 +121,7 @@ describe('/corpus on the real core', () => {
     assert.match(removed.body!.content, new RegExp(`^Removed \`${file.replace(/\./g, '\\.')}\``));
     assert.equal(readdirSync(corpusDir).includes(file), false);
 
-    const answer = await ask('How much was Koval Lines fined?');
+    const answer = await ask('How much did the harbour authority of Port Alder fine Koval Lines?');
     assert.equal(JSON.stringify(answer).includes(file), false);
     assert.doesNotMatch(answer.description, /2\.4 million/);
   });
