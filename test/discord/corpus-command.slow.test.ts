@@ -167,5 +167,10 @@ describe('/corpus on the real core', () => {
     assert.equal(embed.title, 'Corpus: 6 articles');
     assert.match(embed.description, /`004_91ab4689b524ca48\.txt` — Russia Intends to Intercede for Bout · The Moscow Times · 2012-04-08 · \d+ chunks/);
     assert.match(embed.description, /`brennar-valley-dam[^`]+` — Brennar Valley dam opens after six years of construction · \d+ chunks/);
+
+    const show = h.emulator.command({ user: ALICE, name: 'corpus', subcommand: 'show', options: { article: '004_91ab4689b524ca48.txt' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const shown = (await h.emulator.waitForRequest(callbackOf(show.token))).body!.data.embeds[0];
+    assert.equal(shown.title, 'Russia Intends to Intercede for Bout');
+    assert.deepEqual(shown.fields.slice(0, 4).map((f: { value: string }) => f.value), ['004\\_91ab4689b524ca48.txt', 'The Moscow Times', 'Alexander Bratersky', '2012-04-08']);
   });
 });
