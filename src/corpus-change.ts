@@ -125,7 +125,8 @@ export async function changeCorpus(
 /** @throws UserError naming the article that already holds the same text. */
 export function refuseDuplicate(prepared: PreparedArticle, existing: Iterable<StoredArticle>): void {
   const list = [...existing];
-  const same = list.find((article) => article.hash === prepared.hash) ?? list.find((article) => article.source === findDuplicate(prepared.article.sentences, list));
+  const sameText = findDuplicate(prepared.article.sentences, list);
+  const same = list.find((article) => article.hash === prepared.hash) ?? list.find((article) => article.source === sameText);
   if (same) {
     const title = same.meta.title ? ` (“${same.meta.title}”)` : '';
     throw new UserError(`This article is already in the corpus as ${same.source}${title}; nothing was added.`, 'DUPLICATE');
