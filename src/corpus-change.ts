@@ -112,7 +112,9 @@ export async function changeCorpus(
       ...(change.kind === 'add' ? { origin: change.prepared.origin } : {}),
       chunks,
     });
-    const next = assembleArtifact(dir, manifest, rows.articles, rows.chunks, rows.sentenceVectors, dense.store);
+    const changed = add ? { from: rows.chunks.findIndex((chunk) => chunk.source === add!.article.source), removed: 0, added: add.chunks.map((chunk) => chunk.text) } : { from: artifact.chunks.findIndex((chunk) => chunk.source === removed!.source), removed: chunks, added: [] };
+    const lexical = changed.from >= 0 ? artifact.lexical.withChange(changed.from, changed.removed, changed.added) : undefined;
+    const next = assembleArtifact(dir, manifest, rows.articles, rows.chunks, rows.sentenceVectors, dense.store, lexical);
     const summary: CorpusChangeSummary = { action: change.kind, source: article.source, title: article.meta.title, chunks, totalChunks: rows.chunks.length, embedded: add?.sentenceVectors.length ?? 0, events: events.length, ms: Date.now() - startedAt };
     return { artifact: next, events, summary };
   } finally {

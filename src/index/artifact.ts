@@ -170,8 +170,8 @@ export async function loadIndex(dir: string, embeddings: LocalEmbeddings): Promi
   }
 }
 
-/** An index held in memory, from its parts (as loaded from disk, or as an incremental change made them). @throws IndexError when they disagree. */
-export function assembleArtifact(dir: string, manifest: Manifest, articles: StoredArticle[], chunks: Chunk[], sentenceVectors: Float32Array, dense: HNSWLib): IndexArtifact {
+/** An index held in memory, from its parts (as loaded from disk, or as an incremental change made them, BM25 included). @throws IndexError when they disagree. */
+export function assembleArtifact(dir: string, manifest: Manifest, articles: StoredArticle[], chunks: Chunk[], sentenceVectors: Float32Array, dense: HNSWLib, lexical?: Bm25Index): IndexArtifact {
   const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ ...sentence, source: article.source })))
     .map((sentence, id) => ({ ...sentence, id }));
   const live = chunks.length > 0 ? dense.index.getCurrentCount() - (manifest.deletedVectors ?? 0) : 0;
@@ -186,7 +186,7 @@ export function assembleArtifact(dir: string, manifest: Manifest, articles: Stor
     sentences,
     sentenceVectors,
     dense,
-    lexical: new Bm25Index(chunks.map((chunk) => chunk.text)),
+    lexical: lexical ?? new Bm25Index(chunks.map((chunk) => chunk.text)),
   };
 }
 
