@@ -11,12 +11,13 @@ import { runList } from './cli/list.ts';
 import { runRemove } from './cli/remove.ts';
 import { openDossier } from './open-dossier.ts';
 import { createProgressBar } from './progress-bar.ts';
+import { lookupTimeline, TIMELINE_FLAGS, TIMELINE_USAGE, timelineQuery } from './timeline-options.ts';
 
 const USAGE = `Usage: npm run --silent dossier -- <command>
   ask [--json] "question"     answer a question (no question with --json: one per line from stdin)
   search [--json] "query"     ranked passages with scores
   sources [--json]            the articles in the corpus
-  timeline [--json] [--from X] [--to Y] [--topic T] [--source F]
+  ${TIMELINE_USAGE}
   index [--force]             build or refresh the index
   add <file|url> [--yes]      add an article (preview, then confirm) and update the index incrementally
   remove <id> [--yes]         remove an article and update the index incrementally
@@ -34,10 +35,7 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
       force: { type: 'boolean', default: false },
       yes: { type: 'boolean', short: 'y', default: false },
       verbose: { type: 'boolean', default: false },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      topic: { type: 'string' },
-      source: { type: 'string' },
+      ...TIMELINE_FLAGS,
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -82,8 +80,8 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
         print(dossier.sources(), formatSources(dossier.sources()));
         return 0;
       case 'timeline': {
-        const events = await dossier.timeline({ from: values.from, to: values.to, topic: values.topic, source: values.source });
-        print(events, formatTimeline(events));
+        const { events, note } = await lookupTimeline(dossier, timelineQuery(values));
+        print(events, `${formatTimeline(events)}\n${note}`);
         return 0;
       }
       default: {

@@ -36,7 +36,7 @@ export interface CorpusChangeSummary {
 
 /**
  * Adds or removes one article: writes (or moves away) its corpus file, embeds only its sentences, inserts or
- * deletes only its vectors, re-reads only its timeline events and re-merges, then writes a new index version and
+ * deletes only its vectors, extracts the timeline again from the stored articles, then writes a new index version and
  * swaps it in atomically, as a reindex does. The snapshot in `current` is never modified, so questions keep being
  * answered from it meanwhile. On failure the corpus file is put back as it was and the index is unchanged.
  */
@@ -78,7 +78,7 @@ export async function changeCorpus(
     const rows = changeRows(artifact, { add, remove: removed?.source });
     const dense = await changeDense(artifact, { add, remove: removed?.source }, embeddings, deps.hnsw ?? DEFAULT_HNSW);
     await checkpoint('vectors');
-    const { events, parts } = await changeTimeline(deps, current, rows.articles, add?.article, removed?.source);
+    const events = changeTimeline(deps, rows.articles);
     await checkpoint('timeline');
     const files = { ...artifact.manifest.files };
     if (add) files[add.article.source] = add.article.hash;
@@ -93,7 +93,6 @@ export async function changeCorpus(
     };
     buildDir = await createBuildDir(config.dataDir);
     await deps.timeline.save(buildDir, events);
-    if (parts) await deps.timeline.parts!.save(buildDir, parts);
     await saveIndex(buildDir, { manifest, articles: rows.articles, chunks: rows.chunks, sentenceVectors: rows.sentenceVectors, dense: { store: dense.store } }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     await lock.assertHeld();
@@ -145,17 +144,14 @@ async function articleRows(deps: ReindexDeps, article: Article): Promise<Article
   return { article: { source, hash, meta, text, sentences }, chunks, chunkVectors, sentenceVectors };
 }
 
-/** The timeline after the change: only the changed article is read again; all parts are then re-merged. */
-async function changeTimeline(deps: ReindexDeps, current: OpenIndex, articles: StoredArticle[], added: StoredArticle | undefined, removed: string | undefined) {
-  const byName = new Map(articles.map((article) => [article.source, article]));
-  const stage = deps.timeline.parts;
+/**
+ * The timeline after the change, extracted from the stored articles (nothing is re-read from disk or re-embedded).
+ * Extraction is corpus-wide (names, datelines' years and undated articles are resolved across articles), so it is
+ * redone for every article; the result equals a full rebuild's.
+ */
+function changeTimeline(deps: ReindexDeps, articles: StoredArticle[]): TimelineEvent[] {
   // Stored articles carry everything extraction reads (source, text, meta, sentences).
-  if (!stage) return { events: deps.timeline.extract(articles as unknown as Article[]) as TimelineEvent[], parts: undefined };
-  const saved = (await stage.load(current.artifact.dir)) ?? [...current.artifact.articles.values()].map((article) => stage.read(article));
-  const parts = saved.filter((part) => part.source !== removed && byName.has(part.source));
-  if (added) parts.push(stage.read(added));
-  parts.sort((a, b) => a.source.localeCompare(b.source));
-  return { events: stage.combine(parts, byName), parts };
+  return deps.timeline.extract(articles as unknown as Article[]);
 }
 
 async function writeAtomically(path: string, content: string): Promise<void> {

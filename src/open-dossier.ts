@@ -6,7 +6,6 @@ import type { OpenReport } from './open-index.ts';
 import { createWorkerEmbedder } from './index/embed-worker.ts';
 import { loadEmbeddings } from './index/embeddings/load.ts';
 import { extractEvents } from './timeline/extract.ts';
-import { combineArticleEvents, loadArticleEvents, readArticleEvents, saveArticleEvents } from './timeline/parts.ts';
 import { selectEvents } from './timeline/query.ts';
 import { loadTimeline, saveTimeline } from './timeline/store.ts';
 
@@ -16,7 +15,6 @@ export const timelineModule: TimelineModule = {
   save: saveTimeline,
   load: loadTimeline,
   select: selectEvents,
-  parts: { read: readArticleEvents, combine: combineArticleEvents, save: saveArticleEvents, load: loadArticleEvents },
 };
 
 /** Reports from opening: which model, what was rebuilt, warnings. */

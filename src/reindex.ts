@@ -11,24 +11,12 @@ import { embedInBatches } from './index/embed-batches.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
 import { acquireReindexLock, createBuildDir, promoteBuild } from './index/location.ts';
 import { diffCorpus, MANIFEST_VERSION, type Manifest } from './index/manifest.ts';
-import type { ArticleEvents, EventArticle } from './timeline/parts.ts';
 import type { TimelineEvent } from './timeline/types.ts';
 
 /** The timeline stage of a build, injected so that `index/` never depends on `timeline/`. */
 export interface TimelineStage {
   extract(articles: Article[]): TimelineEvent[];
   save(dir: string, events: TimelineEvent[]): Promise<void>;
-  /** Extraction article by article, so that a corpus change re-reads only the changed article; without it, every article is re-read. */
-  parts?: TimelineParts;
-}
-
-/** Per-article timeline extraction: `combine(articles.map(read))` gives the events `extract(articles)` gives. */
-export interface TimelineParts {
-  read(article: EventArticle): ArticleEvents;
-  combine(parts: ArticleEvents[], articles: ReadonlyMap<string, EventArticle>): TimelineEvent[];
-  save(dir: string, parts: ArticleEvents[]): Promise<void>;
-  /** The parts saved in an index directory, undefined when it has none. */
-  load(dir: string): Promise<ArticleEvents[] | undefined>;
 }
 
 /** What a build needs. `embed` defaults to in-process batches; a worker-thread runner can replace it. */
@@ -87,8 +75,7 @@ export async function reindex(
     const sentenceVectors = await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunks.length * done) / Math.max(1, sentences.length)) }));
     const chunkVectors = chunkVectorsFromSentences(members, sentenceVectors, embeddings.dimensions);
     report({ phase: 'timeline' });
-    const parts = deps.timeline.parts ? articles.map((article) => deps.timeline.parts!.read(article)) : undefined;
-    const events = parts ? deps.timeline.parts!.combine(parts, new Map(articles.map((article) => [article.source, article]))) : deps.timeline.extract(articles);
+    const events = deps.timeline.extract(articles);
     report({ phase: 'writing' });
     buildDir = await createBuildDir(config.dataDir);
     const files = Object.fromEntries(articles.map((article) => [article.source, article.hash]));
@@ -103,7 +90,6 @@ export async function reindex(
       buildMs: Date.now() - startedAt,
     };
     await deps.timeline.save(buildDir, events);
-    if (parts) await deps.timeline.parts!.save(buildDir, parts);
     await saveIndex(buildDir, { manifest, articles, chunks, dense: { vectors: chunkVectors }, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });
