@@ -31,7 +31,7 @@ try {
   const pool = await loadPool(realData, embeddings.modelId, embeddings.dimensions);
   const encoderRate = real.summary.chunks > 0 ? pool.texts.length / ((real.summary.ms - 0) / 1000) : NaN;
   console.log(`load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} · encoder: ${pool.texts.length} sentences embedded in ${(real.summary.ms / 1000).toFixed(1)} s (${encoderRate.toFixed(1)}/s) · timeline ${values['no-timeline'] ? 'off' : 'on'}`);
-  console.log('chunks  articles  full rebuild (pool vectors)  + encoder (est.)  incremental add  of which: embed  vectors  timeline  write+swap  load');
+  console.log('chunks  articles  full rebuild (pool vectors)  + encoder (est.)  incremental add  of which: read+embed  vectors  timeline  write+swap  load');
   for (const size of sizes) {
     const corpusDir = join(root, `corpus-${size}`);
     const dataDir = join(root, `data-${size}`);
