@@ -52,6 +52,8 @@ export interface ReindexSummary {
   chunks: number;
   events: number;
   ms: number;
+  /** Another process had promoted a newer index, which this reindex switched to before comparing with the corpus. */
+  adopted?: IndexInfo;
 }
 
 /** The index currently answering questions. */
@@ -87,6 +89,8 @@ export interface Dossier {
   addArticle(prepared: PreparedArticle, actor: Actor): Promise<CorpusChangeSummary>;
   /** Removes an article (by corpus file name) from the corpus and the index incrementally. */
   removeArticle(source: string, actor: Actor): Promise<CorpusChangeSummary>;
+  /** Switches to the index another process sharing DATA_DIR has since made current; returns its info when it did. */
+  followCurrentIndex(): Promise<IndexInfo | undefined>;
   /** The running reindex's progress, or undefined when none runs. */
   reindexProgress(): ReindexProgress | undefined;
   info(): IndexInfo;

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REAL_CORPUS } from '../core/fakes.ts';
+import { FIXTURE_CORPUS } from '../core/fakes.ts';
 
 const CLI = join(import.meta.dirname, '../../src/cli.ts');
 const TSX = import.meta.resolve('tsx');
@@ -24,7 +24,7 @@ describe('dossier add, list, remove and audit', () => {
   };
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'dossier-cli-corpus-'));
-    cpSync(REAL_CORPUS, join(root, 'corpus'), { recursive: true });
+    cpSync(FIXTURE_CORPUS, join(root, 'corpus'), { recursive: true });
     writeFileSync(join(root, 'dam.md'), DAM);
   });
   after(() => rmSync(root, { recursive: true, force: true }));

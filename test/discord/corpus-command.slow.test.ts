@@ -12,7 +12,7 @@ import type { Dossier } from '../../src/dossier.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { readAudit } from '../../src/ingest/audit.ts';
 import { openDossier } from '../../src/open-dossier.ts';
-import { fingerprint, REAL_CORPUS } from '../core/fakes.ts';
+import { fingerprint, FIXTURE_CORPUS } from '../core/fakes.ts';
 import { ALICE, GENERAL_CHANNEL_ID, MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, MOD } from './emulator-fixtures.ts';
 import type { RecordedRequest } from './emulator.ts';
 import { callbackOf, editOf, startHarness, type Harness } from './harness.ts';
@@ -41,7 +41,7 @@ describe('/corpus on the real core', () => {
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'dossier-corpus-cmd-'));
     corpusDir = join(root, 'corpus');
-    cpSync(REAL_CORPUS, corpusDir, { recursive: true });
+    cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
     pages = createServer((req, res) => {
       if (req.url === '/news/harbour-fine') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
       else if (req.url === '/logo.png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
