@@ -23,7 +23,8 @@ export const help: Command = {
       '• `/sources` — the articles I answer from.',
       '',
       '**Feedback** — the 👍 / 👎 buttons under an answer are read by the moderators.',
-      '**Moderators** — `/reindex` rebuilds the index after articles are added or changed; questions are still answered meanwhile.',
+      '**Moderators** — `/corpus add` adds an article from a file or a URL (after a preview), `/corpus remove` takes one out; `/reindex` rebuilds the index after articles are changed on the host; questions are still answered meanwhile.',
+      '• `/corpus list` and `/corpus show` — the articles with outlet, date and chunks.',
       ...calibrationNote(ctx.dossier.info().calibration),
     ];
     await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
