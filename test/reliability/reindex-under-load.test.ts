@@ -66,7 +66,7 @@ describe('reindexing while questions are being answered', () => {
       // so some are in flight at the swap; the last ten are asked after it.
       for (let extra = 0; i === 40 && !reindexDone && extra < 1_000; extra++) {
         asks.push(dossier.ask(QUESTIONS[extra % QUESTIONS.length]!).finally(() => settled++));
-        await sleep(20);
+        await sleep(10);
       }
       asks.push(dossier.ask(QUESTIONS[i % QUESTIONS.length]!).finally(() => settled++));
       await sleep(5);
