@@ -44,6 +44,7 @@ const schema = z.object({
   ASK_CHANNEL_IDS: idList.default([]),
   ASK_COOLDOWN_SECONDS: int(0, 3600).default(5),
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(4),
+  SHARDS: z.union([z.literal('auto'), int(1, 4096)], { message: 'expected auto or a whole number of shards from 1 to 4096' }).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
 });
 
@@ -67,6 +68,10 @@ export interface Config {
     askChannelIds: string[];
     askCooldownSeconds: number;
     maxConcurrentAnswers: number;
+    /** Shards to run, one process each; 1 is a single process without a sharding manager. */
+    shards: number | 'auto';
+    /** Set in a process the sharding manager spawned: which shard this is, of how many. */
+    shard?: { id: number; count: number };
   };
   logLevel: Settings['LOG_LEVEL'];
 }
@@ -91,6 +96,9 @@ function shownValue(variable: string, value: string, present: Record<string, str
  * @throws ConfigError naming every bad variable and what it expects, never a secret's value.
  */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // In a process discord.js's ShardingManager spawned, SHARDS is the shard's own id and SHARD_COUNT the total.
+  const shard = shardOfChild(env);
+  if (shard) env = { ...env, SHARDS: String(shard.count) };
   const present = Object.fromEntries(
     Object.keys(schema.shape)
       .map((key) => [key, env[key]?.trim()] as const)
@@ -140,9 +148,21 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       askChannelIds: s.ASK_CHANNEL_IDS,
       askCooldownSeconds: s.ASK_COOLDOWN_SECONDS,
       maxConcurrentAnswers: s.MAX_CONCURRENT_ANSWERS,
+      shards: s.SHARDS,
+      ...(shard ? { shard } : {}),
     },
     logLevel: s.LOG_LEVEL,
   };
+}
+
+function shardOfChild(env: Record<string, string | undefined>): { id: number; count: number } | undefined {
+  if (env.SHARDING_MANAGER !== 'true') return undefined;
+  const id = Number(env.SHARDS);
+  const count = Number(env.SHARD_COUNT);
+  if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || id >= count) {
+    throw new ConfigError(`SHARDS/SHARD_COUNT set by the sharding manager are not a shard id and count (got ${env.SHARDS}/${env.SHARD_COUNT}).`, ['SHARDS']);
+  }
+  return { id, count };
 }
 
 /** For entry points only: reads `.env` (quietly: dotenv's banner would corrupt JSON on stdout), then validates. */

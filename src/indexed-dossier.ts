@@ -6,11 +6,12 @@ import type { Answer } from './answer/types.ts';
 import { validateQuestion } from './answer/validate.ts';
 import type { Config } from './config.ts';
 import { scanCorpus } from './corpus/load.ts';
-import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
+import { basename } from 'node:path';
+import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
 import { describeError, IndexError } from './errors.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
 import { tokenize } from './index/lexical.ts';
-import { currentIndexDir } from './index/location.ts';
+import { currentIndexDir, reindexLockHolder } from './index/location.ts';
 import { diffCorpus, isStale } from './index/manifest.ts';
 import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
 import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
@@ -53,6 +54,8 @@ interface RunningReindex {
 
 class IndexedDossier implements Dossier {
   private running: RunningReindex | undefined;
+  /** The refresh in progress: refreshes and a rebuild's adoption never load indexes at the same time. */
+  private refreshing: Promise<boolean> = Promise.resolve(false);
 
   constructor(private readonly deps: DossierDeps, private current: OpenIndex, readonly opened: OpenReport) {}
 
@@ -87,7 +90,7 @@ class IndexedDossier implements Dossier {
     return [...artifact.articles.values()].map(({ source, meta }) => ({ source, ...meta, chunks: chunks.get(source) ?? 0 }));
   }
 
-  async reindex(options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void } = {}): Promise<ReindexSummary> {
+  async reindex(options: ReindexOptions = {}): Promise<ReindexSummary> {
     if (this.running) throw new IndexError('A reindex is already running; its progress is shown below.', 'busy');
     const startedAt = Date.now();
     const running: RunningReindex = { progress: { phase: 'scanning', filesTotal: 0, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
@@ -101,8 +104,9 @@ class IndexedDossier implements Dossier {
     }
   }
 
-  private async rebuild(running: RunningReindex, options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }, startedAt: number): Promise<ReindexSummary> {
+  private async rebuild(running: RunningReindex, options: ReindexOptions, startedAt: number): Promise<ReindexSummary> {
     const { config } = this.deps;
+    await this.refreshing;
     await this.adoptNewerIndex();
     const previous = this.current.artifact.manifest;
     const scan = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
@@ -113,20 +117,37 @@ class IndexedDossier implements Dossier {
     const { dir, summary } = await reindex(openDeps(this.deps), previous, (progress) => {
       running.progress = progress;
       options.onProgress?.(progress);
-    });
+    }, options.requestedBy);
     this.current = await openIndexDir(openDeps(this.deps), dir);
     return summary;
   }
 
   /** Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again. */
-  private async adoptNewerIndex(): Promise<void> {
+  private async adoptNewerIndex(otherwise = 'rebuilding'): Promise<void> {
     const dir = await currentIndexDir(this.deps.config.dataDir).catch(() => undefined);
     if (!dir || dir === this.current.artifact.dir) return;
     try {
       this.current = await openIndexDir(openDeps(this.deps), dir);
     } catch (error) {
-      this.deps.warn(`Could not load the index another process built (${describeError(error)}); rebuilding.`);
+      this.deps.warn(`Could not load the index another process built (${describeError(error)}); ${otherwise}.`);
     }
+  }
+
+  refresh(): Promise<boolean> {
+    const next = this.refreshing.then(async () => {
+      // This process's own reindex swaps in what it built; loading it here as well would be wasted work.
+      if (this.running) return false;
+      const before = this.current.artifact.dir;
+      await this.adoptNewerIndex('still answering from the index loaded before');
+      // A reindex started meanwhile wins: it adopts the newest index itself before building.
+      return this.current.artifact.dir !== before;
+    });
+    this.refreshing = next.catch(() => false);
+    return next;
+  }
+
+  async reindexHolder(): Promise<ReindexHolder | undefined> {
+    return reindexLockHolder(this.deps.config.dataDir);
   }
 
   reindexProgress(): ReindexProgress | undefined {
@@ -135,7 +156,7 @@ class IndexedDossier implements Dossier {
 
   info(): IndexInfo {
     const { manifest } = this.current.artifact;
-    return { model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt };
+    return { version: basename(this.current.artifact.dir), model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt };
   }
 
   /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */
