@@ -135,9 +135,12 @@ class IndexedDossier implements Dossier {
 
   refresh(): Promise<boolean> {
     const next = this.refreshing.then(async () => {
-      // This process's own reindex swaps in what it built; loading it here as well would be wasted work.
-      if (this.running) return false;
       const before = this.current.artifact.dir;
+      // This process's own reindex swaps in what it builds: wait for it rather than load the same index twice.
+      if (this.running) {
+        await this.running.done;
+        return this.current.artifact.dir !== before;
+      }
       await this.adoptNewerIndex('still answering from the index loaded before');
       // A reindex started meanwhile wins: it adopts the newest index itself before building.
       return this.current.artifact.dir !== before;
