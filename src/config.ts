@@ -14,6 +14,11 @@ const idList = z
   .string()
   .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{5,25}$/.test(id)), 'expected comma-separated Discord ids (digits)');
+const SHARDS_EXPECTED = 'expected auto or a whole number of shards from 1 to 4096';
+const shardCount = z
+  .string()
+  .refine((value) => value === 'auto' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 4096), SHARDS_EXPECTED)
+  .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)));
 const snowflake = z.string().regex(/^\d{5,25}$/, 'expected a Discord id (digits)');
 const url = (example: string) => z.url({ message: `expected a URL such as ${example}` });
 // Pasting "Bot <token>" or a quoted token is the usual mistake; Discord would only answer 401 at login.
@@ -44,7 +49,7 @@ const schema = z.object({
   ASK_CHANNEL_IDS: idList.default([]),
   ASK_COOLDOWN_SECONDS: int(0, 3600).default(5),
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(4),
-  SHARDS: z.union([z.literal('auto'), int(1, 4096)], { message: 'expected auto or a whole number of shards from 1 to 4096' }).default(1),
+  SHARDS: shardCount.default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
 });
 
