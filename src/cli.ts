@@ -7,6 +7,7 @@ import { describeError, UserError } from './errors.ts';
 import { formatAnswer, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
 import { openDossier } from './open-dossier.ts';
 import { createProgressBar } from './progress-bar.ts';
+import { formatStatus, statusReport } from './status-report.ts';
 
 const USAGE = `Usage: npm run --silent dossier -- <command>
   ask [--json] "question"     answer a question (no question with --json: one per line from stdin)
@@ -14,6 +15,7 @@ const USAGE = `Usage: npm run --silent dossier -- <command>
   sources [--json]            the articles in the corpus
   timeline [--json] [--from X] [--to Y] [--topic T] [--source F]
   index [--force]             build or refresh the index
+  status [--json]             the index in use, a running reindex, the bot's shards and their index
 Options: --verbose (stack traces on errors)`;
 
 /** Runs one CLI command; returns the exit code. */
@@ -36,6 +38,11 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
+  }
+  if (command === 'status') {
+    const report = await statusReport(config);
+    console.log(values.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+    return 0;
   }
   if (!['ask', 'search', 'sources', 'timeline', 'index'].includes(command)) throw new UserError(`Unknown command "${command}".\n${USAGE}`);
   const bar = createProgressBar();

@@ -97,7 +97,8 @@ export interface Dossier {
   reindexHolder(): Promise<ReindexHolder | undefined>;
   /**
    * Loads the index `current.json` names when another process promoted a new one, through the same checks as
-   * opening; questions in flight finish on the index they started with. Resolves true when it switched.
+   * opening; questions in flight finish on the index they started with. Resolves true when it switched to an
+   * index another process built; waits for a reindex running in this process, which swaps in its own build.
    */
   refresh(): Promise<boolean>;
   info(): IndexInfo;

@@ -139,7 +139,7 @@ class IndexedDossier implements Dossier {
       // This process's own reindex swaps in what it builds: wait for it rather than load the same index twice.
       if (this.running) {
         await this.running.done;
-        return this.current.artifact.dir !== before;
+        return false;
       }
       await this.adoptNewerIndex('still answering from the index loaded before');
       // A reindex started meanwhile wins: it adopts the newest index itself before building.

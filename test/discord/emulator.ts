@@ -65,7 +65,9 @@ export async function startEmulator(options: EmulatorOptions = {}) {
   const sockets = new Set<WebSocket>();
   let acknowledgeHeartbeats = true;
 
-  const server = createServer();
+  // Node's 5 s keep-alive default closes idle sockets that a CPU-starved client (a shard on a busy machine) may be
+  // reusing at that instant, which fails the request with "other side closed"; Discord's edge keeps them longer.
+  const server = createServer({ keepAliveTimeout: 60_000 });
   const wss = new WebSocketServer({ server });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

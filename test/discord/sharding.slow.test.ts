@@ -1,6 +1,8 @@
 // Slow test: `npm start` with SHARDS=auto runs discord.js's real ShardingManager (one process per shard, each with the
 // packaged offline encoder) against the emulator, which recommends 2 shards and splits guilds by Discord's rule.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +48,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (process.env.SHARD_TEST_LOGS) await writeFile(process.env.SHARD_TEST_LOGS, run.logs.map((l) => JSON.stringify(l)).join('\n'));
   if (run && run.process.exitCode === null) {
     run.process.kill('SIGKILL');
     await run.exited;
@@ -100,21 +103,22 @@ test('GIVEN an article added to the corpus WHEN shard 0 reindexes THEN shard 1 s
   const busy = await emulator.waitForRequest(callbackOf(second.token), 30_000, 'the second /reindex reply');
   assert.match(busy.body!.data.content, new RegExp(`^A reindex is already running in another process \\(requested by @mod \\(${MOD.id}\\) on shard 0, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, pid \\d+ on `));
 
-  // Questions keep arriving on shard 1 for as long as shard 0 builds and promotes the new index.
-  const during: Promise<Json>[] = [];
-  let done = false;
-  const summary = emulator.waitForRequest((r) => editOf(reindex.token)(r) && /Reindex finished/.test(String(r.body?.content)), 120_000, 'the reindex summary').finally(() => (done = true));
-  while (!done) {
-    during.push(answerOf(ask(GUILD_1, ARRESTED, BOB).token));
-    await sleep(150);
-  }
+  // Questions keep arriving on shard 1, one after another, while shard 0 builds and promotes the new index and
+  // until shard 1 has switched to it, so some are in flight during the switch.
+  let finishedAt: number | undefined;
+  const summary = emulator.waitForRequest((r) => editOf(reindex.token)(r) && /Reindex finished/.test(String(r.body?.content)), 180_000, 'the reindex summary');
+  void summary.then(() => (finishedAt = Date.now()), () => (finishedAt = 0));
+  const switched = (s: ShardsStatus) => s.shards.every((shard) => shard.index && shard.index !== before.shards[0]!.index && shard.index === s.shards[0]!.index);
+  const answers: Json[] = [];
+  // Until the switch, or 30 s after the summary: then the wait for the switch below fails with the shards' status.
+  const done = async () => finishedAt !== undefined && (Date.now() - finishedAt > 30_000 || switched(await run.waitForStatus(() => true, 'the status')));
+  while (!(await done())) answers.push(await answerOf(ask(GUILD_1, ARRESTED, BOB).token));
   assert.match(String((await summary).body!.content), new RegExp(`Added 1: \`${ADDED}\``));
-  const answers = await Promise.all(during);
   assert.ok(answers.length >= 2, `${answers.length} questions were asked during the reindex`);
   for (const embed of answers) assert.match(cited(embed), /001_8cf058473a78eb62\.txt/);
 
-  // Shard 1 picks the new index up by itself (file watch or poll); no process was restarted.
-  const after = await run.waitForStatus((s) => s.shards.every((shard) => shard.index && shard.index !== before.shards[0]!.index && shard.index === s.shards[0]!.index), 'both shards on the new index', 30_000);
+  // Shard 1 picked the new index up by itself (file watch or poll); no process was restarted.
+  const after = await run.waitForStatus(switched, 'both shards on the new index');
   assert.deepEqual(after.shards.map((s) => s.pid), before.shards.map((s) => s.pid));
   const lighthouse = await answerOf(ask(GUILD_1, LIGHTHOUSE).token);
   assert.match(lighthouse.description, /saw the cargo plane land at night/);
@@ -133,12 +137,19 @@ test("GIVEN two shards WHEN shard 1's process is killed THEN the manager respawn
   assert.match(cited(embed), new RegExp(ADDED));
 });
 
-test('GIVEN the sharded bot WHEN /help runs in a guild of shard 1 THEN it names the shard, the shard count, each state and index', async () => {
+test("GIVEN the sharded bot WHEN /help runs in a guild of shard 1, and dossier status in a terminal THEN both show the shard count, each shard's state and index", async () => {
   const status = await run.waitForStatus(() => true, 'the status');
   const { token } = emulator.command({ user: ALICE, name: 'help', permissions: MEMBER_PERMISSIONS, channelId: GUILD_1.generalChannelId, guildId: GUILD_1.guildId });
   const reply = await emulator.waitForRequest(callbackOf(token), 30_000, 'the /help reply');
   const [zero, one] = status.shards;
   assert.match(reply.body!.data.content, new RegExp(`\\*\\*Status\\*\\* — shard 1 of 2, answering from index \`${one!.index}\`\n2 shards: #0 ready \\(${zero!.index}\\), #1 ready \\(${one!.index}\\)$`));
+
+  const cli = join(import.meta.dirname, '../../src/cli.ts');
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'status', '--json'], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
+  const report = JSON.parse(stdout) as { index: { version: string }; reindex?: unknown; shards: ShardsStatus };
+  assert.equal(report.index.version, one!.index);
+  assert.equal(report.reindex, undefined);
+  assert.deepEqual(report.shards.shards.map((s) => [s.id, s.state, s.index]), [[0, 'ready', one!.index], [1, 'ready', one!.index]]);
 });
 
 test('GIVEN the running manager WHEN it gets SIGTERM THEN every shard stops, none is respawned, and it exits 0', async () => {
