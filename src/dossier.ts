@@ -58,6 +58,8 @@ export interface IndexInfo {
   chunks: number;
   events: number;
   builtAt: string;
+  /** Which fitted answer decision is in use; `fallback` when none was fitted for this encoder. */
+  calibration?: { encoder: string; fallback: boolean };
 }
 
 /** The process holding the reindex lock, from the lock's owner record. */
