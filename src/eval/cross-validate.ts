@@ -57,8 +57,8 @@ function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[
 export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
   const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'topDense'] : []);
   const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
-  const rows = items.flatMap((item) => item.prepared.candidates.map((candidate) => ({ candidate, item })));
-  const ranker = fitLogistic(rankerFeatures, rows.map((r) => r.candidate.features as unknown as Record<string, number>), rows.map((r) => (statesAnswer(r.item, r.candidate) ? 1 : 0)));
+  const rows = items.flatMap((item) => trainingRows(item));
+  const ranker = fitLogistic(rankerFeatures, rows.map((r) => r.candidate.features as unknown as Record<string, number>), rows.map((r) => r.label));
   const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
   let best: { parameters: Parameters; utility: number } | undefined;
   for (const keepRatio of KEEP_RATIOS) {
@@ -74,6 +74,15 @@ export function fitParameters(items: PreparedItem[], options: { encoderIndepende
     }
   }
   return best!.parameters;
+}
+
+// Negatives kept per question for the ranker, in pool order (the hardest first): the ranking is decided among
+// the leading candidates, and fewer rows keep a fit to seconds.
+const NEGATIVES_PER_QUESTION = 12;
+
+function trainingRows(item: PreparedItem): { candidate: Candidate; label: number }[] {
+  const labelled = item.prepared.candidates.map((candidate) => ({ candidate, label: statesAnswer(item, candidate) ? 1 : 0 }));
+  return [...labelled.filter((r) => r.label === 1), ...labelled.filter((r) => r.label === 0).slice(0, NEGATIVES_PER_QUESTION)];
 }
 
 /** Candidate thresholds: midpoints between the sorted probabilities, so every distinct cut is tried once. */
