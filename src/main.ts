@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   }
   const { startDiscordBot } = await import('./discord/bot.ts');
   const bot = await startDiscordBot({ config, dossier, logger });
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     await bot.stop();
     await dossier.close();

@@ -58,19 +58,21 @@ export async function startShardManager(options: { config: Config; logger: Logge
   };
   manager.on('shardCreate', (shard: Shard) => watchShard(shard, update, logger));
 
-  await manager.spawn({ amount: count, delay, timeout: SPAWN_TIMEOUT_MS });
-  logger.info({ shards: count }, 'all shards ready');
-
-  return {
-    count,
-    manager,
-    async stop() {
-      manager.respawn = false;
-      await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard, logger)));
-      for (const id of states.keys()) update(id, { state: 'stopped', pid: undefined });
-      await writes;
-    },
+  const stop = async () => {
+    manager.respawn = false;
+    await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard, logger)));
+    for (const id of states.keys()) update(id, { state: 'stopped', pid: undefined });
+    await writes;
   };
+  try {
+    await manager.spawn({ amount: count, delay, timeout: SPAWN_TIMEOUT_MS });
+  } catch (error) {
+    // A shard that cannot start (bad token, no index) would leave the others running without a manager.
+    await stop();
+    throw error;
+  }
+  logger.info({ shards: count }, 'all shards ready');
+  return { count, manager, stop };
 }
 
 function watchShard(shard: Shard, update: (id: number, change: Partial<ShardState>) => void, logger: Logger): void {
