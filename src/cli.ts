@@ -8,12 +8,13 @@ import { formatAnswer, formatReindexSummary, formatSources, formatTimeline } fro
 import { openDossier } from './open-dossier.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { formatStatus, statusReport } from './status-report.ts';
+import { lookupTimeline, TIMELINE_FLAGS, TIMELINE_USAGE, timelineQuery } from './timeline-options.ts';
 
 const USAGE = `Usage: npm run --silent dossier -- <command>
   ask [--json] "question"     answer a question (no question with --json: one per line from stdin)
   search [--json] "query"     ranked passages with scores
   sources [--json]            the articles in the corpus
-  timeline [--json] [--from X] [--to Y] [--topic T] [--source F]
+  ${TIMELINE_USAGE}
   index [--force]             build or refresh the index
   status [--json]             the index in use, a running reindex, the bot's shards and their index
 Options: --verbose (stack traces on errors)`;
@@ -27,10 +28,7 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
       json: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      topic: { type: 'string' },
-      source: { type: 'string' },
+      ...TIMELINE_FLAGS,
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,8 +71,8 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
         print(dossier.sources(), formatSources(dossier.sources()));
         return 0;
       case 'timeline': {
-        const events = await dossier.timeline({ from: values.from, to: values.to, topic: values.topic, source: values.source });
-        print(events, formatTimeline(events));
+        const { events, note } = await lookupTimeline(dossier, timelineQuery(values));
+        print(events, `${formatTimeline(events)}\n${note}`);
         return 0;
       }
       default: {

@@ -30,7 +30,7 @@ export function formatTimeline(events: TimelineEvent[]): string {
   const number = (source: string) => (sources.includes(source) ? sources.indexOf(source) : sources.push(source) - 1) + 1;
   const lines = events.map((e) => {
     const refs = [...new Set(e.sources.map((s) => number(s.source)))].map((n) => `[${n}]`).join('');
-    const flags = [e.kind !== 'occurred' ? e.kind : '', e.conflict ? `sources differ: ${e.conflict}` : ''].filter(Boolean).join('; ');
+    const flags = [e.kind !== 'occurred' ? e.kind : '', e.approximate ? 'approximate date' : '', e.conflict ? `sources differ: ${e.conflict}` : ''].filter(Boolean).join('; ');
     return `${e.date} — ${e.summary} ${refs}${flags ? ` (${flags})` : ''}`;
   });
   return [...lines, '', 'Sources:', ...sources.map((s, i) => `  [${i + 1}] ${s}`)].join('\n');

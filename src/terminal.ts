@@ -2,11 +2,11 @@ import { createInterface } from 'node:readline';
 import type { Dossier } from './dossier.ts';
 import { describeError, DossierError, UserError } from './errors.ts';
 import { formatAnswer, formatProgress, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
-import { parseTimelineOptions } from './timeline-options.ts';
+import { lookupTimeline, parseTimelineOptions } from './timeline-options.ts';
 
 const HELP = `Ask a question about the case and press Enter; answers cite the articles they come from.
 Commands:
-  /timeline [from:YEAR] [to:YEAR] [topic:WORDS] [source:FILE]   dated events, each with its sources
+  /timeline [from:YEAR] [to:YEAR] [around:DATE] [person:NAME] [place:NAME] [topic:WORDS] [source:FILE]   dated events, each with its sources
   /sources                                                      the articles in the corpus
   /reindex                                                      rebuild the index after changing corpus/
   /help                                                         this text
@@ -49,7 +49,10 @@ async function handleLine(dossier: Dossier, line: string, print: (text: string) 
     case '/sources':
       return formatSources(dossier.sources());
     case '/timeline':
-      return formatTimeline(await dossier.timeline(parseTimelineOptions(rest.join(' '))));
+    {
+      const { events, note } = await lookupTimeline(dossier, parseTimelineOptions(rest.join(' ')));
+      return `${formatTimeline(events)}\n${note}`;
+    }
     case '/reindex': {
       let last = 0;
       const summary = await dossier.reindex({

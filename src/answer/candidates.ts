@@ -17,13 +17,13 @@ export interface Candidate {
 export interface CandidateFeatures {
   /** Cosine of the question and the sentence. */
   dense: number;
-  /** Cosine of the question and the sentence together with the one before. */
+  /** Cosine of the question and what is quoted (the sentence, with its lead when it has one). */
   denseWindow: number;
   /** IDF-weighted share of the question's non-name content words in the sentence. */
   coverage: number;
-  /** The same share in the sentence and the one before. */
+  /** The same share in what is quoted: the sentence, with the one before when that is quoted too. */
   coverageWindow: number;
-  /** IDF-weighted share of the question's names in the sentence or the one before. */
+  /** IDF-weighted share of the question's names in what is quoted. */
   nameCoverage: number;
   /** For questions asking a date, duration, count or amount: +1 the sentence (or its lead) states one, -1 not, else 0. */
   typeFit: number;
@@ -128,14 +128,15 @@ export function gatherCandidates(index: IndexArtifact, question: QuestionAnalysi
     const after = index.sentences[sentence.id + 1];
     const following = after && after.source === sentence.source ? after : undefined;
     const words = tokensOf(index, sentence);
-    const window = previous ? new Set([...words, ...tokensOf(index, previous)]) : words;
     const facts = factsOf(index, sentence);
     const fits = fitsType(question.type, facts, question.names);
     const previousFits = previous ? fitsType(question.type, factsOf(index, previous), question.names) : false;
     // The date or count may sit in the sentence before ("In 2010, … . He was then…"); a pronoun subject points back.
+    // Either way the sentence before is quoted too, and the windowed features measure what is quoted.
     const lead = previous && ((!fits && previousFits) || facts.opensWithPronoun) ? previous : undefined;
+    const window = lead ? new Set([...words, ...tokensOf(index, lead)]) : words;
     const fitValue = fits || (lead !== undefined && previousFits) ? 1 : -1;
-    const denseWindow = previous ? windowCosine(vector, vectorOf(sentence.id), vectorOf(previous.id)) : dense;
+    const denseWindow = lead ? windowCosine(vector, vectorOf(sentence.id), vectorOf(lead.id)) : dense;
     const features: CandidateFeatures = {
       dense,
       denseWindow,
