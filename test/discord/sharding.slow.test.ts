@@ -48,6 +48,7 @@ before(async () => {
 });
 
 after(async () => {
+  // SHARD_TEST_LOGS=<file> keeps every log line of the manager and its shards, for diagnosing a failure.
   if (process.env.SHARD_TEST_LOGS) await writeFile(process.env.SHARD_TEST_LOGS, run.logs.map((l) => JSON.stringify(l)).join('\n'));
   if (run && run.process.exitCode === null) {
     run.process.kill('SIGKILL');
