@@ -21,10 +21,10 @@ async function main(): Promise<void> {
     return;
   }
   const bar = createProgressBar();
-  const dossier = await openIndex(config, logger, discordMode, (progress) => bar.update(progress));
+  const dossier = await openIndex(config, logger, discordMode, (progress) => bar.update(progress), () => bar.interrupt());
   bar.stop();
   if (!discordMode) {
-    await runTerminal(dossier);
+    await runTerminal(dossier, process.stdin, process.stdout, { dataDir: config.dataDir });
     await dossier.close();
     return;
   }
@@ -46,10 +46,13 @@ async function main(): Promise<void> {
 }
 
 /** Opens the core, building the index when missing or stale, and logs what opening did. */
-async function openIndex(config: Config, logger: Logger, discordMode: boolean, onBuildProgress: Parameters<typeof openDossier>[1]['onBuildProgress']) {
+async function openIndex(config: Config, logger: Logger, discordMode: boolean, onBuildProgress: Parameters<typeof openDossier>[1]['onBuildProgress'], beforeWarning = () => {}) {
   const dossier = await openDossier(config, {
     notice: (message) => (discordMode ? logger.info(message) : console.error(message)),
-    warn: (message) => logger.warn(message),
+    warn: (message) => {
+      beforeWarning();
+      logger.warn(message);
+    },
     onBuildProgress,
   });
   const { built, reason, removedLeftovers } = dossier.opened;

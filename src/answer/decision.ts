@@ -51,6 +51,9 @@ const NEAR_DUPLICATE = 0.9;
 // An answer is short: the best sentence and at most two that add to it; a survey gives one sentence per article.
 const MAX_SENTENCES = 3;
 const MAX_SURVEY_ARTICLES = 5;
+// Further sentences join only while the answer stays readable at a glance (about three short sentences); the best
+// sentence is always given whole.
+const MAX_ANSWER_CHARS = 400;
 
 /** The answer's sentences: the best, and others the ranker rates nearly as high that are not repeats of it. */
 export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
@@ -67,6 +70,7 @@ export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis,
     if (candidate.probability < best.probability * (addsWords ? keepRatio * keepRatio : keepRatio)) continue;
     if (question.survey && chosen.some((c) => c.sentence.source === candidate.sentence.source)) continue;
     if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(index, c, candidate))) continue;
+    if (!question.survey && length([...chosen, candidate]) > MAX_ANSWER_CHARS) continue;
     chosen.push(candidate);
     for (const word of wordsOf(index, candidate)) covered.add(word);
   }
@@ -99,6 +103,10 @@ export function decisionFeatures(index: IndexArtifact, question: QuestionAnalysi
 /** P(the answer is right) under the fitted decision model. */
 export function answerProbability(calibration: Calibration, features: DecisionFeatures): number {
   return sigmoid(logit(calibration.decision, features as unknown as Record<string, number>));
+}
+
+function length(candidates: Candidate[]): number {
+  return candidates.reduce((sum, c) => sum + c.sentence.text.length + (c.lead ? c.lead.text.length + 1 : 0) + 1, 0);
 }
 
 function wordsOf(index: IndexArtifact, candidate: Candidate): string[] {

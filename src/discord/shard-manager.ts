@@ -43,8 +43,11 @@ export async function startShardManager(options: { config: Config; logger: Logge
   const delay = Math.ceil(IDENTIFY_WINDOW_MS / Math.max(1, gateway.session_start_limit.max_concurrency));
   logger.info({ shards: count, recommended: gateway.shards, spawnDelayMs: delay }, 'starting shards');
 
-  // The children run the same entry point with the same loader flags (tsx) as this process.
-  const manager = new ShardingManager(file, { totalShards: count, token, respawn: true, mode: 'process', execArgv: process.execArgv });
+  // The children run the same entry point with this process's flags; a TypeScript entry point also needs tsx's
+  // loader, which `npm start` may have registered in-process (bin/launch.js) rather than by a flag.
+  const needsTsx = file.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'));
+  const execArgv = needsTsx ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : process.execArgv;
+  const manager = new ShardingManager(file, { totalShards: count, token, respawn: true, mode: 'process', execArgv });
   const states = new Map<number, ShardState>();
   let writes: Promise<void> = Promise.resolve();
   const update = (id: number, change: Partial<ShardState>) => {

@@ -46,11 +46,12 @@ type Parameters = Omit<Calibration, 'version' | 'encoder' | 'fittedAt' | 'crossV
 const KEEP_RATIOS = [1.01, 0.9, 0.75, 0.6];
 
 /**
- * The utility a decision threshold is chosen by: a right answer and a right "not stated" earn 1, a needless
- * "not stated" earns 0, and a wrong answer costs 1, since a cited wrong answer misleads where "not stated" does not.
+ * The utility a decision threshold is chosen by: the number of questions handled right — answerable ones
+ * answered right, unanswerable ones declined — over the labelled sets, whose mix (three answerable questions to
+ * one unanswerable) stands for what users ask. A wrong answer and a needless "not stated" both count as misses.
  */
 function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[]): number {
-  return outcomes.reduce((sum, o) => sum + (o.answered ? (o.correct ? 1 : -1) : o.answerable ? 0 : 1), 0);
+  return outcomes.filter((o) => (o.answerable ? o.correct : !o.answered)).length;
 }
 
 /** Fits the ranker, the sentence count and the decision on labelled items. */

@@ -7,6 +7,7 @@ import { loadEmbeddings } from '../index/embeddings/load.ts';
 import { evaluate } from './cross-validate.ts';
 import { loadLabelledSets } from './labelled.ts';
 import { prepareSets } from './prepare.ts';
+import { printTimelineEvaluation } from './timeline-eval.ts';
 import { crossValidatedReport, figuresTable, perSet } from './report.ts';
 
 /**
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const sets = loadLabelledSets(registry);
   const items = await prepareSets(sets, config, embeddings, join(config.dataDir, 'eval'), (m) => console.error(m));
   const deployed = perSet(evaluate(items, loaded.calibration));
-  const crossValidated = crossValidatedReport(items, { encoderIndependent: loaded.fallback });
+  const crossValidated = crossValidatedReport(items, { encoderIndependent: loaded.fallback || !loaded.calibration.ranker.features.includes('dense') });
   console.log(`Evaluation with ${embeddings.modelId}, calibration ${loaded.file}${loaded.fallback ? ' (encoder-independent fallback)' : ''}`);
   console.log(figuresTable('as deployed (in-sample)', deployed));
   console.log(figuresTable('cross-validated, set held out', crossValidated.bySet));
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify({ registry, model: embeddings.modelId, calibration: loaded.file, ranAt: new Date().toISOString(), deployed, crossValidated }, null, 2));
   console.log(`Report written to ${out}`);
+  console.log('\nTimeline against the gold lists (npm run eval:timeline):');
+  await printTimelineEvaluation();
 }
 
 main().catch((error: unknown) => {

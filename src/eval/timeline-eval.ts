@@ -105,9 +105,11 @@ function supported(event: TimelineEvent): boolean {
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const pairs = args.length >= 2 ? [[args[0]!, args[1]!]] : [['eval/timeline/corpus-a.json', 'eval/corpus-a'], ['eval/timeline/corpus-b.json', 'eval/corpus-b']];
+/** The gold lists and the corpora they describe, scored by default. */
+export const TIMELINE_GOLD: [string, string][] = [['eval/timeline/corpus-a.json', 'eval/corpus-a'], ['eval/timeline/corpus-b.json', 'eval/corpus-b']];
+
+/** Prints the timeline's recall, invented dates and quote validity for each gold list (also part of `npm run eval`). */
+export async function printTimelineEvaluation(pairs: [string, string][] = TIMELINE_GOLD): Promise<void> {
   const rows: string[][] = [['gold list', 'gold', 'events', 'default view', 'recall (default)', 'recall (all)', 'invented', 'contradict gold', 'approximate', 'quote validity', 'ms']];
   const details: string[] = [];
   for (const [goldFile, corpusDir] of pairs) {
@@ -121,6 +123,11 @@ async function main(): Promise<void> {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   for (const row of rows) console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join('  '));
   for (const line of details) console.log(line);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  await printTimelineEvaluation(args.length >= 2 ? [[args[0]!, args[1]!]] : TIMELINE_GOLD);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -10,7 +10,7 @@ import type { ArticleSummary, Dossier, IndexInfo, ReindexHolder, ReindexProgress
 import { IndexError } from '../../src/errors.ts';
 import type { TimelineEvent, TimelineQuery } from '../../src/timeline/types.ts';
 
-export const CORPUS_DIR = join(import.meta.dirname, '../../corpus');
+export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/corpus');
 
 const ARTICLES: Omit<ArticleSummary, 'chunks'>[] = [
   { source: '000_538beb675e1a6ae0.txt', date: '2023-04-09' },
@@ -181,6 +181,10 @@ export class FakeDossier implements Dossier {
     } finally {
       this.#progress = undefined;
     }
+  }
+
+  async followCurrentIndex(): Promise<IndexInfo | undefined> {
+    return undefined;
   }
 
   reindexProgress(): ReindexProgress | undefined {

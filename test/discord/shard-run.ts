@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readShardStatus, type ShardsStatus } from '../../src/discord/shard-status.ts';
 
-const MAIN = join(import.meta.dirname, '../../src/main.ts');
+// What `npm start` runs: bin/start.js picks dist/ when it is current, else the sources through tsx.
+const START = join(import.meta.dirname, '../../bin/start.js');
 
 export interface ManagerRun {
   process: ChildProcess;
@@ -16,9 +17,9 @@ export interface ManagerRun {
   waitForStatus(ready: (status: ShardsStatus) => boolean, label: string, timeoutMs?: number): Promise<ShardsStatus>;
 }
 
-/** Starts the manager with only the given settings in its environment; its cwd holds no .env. */
+/** Starts `npm start`'s entry point with only the given settings in its environment; its cwd holds no .env. */
 export function startManager(cwd: string, dataDir: string, env: Record<string, string>): ManagerRun {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN], {
+  const child = spawn(process.execPath, [START], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'inherit', 'pipe'],

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import type { ShardsStatus } from '../../src/discord/shard-status.ts';
 import { reindexLockHolder } from '../../src/index/location.ts';
-import { REAL_CORPUS } from '../core/fakes.ts';
+import { FIXTURE_CORPUS } from '../core/fakes.ts';
 import { ALICE, BOB, defaultGuild, GENERAL_CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, MOD, type Json } from './emulator-fixtures.ts';
 import { shardOf, startEmulator, type DiscordEmulator } from './emulator.ts';
 import { callbackOf, editOf } from './harness.ts';
@@ -34,7 +34,7 @@ before(async () => {
   dataDir = join(root, 'data');
   corpusDir = join(root, 'corpus');
   await mkdir(corpusDir);
-  for (const file of ['001_8cf058473a78eb62.txt', '003_c464dfc57fd8e736.txt']) await copyFile(join(REAL_CORPUS, file), join(corpusDir, file));
+  for (const file of ['001_8cf058473a78eb62.txt', '003_c464dfc57fd8e736.txt']) await copyFile(join(FIXTURE_CORPUS, file), join(corpusDir, file));
   emulator = await startEmulator({ shards: 2, maxConcurrency: 16, guilds: [defaultGuild(GUILD_0), defaultGuild(GUILD_1)] });
   run = startManager(root, dataDir, {
     DISCORD_TOKEN: emulator.token,
