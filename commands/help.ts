@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/discord/command.ts';
+import type { Command, CommandContext } from '../src/discord/command.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
+import { readShardStatus, shardStatusText } from '../src/discord/shard-status.ts';
 
 /** /help — what Dossier does and how to ask it. */
 export const help: Command = {
@@ -26,10 +27,20 @@ export const help: Command = {
       '**Moderators** — `/corpus add` adds an article from a file or a URL (after a preview), `/corpus remove` takes one out; `/reindex` rebuilds the index after articles are changed on the host; questions are still answered meanwhile.',
       '• `/corpus list` and `/corpus show` — the articles with outlet, date and chunks.',
       ...calibrationNote(ctx.dossier.info().calibration),
+      '',
+      await statusLine(ctx),
     ];
     await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   },
 };
+
+/** Which shard answers this server, from which index, and every shard's state as DATA_DIR/shards.json records it. */
+async function statusLine(ctx: CommandContext): Promise<string> {
+  const shard = ctx.config.discord.shard;
+  const here = `**Status** — ${shard ? `shard ${shard.id} of ${shard.count}` : 'a single process'}, answering from index \`${ctx.dossier.info().version}\``;
+  const status = await readShardStatus(ctx.config.dataDir);
+  return status && shard ? `${here}\n${shardStatusText(status)}` : here;
+}
 
 /** Says when no answer calibration was fitted for the encoder in use, since answers then decline more often. */
 function calibrationNote(calibration: { encoder: string; fallback: boolean } | undefined): string[] {

@@ -4,11 +4,14 @@ import { isModerator } from '../src/discord/permissions.ts';
 import { reindexProgressText, reindexSummaryText } from '../src/discord/progress.ts';
 import { createProgressReply } from '../src/discord/progress-reply.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
-import type { ReindexProgress } from '../src/dossier.ts';
+import type { ReindexHolder, ReindexProgress } from '../src/dossier.ts';
 import { DossierError, IndexError, UserError } from '../src/errors.ts';
 
 const alreadyRunning = (progress: ReindexProgress | undefined) =>
   `A reindex is already running; questions are still answered from the current index meanwhile.${progress ? `\n${reindexProgressText(progress)}` : ''}`;
+
+const runningElsewhere = (holder: ReindexHolder) =>
+  `A reindex is already running in another process (${holder.by ? `requested by ${holder.by}, ` : ''}started ${holder.since}, pid ${holder.pid} on ${holder.host}); questions are still answered from the current index, and every shard switches to the new one when it is done.`;
 
 /** /reindex — moderators rebuild the index from the corpus, watching its progress. */
 export const reindex: Command = {
@@ -29,6 +32,12 @@ export const reindex: Command = {
       await interaction.reply({ content: alreadyRunning(running), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
+    // Another shard (or the CLI) sharing DATA_DIR may be building: its lock record says who and since when.
+    const holder = await ctx.dossier.reindexHolder();
+    if (holder) {
+      await interaction.reply({ content: runningElsewhere(holder), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
     await interaction.deferReply();
     const reply = createProgressReply(interaction, { intervalMs: ctx.progressIntervalMs, logger: ctx.logger });
     const started = Date.now();
@@ -37,13 +46,17 @@ export const reindex: Command = {
     try {
       const summary = await ctx.dossier.reindex({
         force: interaction.options.getBoolean('full') ?? false,
+        requestedBy: `@${interaction.user.username} (${interaction.user.id})${ctx.config.discord.shard ? ` on shard ${ctx.config.discord.shard.id}` : ''}`,
         onProgress: (progress) => reply.update(reindexProgressText(progress)),
       });
       ctx.logger.info({ ms: Date.now() - started, added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, chunks: summary.chunks }, 'reindex finished');
       result = reindexSummaryText(summary);
     } catch (error) {
+      const holder = error instanceof IndexError && error.reason === 'locked' ? await ctx.dossier.reindexHolder() : undefined;
       if (error instanceof IndexError && error.reason === 'busy') {
         result = alreadyRunning(ctx.dossier.reindexProgress());
+      } else if (holder) {
+        result = runningElsewhere(holder);
       } else {
         ctx.logger.error({ err: error }, 'reindex failed');
         // Moderators see what failed when Dossier raised it on purpose (its messages say what to do).

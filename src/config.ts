@@ -16,6 +16,11 @@ const idList = z
   .string()
   .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{5,25}$/.test(id)), 'expected comma-separated Discord ids (digits)');
+const SHARDS_EXPECTED = 'expected auto or a whole number of shards from 1 to 4096';
+const shardCount = z
+  .string()
+  .refine((value) => value === 'auto' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 4096), SHARDS_EXPECTED)
+  .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)));
 const snowflake = z.string().regex(/^\d{5,25}$/, 'expected a Discord id (digits)');
 const url = (example: string) => z.url({ message: `expected a URL such as ${example}` });
 // A bot token is three base64url parts joined by dots (the bot's id, a timestamp, a signature). Pasting "Bot <token>",
@@ -61,6 +66,7 @@ const schema = z.object({
   ASK_CHANNEL_IDS: idList.default([]),
   ASK_COOLDOWN_SECONDS: int(0, 3600).default(5),
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(4),
+  SHARDS: shardCount.default(1),
   URL_FETCH_ALLOW_PRIVATE: bool.default(false),
   URL_FETCH_MAX_BYTES: int(1000, 100_000_000).default(5_000_000),
   URL_FETCH_TIMEOUT_MS: int(500, 120_000).default(15_000),
@@ -88,6 +94,10 @@ export interface Config {
     askChannelIds: string[];
     askCooldownSeconds: number;
     maxConcurrentAnswers: number;
+    /** Shards to run, one process each; 1 is a single process without a sharding manager. */
+    shards: number | 'auto';
+    /** Set in a process the sharding manager spawned: which shard this is, of how many. */
+    shard?: { id: number; count: number };
   };
   /** Fetching articles from URLs for `/corpus add` and `dossier add`. */
   urlFetch: { allowPrivate: boolean; maxBytes: number; timeoutMs: number; maxRedirects: number };
@@ -114,6 +124,9 @@ function shownValue(variable: string, value: string, present: Record<string, str
  * @throws ConfigError naming every bad variable and what it expects, never a secret's value.
  */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // In a process discord.js's ShardingManager spawned, SHARDS is the shard's own id and SHARD_COUNT the total.
+  const shard = shardOfChild(env);
+  if (shard) env = { ...env, SHARDS: String(shard.count) };
   const present = Object.fromEntries(
     Object.keys(schema.shape)
       .map((key) => [key, env[key]?.trim()] as const)
@@ -163,10 +176,22 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       askChannelIds: s.ASK_CHANNEL_IDS,
       askCooldownSeconds: s.ASK_COOLDOWN_SECONDS,
       maxConcurrentAnswers: s.MAX_CONCURRENT_ANSWERS,
+      shards: s.SHARDS,
+      ...(shard ? { shard } : {}),
     },
     urlFetch: { allowPrivate: s.URL_FETCH_ALLOW_PRIVATE, maxBytes: s.URL_FETCH_MAX_BYTES, timeoutMs: s.URL_FETCH_TIMEOUT_MS, maxRedirects: s.URL_FETCH_MAX_REDIRECTS },
     logLevel: s.LOG_LEVEL,
   };
+}
+
+function shardOfChild(env: Record<string, string | undefined>): { id: number; count: number } | undefined {
+  if (env.SHARDING_MANAGER !== 'true') return undefined;
+  const id = Number(env.SHARDS);
+  const count = Number(env.SHARD_COUNT);
+  if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || id >= count) {
+    throw new ConfigError(`SHARDS/SHARD_COUNT set by the sharding manager are not a shard id and count (got ${env.SHARDS}/${env.SHARD_COUNT}).`, ['SHARDS']);
+  }
+  return { id, count };
 }
 
 /** The names of every setting, as written in `.env`. */

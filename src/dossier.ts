@@ -58,6 +58,8 @@ export interface ReindexSummary {
 
 /** The index currently answering questions. */
 export interface IndexInfo {
+  /** The index directory's name (`index-<time>-<pid>-<n>`): which build answers, the same in every process loading it. */
+  version: string;
   model: string;
   dimensions: number;
   articles: number;
@@ -68,10 +70,26 @@ export interface IndexInfo {
   calibration?: { encoder: string; fallback: boolean };
 }
 
+/** The process holding the reindex lock, from the lock's owner record. */
+export interface ReindexHolder {
+  pid: number;
+  host: string;
+  since: string;
+  /** Who asked for it, as the requester described itself (e.g. "shard 0, user 123"); absent for older records. */
+  by?: string;
+}
+
 /** Options of a question: the thread's earlier question, and (for evaluation) a single retrieval ranking. */
 export interface AskOptions {
   context?: string;
   retrieval?: RetrievalMode;
+}
+
+/** How a reindex is run: `force` re-embeds everything; `requestedBy` is recorded in the lock for other processes to show. */
+export interface ReindexOptions {
+  force?: boolean;
+  requestedBy?: string;
+  onProgress?: (progress: ReindexProgress) => void;
 }
 
 /** The one facade the adapters (Discord, terminal, CLI) call; it knows nothing of Discord. */
@@ -82,7 +100,7 @@ export interface Dossier {
   timeline(query?: TimelineQuery): Promise<TimelineEvent[]>;
   sources(): ArticleSummary[];
   /** Rebuilds the index from the corpus while questions keep being answered from the current one. Throws IndexError('busy') when one already runs. */
-  reindex(options?: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }): Promise<ReindexSummary>;
+  reindex(options?: ReindexOptions): Promise<ReindexSummary>;
   /** Reads an uploaded file or fetches a URL into the article it would add, refusing bad input and duplicates; changes nothing. */
   prepareArticle(input: ArticleInput): Promise<PreparedArticle>;
   /** Adds a prepared article to the corpus and updates the index incrementally (only it is embedded). */
@@ -93,6 +111,14 @@ export interface Dossier {
   followCurrentIndex(): Promise<IndexInfo | undefined>;
   /** The running reindex's progress, or undefined when none runs. */
   reindexProgress(): ReindexProgress | undefined;
+  /** Who holds the reindex lock of DATA_DIR (this or another process), or undefined when no reindex runs anywhere. */
+  reindexHolder(): Promise<ReindexHolder | undefined>;
+  /**
+   * Loads the index `current.json` names when another process promoted a new one, through the same checks as
+   * opening; questions in flight finish on the index they started with. Resolves true when it switched to an
+   * index another process built; waits for a reindex running in this process, which swaps in its own build.
+   */
+  refresh(): Promise<boolean>;
   info(): IndexInfo;
   close(): Promise<void>;
 }

@@ -7,12 +7,13 @@ import { validateQuestion } from './answer/validate.ts';
 import type { Config } from './config.ts';
 import { changeCorpus, refuseDuplicate, type CorpusChange, type CorpusChangeSummary } from './corpus-change.ts';
 import { scanCorpus } from './corpus/load.ts';
+import { basename } from 'node:path';
 import type { Actor } from './ingest/audit.ts';
 import { prepareArticle, type ArticleInput, type PreparedArticle } from './ingest/prepare.ts';
-import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
+import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
 import { describeError, IndexError } from './errors.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { currentIndexDir } from './index/location.ts';
+import { currentIndexDir, reindexLockHolder } from './index/location.ts';
 import { diffCorpus, isStale } from './index/manifest.ts';
 import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
 import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
@@ -58,6 +59,8 @@ interface RunningReindex {
 
 class IndexedDossier implements Dossier {
   private running: RunningReindex | undefined;
+  /** The refresh in progress: refreshes and a rebuild's adoption never load indexes at the same time. */
+  private refreshing: Promise<boolean> = Promise.resolve(false);
 
   constructor(private readonly deps: DossierDeps, private current: OpenIndex, readonly opened: OpenReport) {}
 
@@ -92,7 +95,7 @@ class IndexedDossier implements Dossier {
     return [...artifact.articles.values()].map(({ source, meta }) => ({ source, ...meta, chunks: chunks.get(source) ?? 0 }));
   }
 
-  async reindex(options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void } = {}): Promise<ReindexSummary> {
+  async reindex(options: ReindexOptions = {}): Promise<ReindexSummary> {
     if (this.running) throw new IndexError('A reindex is already running; its progress is shown below.', 'busy');
     const startedAt = Date.now();
     const running: RunningReindex = { progress: { phase: 'scanning', filesTotal: 0, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
@@ -106,8 +109,9 @@ class IndexedDossier implements Dossier {
     }
   }
 
-  private async rebuild(running: RunningReindex, options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }, startedAt: number): Promise<ReindexSummary> {
+  private async rebuild(running: RunningReindex, options: ReindexOptions, startedAt: number): Promise<ReindexSummary> {
     const { config } = this.deps;
+    await this.refreshing;
     // Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again.
     const adopted = await this.adoptCurrentIndex();
     const previous = this.current.artifact.manifest;
@@ -119,7 +123,7 @@ class IndexedDossier implements Dossier {
     const { dir, summary } = await reindex(openDeps(this.deps), previous, (progress) => {
       running.progress = progress;
       options.onProgress?.(progress);
-    });
+    }, options.requestedBy);
     this.current = await openIndexDir(openDeps(this.deps), dir);
     return { ...summary, ...(adopted && { adopted }) };
   }
@@ -139,6 +143,24 @@ class IndexedDossier implements Dossier {
       this.deps.warn(`Could not load the index another process built (${describeError(error)}); still answering from the previous one.`);
       return undefined;
     }
+  }
+
+  refresh(): Promise<boolean> {
+    const next = this.refreshing.then(async () => {
+      const before = this.current.artifact.dir;
+      // This process's own reindex swaps in what it builds: wait for it rather than load the same index twice.
+      if (this.running) {
+        await this.running.done;
+        return false;
+      }
+      return (await this.adoptCurrentIndex()) !== undefined && this.current.artifact.dir !== before;
+    });
+    this.refreshing = next.catch(() => false);
+    return next;
+  }
+
+  async reindexHolder(): Promise<ReindexHolder | undefined> {
+    return reindexLockHolder(this.deps.config.dataDir);
   }
 
   async prepareArticle(input: ArticleInput): Promise<PreparedArticle> {
@@ -182,7 +204,7 @@ class IndexedDossier implements Dossier {
 
   info(): IndexInfo {
     const { manifest } = this.current.artifact;
-    return { model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt, calibration: { encoder: this.deps.calibration.calibration.encoder, fallback: this.deps.calibration.fallback } };
+    return { version: basename(this.current.artifact.dir), model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt, calibration: { encoder: this.deps.calibration.calibration.encoder, fallback: this.deps.calibration.fallback } };
   }
 
   /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */

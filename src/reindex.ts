@@ -40,12 +40,14 @@ export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
 
 /**
  * Builds a new index from the corpus into a fresh directory and promotes it atomically. Holds the DATA_DIR
- * lock for the whole build; a crash leaves the previous index current and a `.build-*` folder to clean.
+ * lock for the whole build (its record names `requestedBy`); a crash leaves the previous index current and a
+ * `.build-*` folder to clean.
  */
 export async function reindex(
   deps: ReindexDeps,
   previous: Manifest | undefined,
   onProgress: (progress: ReindexProgress) => void = () => {},
+  requestedBy?: string,
 ): Promise<{ dir: string; summary: ReindexSummary }> {
   const startedAt = Date.now();
   const { config, embeddings } = deps;
@@ -56,7 +58,7 @@ export async function reindex(
   };
   report({});
   const checkpoint = deps.checkpoint ?? (() => {});
-  const lock = await acquireReindexLock(config.dataDir);
+  const lock = await acquireReindexLock(config.dataDir, undefined, requestedBy);
   let buildDir: string | undefined;
   try {
     await checkpoint('locked');

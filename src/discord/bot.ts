@@ -5,6 +5,7 @@ import { commands as defaultCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
 import type { Dossier } from '../dossier.ts';
 import { ConfigError, describeError } from '../errors.ts';
+import { watchCurrentIndex } from '../index/current-watch.ts';
 import type { Logger } from '../logger.ts';
 import { createAsker } from './asker.ts';
 import type { CommandContext, CommandRegistry, PagedReply } from './command.ts';
@@ -17,6 +18,8 @@ import { loggable } from './log-safe.ts';
 import { explainLoginError } from './login-error.ts';
 import { handleMessage } from './messages.ts';
 import { NO_MENTIONS } from './replies.ts';
+import type { ShardReport } from './shard-manager.ts';
+import { writeShardStatus } from './shard-status.ts';
 
 export interface StartDiscordBotOptions {
   config: Config;
@@ -31,6 +34,8 @@ export interface StartDiscordBotOptions {
   progressIntervalMs?: number;
   /** How long stop() waits for answers in progress before disconnecting (default 10 s). */
   shutdownGraceMs?: number;
+  /** How often DATA_DIR/current.json is read besides fs.watch events (default 2000 ms). */
+  indexPollMs?: number;
 }
 
 export interface DiscordBot {
@@ -118,6 +123,8 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     'Discord bot ready',
   );
 
+  const indexes = followSharedIndex({ ...options, client });
+
   const whenIdle = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
@@ -131,8 +138,45 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
       const grace = new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGraceMs ?? 10_000)));
       await Promise.race([whenIdle(), grace]);
       clearTimeout(timer);
+      await indexes.close();
       await client.destroy();
       logger.info('Discord bot stopped');
+    },
+  };
+}
+
+/**
+ * Answers from whatever index `current.json` names, whoever promoted it (another shard's /reindex, the CLI, a
+ * builder publishing to a shared folder), and tells the sharding manager, or DATA_DIR/shards.json when unsharded,
+ * which index this process answers from.
+ */
+function followSharedIndex(options: StartDiscordBotOptions & { client: Client }): { close(): Promise<void> } {
+  const { config, dossier, logger, client } = options;
+  let reported: string | undefined;
+  const report = async (state: 'ready' | 'stopped' = 'ready') => {
+    const version = dossier.info().version;
+    if (state === 'ready' && version === reported) return;
+    reported = version;
+    if (client.shard) {
+      const message: ShardReport = { dossierIndex: version };
+      await client.shard.send(message);
+    } else {
+      await writeShardStatus(config.dataDir, { count: 1, shards: [{ id: 0, state, ...(state === 'ready' ? { pid: process.pid } : {}), index: version, since: new Date().toISOString() }] });
+    }
+  };
+  const reportSafely = (state?: 'ready' | 'stopped') => report(state).catch((error: unknown) => logger.warn({ err: loggable(error) }, 'could not report the index in use'));
+  const watch = watchCurrentIndex(
+    config.dataDir,
+    async () => {
+      if (await dossier.refresh()) logger.info(dossier.info(), 'index reloaded: another process promoted a new one');
+      await reportSafely();
+    },
+    { pollMs: options.indexPollMs },
+  );
+  return {
+    async close() {
+      watch.close();
+      if (!client.shard) await reportSafely('stopped');
     },
   };
 }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
@@ -20,7 +20,12 @@ export interface FeedbackRecord {
   sources: { n: number; source: string; quote: string }[];
 }
 
-/** Appends votes to a JSONL file, one write at a time so lines never interleave. */
+/**
+ * Appends votes to a JSONL file that several processes (shards) share. Each record is one write(2) on a file
+ * opened with O_APPEND: the kernel moves to the end and writes in one step, so records from different processes
+ * never interleave or overwrite each other (on a local filesystem; NFS does not honour O_APPEND atomically).
+ * Within a process, writes go one at a time.
+ */
 export class FeedbackStore {
   #queue: Promise<void> = Promise.resolve();
 
@@ -29,10 +34,22 @@ export class FeedbackStore {
   record(record: FeedbackRecord): Promise<void> {
     const write = this.#queue.then(async () => {
       await mkdir(dirname(this.file), { recursive: true });
-      await appendFile(this.file, `${JSON.stringify(record)}\n`, 'utf8');
+      await appendLine(this.file, `${JSON.stringify(record)}\n`);
     });
     this.#queue = write.catch(() => undefined);
     return write;
+  }
+}
+
+/** One line appended with a single write; a short write (disk full) is reported, not ignored. */
+async function appendLine(file: string, line: string): Promise<void> {
+  const bytes = Buffer.from(line, 'utf8');
+  const handle = await open(file, 'a');
+  try {
+    const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
+    if (bytesWritten !== bytes.length) throw new Error(`Only ${bytesWritten} of ${bytes.length} bytes of a feedback record reached ${file} (is the disk full?).`);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -115,18 +115,21 @@ export interface ReindexLock {
   release(): Promise<void>;
 }
 
-interface LockOwner {
+/** The owner record beside the lock: which process holds it, since when, and who asked for the reindex. */
+export interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  by?: string;
 }
 
 /**
  * Takes the reindex lock shared by every process using this DATA_DIR (a proper-lockfile lock beside an owner
  * record). A lock whose holder died is taken over at once when the holder ran on this host (its pid is gone),
- * otherwise once the lock went `staleMs` without a refresh. @throws IndexError('locked') when another process is reindexing.
+ * otherwise once the lock went `staleMs` without a refresh. `by` describes the requester for other processes to show.
+ * @throws IndexError('locked') when another process is reindexing.
  */
-export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Promise<ReindexLock> {
+export async function acquireReindexLock(dataDir: string, staleMs = STALE_MS, by?: string): Promise<ReindexLock> {
   await mkdir(dataDir, { recursive: true });
   const lockPath = join(dataDir, LOCK_FILE);
   await writeFile(lockPath, '', { flag: 'a' });
@@ -138,7 +141,7 @@ export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Pr
   } catch (cause) {
     const owner = await readOwner(lockPath);
     if (!owner || !holderDied(owner, lockPath)) {
-      const who = owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.since})` : '';
+      const who = owner ? ` (${describeOwner(owner)})` : '';
       throw new IndexError(`Another process${who} is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause });
     }
     // The holder was killed before it could release the lock. Two processes finding the same dead holder
@@ -148,7 +151,7 @@ export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Pr
       throw new IndexError(`Another process is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause: error });
     });
   }
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...(by ? { by } : {}) };
   await writeFile(lockPath, JSON.stringify(me));
   heldHere.add(lockPath);
   const mine = async () => {
@@ -171,10 +174,28 @@ export async function acquireReindexLock(dataDir: string, staleMs = 120_000): Pr
   };
 }
 
+/** A lock not refreshed for this long is stale (proper-lockfile refreshes it every staleMs/2 while held). */
+const STALE_MS = 120_000;
+
+/** The holder of the reindex lock as its record names it, or undefined when no live process holds it. */
+export async function reindexLockHolder(dataDir: string): Promise<LockOwner | undefined> {
+  const lockPath = join(dataDir, LOCK_FILE);
+  const locked = await lockfile.check(lockPath, { stale: STALE_MS, realpath: false }).catch(() => false);
+  if (!locked) return undefined;
+  const owner = await readOwner(lockPath);
+  return owner && !holderDied(owner, lockPath) ? owner : undefined;
+}
+
+/** "pid 12 on host, since …, requested by …", for messages. */
+export function describeOwner(owner: LockOwner): string {
+  return `pid ${owner.pid} on ${owner.host}, since ${owner.since}${owner.by ? `, requested by ${owner.by}` : ''}`;
+}
+
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   try {
     const owner = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since) } : undefined;
+    if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return undefined;
+    return { pid: owner.pid, host: owner.host, since: String(owner.since), ...(typeof owner.by === 'string' ? { by: owner.by } : {}) };
   } catch {
     return undefined;
   }

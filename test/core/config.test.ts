@@ -98,3 +98,27 @@ describe('loadConfig', () => {
     assert.equal(config.llm.model, undefined);
   });
 });
+
+describe('SHARDS', () => {
+  it('GIVEN no SHARDS THEN the bot runs as one process; auto and a number are accepted', () => {
+    assert.equal(loadConfig({}).discord.shards, 1);
+    assert.equal(loadConfig({ SHARDS: 'auto' }).discord.shards, 'auto');
+    assert.equal(loadConfig({ SHARDS: '4' }).discord.shards, 4);
+    assert.equal(loadConfig({}).discord.shard, undefined);
+  });
+
+  it('GIVEN SHARDS=0 or a word THEN the error says what it expects', () => {
+    for (const value of ['0', 'many']) {
+      const error = configError({ SHARDS: value });
+      assert.deepEqual(error.variables, ['SHARDS']);
+      assert.equal(error.message, `${HEADER}SHARDS: expected auto or a whole number of shards from 1 to 4096 (got "${value}")`);
+    }
+  });
+
+  it('GIVEN the environment discord.js gives a shard process THEN SHARDS is read as its id and SHARD_COUNT as the count', () => {
+    const config = loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' });
+    assert.deepEqual(config.discord.shard, { id: 1, count: 2 });
+    assert.equal(config.discord.shards, 2);
+    assert.throws(() => loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '2' }), { name: 'ConfigError', variables: ['SHARDS'] });
+  });
+});

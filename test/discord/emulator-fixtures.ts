@@ -72,11 +72,12 @@ export function threadPayload(id: string, parentId: string, ownerId: string, gui
   };
 }
 
-/** The test guild: two text channels, @everyone and a moderator role, the bot and three members. */
-export function defaultGuild(): Json {
+/** The test guild: two text channels, @everyone and a moderator role, the bot and three members. Other ids make another such guild. */
+export function defaultGuild(ids: { guildId: string; generalChannelId: string; askChannelId: string; name?: string } = { guildId: GUILD_ID, generalChannelId: GENERAL_CHANNEL_ID, askChannelId: ASK_CHANNEL_ID }): Json {
+  const guildId = ids.guildId;
   return {
-    id: GUILD_ID,
-    name: 'Case Room',
+    id: guildId,
+    name: ids.name ?? 'Case Room',
     icon: null,
     owner_id: MOD.id,
     unavailable: false,
@@ -92,10 +93,10 @@ export function defaultGuild(): Json {
     guild_scheduled_events: [],
     soundboard_sounds: [],
     roles: [
-      { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 },
+      { id: guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 },
       { id: MODERATOR_ROLE_ID, name: 'Case moderators', color: 0, hoist: false, position: 1, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: true, flags: 0 },
     ],
-    channels: [textChannelPayload(GENERAL_CHANNEL_ID, 'general'), textChannelPayload(ASK_CHANNEL_ID, 'ask-dossier')],
+    channels: [textChannelPayload(ids.generalChannelId, 'general', guildId), textChannelPayload(ids.askChannelId, 'ask-dossier', guildId)],
     threads: [],
     members: [memberPayload(BOT_USER), memberPayload(ALICE), memberPayload(BOB), memberPayload(MOD, [MODERATOR_ROLE_ID])],
   };

@@ -19,6 +19,9 @@ export interface RestState {
   botUser: FixtureUser;
   guilds: Json[];
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends. */
+  shards: number;
+  maxConcurrency: number;
   interactions: Map<string, EmulatedInteraction>;
   messages: Map<string, Json>;
   /** Registered commands by scope: "global" or a guild id. */
@@ -55,7 +58,7 @@ export function handleRest(state: RestState, method: string, path: string, body:
   // Everything else needs the bot token.
   if (authorization !== `Bot ${state.token}`) return error(401, 0, '401: Unauthorized');
   if (path === '/gateway/bot' && method === 'GET') {
-    return json(200, { url: state.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    return json(200, { url: state.gatewayUrl, shards: state.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: state.maxConcurrency } });
   }
   if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && method === 'PUT') {
     if (m[1] !== state.applicationId) return error(403, 50001, 'Missing Access');

@@ -23,6 +23,14 @@ export interface EmulatorOptions {
   token?: string;
   heartbeatIntervalMs?: number;
   guilds?: Json[];
+  /** The shard count GET /gateway/bot recommends (default 1), and how many sessions may start at once (default 1). */
+  shards?: number;
+  maxConcurrency?: number;
+}
+
+/** Discord's rule for which shard receives a guild's events: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 /** A fault answered instead of the next matching REST requests. */
@@ -39,6 +47,8 @@ interface Session {
   seq: number;
   intents: number;
   buffered: Json[];
+  /** [shard_id, shard_count] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
 }
 
 const MESSAGE_CONTENT_INTENT = 1 << 15;
@@ -56,7 +66,9 @@ export async function startEmulator(options: EmulatorOptions = {}) {
   const sockets = new Set<WebSocket>();
   let acknowledgeHeartbeats = true;
 
-  const server = createServer();
+  // Node's 5 s keep-alive default closes idle sockets that a CPU-starved client (a shard on a busy machine) may be
+  // reusing at that instant, which fails the request with "other side closed"; Discord's edge keeps them longer.
+  const server = createServer({ keepAliveTimeout: 60_000 });
   const wss = new WebSocketServer({ server });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -69,6 +81,8 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     botUser: BOT_USER,
     guilds,
     gatewayUrl,
+    shards: options.shards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
     interactions: new Map(),
     messages: new Map(),
     commands: new Map(),
@@ -133,18 +147,26 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       socket.close(4004, 'Authentication failed.');
       return;
     }
-    const session: Session = { id: snowflake(), socket, seq: 0, intents: Number(d.intents ?? 0), buffered: [] };
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    // A new session for a shard replaces the old one, as Discord does when a shard's process restarts.
+    for (const [id, old] of sessions) if (old.shard[0] === shard[0] && old.shard[1] === shard[1]) sessions.delete(id);
+    const session: Session = { id: snowflake(), socket, seq: 0, intents: Number(d.intents ?? 0), buffered: [], shard };
     sessions.set(session.id, session);
+    const own = guilds.filter((guild) => receives(session, guild.id));
     sendDispatch(session, 'READY', {
       v: 10,
       user: userPayload(BOT_USER),
-      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      guilds: own.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: gatewayUrl,
       application: { id: BOT_USER.id, flags: 0 },
-      shard: [0, 1],
+      shard,
     });
-    for (const guild of guilds) sendDispatch(session, 'GUILD_CREATE', guild);
+    for (const guild of own) sendDispatch(session, 'GUILD_CREATE', guild);
   }
 
   function resume(socket: WebSocket, d: Json): void {
@@ -165,9 +187,15 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     else session.buffered.push(payload);
   }
 
-  /** Sends a gateway event to every session; content is blanked where Discord would (no Message Content intent). */
+  /** A guild's events go to the shard Discord's rule picks; events outside guilds (DMs) go to shard 0. */
+  function receives(session: Session, guildId: string | undefined): boolean {
+    return guildId ? shardOf(guildId, session.shard[1]) === session.shard[0] : session.shard[0] === 0;
+  }
+
+  /** Sends a gateway event to every session that receives it; content is blanked where Discord would (no Message Content intent). */
   function dispatch(t: string, d: Json): void {
     for (const session of sessions.values()) {
+      if (!receives(session, d.guild_id ?? (t === 'GUILD_CREATE' ? d.id : undefined))) continue;
       const mentionsBot = Array.isArray(d.mentions) && d.mentions.some((user: Json) => user.id === BOT_USER.id);
       const hide = t === 'MESSAGE_CREATE' && !(session.intents & MESSAGE_CONTENT_INTENT) && !mentionsBot && d.author?.id !== BOT_USER.id;
       sendDispatch(session, t, hide ? { ...d, content: '', embeds: [] } : d);
@@ -181,6 +209,10 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     applicationId: BOT_USER.id,
     requests,
     state,
+    /** The [shard_id, shard_count] of every live session, in the order they identified. */
+    get shards(): [number, number][] {
+      return [...sessions.values()].map((session) => session.shard);
+    },
     /** Intents the last IDENTIFY asked for. */
     get intents(): number | undefined {
       return [...sessions.values()].at(-1)?.intents;
@@ -219,6 +251,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       permissions: string;
       roles?: string[];
       channelId: string;
+      guildId?: string;
     }) {
       const options: Json[] = Object.entries(input.options ?? {}).map(([name, value]) => ({ name, value, type: typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5 }));
       const resolved: Json = {};
@@ -301,8 +334,9 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     return [...state.commands.values()].flat().find((c) => c.name === name)?.id ?? snowflake();
   }
 
-  function interact(input: { user: FixtureUser; permissions: string; roles?: string[]; channelId: string }, type: number, data: Json, extra: Json = {}) {
+  function interact(input: { user: FixtureUser; permissions: string; roles?: string[]; channelId: string; guildId?: string }, type: number, data: Json, extra: Json = {}) {
     const id = snowflake();
+    const guildId = input.guildId ?? GUILD_ID;
     const interactionToken = `itk-${id}`;
     const channel = guilds.flatMap((g) => [...g.channels, ...(g.threads ?? [])]).find((c: Json) => c.id === input.channelId);
     state.interactions.set(interactionToken, { id, token: interactionToken, channelId: input.channelId, acknowledged: false, expired: false, messageId: extra.message?.id });
@@ -313,7 +347,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       token: interactionToken,
       version: 1,
       data,
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       channel_id: input.channelId,
       channel,
       member: { ...memberPayload(input.user, input.roles ?? []), permissions: input.permissions },
@@ -321,7 +355,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { 0: GUILD_ID },
+      authorizing_integration_owners: { 0: guildId },
       context: 0,
       attachment_size_limit: 10_485_760,
       ...extra,

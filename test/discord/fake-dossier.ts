@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEvents } from '../../src/timeline/query.ts';
 import type { Answer, Citation } from '../../src/answer/types.ts';
-import type { ArticleSummary, CorpusChangeSummary, PreparedArticle, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from '../../src/dossier.ts';
+import type { ArticleSummary, CorpusChangeSummary, PreparedArticle, Dossier, IndexInfo, ReindexHolder, ReindexProgress, ReindexSummary, SearchHit } from '../../src/dossier.ts';
 import { IndexError, UserError } from '../../src/errors.ts';
 import type { TimelineEvent, TimelineQuery } from '../../src/timeline/types.ts';
 
@@ -97,6 +97,8 @@ export class FakeDossier implements Dossier {
   #askHold?: Promise<void>;
   #reindexHold?: Promise<void>;
   #progress?: ReindexProgress;
+  /** What reindexHolder() reports: set it to play another process holding the reindex lock. */
+  holder?: ReindexHolder;
 
   constructor(private readonly events: TimelineEvent[] = EVENTS) {
     const files = readdirSync(CORPUS_DIR);
@@ -202,8 +204,16 @@ export class FakeDossier implements Dossier {
     return this.#progress && { ...this.#progress };
   }
 
+  async reindexHolder(): Promise<ReindexHolder | undefined> {
+    return this.holder ?? (this.#progress ? { pid: process.pid, host: 'localhost', since: new Date(this.#progress.startedAt).toISOString() } : undefined);
+  }
+
+  async refresh(): Promise<boolean> {
+    return false;
+  }
+
   info(): IndexInfo {
-    return { model: 'fake-embeddings', dimensions: 8, articles: ARTICLES.length, chunks: 40, events: this.events.length, builtAt: '2024-05-01T12:00:00.000Z' };
+    return { version: 'index-20240501T120000000Z-1-0', model: 'fake-embeddings', dimensions: 8, articles: ARTICLES.length, chunks: 40, events: this.events.length, builtAt: '2024-05-01T12:00:00.000Z' };
   }
 
   async close(): Promise<void> {}

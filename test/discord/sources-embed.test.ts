@@ -20,7 +20,7 @@ test('GIVEN 500 articles WHEN listed THEN the description fits and ends by count
 });
 
 test('GIVEN index info WHEN listed THEN the footer gives counts and build time', () => {
-  const embed = sourcesEmbed([], { model: 'm', dimensions: 8, articles: 0, chunks: 0, events: 0, builtAt: '2024-05-01T12:00:00.000Z' });
+  const embed = sourcesEmbed([], { version: 'index-1', model: 'm', dimensions: 8, articles: 0, chunks: 0, events: 0, builtAt: '2024-05-01T12:00:00.000Z' });
   assert.equal(embed.footer!.text, '0 articles · 0 chunks · 0 timeline events · index built 2024-05-01T12:00:00.000Z');
   assert.match(embed.description!, /corpus is empty/);
 });
