@@ -1,0 +1,20 @@
+/** Sizes in px of the 1× canvas. */
+export const METRICS = {
+  margin: 14,
+  titleSize: 15,
+  labelSize: 12,
+  sourceSize: 10,
+  bandSize: 10.5,
+  legendSize: 10.5,
+  laneHeight: 17,
+  bandRow: 16,
+  legendRow: 15,
+  headRadius: 3.5,
+  markGap: 5,
+} as const;
+
+/** Text made safe inside SVG markup. */
+export const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A coordinate rounded to 1/100 px, which keeps the SVG short. */
+export const n = (value: number) => String(Math.round(value * 100) / 100);
