@@ -4,6 +4,7 @@ import type { Command } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
 import { describeQuery, timelineEmbed, timelinePages } from '../src/discord/timeline-pages.ts';
+import { timelinePicture } from '../src/discord/timeline-picture.ts';
 import { UserError } from '../src/errors.ts';
 import type { TimelineQuery } from '../src/timeline/types.ts';
 
@@ -24,7 +25,10 @@ export const timeline: Command = {
     .addStringOption((option) => option.setName('from').setDescription('From this year or date, e.g. 2010 or 2010-05-01').setMaxLength(10))
     .addStringOption((option) => option.setName('to').setDescription('Up to this year or date, e.g. 2012').setMaxLength(10))
     .addStringOption((option) => option.setName('topic').setDescription('Only events about this, e.g. extradition').setMaxLength(200))
-    .addStringOption((option) => option.setName('source').setDescription('Only events from this article').setAutocomplete(true)),
+    .addStringOption((option) => option.setName('source').setDescription('Only events from this article').setAutocomplete(true))
+    .addStringOption((option) =>
+      option.setName('picture').setDescription('Also attach the timeline as a picture').addChoices({ name: 'light', value: 'light' }, { name: 'dark', value: 'dark' }),
+    ),
 
   async execute(interaction, ctx) {
     const query: TimelineQuery = {
@@ -44,7 +48,15 @@ export const timeline: Command = {
     );
     if (pages.length > 1) ctx.pages.set(interaction.id, { userId: interaction.user.id, pages });
     const components = pages.length > 1 ? [pageRow('timeline', interaction.id, 0, pages.length)] : [];
-    await interaction.editReply({ embeds: [pages[0]!], components, allowedMentions: NO_MENTIONS });
+    const theme = interaction.options.getString('picture');
+    const picture = theme === 'light' || theme === 'dark' ? await timelinePicture(events, ctx.dossier.sources(), { ...query }, theme, interaction.attachmentSizeLimit) : undefined;
+    await interaction.editReply({
+      embeds: [pages[0]!],
+      components,
+      allowedMentions: NO_MENTIONS,
+      ...(picture && 'file' in picture ? { files: [picture.file] } : {}),
+      ...(picture && 'note' in picture ? { content: picture.note } : {}),
+    });
   },
 
   async button(interaction, ctx) {

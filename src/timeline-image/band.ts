@@ -71,10 +71,13 @@ function eventMonths(segment: Segment, axis: Axis): Cell[] {
     const start = utc(d.getUTCFullYear(), d.getUTCMonth());
     counts.set(start, (counts.get(start) ?? 0) + 1);
   }
-  return [...counts].map(([start, count]) => {
+  const cells = [...counts].map(([start, count]) => {
     const d = new Date(start);
-    return { x0: axis.x(start), x1: axis.x(utc(d.getUTCFullYear(), d.getUTCMonth() + 1)), text: MONTH_NAMES[d.getUTCMonth()]!, rank: -count };
+    const year: [number, number] = [axis.x(Math.max(utc(d.getUTCFullYear()), segment.start)), axis.x(Math.min(utc(d.getUTCFullYear() + 1), segment.end))];
+    return { x0: axis.x(start), x1: axis.x(utc(d.getUTCFullYear(), d.getUTCMonth() + 1)), text: MONTH_NAMES[d.getUTCMonth()]!, rank: -count, year };
   });
+  // A month name is only read against its year: keep those whose label fits inside their year's cell.
+  return cells.filter((cell) => cell.year[1] - cell.year[0] >= textWidth(cell.text, METRICS.bandSize) + 6);
 }
 
 /** Whether the band has a row of months: some segment is drawn in months, or some event is dated to a month or day. */

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { UserError } from '../errors.ts';
 import { buildAxis } from './axis.ts';
 import { formatDate, periodOf } from './calendar.ts';
@@ -21,13 +21,13 @@ const PREVIEW_HEIGHT = Math.round((CANVAS_WIDTH * 350) / 550);
 /** Label widths tried, widest first: wider labels say more, narrower ones stack lower. */
 const LABEL_WIDTHS = [320, 290, 260, 235, 210, 190, 170, 150];
 
-/** Lays out and draws events (oldest first or not) as a timeline: SVG source and PNG. */
-export function renderTimelineImage(events: ReadonlyArray<ImageEvent>, options: TimelineImageOptions = {}): TimelineImage {
+/** Lays out and draws events (in any order) as a timeline: SVG source and PNG. Rasterising runs off the main thread. */
+export async function renderTimelineImage(events: ReadonlyArray<ImageEvent>, options: TimelineImageOptions = {}): Promise<TimelineImage> {
   const svg = timelineSvg(events, options);
-  const rendered = new Resvg(svg, {
+  const rendered = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: SCALE },
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
-  }).render();
+  });
   return { svg, png: rendered.asPng(), width: rendered.width, height: rendered.height };
 }
 
