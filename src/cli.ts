@@ -7,12 +7,14 @@ import { describeError, UserError } from './errors.ts';
 import { formatAnswer, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
 import { openDossier } from './open-dossier.ts';
 import { createProgressBar } from './progress-bar.ts';
+import { parseTheme } from './timeline-image/themes.ts';
+import { pictureTitle } from './timeline-image/title.ts';
 
 const USAGE = `Usage: npm run --silent dossier -- <command>
   ask [--json] "question"     answer a question (no question with --json: one per line from stdin)
   search [--json] "query"     ranked passages with scores
   sources [--json]            the articles in the corpus
-  timeline [--json] [--from X] [--to Y] [--topic T] [--source F]
+  timeline [--json] [--from X] [--to Y] [--topic T] [--source F] [--png FILE [--theme light|dark]]
   index [--force]             build or refresh the index
 Options: --verbose (stack traces on errors)`;
 
@@ -29,6 +31,8 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
       to: { type: 'string' },
       topic: { type: 'string' },
       source: { type: 'string' },
+      png: { type: 'string' },
+      theme: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -38,6 +42,7 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (!['ask', 'search', 'sources', 'timeline', 'index'].includes(command)) throw new UserError(`Unknown command "${command}".\n${USAGE}`);
+  const theme = parseTheme(values.theme);
   const bar = createProgressBar();
   const dossier = await openDossier(config, {
     notice: (message) => console.error(message),
@@ -66,7 +71,14 @@ export async function runCli(argv: string[], config: Config): Promise<number> {
         print(dossier.sources(), formatSources(dossier.sources()));
         return 0;
       case 'timeline': {
-        const events = await dossier.timeline({ from: values.from, to: values.to, topic: values.topic, source: values.source });
+        const query = { from: values.from, to: values.to, topic: values.topic, source: values.source };
+        const events = await dossier.timeline(query);
+        if (values.png) {
+          // Loaded only when asked for: the renderer's native module and fonts are not needed otherwise.
+          const { writeTimelinePng } = await import('./timeline-image/write-png.ts');
+          const image = await writeTimelinePng(values.png, events, { theme, title: pictureTitle(query), articles: dossier.sources() });
+          console.error(`Wrote ${values.png} (${image.width}×${image.height} px, ${events.length} events).`);
+        }
         print(events, formatTimeline(events));
         return 0;
       }

@@ -24,6 +24,8 @@ export interface LaneGeometry {
   padding: number;
   /** A text is turned to the left of its mark when less than this (or its own width) is left on the right. */
   minWidth: number;
+  /** How many lanes a label cut short by the canvas edge is worth saving: Infinity never cuts when it can stack. */
+  truncationCost: number;
 }
 
 /**
@@ -49,8 +51,9 @@ function placeInOrder(requests: LabelRequest[], order: number[], g: LaneGeometry
         const fitted = Math.max(0, Math.min(width, room));
         const span: [number, number] = direction === 'right' ? [x0, x1 + g.gap + fitted] : [x0 - g.gap - fitted, x1];
         return { direction, fitted, span, fits: room >= Math.min(width, g.minWidth), lane: firstFree(taken, span, g.padding) };
-      })
-      .sort((a, b) => Number(b.fits) - Number(a.fits) || a.lane - b.lane || b.fitted - a.fitted);
+      });
+    const score = (option: (typeof options)[number]) => option.lane + (option.fitted < width ? g.truncationCost : 0);
+    options.sort((a, b) => Number(b.fits) - Number(a.fits) || score(a) - score(b) || b.fitted - a.fitted);
     const best = options[0]!;
     (taken[best.lane] ??= []).push(best.span);
     places[i] = { lane: best.lane + 1, direction: best.direction, width: best.fitted };

@@ -59,11 +59,14 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
   );
   const geometry = { left: m.margin, right: CANVAS_WIDTH - m.margin, gap: m.markGap, padding: 8, minWidth: 120 };
   let best: { places: LabelPlace[]; height: number } | undefined;
-  for (const width of LABEL_WIDTHS) {
-    const places = placeLabels(labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })), geometry);
-    const height = frameHeight({ axis, lanes: laneCount(places), legend, legendColumns });
-    if (!best || height < best.height) best = { places, height };
-    if (height <= PREVIEW_HEIGHT) break;
+  // Widest labels first, each first without cutting any at the canvas edge, then cutting where it saves a lane.
+  attempts: for (const width of LABEL_WIDTHS) {
+    for (const truncationCost of [Infinity, 1]) {
+      const places = placeLabels(labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })), { ...geometry, truncationCost });
+      const height = frameHeight({ axis, lanes: laneCount(places), legend, legendColumns });
+      if (!best || height < best.height) best = { places, height };
+      if (height <= PREVIEW_HEIGHT) break attempts;
+    }
   }
   const places = best!.places;
 

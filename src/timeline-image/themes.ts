@@ -1,3 +1,4 @@
+import { UserError } from '../errors.ts';
 import type { ThemeName } from './types.ts';
 
 /** Colours of one theme; the dark one uses Discord's dark background so the picture sits flush in the client. */
@@ -34,3 +35,10 @@ export const THEMES: Record<ThemeName, Theme> = {
     bandText: '#ecebff',
   },
 };
+
+/** Checks a theme name given by a person (a CLI flag); light when none is given. */
+export function parseTheme(value: string | undefined): ThemeName {
+  if (value === undefined) return 'light';
+  if (Object.hasOwn(THEMES, value)) return value as ThemeName;
+  throw new UserError(`Unknown theme "${value}": use ${Object.keys(THEMES).join(' or ')}.`, 'BAD_THEME');
+}

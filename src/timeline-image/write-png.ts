@@ -3,15 +3,6 @@ import { UserError } from '../errors.ts';
 import { renderTimelineImage } from './render.ts';
 import type { ImageArticle, ImageEvent, TimelineImage, ThemeName } from './types.ts';
 
-export const THEME_NAMES: readonly ThemeName[] = ['light', 'dark'];
-
-/** Checks a theme name given by a person (CLI flag, chat option). */
-export function parseTheme(value: string | undefined): ThemeName {
-  if (value === undefined) return 'light';
-  if ((THEME_NAMES as readonly string[]).includes(value)) return value as ThemeName;
-  throw new UserError(`Unknown theme "${value}": use ${THEME_NAMES.join(' or ')}.`, 'BAD_THEME');
-}
-
 /**
  * Renders the timeline and writes it to `file` as PNG: to a temporary file first, renamed into place, so a
  * failure never leaves a half-written picture over an earlier one.

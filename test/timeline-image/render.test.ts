@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { UserError } from '../../src/errors.ts';
 import { formatDate } from '../../src/timeline-image/calendar.ts';
 import { CANVAS_WIDTH, renderTimelineImage, SCALE, timelineSvg } from '../../src/timeline-image/render.ts';
@@ -108,7 +105,6 @@ test('GIVEN sixty events over forty years WHEN drawn THEN every label is there o
   }));
   const image = await renderTimelineImage(many);
   assertEachLabelOnce(image.svg, many, formatDate);
-  writeFileSync(join(tmpdir(), 'dossier-sixty-events.png'), image.png);
   assert.equal(PNG.sync.read(image.png).width, 1200);
 });
 
