@@ -35,6 +35,7 @@ test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite r
     ['to', false],
     ['topic', false],
     ['source', true],
+    ['picture', false],
   ]);
 });
 
