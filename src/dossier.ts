@@ -56,6 +56,8 @@ export interface IndexInfo {
   chunks: number;
   events: number;
   builtAt: string;
+  /** Which fitted answer decision is in use; `fallback` when none was fitted for this encoder. */
+  calibration?: { encoder: string; fallback: boolean };
 }
 
 /** Options of a question: the thread's earlier question, and (for evaluation) a single retrieval ranking. */

@@ -1,7 +1,7 @@
 // The Dossier facade over an on-disk index: one snapshot per question, reindex swapping in a new one.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { answerQuestion } from './answer/answer.ts';
-import type { DateLookup } from './answer/compose.ts';
+import type { LoadedCalibration } from './answer/calibration.ts';
 import type { Answer } from './answer/types.ts';
 import { validateQuestion } from './answer/validate.ts';
 import type { Config } from './config.ts';
@@ -9,12 +9,12 @@ import { scanCorpus } from './corpus/load.ts';
 import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
 import { describeError, IndexError } from './errors.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { tokenize } from './index/lexical.ts';
 import { currentIndexDir } from './index/location.ts';
 import { diffCorpus, isStale } from './index/manifest.ts';
 import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
 import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
 import { retrieve } from './retrieve/hybrid.ts';
+import { passageDates } from './timeline/date-lookup.ts';
 import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
 
 /** The timeline functions the facade uses, injected so tests and benchmarks can swap them. */
@@ -28,6 +28,8 @@ export interface DossierDeps {
   config: Config;
   embeddings: LocalEmbeddings;
   timeline: TimelineModule;
+  /** The fitted answer models for the encoder in use (see `npm run calibrate`). */
+  calibration: LoadedCalibration;
   llm?: BaseChatModel;
   /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. Closed with the facade. */
   embed?: ReindexDeps['embed'] & { close?(): Promise<void> };
@@ -62,7 +64,7 @@ class IndexedDossier implements Dossier {
     // One snapshot per question: a reindex swapping `current` meanwhile cannot mix two indexes.
     const { artifact, events } = this.current;
     const llm = this.deps.llm ? { model: this.deps.llm, timeoutMs: this.deps.config.llm.timeoutMs } : undefined;
-    return answerQuestion(artifact, valid, { embeddings: this.deps.embeddings, lookupDate: dateLookup(events), llm, retrievalMode: options.retrieval }, context);
+    return answerQuestion(artifact, valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
   }
 
   async search(query: string, k = 8): Promise<SearchHit[]> {
@@ -135,7 +137,7 @@ class IndexedDossier implements Dossier {
 
   info(): IndexInfo {
     const { manifest } = this.current.artifact;
-    return { model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt };
+    return { model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt, calibration: { encoder: this.deps.calibration.calibration.encoder, fallback: this.deps.calibration.fallback } };
   }
 
   /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */
@@ -143,20 +145,4 @@ class IndexedDossier implements Dossier {
     await this.running?.done;
     await this.deps.embed?.close?.();
   }
-}
-
-/**
- * Finds the timeline's resolved date for a passage, for date answers. A passage can hold several dated
- * events ("freed last year … on Friday, urged"): the one whose summary shares most with the question wins.
- */
-function dateLookup(events: TimelineEvent[]): DateLookup {
-  return (source, start, end, questionTerms) => {
-    const wanted = new Set(questionTerms);
-    const candidates = events
-      .filter((e) => e.precision !== 'year' && e.sources.some((s) => s.source === source && s.start < end && s.end > start))
-      .map((event) => ({ event, shared: tokenize(event.summary).filter((term) => wanted.has(term)).length }))
-      .sort((a, b) => b.shared - a.shared || Number(b.event.precision === 'day') - Number(a.event.precision === 'day'));
-    const best = candidates[0]?.event;
-    return best ? { date: best.date, precision: best.precision } : undefined;
-  };
 }

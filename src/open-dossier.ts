@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { loadCalibration } from './answer/calibration.ts';
 import { createChatModel } from './answer/llm.ts';
 import { createDossier, type Dossier, type ReindexProgress, type TimelineModule } from './dossier.ts';
 import type { OpenReport } from './open-index.ts';
@@ -26,6 +27,10 @@ export interface OpenHooks {
 /** Wires the configured embeddings, optional LLM and timeline into the facade (the composition root of the core). */
 export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dossier & { opened: OpenReport }> {
   const embeddings = await loadEmbeddings(config.embeddings, hooks.notice);
+  const calibration = loadCalibration(embeddings.modelId);
+  if (calibration.fallback) {
+    hooks.warn(`No answer calibration was fitted for ${embeddings.modelId}: using the encoder-independent one, which declines more often. Run npm run calibrate to fit one.`);
+  }
   const llm = await createChatModel(config.llm);
   if (llm) hooks.notice(`LLM: ${config.llm.provider} model ${config.llm.model}; extractive answers are the fallback.`);
   // Index-time embedding runs in a worker thread so that a reindex does not stall heartbeats and questions. The
@@ -33,7 +38,7 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   const settings = embeddings.modelId.startsWith('use-lite:') ? { ...config.embeddings, kind: 'use-lite' as const } : config.embeddings;
   const embed = createWorkerEmbedder(settings, { modelId: embeddings.modelId });
   try {
-    return await createDossier({ config, embeddings, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+    return await createDossier({ config, embeddings, calibration, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
   } catch (error) {
     await embed.close();
     throw error;

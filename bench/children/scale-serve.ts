@@ -1,5 +1,6 @@
 // Answers from a (synthetic) index as the dossier does: memory once loaded, ask and dense-search latency, HNSW
 // recall@10 and speed against exact brute force over the same vectors, and optionally bare insertion time.
+import { loadCalibration } from '../../src/answer/calibration.ts';
 import hnswlib from 'hnswlib-node';
 import { childInput, report } from '../lib/child.ts';
 import { benchConfig, DEV_QUESTIONS } from '../lib/setup.ts';
@@ -17,6 +18,7 @@ const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: nu
 const rss = () => mb(process.memoryUsage().rss);
 const embeddings = await loadEmbeddings(benchConfig(input.dataDir).embeddings, () => {});
 const questionVectors: number[][] = [];
+const { calibration } = loadCalibration(embeddings.modelId);
 for (const question of DEV_QUESTIONS) questionVectors.push(await embeddings.embedQuery(question));
 const rssModelMb = rss();
 
@@ -25,11 +27,11 @@ const index = loaded.value;
 const rssLoadedMb = rss();
 
 const noDates = () => undefined;
-for (const question of DEV_QUESTIONS) await answerQuestion(index, question, { embeddings, lookupDate: noDates });
+for (const question of DEV_QUESTIONS) await answerQuestion(index, question, { embeddings, lookupDate: noDates, calibration });
 const parts = { embed: [] as number[], retrieve: [] as number[], compose: [] as number[], total: [] as number[] };
 for (let r = 0; r < input.rounds; r++) {
   for (const question of DEV_QUESTIONS) {
-    const { timingsMs } = await answerQuestion(index, question, { embeddings, lookupDate: noDates });
+    const { timingsMs } = await answerQuestion(index, question, { embeddings, lookupDate: noDates, calibration });
     for (const part of ['embed', 'retrieve', 'compose', 'total'] as const) parts[part].push(timingsMs[part]);
   }
 }

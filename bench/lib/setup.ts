@@ -1,3 +1,4 @@
+import { loadCalibration } from '../../src/answer/calibration.ts';
 import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,6 @@ export async function openBenchDossier(
 ): Promise<{ dossier: Dossier; embeddings: LocalEmbeddings; close(): Promise<void> }> {
   const embeddings = await loadEmbeddings(config.embeddings, () => {});
   const worker = options.worker ? createWorkerEmbedder(config.embeddings, { modelId: embeddings.modelId }) : undefined;
-  const dossier = await createDossier({ config, embeddings, embed: options.embed ?? worker, timeline: options.timeline ?? timelineModule, warn: (m) => console.error(`warning: ${m}`) });
+  const dossier = await createDossier({ config, embeddings, calibration: loadCalibration(embeddings.modelId), embed: options.embed ?? worker, timeline: options.timeline ?? timelineModule, warn: (m) => console.error(`warning: ${m}`) });
   return { dossier, embeddings, close: async () => { await dossier.close(); await worker?.close(); } };
 }

@@ -2,64 +2,97 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { describeError } from '../errors.ts';
 import type { IndexArtifact } from '../index/artifact.ts';
-import { retrieve, type RetrievalMode } from '../retrieve/hybrid.ts';
+import { retrieve, type RankedChunk, type RetrievalMode } from '../retrieve/hybrid.ts';
+import type { Calibration } from './calibration.ts';
+import { corpusWords, gatherCandidates, type Candidate } from './candidates.ts';
 import { citationFor } from './citations.ts';
 import { abstentionText, composeExtractive, nearestArticles, type DateLookup } from './compose.ts';
-import { chooseEvidence, scoreSentences, type ScoredSentence } from './extractive.ts';
+import { answerProbability, decisionFeatures, rankCandidates, selectEvidence, type DecisionFeatures, type RankedCandidate } from './decision.ts';
 import { askLlm, type LlmSource } from './llm.ts';
-import { analyzeQuestion } from './question.ts';
+import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** What answering needs besides the index; the LLM is optional. */
 export interface AnswerDeps {
   embeddings: EmbeddingsInterface;
   lookupDate: DateLookup;
+  calibration: Calibration;
   llm?: { model: BaseChatModel; timeoutMs: number };
   retrievalMode?: RetrievalMode;
 }
 
-const CHUNKS_PER_QUESTION = 10;
-// At most this many passages of one article, so others are heard, yet enough that a long article's answer
-// is not crowded out by its own near-misses (4 of 10: best on both evaluation sets).
+// Passages shown as "retrieved" and used for the nearest articles: 10, at most 4 of one article, so that others
+// are heard while a long article's answer is not crowded out by its own near-misses.
+const SHOWN_PASSAGES = 10;
 const PER_ARTICLE = 4;
-// Questions gathering one passage per article look further down the ranking.
-const CHUNKS_PER_SURVEY = 30;
+// Deeper retrieval feeds the candidates' retrieval feature (and, in corpora too large to score whole, the pool).
+const CANDIDATE_PASSAGES = 30;
 
-/** Answers a validated question from one index snapshot. `context` is the earlier question of a thread. */
-export async function answerQuestion(index: IndexArtifact, question: string, deps: AnswerDeps, context?: string): Promise<Answer> {
+/** A question measured against one index: what the fitted models decide on. Independent of any fitted parameter. */
+export interface PreparedQuestion {
+  question: string;
+  analysis: QuestionAnalysis;
+  retrieved: RankedChunk[];
+  candidates: Candidate[];
+  timings: { embedded: number; retrieved: number; started: number };
+}
+
+/** The fitted models' verdict on a prepared question. */
+export interface AnswerDecision {
+  ranked: RankedCandidate[];
+  evidence: RankedCandidate[];
+  features: DecisionFeatures;
+  probability: number;
+  answer: boolean;
+}
+
+/** Embeds, retrieves and measures every candidate sentence. `context` is the earlier question of a thread. */
+export async function prepareQuestion(index: IndexArtifact, question: string, deps: Pick<AnswerDeps, 'embeddings' | 'retrievalMode'>, context?: string): Promise<PreparedQuestion> {
   const started = performance.now();
   const analysis = analyzeQuestion(question);
-  if (context) analysis.terms.push(...analyzeQuestion(context).terms);
+  if (context) {
+    const earlier = analyzeQuestion(context);
+    analysis.terms.push(...earlier.terms);
+    analysis.names.push(...earlier.names.filter((name) => !analysis.names.includes(name)));
+  }
   const searchText = context ? `${context}\n${analysis.focus}` : analysis.focus;
   const vector = await deps.embeddings.embedQuery(searchText);
   const embedded = performance.now();
-  const survey = analysis.type === 'attribution' || analysis.type === 'comparison';
-  const retrieved = await retrieve(index, { text: searchText, vector }, {
-    k: survey ? CHUNKS_PER_SURVEY : CHUNKS_PER_QUESTION,
-    perSource: survey ? CHUNKS_PER_SURVEY : PER_ARTICLE,
-    mode: deps.retrievalMode,
-  });
+  const retrieved = await retrieve(index, { text: searchText, vector }, { k: CANDIDATE_PASSAGES, perSource: analysis.survey ? CANDIDATE_PASSAGES : PER_ARTICLE, mode: deps.retrievalMode });
   const retrievedAt = performance.now();
-  const scored = scoreSentences(index, analysis, vector, retrieved);
-  const choice = chooseEvidence(index, analysis, scored);
-  const base = {
-    question,
-    retrieved: retrieved.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: round(hit.score) })),
-  };
+  return { question, analysis, retrieved, candidates: gatherCandidates(index, analysis, vector, retrieved), timings: { started, embedded, retrieved: retrievedAt } };
+}
+
+/** Chooses the answer (always the same way) and, separately, decides whether to give it. */
+export function decide(index: IndexArtifact, prepared: PreparedQuestion, calibration: Calibration): AnswerDecision {
+  const ranked = rankCandidates(prepared.candidates, calibration.ranker);
+  const evidence = selectEvidence(index, prepared.analysis, ranked, calibration.keepRatio);
+  const features = decisionFeatures(index, prepared.analysis, ranked, evidence);
+  const probability = answerProbability(calibration, features);
+  return { ranked, evidence, features, probability, answer: evidence.length > 0 && probability >= calibration.threshold };
+}
+
+/** Answers a validated question from one index snapshot. */
+export async function answerQuestion(index: IndexArtifact, question: string, deps: AnswerDeps, context?: string): Promise<Answer> {
+  const prepared = await prepareQuestion(index, question, deps, context);
+  const decision = decide(index, prepared, deps.calibration);
+  const shown = prepared.retrieved.slice(0, SHOWN_PASSAGES);
+  const base = { question, retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: round(hit.score) })), confidence: round(decision.probability, 1000) };
   const timings = () => {
     const now = performance.now();
-    return { embed: round(embedded - started), retrieve: round(retrievedAt - embedded), compose: round(now - retrievedAt), total: round(now - started) };
+    const { started, embedded, retrieved } = prepared.timings;
+    return { embed: round(embedded - started), retrieve: round(retrieved - embedded), compose: round(now - retrieved), total: round(now - started) };
   };
-  if (!choice.answerable) {
-    return { ...base, answer: abstentionText(choice.reason), abstained: true, citations: [], mode: 'extractive', nearest: nearestArticles(index, retrieved), timingsMs: timings() };
+  if (!decision.answer) {
+    return { ...base, answer: abstentionText(abstentionReason(index, prepared, decision)), abstained: true, citations: [], mode: 'extractive', nearest: nearestArticles(index, shown), timingsMs: timings() };
   }
-  const extractive = composeExtractive(index, analysis, choice.evidence, deps.lookupDate);
+  const extractive = composeExtractive(index, prepared.analysis, decision.evidence, deps.lookupDate);
   if (!deps.llm) return { ...base, ...extractive, abstained: false, mode: 'extractive', timingsMs: timings() };
   try {
-    const sources = llmSources(index, scored);
+    const sources = llmSources(index, decision.ranked);
     const reply = await askLlm(deps.llm.model, question, sources.map((s) => s.source), deps.llm.timeoutMs);
     if (reply.notInSources) {
-      return { ...base, answer: abstentionText('the language model found no answer in the passages retrieved'), abstained: true, citations: [], mode: 'llm', nearest: nearestArticles(index, retrieved), timingsMs: timings() };
+      return { ...base, answer: abstentionText('the language model found no answer in the passages retrieved'), abstained: true, citations: [], mode: 'llm', nearest: nearestArticles(index, shown), timingsMs: timings() };
     }
     return { ...base, ...renumber(reply.text, reply.cited, sources), abstained: false, mode: 'llm', timingsMs: timings() };
   } catch (error) {
@@ -67,9 +100,23 @@ export async function answerQuestion(index: IndexArtifact, question: string, dep
   }
 }
 
+/** Why the articles don't answer, in words the asker can check. */
+function abstentionReason(index: IndexArtifact, prepared: PreparedQuestion, decision: AnswerDecision): string {
+  const { analysis } = prepared;
+  const known = corpusWords(index);
+  const missing = analysis.names.filter((name) => !known.has(name));
+  if (missing.length) return `the articles never mention ${missing.join(', ')}`;
+  if (analysis.type !== 'other' && decision.features.topTypeFit < 0) return `no passage states the ${TYPE_WORDS[analysis.type]} asked for`;
+  return 'no passage answers the question closely enough';
+}
+
+const TYPE_WORDS: Record<QuestionAnalysis['type'], string> = {
+  date: 'date', duration: 'length of time', count: 'number', amount: 'amount', person: 'person', place: 'place', entity: 'name', other: 'fact',
+};
+
 /** The best sentences, one source entry each, as numbered passages for the LLM. */
-function llmSources(index: IndexArtifact, scored: ScoredSentence[]): { source: LlmSource; citation: Citation }[] {
-  return scored.slice(0, 6).map(({ sentence }, i) => {
+function llmSources(index: IndexArtifact, ranked: RankedCandidate[]): { source: LlmSource; citation: Citation }[] {
+  return ranked.slice(0, 6).map(({ sentence }, i) => {
     const article = index.articles.get(sentence.source)!;
     const citation = citationFor(i + 1, article, sentence.start, sentence.end);
     return { citation, source: { n: i + 1, source: sentence.source, title: article.meta.title, date: article.meta.date, text: sentence.text } };
@@ -83,6 +130,6 @@ function renumber(text: string, cited: number[], sources: { citation: Citation }
   return { answer: text.replace(/\[(\d{1,2})\]/g, (_, n: string) => `[${mapping.get(Number(n)) ?? n}]`), citations };
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
+function round(value: number, by = 10): number {
+  return Math.round(value * by) / by;
 }

@@ -1,18 +1,23 @@
-import type { IndexArtifact } from '../index/artifact.ts';
+import type { IndexArtifact, IndexedSentence } from '../index/artifact.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
 import { citationFor } from './citations.ts';
-import type { ScoredSentence } from './extractive.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** A date the timeline resolved for a passage ("Wednesday" in an article of 2012-04-08 → April 11, 2012). */
 export type DateLookup = (source: string, start: number, end: number, questionTerms: string[]) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
 
+/** A sentence of an answer, with the sentence before when it is quoted too. */
+export interface Evidence {
+  sentence: IndexedSentence;
+  lead?: IndexedSentence;
+}
+
 /** Writes the extractive answer: each evidence sentence with its [n], and a source list with verbatim quotes. */
 export function composeExtractive(
   index: IndexArtifact,
   question: QuestionAnalysis,
-  evidence: ScoredSentence[],
+  evidence: Evidence[],
   lookupDate: DateLookup,
 ): Pick<Answer, 'answer' | 'citations'> {
   const citations: Citation[] = [];
@@ -27,19 +32,14 @@ export function composeExtractive(
     return `${lead ? `${lead.text} ` : ''}${sentence.text} [${citation.n}]`;
   });
   const lead = question.type === 'date' ? resolvedDateLead(evidence, lookupDate, question.terms) : undefined;
-  const heading = LIST_HEADINGS[question.type];
-  const body = heading ? `${heading}\n${parts.map((part) => `• ${part}`).join('\n')}` : parts.join(' ');
+  // Answers that gather one passage per article read best as a list.
+  const body = question.survey && parts.length > 1 ? `What each article reports:\n${parts.map((part) => `• ${part}`).join('\n')}` : parts.join(' ');
   return { answer: lead ? `${lead}. ${body}` : body, citations };
 }
 
-// Answers that gather one passage per article read best as a list.
-const LIST_HEADINGS: Partial<Record<QuestionAnalysis['type'], string>> = {
-  attribution: 'The articles credit these sources:',
-  comparison: 'What each article reports:',
-};
 
 /** "April 11, 2012" when the first evidence sentence has a date the timeline resolved from a relative one. */
-function resolvedDateLead(evidence: ScoredSentence[], lookupDate: DateLookup, questionTerms: string[]): string | undefined {
+function resolvedDateLead(evidence: Evidence[], lookupDate: DateLookup, questionTerms: string[]): string | undefined {
   const first = evidence[0];
   if (!first) return undefined;
   const { source, end } = first.sentence;

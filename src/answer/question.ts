@@ -1,92 +1,114 @@
+import nlp from 'compromise';
 import { stem, tokenize } from '../index/lexical.ts';
+import { tagTokens, type TaggedToken } from './nlp.ts';
 
-/** What kind of fact a question asks for; it decides what the evidence must contain. */
-export type AnswerType = 'date' | 'number' | 'place' | 'person' | 'attribution' | 'comparison' | 'other';
+/** The kind of fact a question asks for; evidence of the right kind is one of the answer decision's signals. */
+export type AnswerType = 'date' | 'duration' | 'count' | 'amount' | 'person' | 'place' | 'entity' | 'other';
 
-/** A question broken down for evidence checks. */
+/** A question broken down for sentence scoring. */
 export interface QuestionAnalysis {
   text: string;
   /** The question without framing such as "do the articles agree on": what to search for. */
   focus: string;
   type: AnswerType;
-  /** For comparisons: the type of fact being compared. */
-  innerType?: AnswerType;
-  /** Stemmed content words. */
+  /** Asks what each article reports ("do the articles agree…", "what do the reports say about…"). */
+  survey: boolean;
+  /** Stemmed content words of the focus (question words and the asked category left out). */
   terms: string[];
-  /** For "how many X": the stem of X, which a number in the evidence must count. */
-  counted?: string;
-  /** The question asks for someone's name ("what was the name of the agent"): evidence must give one. */
-  wantsName?: boolean;
-  /** For "which X" / "what kind of X": the stem of X, the category the answer belongs to. */
+  /** Stemmed head noun of "which X" / "what X" / "the name of the X": the category the answer belongs to. */
   asked?: string;
-  /** Capitalised names in the question (not its first word), stemmed: entities the evidence must concern. */
+  /** Capitalised words and years of the question, stemmed: entities the evidence must concern. */
   names: string[];
 }
 
-// Words that only say what kind of answer is wanted; they are not content the evidence must share.
-const QUESTION_WORDS = new Set(['when', 'where', 'who', 'whom', 'whose', 'what', 'which', 'how', 'why', 'many', 'much', 'long', 'name', 'day', 'date', 'year', 'time', 'kind', 'type', 'according', 'did', 'does', 'article', 'articles', 'report', 'reports', 'mention', 'mentioned', 'piece', 'story']);
+// Words that ask rather than tell: wh-words and the verbs and nouns that frame a request.
+const FRAME_WORDS = new Set(['when', 'where', 'who', 'whom', 'whose', 'what', 'which', 'how', 'why', 'many', 'much', 'long', 'name', 'kind', 'type', 'sort', 'according', 'did', 'does'].map(stem));
 
-const COMPARISON = /\b(do|did) (the )?(articles|sources|reports|outlets) (agree|differ|disagree|say)|\b(compare|comparison|differ(ent|ence)?|disagree|contradict|agree|consistent)\b|\b(each|all|every) (of the )?(articles|sources|outlets)\b/i;
+// Calendar nouns: "what year", "which day" ask for a date (general English, not of any corpus).
+const CALENDAR_NOUNS = new Set(['year', 'date', 'day', 'month', 'week', 'decade', 'century', 'time']);
 
-/** Classifies a question and extracts the words the evidence must carry. */
+// The corpus itself as the subject ("the articles", "the reports", "each outlet"): such questions ask what every
+// article says, whatever the case.
+const CORPUS_NOUN = '(articles?|reports?|sources?|outlets?|stories|story|coverage|pieces?|media)';
+const SURVEY = new RegExp(
+  `\\b(do|did|does|how do|what do|what does|how did)\\s+(the\\s+|all\\s+|these\\s+)?(different\\s+)?${CORPUS_NOUN}\\s+(agree|differ|disagree|say|report|describe|compare|put|tell|give)|\\b(each|every|all|both)\\s+(of\\s+the\\s+)?${CORPUS_NOUN}\\b|\\b${CORPUS_NOUN}\\s+(agree|differ|disagree|contradict)\\b`,
+  'i',
+);
+const SURVEY_FRAME = new RegExp(
+  `\\b(do|did|does|how do|what do|what does|how did)\\s+(the\\s+|all\\s+|these\\s+)?(different\\s+)?${CORPUS_NOUN}\\s+(agree|differ|disagree|say|report|describe|compare|put|tell|give)(\\s+(on|about|over|regarding|of))?\\b|\\b(according to\\s+)?(each|every|all|both)\\s+(of\\s+the\\s+)?${CORPUS_NOUN}\\b`,
+  'gi',
+);
+
+/** Classifies a question by its wh-phrase (parts of speech from wink-nlp, role nouns from compromise). */
 export function analyzeQuestion(text: string): QuestionAnalysis {
   // Links and code are not words of the question: a URL's host must not become a required name.
   const q = text.replace(/```[\s\S]*?```|`[^`]*`|<?https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ').trim() || text.trim();
-  const lower = q.toLowerCase();
-  const type = classify(lower);
-  const focus = type === 'comparison' ? q.replace(COMPARISON_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
-  const counted = /\bhow (many|much)\s+(?:['"‘“]?\w+['"’”]?\s+)?/.exec(lower)
-    ? /\bhow many\s+(?:['"‘“][\w-]+['"’”]\s+)?([a-z-]+)/.exec(lower)?.[1]
-    : undefined;
+  const survey = SURVEY.test(q);
+  const focus = survey ? q.replace(SURVEY_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
+  const tokens = tagTokens(focus);
+  const { type, asked } = answerType(tokens);
   return {
     text: q,
     focus,
     type,
-    innerType: type === 'comparison' ? classify(focus.toLowerCase()) : undefined,
-    terms: tokenize(focus).filter((term) => !QUESTION_WORDS.has(term)),
-    counted: counted ? stem(counted) : undefined,
-    asked: askedCategory(lower),
-    wantsName: /\bname of\b|\bwhat (is|was) (his|her|their)( \w+)? name\b|\bwho (is|was) the (agent|officer|lawyer|judge|prosecutor|informant|official)\b/.test(lower),
-    names: properNames(q),
+    survey,
+    terms: tokenize(focus).filter((term) => !FRAME_WORDS.has(term) && term !== asked),
+    asked,
+    names: properNames(focus, tokens),
   };
 }
 
-// "Which agencies do the articles cite?", "Who reported …?": the answer is the attribution in each article.
-const ATTRIBUTION = /\b(which|what) (news )?(agenc(y|ies)|outlets?|media|newspapers?|wire services?)\b|\b(cite|cites|cited|quote|quotes|quoted) as (a )?sources?\b|\bwho (reported|broke the news)\b/i;
-
-// The framing of a comparison, removed to find what is compared.
-const COMPARISON_FRAME = /\b(do|did|does) (the )?(articles|sources|reports|outlets) (agree|differ|disagree)( (on|about|over))?\b|\b(do|did) (the )?(articles|sources|reports|outlets) say\b|\bhow do (the )?(articles|sources|reports) (compare|differ)( (on|about))?\b|\b(compare|comparison of)\b/gi;
-
-function classify(lower: string): AnswerType {
-  if (ATTRIBUTION.test(lower)) return 'attribution';
-  if (COMPARISON.test(lower)) return 'comparison';
-  if (/^(when|what (day|date|year|month|time)|on what (day|date)|in what (year|month)|which (day|date|year|month)|how long (ago|before|after))\b|\b(what|which) (day|date|year|month)\b/.test(lower)) return 'date';
-  if (/\bhow (many|much|long|old|far)\b|\bwhat (number|amount|percentage|sum)\b/.test(lower)) return 'number';
-  if (/^where\b|\b(in|at|from) (what|which) (city|country|place|prison|town|state)\b|\bwhere (is|was|are|were)\b/.test(lower)) return 'place';
-  if (/^who (is|was|are|were) [a-z]+( [a-z]+)?\??$/.test(lower.replace(/[’']s\b/g, ''))) return 'other';
-  if (/^(who|whom|whose)\b|\b(what|which) (is|was) the name\b|\bname of\b|\bwhich (person|official|minister|diplomat|judge|analyst|journalist|agent|professor|expert)\b/.test(lower)) return 'person';
-  return 'other';
-}
-
-function askedCategory(lower: string): string | undefined {
-  // The head noun of "which top Russian diplomat claimed …": the last word before the verb.
-  const after = /\b(?:which|what)\s+(?:kind of |type of |sort of )?(.*)/.exec(lower)?.[1]?.split(/[^a-z-]+/) ?? [];
-  const phrase: string[] = [];
-  for (const word of after.slice(0, 5)) {
-    if (!word || AUXILIARIES.test(word) || /ed$/.test(word)) break;
-    phrase.push(word);
+function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string } {
+  const words = tokens.map((t) => t.lower);
+  const at = words.findIndex((w) => /^(when|where|who|whom|whose|what|which|how|why)$/.test(w));
+  if (at < 0) return { type: 'other' };
+  const wh = words[at]!;
+  const next = words[at + 1];
+  if (wh === 'when') return { type: 'date' };
+  if (wh === 'where') return { type: 'place' };
+  if (wh === 'who' || wh === 'whom' || wh === 'whose') return { type: 'person' };
+  if (wh === 'how') {
+    if (next === 'many') {
+      const counted = headNoun(tokens, at + 2);
+      return { type: 'count', asked: counted ? stem(counted.word) : undefined };
+    }
+    if (next === 'much') return { type: 'amount' };
+    if (next === 'long') return words[at + 2] === 'ago' ? { type: 'date' } : { type: 'duration' };
+    if (next === 'old' || next === 'far' || next === 'big' || next === 'large') return { type: 'count' };
+    return { type: 'other' };
   }
-  const head = phrase.at(-1);
-  return head && !QUESTION_WORDS.has(head) ? stem(head) : undefined;
+  if (wh === 'what' || wh === 'which') {
+    // "what was the name of the agent": the category is the noun after "name of".
+    const nameOf = words.indexOf('name', at);
+    const head = nameOf > at && words[nameOf + 1] === 'of' ? headNoun(tokens, nameOf + 2) : headNoun(tokens, at + 1, true);
+    if (!head) return { type: 'other' };
+    if (CALENDAR_NOUNS.has(head.word)) return { type: 'date' };
+    if (nlp(head.word).has('#Actor') || nlp(head.word).has('#Person')) return { type: 'person', asked: stem(head.word) };
+    return { type: nameOf > at ? 'entity' : 'other', asked: stem(head.word) };
+  }
+  return { type: 'other' };
 }
 
-const AUXILIARIES = /^(is|was|are|were|do|does|did|has|have|had|can|could|will|would|should|may|might|of|in|on|at|to|for|from|by|with|about)$/;
+/** The last noun of the noun phrase starting at `from` ("top Russian diplomat" → diplomat). */
+function headNoun(tokens: TaggedToken[], from: number, adjacentOnly = false): { word: string } | undefined {
+  let head: string | undefined;
+  for (let i = from; i < tokens.length; i++) {
+    const { pos, lower } = tokens[i]!;
+    if (pos === 'NOUN') head = lower;
+    else if (pos === 'DET' || pos === 'ADJ' || pos === 'PROPN' || pos === 'NUM') {
+      if (head) break;
+    } else break;
+    if (adjacentOnly && head && tokens[i + 1]?.pos !== 'NOUN') break;
+  }
+  return head ? { word: (nlp(head).nouns().toSingular().text() as string) || head } : undefined;
+}
 
-/** Capitalised names and years after the first word (phrases like "United States" kept whole), as stemmed tokens. */
-function properNames(question: string): string[] {
-  // A sentence's first word is capitalised anyway: drop it ("See the link", "Where was …").
-  const body = question.replace(/[’']s\b/g, '').replace(/(^|[.?!]\s+)\S+\s*/g, '$1');
-  // Years count as names: a question about 2020 is not answered by passages that never mention 2020.
-  const phrases = body.match(/\b[A-Z][A-Za-z0-9.-]*(?:\s+[A-Z][A-Za-z0-9.-]*)*|\b(1[89]|20)\d\d\b/g) ?? [];
-  return [...new Set(phrases.flatMap((phrase) => tokenize(phrase)))];
+/** Proper nouns (wink's PROPN, or capitalised past the first word) and years, as stemmed tokens. */
+function properNames(text: string, tokens: TaggedToken[]): string[] {
+  const names = tokens
+    .filter((t, i) => (t.pos === 'PROPN' || (i > 0 && /^[A-Z][a-z]/.test(t.text) && t.pos !== 'PRON')) || /^(1[5-9]|20)\d\d$/.test(t.text))
+    .flatMap((t) => tokenize(t.text));
+  // "The United States" kept whole through the shared tokenizer's name normalisation.
+  const phrases = text.match(/\b[A-Z][A-Za-z.-]*(?:\s+[A-Z][A-Za-z.-]*)+/g) ?? [];
+  return [...new Set([...names, ...phrases.flatMap((p) => tokenize(p)).filter((t) => t === 'usa')])].filter((t) => !FRAME_WORDS.has(t));
 }

@@ -33,6 +33,8 @@ export interface Answer {
   /** Which answerer produced the text, and why a fallback happened if one did. */
   mode: 'extractive' | 'llm';
   note?: string;
+  /** The fitted decision's probability that the extractive answer is right (answers below its threshold abstain). */
+  confidence?: number;
   /** When abstaining: the articles closest to the question, for the reader to check. */
   nearest?: { source: string; title?: string; date?: string }[];
 }

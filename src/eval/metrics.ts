@@ -7,6 +7,9 @@ export interface EvalQuestion {
   type: string;
   gold_sources: string[];
   must_contain_any: string[][];
+  /** The sentence (or part of it) that states the answer, and its file. */
+  evidence?: string;
+  evidence_source?: string;
 }
 
 /** Figures for one retrieval mode. */

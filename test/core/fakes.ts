@@ -2,6 +2,7 @@
  * Fast, deterministic stand-ins for the core's slow parts, shared by the core and reliability tests: a hashed
  * bag-of-words encoder instead of the real model, a timeline that finds nothing, and temp corpus/data folders.
  */
+import { loadCalibration } from '../../src/answer/calibration.ts';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +69,8 @@ export function makeWorkspace(options: { empty?: boolean; env?: Record<string, s
 /** Facade dependencies over a workspace, collecting warnings. */
 export function fakeDeps(config: Config, overrides: Partial<DossierDeps> = {}): DossierDeps & { warnings: string[] } {
   const warnings: string[] = [];
-  return { config, embeddings: new HashedEmbeddings(), timeline: noTimeline, warn: (message) => warnings.push(message), warnings, ...overrides };
+  const embeddings = new HashedEmbeddings();
+  return { config, embeddings, calibration: loadCalibration(embeddings.modelId), timeline: noTimeline, warn: (message) => warnings.push(message), warnings, ...overrides };
 }
 
 /** Every file under `dir` with its sha256 and mtime, to assert that Dossier never modified a corpus. */

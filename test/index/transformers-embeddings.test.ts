@@ -92,16 +92,28 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
     assert.deepEqual([a.modelId, b.modelId], ['transformers:test/only-in-a', 'transformers:test/only-in-b']);
   });
 
-  it('GIVEN quantized false WHEN loaded THEN onnx/model.onnx is used', async () => {
+  it('GIVEN quantized false WHEN loaded THEN onnx/model.onnx is used and modelId says fp32', async () => {
     const modelDir = writeTinyBertModel(join(root, 'models'), 'test/tiny-bert-full');
     rmSync(join(modelDir, 'onnx', 'model_quantized.onnx'));
     const full = await loadTransformersEmbeddings({ ...options, model: 'test/tiny-bert-full', quantized: false });
     assert.equal(full.dimensions, TINY_BERT_HIDDEN_SIZE);
-    await assert.rejects(loadTransformersEmbeddings({ ...options, model: 'test/tiny-bert-full' }), (error: unknown) => {
+    assert.equal(full.modelId, 'transformers:test/tiny-bert-full:fp32');
+    await assert.rejects(loadTransformersEmbeddings({ ...options, model: 'test/tiny-bert-full', quantized: true }), (error: unknown) => {
       assert.ok(error instanceof ModelError);
       assert.match(error.message, /missing .*test\/tiny-bert-full\/onnx\/model_quantized\.onnx/);
       return true;
     });
+  });
+
+  it('GIVEN a MODELS_DIR holding only onnx/model.onnx WHEN loaded with no preference THEN that file is used', async () => {
+    const modelDir = writeTinyBertModel(join(root, 'models'), 'test/tiny-bert-only-full');
+    rmSync(join(modelDir, 'onnx', 'model_quantized.onnx'));
+    const full = await loadTransformersEmbeddings({ ...options, model: 'test/tiny-bert-only-full' });
+    assert.equal(full.modelId, 'transformers:test/tiny-bert-only-full:fp32');
+  });
+
+  it('GIVEN a MODELS_DIR holding both ONNX files WHEN loaded with no preference THEN the quantized one is used', async () => {
+    assert.equal(embeddings.modelId, 'transformers:test/tiny-bert');
   });
 
   it('GIVEN a model absent from MODELS_DIR and remote models off WHEN loaded THEN ModelError names the model and MODELS_DIR', async () => {
@@ -115,7 +127,8 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
         ),
         error.message,
       );
-      assert.match(error.message, /into .*Xenova\/all-MiniLM-L6-v2, or allow remote models\.$/);
+      assert.match(error.message, /into .*Xenova\/all-MiniLM-L6-v2, or allow remote models\. /);
+      assert.ok(error.message.endsWith(`To install it offline, run \`MODELS_DIR=${options.modelsDir} npm run models:fetch\`.`), error.message);
       return true;
     });
   });

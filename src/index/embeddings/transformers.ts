@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureExtractionPipelineType } from '@xenova/transformers';
 import { describeError, ModelError } from '../../errors.ts';
@@ -13,9 +14,15 @@ export interface TransformersEmbeddingsOptions {
   allowRemote: boolean;
   /** Where downloads are kept; also searched before `modelsDir`, even when remote models are off. */
   cacheDir?: string;
-  /** Load `onnx/model_quantized.onnx` (default) rather than `onnx/model.onnx`. */
+  /**
+   * Load `onnx/model_quantized.onnx` (true) or `onnx/model.onnx` (false). Unset: whichever `modelsDir` holds,
+   * the quantized file first; when it holds neither, the quantized one (what the hub serves by default).
+   */
   quantized?: boolean;
 }
+
+/** Models that `npm run models:fetch` installs into MODELS_DIR. */
+export const FETCHABLE_MODELS: readonly string[] = ['Xenova/all-MiniLM-L6-v2'];
 
 type TransformersModule = typeof import('@xenova/transformers');
 
@@ -41,7 +48,7 @@ let envDefaults: Pick<MutableEnv, 'localModelPath' | 'cacheDir'> | undefined;
  * @throws ModelError saying where the model was looked for and how to make it available.
  */
 export async function loadTransformersEmbeddings(options: TransformersEmbeddingsOptions): Promise<LocalEmbeddings> {
-  const quantized = options.quantized ?? true;
+  const quantized = options.quantized ?? prefersQuantized(options);
   const key = JSON.stringify([options.model, options.modelsDir ?? null, quantized]);
   let load = loads.get(key);
   if (!load) {
@@ -51,6 +58,12 @@ export async function loadTransformersEmbeddings(options: TransformersEmbeddings
     load.catch(() => loads.delete(key));
   }
   return load;
+}
+
+function prefersQuantized({ modelsDir, model }: TransformersEmbeddingsOptions): boolean {
+  if (!modelsDir) return true;
+  const onnxDir = join(modelsDir, model, 'onnx');
+  return existsSync(join(onnxDir, 'model_quantized.onnx')) || !existsSync(join(onnxDir, 'model.onnx'));
 }
 
 async function loadModel(options: TransformersEmbeddingsOptions, quantized: boolean): Promise<LocalEmbeddings> {
@@ -79,7 +92,9 @@ async function loadModel(options: TransformersEmbeddingsOptions, quantized: bool
   if (dimensions === 0) throw new ModelError(`Embedding model "${options.model}" returned an empty vector for a probe sentence.`);
 
   return {
-    modelId: `transformers:${options.model}`,
+    // The full-precision export embeds slightly differently from the quantized one, so an index built with one
+    // must be rebuilt for the other: the manifest compares this id.
+    modelId: `transformers:${options.model}${quantized ? '' : ':fp32'}`,
     dimensions,
     embedQuery: async (text) => (await embed([text]))[0]!,
     embedDocuments: async (texts) => {
@@ -128,25 +143,27 @@ function loadError(options: TransformersEmbeddingsOptions, quantized: boolean, r
   const files = `config.json, tokenizer.json, tokenizer_config.json and onnx/model${quantized ? '_quantized' : ''}.onnx`;
   const target = modelsDir ? join(modelsDir, model) : `MODELS_DIR/${model}`;
   const source = `${remoteHost.replace(/\/?$/, '/')}${model}`;
+  // The model that models:fetch installs gets the one command that puts it in place, with no hub needed.
+  const fetchHint = FETCHABLE_MODELS.includes(model) ? ` To install it offline, run \`MODELS_DIR=${modelsDir ?? 'models'} npm run models:fetch\`.` : '';
   // transformers.js 2.x reports a missing local file with this wording and the path it tried.
   const missing = /not found locally at "([^"]+)"/.exec(detail)?.[1];
   if (missing && !allowRemote) {
     return new ModelError(
       `Could not load embedding model "${model}": not found in ${where} and ALLOW_REMOTE_MODELS=false (missing ${missing}). ` +
-        `Download it (${files} from ${source}) into ${target}, or allow remote models.`,
+        `Download it (${files} from ${source}) into ${target}, or allow remote models.${fetchHint}`,
       { cause },
     );
   }
   if (allowRemote && /fetch failed|Could not locate file|access to file|to load file/i.test(detail)) {
     return new ModelError(
       `Could not load embedding model "${model}": not found in ${where} and downloading it failed (${detail}). ` +
-        `Check the model name and network access, or download it (${files} from ${source}) into ${target}.`,
+        `Check the model name and network access, or download it (${files} from ${source}) into ${target}.${fetchHint}`,
       { cause },
     );
   }
   return new ModelError(
     `Could not load embedding model "${model}" (${where}, ALLOW_REMOTE_MODELS=${allowRemote}): ${detail}. ` +
-      `Check that ${target} holds a complete ONNX export (${files}).`,
+      `Check that ${target} holds a complete ONNX export (${files}).${fetchHint}`,
     { cause },
   );
 }

@@ -1,0 +1,107 @@
+import type { IndexArtifact } from '../index/artifact.ts';
+import { dot } from '../index/embeddings/normalize.ts';
+import type { Calibration } from './calibration.ts';
+import { CANDIDATE_FEATURES, corpusWords, tokensOf, type Candidate, type CandidateFeatures } from './candidates.ts';
+import { logit, sigmoid } from './linear-model.ts';
+import type { QuestionAnalysis } from './question.ts';
+
+/** A candidate with the fitted ranker's verdict. */
+export interface RankedCandidate extends Candidate {
+  logit: number;
+  probability: number;
+}
+
+/** The answer decision's inputs: measured on the question, its best candidates and the chosen evidence. */
+export interface DecisionFeatures {
+  /** The ranker's log-odds for the best sentence. */
+  topLogit: number;
+  /** How far the best sentence leads the second (a clear winner is more often right). */
+  margin: number;
+  topDense: number;
+  topCoverage: number;
+  topNameCoverage: number;
+  topTypeFit: number;
+  topCategory: number;
+  /** Share of the question's names that appear nowhere in the corpus, datelines and bylines included. */
+  unknownNames: number;
+  /** Share of the question's content words found in the chosen sentences together. */
+  answerCoverage: number;
+  /** log(1 + number of content words): long questions are harder to cover. */
+  logTerms: number;
+  /** The question asks for a kind of fact (a date, a count, a person…). */
+  typed: number;
+}
+
+export const DECISION_FEATURES: (keyof DecisionFeatures)[] = ['topLogit', 'margin', 'topDense', 'topCoverage', 'topNameCoverage', 'topTypeFit', 'topCategory', 'unknownNames', 'answerCoverage', 'logTerms', 'typed'];
+
+/** Scores candidates with the fitted ranker, best first. */
+export function rankCandidates(candidates: Candidate[], ranker: Calibration['ranker']): RankedCandidate[] {
+  return candidates
+    .map((candidate) => {
+      const value = logit(ranker, candidate.features as unknown as Record<string, number>);
+      return { ...candidate, logit: value, probability: sigmoid(value) };
+    })
+    .sort((a, b) => b.logit - a.logit || a.sentence.id - b.sentence.id);
+}
+
+// Two sentences reporting the same thing, often in two articles, have near-identical vectors (cosine above this
+// is a paraphrase for both packaged encoders); the answer keeps one of them.
+const NEAR_DUPLICATE = 0.9;
+// An answer is short: the best sentence and at most two that add to it; a survey gives one sentence per article.
+const MAX_SENTENCES = 3;
+const MAX_SURVEY_ARTICLES = 5;
+
+/** The answer's sentences: the best, and others the ranker rates nearly as high that are not repeats of it. */
+export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
+  const best = ranked[0];
+  if (!best) return [];
+  const chosen = [best];
+  const limit = question.survey ? MAX_SURVEY_ARTICLES : MAX_SENTENCES;
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= limit) break;
+    if (candidate.probability < best.probability * keepRatio) break;
+    if (question.survey && chosen.some((c) => c.sentence.source === candidate.sentence.source)) continue;
+    if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(index, c, candidate))) continue;
+    chosen.push(candidate);
+  }
+  return question.survey ? chosen : chosen.sort((a, b) => (a.sentence.source === b.sentence.source ? a.sentence.id - b.sentence.id : 0));
+}
+
+/** Measures what the decision model weighs. */
+export function decisionFeatures(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], evidence: RankedCandidate[]): DecisionFeatures {
+  const top = ranked[0];
+  const f: Partial<CandidateFeatures> = top?.features ?? {};
+  const known = corpusWords(index);
+  const words = new Set(evidence.flatMap((c) => [...tokensOf(index, c.sentence), ...(c.lead ? tokensOf(index, c.lead) : [])]));
+  const content = [...new Set(question.terms)].filter((t) => !question.names.includes(t));
+  return {
+    topLogit: top?.logit ?? -10,
+    margin: top && ranked[1] ? top.logit - ranked[1].logit : 0,
+    topDense: f.dense ?? 0,
+    topCoverage: f.coverageWindow ?? 0,
+    topNameCoverage: f.nameCoverage ?? 0,
+    topTypeFit: f.typeFit ?? 0,
+    topCategory: f.category ?? 0,
+    unknownNames: question.names.length === 0 ? 0 : question.names.filter((n) => !known.has(n)).length / question.names.length,
+    answerCoverage: content.length === 0 ? 1 : content.filter((t) => words.has(t)).length / content.length,
+    logTerms: Math.log(1 + content.length),
+    typed: question.type === 'other' ? 0 : 1,
+  };
+}
+
+/** P(the answer is right) under the fitted decision model. */
+export function answerProbability(calibration: Calibration, features: DecisionFeatures): number {
+  return sigmoid(logit(calibration.decision, features as unknown as Record<string, number>));
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.lead?.id === b.sentence.id || b.lead?.id === a.sentence.id || a.sentence.id === b.sentence.id;
+}
+
+function nearDuplicate(index: IndexArtifact, a: Candidate, b: Candidate): boolean {
+  const dims = index.manifest.model.dimensions;
+  const row = (id: number) => index.sentenceVectors.subarray(id * dims, (id + 1) * dims);
+  return dot(row(a.sentence.id), row(b.sentence.id)) > NEAR_DUPLICATE;
+}
+
+export { CANDIDATE_FEATURES };

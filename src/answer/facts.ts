@@ -1,0 +1,57 @@
+import nlp from 'compromise';
+import { tokenize } from '../index/lexical.ts';
+import { numericEntities, tagTokens } from './nlp.ts';
+
+/** What kinds of fact a sentence states: the answer types it can satisfy. */
+export interface SentenceFacts {
+  /** 0 no date, 1 a vague one ("later"), 2 a weekday or month, 3 a year, 4 month and year or a full date. */
+  dateSpecificity: number;
+  duration: boolean;
+  money: boolean;
+  /** A cardinal number or a number word (not a year). */
+  count: boolean;
+  percent: boolean;
+  /** Stemmed tokens of the people compromise finds. */
+  people: Set<string>;
+  /** Stemmed tokens of the places and organisations compromise finds. */
+  places: Set<string>;
+  /** Stemmed tokens of every proper noun. */
+  properNouns: Set<string>;
+  /** The sentence opens with a pronoun ("He was…"): its subject is named in the sentence before. */
+  opensWithPronoun: boolean;
+}
+
+// A four-digit year of the modern era, which wink tags as a cardinal when it stands alone ("in 2008").
+const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+// Relative time words give a vague date: "later", "ago", "earlier" anchor a happening without naming it.
+const VAGUE_TIME = /\b(ago|earlier|later|yesterday|today|tomorrow|previously|recently)\b/i;
+
+/** Analyses a sentence with wink-nlp (numeric entities, parts of speech) and compromise (people, places). */
+export function sentenceFacts(text: string): SentenceFacts {
+  const entities = numericEntities(text);
+  const tokens = tagTokens(text);
+  const dates = entities.filter((e) => e.type === 'DATE' || (e.type === 'CARDINAL' && YEAR.test(e.value)));
+  const doc = nlp(text);
+  const stems = (phrases: string[]) => new Set(phrases.flatMap((phrase) => tokenize(phrase)));
+  const firstWord = tokens.find((token) => token.pos !== 'PUNCT');
+  return {
+    dateSpecificity: dates.length ? Math.max(...dates.map((d) => dateValueSpecificity(d.value))) : VAGUE_TIME.test(text) ? 1 : 0,
+    duration: entities.some((e) => e.type === 'DURATION'),
+    money: entities.some((e) => e.type === 'MONEY'),
+    count: entities.some((e) => (e.type === 'CARDINAL' && !YEAR.test(e.value)) || e.type === 'DURATION') || tokens.some((t) => t.pos === 'NUM' && !YEAR.test(t.text)),
+    percent: entities.some((e) => e.type === 'PERCENT'),
+    people: stems(doc.people().out('array') as string[]),
+    places: stems([...(doc.places().out('array') as string[]), ...(doc.organizations().out('array') as string[])]),
+    properNouns: stems(tokens.filter((t) => t.pos === 'PROPN').map((t) => t.text)),
+    opensWithPronoun: firstWord?.pos === 'PRON',
+  };
+}
+
+/** How precisely one date expression dates something (see `SentenceFacts.dateSpecificity`). */
+function dateValueSpecificity(value: string): number {
+  const hasYear = /\b(1[5-9]\d\d|20\d\d)\b/.test(value);
+  const hasMonthOrDay = /[A-Za-z]{3,}/.test(value.replace(/\b(in|on|of|the|last|next|this)\b/gi, ''));
+  if (hasYear && hasMonthOrDay) return 4;
+  if (hasYear) return 3;
+  return hasMonthOrDay ? 2 : 1;
+}

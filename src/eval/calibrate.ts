@@ -1,0 +1,44 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { calibrationFile, ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
+import { loadConfigFromDotenv } from '../config.ts';
+import { describeError } from '../errors.ts';
+import { loadEmbeddings } from '../index/embeddings/load.ts';
+import { fitParameters } from './cross-validate.ts';
+import { loadLabelledSets } from './labelled.ts';
+import { prepareSets } from './prepare.ts';
+import { crossValidatedReport, figuresTable } from './report.ts';
+
+/**
+ * `npm run calibrate [eval/sets.json]`: fits the sentence ranker and the answer decision for the configured
+ * encoder on every labelled set, reports cross-validated figures (whole sets and whole articles held out) and
+ * writes calibration/<encoder>.json. With the packaged encoder it also fits the encoder-independent calibration
+ * that encoders without their own file fall back to.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigFromDotenv();
+  const registry = process.argv[2] ?? 'eval/sets.json';
+  const embeddings = await loadEmbeddings(config.embeddings, (m) => console.error(m));
+  const sets = loadLabelledSets(registry);
+  const dataRoot = join(tmpdir(), 'dossier-calibrate', embeddings.modelId.replace(/[^A-Za-z0-9]+/g, '-'));
+  const items = await prepareSets(sets, config, embeddings, dataRoot, (m) => console.error(m));
+  const variants = [{ encoder: embeddings.modelId, encoderIndependent: false }];
+  if (embeddings.modelId.startsWith('use-lite:')) variants.push({ encoder: ENCODER_INDEPENDENT, encoderIndependent: true });
+  for (const variant of variants) {
+    const report = crossValidatedReport(items, variant);
+    console.log(`\nCalibration for ${variant.encoder} (${items.length} questions from ${sets.map((s) => s.name).join(', ')})`);
+    console.log(figuresTable('cross-validated, set held out', report.bySet));
+    console.log(figuresTable('cross-validated, article held out', report.byArticle));
+    const calibration: Calibration = { version: 1, encoder: variant.encoder, fittedAt: new Date().toISOString(), ...fitParameters(items, variant), crossValidated: report };
+    const file = calibrationFile(variant.encoder);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
+    console.log(`Wrote ${file} (threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}).`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${describeError(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,166 @@
+import { decide, type AnswerDecision } from '../answer/answer.ts';
+import { ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
+import { CANDIDATE_FEATURES, type Candidate } from '../answer/candidates.ts';
+import { composeExtractive } from '../answer/compose.ts';
+import { DECISION_FEATURES } from '../answer/decision.ts';
+import type { Citation } from '../answer/types.ts';
+import { fitLogistic } from './fit.ts';
+import { isAnswerable } from './labelled.ts';
+import { answerMatches } from './metrics.ts';
+import type { PreparedItem } from './prepare.ts';
+
+/** What the fitted answerer did with one labelled question. */
+export interface Outcome {
+  item: PreparedItem;
+  answerable: boolean;
+  answered: boolean;
+  /** Answered, and the answer holds every expected fact. */
+  correct: boolean;
+  /** The answer the extractive answerer would give if it answered. */
+  text: string;
+  citations: Citation[];
+  probability: number;
+}
+
+/** Figures for a group of outcomes: the ones the project's targets are set on. */
+export interface Figures {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  /** Answerable questions answered correctly. */
+  accuracy: number;
+  /** Unanswerable questions declined. */
+  declined: number;
+  /** Answerable questions declined. */
+  falseAbstention: number;
+  /** Answered questions whose answer is wrong, over all answered. */
+  wrongAnswers: number;
+  citationValidity: number;
+  medianAnswerChars: number;
+}
+
+type Parameters = Omit<Calibration, 'version' | 'encoder' | 'fittedAt' | 'crossValidated'>;
+
+// Sentence counts the answer may take: the best alone (above 1), or with others the ranker rates at least this
+// share as high. Chosen per fit by the utility below.
+const KEEP_RATIOS = [1.01, 0.9, 0.75, 0.6];
+
+/**
+ * The utility a decision threshold is chosen by: a right answer and a right "not stated" earn 1, a needless
+ * "not stated" earns 0, and a wrong answer costs 1, since a cited wrong answer misleads where "not stated" does not.
+ */
+function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[]): number {
+  return outcomes.reduce((sum, o) => sum + (o.answered ? (o.correct ? 1 : -1) : o.answerable ? 0 : 1), 0);
+}
+
+/** Fits the ranker, the sentence count and the decision on labelled items. */
+export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
+  const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'topDense'] : []);
+  const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
+  const rows = items.flatMap((item) => item.prepared.candidates.map((candidate) => ({ candidate, item })));
+  const ranker = fitLogistic(rankerFeatures, rows.map((r) => r.candidate.features as unknown as Record<string, number>), rows.map((r) => (statesAnswer(r.item, r.candidate) ? 1 : 0)));
+  const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
+  let best: { parameters: Parameters; utility: number } | undefined;
+  for (const keepRatio of KEEP_RATIOS) {
+    // With the threshold at 0 every question is answered: the labels say which answers would be right.
+    const provisional: Parameters = { ranker, keepRatio, threshold: 0, decision: { features: decisionFeatures, mean: decisionFeatures.map(() => 0), scale: decisionFeatures.map(() => 1), weights: [...decisionFeatures.map(() => 0), 0] } };
+    const answered = items.map((item) => outcomeOf(item, provisional));
+    const decision = fitLogistic(decisionFeatures, answered.map((o) => o.decision.features as unknown as Record<string, number>), answered.map((o) => (o.correct ? 1 : 0)));
+    const fitted: Parameters = { ...provisional, decision };
+    const scored = items.map((item) => outcomeOf(item, fitted));
+    for (const threshold of thresholds(scored.map((o) => o.probability))) {
+      const value = utility(scored.map((o) => ({ ...o, answered: o.probability >= threshold, correct: o.probability >= threshold && o.correctIfAnswered })));
+      if (!best || value > best.utility) best = { parameters: { ...fitted, threshold }, utility: value };
+    }
+  }
+  return best!.parameters;
+}
+
+/** Candidate thresholds: midpoints between the sorted probabilities, so every distinct cut is tried once. */
+function thresholds(probabilities: number[]): number[] {
+  const sorted = [...new Set(probabilities)].sort((a, b) => a - b);
+  return [0, ...sorted.slice(1).map((p, i) => (p + sorted[i]!) / 2), 1.01];
+}
+
+function outcomeOf(item: PreparedItem, parameters: Parameters): Outcome & { decision: AnswerDecision; correctIfAnswered: boolean } {
+  const calibration = { version: 1 as const, encoder: '', fittedAt: '', ...parameters };
+  const decision = decide(item.index, item.prepared, calibration);
+  const composed = decision.evidence.length ? composeExtractive(item.index, item.prepared.analysis, decision.evidence, item.lookupDate) : { answer: '', citations: [] };
+  const answerable = isAnswerable(item.question);
+  const correctIfAnswered = answerable && decision.evidence.length > 0 && answerMatches(composed.answer, item.question.must_contain_any);
+  return { item, answerable, answered: decision.answer, correct: decision.answer && correctIfAnswered, correctIfAnswered, text: composed.answer, citations: composed.citations, probability: decision.probability, decision };
+}
+
+/** Runs the fitted answerer over items. */
+export function evaluate(items: PreparedItem[], parameters: Parameters): Outcome[] {
+  return items.map((item) => outcomeOf(item, parameters));
+}
+
+/** Each item answered by parameters fitted on the items of the other folds. */
+export function crossValidate(items: PreparedItem[], foldOf: (item: PreparedItem) => string, options: { encoderIndependent?: boolean } = {}): Outcome[] {
+  const folds = [...new Set(items.map(foldOf))];
+  const byItem = new Map<PreparedItem, Outcome>();
+  for (const fold of folds) {
+    const held = items.filter((item) => foldOf(item) === fold);
+    const parameters = fitParameters(items.filter((item) => foldOf(item) !== fold), options);
+    for (const outcome of evaluate(held, parameters)) byItem.set(outcome.item, outcome);
+  }
+  return items.map((item) => byItem.get(item)!);
+}
+
+/** Folds that hold out a whole question set at a time. */
+export const bySet = (item: PreparedItem) => item.set;
+
+/**
+ * Folds that hold out a whole article at a time: a question belongs to the article its evidence comes from;
+ * an unanswerable one to the article of its near miss, or else is spread over the folds by its id.
+ */
+export function byArticle(item: PreparedItem): string {
+  const q = item.question as PreparedItem['question'] & { near_miss?: { source?: string } };
+  const source = q.evidence_source || q.gold_sources[0] || q.near_miss?.source;
+  if (source) return `${item.index.dir.split('index-of-')[1]?.split('/')[0] ?? ''}:${source}`;
+  const articles = [...item.index.articles.keys()];
+  const hash = [...q.id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
+  return `${item.index.dir.split('index-of-')[1]?.split('/')[0] ?? ''}:${articles[hash % articles.length]}`;
+}
+
+/** Whether a candidate (with its lead) states the labelled answer: it carries the evidence, or the expected facts in a gold article. */
+export function statesAnswer(item: PreparedItem, candidate: Candidate): boolean {
+  const { question } = item;
+  if (!isAnswerable(question)) return false;
+  const text = `${candidate.lead ? `${candidate.lead.text} ` : ''}${candidate.sentence.text}`;
+  const evidence = normalise(question.evidence ?? '');
+  const own = normalise(candidate.sentence.text);
+  if (evidence.length > 20 && candidate.sentence.source === (question.evidence_source || candidate.sentence.source) && (own.includes(evidence) || (own.length > 30 && evidence.includes(own)))) return true;
+  return question.gold_sources.includes(candidate.sentence.source) && answerMatches(text, question.must_contain_any);
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The figures of a group of outcomes. */
+export function figures(outcomes: Outcome[]): Figures {
+  const answerable = outcomes.filter((o) => o.answerable);
+  const unanswerable = outcomes.filter((o) => !o.answerable);
+  const answered = outcomes.filter((o) => o.answered);
+  const citations = answered.flatMap((o) => o.citations.map((c) => ({ c, o })));
+  const lengths = answered.map((o) => o.text.length).sort((a, b) => a - b);
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    accuracy: ratio(answerable.filter((o) => o.correct).length, answerable.length),
+    declined: ratio(unanswerable.filter((o) => !o.answered).length, unanswerable.length),
+    falseAbstention: ratio(answerable.filter((o) => !o.answered).length, answerable.length),
+    wrongAnswers: ratio(answered.filter((o) => !o.correct).length, answered.length),
+    citationValidity: ratio(citations.filter(({ c, o }) => o.item.fileText(c.source)?.includes(c.quote) ?? false).length, citations.length),
+    medianAnswerChars: lengths.length ? lengths[Math.floor((lengths.length - 1) / 2)]! : 0,
+  };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 1 : part / whole;
+}
+
+export { ENCODER_INDEPENDENT };
