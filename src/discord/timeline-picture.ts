@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../dossier.ts';
+import { UserError } from '../errors.ts';
 import { renderTimelineImage } from '../timeline-image/render.ts';
 import { pictureTitle } from '../timeline-image/title.ts';
 import type { ImageEvent, ThemeName } from '../timeline-image/types.ts';
@@ -11,8 +12,8 @@ export const PICTURE_NAME = 'timeline.png';
 export type TimelinePicture = { file: { attachment: Buffer; name: string; description: string } } | { note: string };
 
 /**
- * Draws the events as a PNG for a reply; when it is larger than `sizeLimit` (the interaction's upload limit)
- * the reply says so instead of failing to send.
+ * Draws the events as a PNG for a reply; when it cannot be drawn, or is larger than `sizeLimit` (the
+ * interaction's upload limit), the reply says why instead of failing to send.
  */
 export async function timelinePicture(
   events: ReadonlyArray<ImageEvent>,
@@ -21,7 +22,14 @@ export async function timelinePicture(
   theme: ThemeName,
   sizeLimit = DEFAULT_ATTACHMENT_LIMIT,
 ): Promise<TimelinePicture> {
-  const image = await renderTimelineImage(events, { theme, title: pictureTitle(filters), articles });
+  let image;
+  try {
+    image = await renderTimelineImage(events, { theme, title: pictureTitle(filters), articles });
+  } catch (error) {
+    // An event the picture cannot draw should not cost the asker the text timeline: say why instead.
+    if (error instanceof UserError) return { note: `No picture: ${error.message}` };
+    throw error;
+  }
   if (image.png.length > sizeLimit) {
     return { note: `The picture (${size(image.png.length)}) is over this server's ${size(sizeLimit)} upload limit — narrow the filters to draw fewer events.` };
   }

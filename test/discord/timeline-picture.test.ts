@@ -69,3 +69,17 @@ test('GIVEN a paged timeline with its picture WHEN the asker turns the page THEN
   assert.equal(message.embeds[0].footer.text, 'Page 2 of 3 · 20 events');
   assert.deepEqual(message.attachments.map((a: Record<string, unknown>) => a.filename), ['timeline.png']);
 });
+
+test('GIVEN an event the picture cannot draw WHEN /timeline asks for a picture THEN the text page is sent with the reason', async () => {
+  const odd = new FakeDossier([{ ...EVENTS[0]!, date: 'c. 2008' }]);
+  const harness = await startHarness({ dossier: odd });
+  try {
+    const { token } = harness.emulator.command({ user: ALICE, name: 'timeline', options: { picture: 'dark' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const edit = await harness.emulator.waitForRequest(editOf(token), 15_000);
+    assert.equal(edit.files.length, 0);
+    assert.equal(edit.body!.content, 'No picture: Cannot draw an event dated "c. 2008": expected YYYY, YYYY-MM or YYYY-MM-DD.');
+    assert.equal(edit.body!.embeds[0].footer.text, 'Page 1 of 1 · 1 events');
+  } finally {
+    await harness.close();
+  }
+});
