@@ -1,7 +1,7 @@
 import { renderAsync } from '@resvg/resvg-js';
 import { UserError } from '../errors.ts';
-import { buildAxis } from './axis.ts';
-import { formatDate, periodOf } from './calendar.ts';
+import { buildAxis, type Axis } from './axis.ts';
+import { formatDate, periodOf, type Period } from './calendar.ts';
 import { FONT_FAMILY, FONT_FILES, fitText, textWidth } from './fonts.ts';
 import { laneCount, placeLabels, type LabelPlace } from './lanes.ts';
 import { METRICS } from './metrics.ts';
@@ -53,23 +53,7 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
 
   const legend = legendLines(numbers, options);
   const legendColumns = legendColumnsFor(numbers.size);
-  const r = m.headRadius;
-  const marks = labels.map(({ event, period, x }) =>
-    event.precision === 'day' ? { x0: x - r, x1: x + r } : { x0: Math.min(axis.x(period.start), x - r), x1: Math.max(axis.x(period.end), x + r) },
-  );
-  const geometry = { left: m.margin, right: CANVAS_WIDTH - m.margin, gap: m.markGap, padding: 8, minWidth: 120 };
-  let best: { places: LabelPlace[]; height: number } | undefined;
-  // Widest labels first, each first without cutting any at the canvas edge, then cutting where it saves a lane.
-  attempts: for (const width of LABEL_WIDTHS) {
-    for (const truncationCost of [Infinity, 1]) {
-      const places = placeLabels(labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })), { ...geometry, truncationCost });
-      const height = frameHeight({ axis, lanes: laneCount(places), legend, legendColumns });
-      if (!best || height < best.height) best = { places, height };
-      if (height <= PREVIEW_HEIGHT) break attempts;
-    }
-  }
-  const places = best!.places;
-
+  const { marks, places } = placeAll(labels, axis, (lanes) => frameHeight({ axis, lanes, legend, legendColumns }));
   const drawn: DrawnEvent[] = labels.map((label, i) => {
     const place = places[i]!;
     return {
@@ -89,7 +73,8 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
   const [first, last] = [Math.min(...years), Math.max(...years)];
   const frame: Frame = {
     width: CANVAS_WIDTH,
-    title: fitText(options.title ?? 'Timeline', m.titleSize, CANVAS_WIDTH / 1.6, 'bold'),
+    // The title leaves about a third of the row to the count and years after it.
+    title: fitText(options.title ?? 'Timeline', m.titleSize, CANVAS_WIDTH * 0.62, 'bold'),
     subtitle: `${events.length} ${events.length === 1 ? 'event' : 'events'} · ${first === last ? first : `${first}–${last}`}`,
     axis,
     events: drawn,
@@ -99,6 +84,30 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
     theme: THEMES[options.theme ?? 'light'],
   };
   return drawSvg(frame);
+}
+
+/**
+ * Marks' extents and label places. Widest labels first, each first without cutting any at the canvas edge,
+ * then cutting where that saves a lane, until the picture fits the preview box (else the lowest one is kept).
+ */
+function placeAll(labels: Array<{ event: ImageEvent; period: Period; full: number; x: number }>, axis: Axis, heightFor: (lanes: number) => number) {
+  const m = METRICS;
+  const r = m.headRadius;
+  // A day is a dot; a month or a year is a bar over its stretch of the axis, at least a dot wide.
+  const marks = labels.map(({ event, period, x }) =>
+    event.precision === 'day' ? { x0: x - r, x1: x + r } : { x0: Math.min(axis.x(period.start), x - r), x1: Math.max(axis.x(period.end), x + r) },
+  );
+  const geometry = { left: m.margin, right: CANVAS_WIDTH - m.margin, gap: m.markGap, padding: 8, minWidth: 120 };
+  let best: { places: LabelPlace[]; height: number } | undefined;
+  attempts: for (const width of LABEL_WIDTHS) {
+    for (const truncationCost of [Infinity, 1]) {
+      const places = placeLabels(labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })), { ...geometry, truncationCost });
+      const height = heightFor(laneCount(places));
+      if (!best || height < best.height) best = { places, height };
+      if (height <= PREVIEW_HEIGHT) break attempts;
+    }
+  }
+  return { marks, places: best!.places };
 }
 
 /** "[1] 000_file.txt — Its title", cut to its legend column. */
