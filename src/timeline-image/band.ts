@@ -1,7 +1,7 @@
 import type { Axis, Segment } from './axis.ts';
 import { MONTH_NAMES, utc } from './calendar.ts';
 import { textWidth } from './fonts.ts';
-import { escape, METRICS, n } from './metrics.ts';
+import { CENTRE_BASELINE, escape, METRICS, n } from './metrics.ts';
 import type { Theme } from './themes.ts';
 
 /** A label on the band: a year (top row) or a month (bottom row), centred at `x` over its cell. */
@@ -112,7 +112,7 @@ export function drawBand(axis: Axis, labels: BandLabel[], top: number, bottom: n
   }
   for (const label of labels) {
     const y = label.row === 'month' ? top + m.bandRow * 1.5 : hasMonthRow(axis) ? top + m.bandRow / 2 : (top + bottom) / 2;
-    parts.push(`<text x="${n(label.x)}" y="${n(y + m.bandSize * 0.36)}" font-size="${m.bandSize}" fill="${t.bandText}" text-anchor="middle">${escape(label.text)}</text>`);
+    parts.push(`<text x="${n(label.x)}" y="${n(y + m.bandSize * CENTRE_BASELINE)}" font-size="${m.bandSize}" fill="${t.bandText}" text-anchor="middle">${escape(label.text)}</text>`);
   }
   // Break marks where empty years are left out.
   for (let i = 1; i < axis.segments.length; i++) {

@@ -1,5 +1,5 @@
 import { textWidth } from './fonts.ts';
-import { escape, METRICS, n } from './metrics.ts';
+import { CENTRE_BASELINE, escape, METRICS, n } from './metrics.ts';
 import type { Frame } from './frame.ts';
 
 /** The key to the marks, then the numbered sources in columns. */
@@ -12,7 +12,7 @@ export function drawLegend(frame: Frame, top: number): string {
   let x = m.margin;
   const key = (mark: string, text: string) => {
     parts.push(mark.replaceAll('{x}', n(x + 4)).replaceAll('{y}', n(y0)));
-    parts.push(`<text x="${n(x + 12)}" y="${n(y0 + m.legendSize * 0.36)}" font-size="${m.legendSize}" fill="${t.muted}">${escape(text)}</text>`);
+    parts.push(`<text x="${n(x + 12)}" y="${n(y0 + m.legendSize * CENTRE_BASELINE)}" font-size="${m.legendSize}" fill="${t.muted}">${escape(text)}</text>`);
     x += 12 + textWidth(text, m.legendSize) + 14;
   };
   key(`<circle cx="{x}" cy="{y}" r="${m.headRadius}" fill="${t.accent}"/>`, 'dated event');
@@ -26,7 +26,7 @@ export function drawLegend(frame: Frame, top: number): string {
     const column = Math.floor(i / rows);
     const row = i % rows;
     const y = top + (row + 1) * m.legendRow + m.legendRow / 2;
-    parts.push(`<text x="${n(m.margin + column * columnWidth)}" y="${n(y + m.legendSize * 0.36)}" font-size="${m.legendSize}" fill="${t.text}">${escape(line)}</text>`);
+    parts.push(`<text x="${n(m.margin + column * columnWidth)}" y="${n(y + m.legendSize * CENTRE_BASELINE)}" font-size="${m.legendSize}" fill="${t.text}">${escape(line)}</text>`);
   });
   return parts.join('\n');
 }

@@ -1,4 +1,8 @@
-/** Sizes in px of the 1× canvas. */
+/**
+ * Sizes in px of the 1× canvas. Discord's preview shows the 600 px canvas at about 0.9×, so 12 px labels come
+ * out near 11 px, about the smallest text that stays readable there; source numbers and band labels are
+ * secondary and a little smaller.
+ */
 export const METRICS = {
   margin: 14,
   titleSize: 15,
@@ -18,3 +22,6 @@ export const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g
 
 /** A coordinate rounded to 1/100 px, which keeps the SVG short. */
 export const n = (value: number) => String(Math.round(value * 100) / 100);
+
+/** A baseline this many em below a row's middle centres Inter's capitals and digits on it. */
+export const CENTRE_BASELINE = 0.36;

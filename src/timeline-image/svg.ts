@@ -3,7 +3,7 @@ import { bandLabels, drawBand, hasMonthRow } from './band.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import type { DrawnEvent, Frame } from './frame.ts';
 import { drawLegend } from './legend.ts';
-import { escape, METRICS, n } from './metrics.ts';
+import { CENTRE_BASELINE, escape, METRICS, n } from './metrics.ts';
 import type { Theme } from './themes.ts';
 
 /** Height of the band: one row of years, or two when some segment also shows months. */
@@ -76,7 +76,7 @@ function drawLabel(event: DrawnEvent, y: number, t: Theme): string {
   const right = event.direction === 'right';
   const x = right ? event.spanX1 + m.markGap : event.spanX0 - m.markGap;
   return (
-    `<text x="${n(x)}" y="${n(y + m.labelSize * 0.36)}" font-size="${m.labelSize}" fill="${t.text}" text-anchor="${right ? 'start' : 'end'}">` +
+    `<text x="${n(x)}" y="${n(y + m.labelSize * CENTRE_BASELINE)}" font-size="${m.labelSize}" fill="${t.text}" text-anchor="${right ? 'start' : 'end'}">` +
     `<tspan font-weight="600">${escape(event.date)}</tspan> ${escape(event.summary)}` +
     (event.sources ? ` <tspan font-size="${m.sourceSize}" fill="${t.muted}">${escape(event.sources)}</tspan>` : '') +
     `</text>`
