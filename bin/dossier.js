@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `dossier` command: runs the TypeScript CLI through tsx's loader, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `dossier` command (see bin/launch.js for compiled versus source).
+import { launch } from './launch.js';
 
-register();
-await import('../src/cli.ts');
+await launch('cli');

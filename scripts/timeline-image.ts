@@ -1,6 +1,6 @@
 /**
- * Draws the README's example pictures from the shipped corpus: `npm run timeline:image [-- --from X --to Y
- * --topic T --source F]` writes docs/timeline.png (light) and docs/timeline-dark.png, with the same events
+ * Draws the README's example pictures from the shipped corpus: `npm run timeline:image [-- --from X --person P
+ * …]` (the CLI's timeline filters) writes docs/timeline.png (light) and docs/timeline-dark.png, with the same events
  * `/timeline` and `dossier timeline` would list for those filters. The index is built in a temporary folder
  * with the packaged offline encoder, so neither `.env` nor an existing `data/` changes the result.
  */
@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openDossier } from '../src/open-dossier.ts';
+import { TIMELINE_FLAGS, timelineQuery } from '../src/timeline-options.ts';
 import { pictureTitle } from '../src/timeline-image/title.ts';
 import { writeTimelinePng } from '../src/timeline-image/write-png.ts';
 
 const root = join(import.meta.dirname, '..');
-const { values: query } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, topic: { type: 'string' }, source: { type: 'string' } } });
+const query = timelineQuery(parseArgs({ options: TIMELINE_FLAGS }).values);
 const dataDir = await mkdtemp(join(tmpdir(), 'dossier-timeline-image-'));
 try {
   const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: dataDir, EMBEDDINGS: 'use-lite', ALLOW_REMOTE_MODELS: 'false' }, root);

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
-import { config as loadDotenv } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { settingNameWarnings } from './config-names.ts';
 import { ConfigError } from './errors.ts';
 
 const bool = z
@@ -16,8 +18,23 @@ const idList = z
   .refine((ids) => ids.every((id) => /^\d{5,25}$/.test(id)), 'expected comma-separated Discord ids (digits)');
 const snowflake = z.string().regex(/^\d{5,25}$/, 'expected a Discord id (digits)');
 const url = (example: string) => z.url({ message: `expected a URL such as ${example}` });
-// Pasting "Bot <token>" or a quoted token is the usual mistake; Discord would only answer 401 at login.
-const botToken = z.string().regex(/^[^\s"'`]+$/, 'expected the bare bot token from the Discord developer portal (Bot → Reset Token), without "Bot ", quotes or spaces');
+// A bot token is three base64url parts joined by dots (the bot's id, a timestamp, a signature). Pasting "Bot <token>",
+// quotes that are part of the value, or the OAuth2 client secret (32 characters, no dots) are the usual mistakes;
+// Discord would only answer 401 at login, so the shape is checked before connecting.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+const botToken = z.string().superRefine((token, ctx) => {
+  if (TOKEN_SHAPE.test(token)) return;
+  const what = /^Bot\s/i.test(token)
+    ? 'it starts with "Bot "; set only the token itself'
+    : /["'`]/.test(token)
+      ? 'it contains quotes; in .env write DISCORD_TOKEN=<token> or DISCORD_TOKEN="<token>", not quotes inside the value'
+      : /\s/.test(token)
+        ? 'it contains spaces'
+        : /^[A-Za-z0-9_-]{32}$/.test(token)
+          ? 'it looks like the OAuth2 client secret, not the bot token'
+          : 'a bot token is three parts separated by dots';
+  ctx.addIssue({ code: 'custom', message: `not a Discord bot token (${what}); copy it from the developer portal, Bot → Reset Token` });
+});
 
 /** Every setting Dossier reads, with its default. `.env.example` documents each one. */
 const schema = z.object({
@@ -145,8 +162,36 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   };
 }
 
-/** For entry points only: reads `.env` (quietly: dotenv's banner would corrupt JSON on stdout), then validates. */
-export function loadConfigFromDotenv(): Config {
-  loadDotenv({ quiet: true });
-  return loadConfig(process.env);
+/** The names of every setting, as written in `.env`. */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
+/** Where `loadConfigFromDotenv` reads from; by default the process's environment and `./.env`. */
+export interface DotenvSource {
+  cwd?: string;
+  /** Given explicitly, it is read but not modified; by default `.env` values are copied into `process.env` as dotenv does. */
+  env?: Record<string, string | undefined>;
+  /** Receives one line per ignored setting name (unknown, wrong case, typo). Defaults to stderr. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * For entry points only: reads `.env` (values from the environment win, as with dotenv), warns about names Dossier
+ * would ignore, then validates. @throws ConfigError as `loadConfig`.
+ */
+export function loadConfigFromDotenv(source: DotenvSource = {}): Config {
+  const cwd = source.cwd ?? process.cwd();
+  const env = source.env ?? process.env;
+  const warn = source.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(cwd, '.env'), 'utf8');
+  } catch {
+    // No .env: settings come from the environment alone.
+  }
+  const fromFile = text === undefined ? {} : parseDotenv(text);
+  for (const message of settingNameWarnings(SETTING_NAMES, Object.keys(fromFile), Object.keys(env))) warn(message);
+  if (!source.env) {
+    for (const [key, value] of Object.entries(fromFile)) process.env[key] ??= value;
+  }
+  return loadConfig({ ...fromFile, ...env }, cwd);
 }

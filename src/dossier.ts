@@ -46,6 +46,8 @@ export interface ReindexSummary {
   chunks: number;
   events: number;
   ms: number;
+  /** Another process had promoted a newer index, which this reindex switched to before comparing with the corpus. */
+  adopted?: IndexInfo;
 }
 
 /** The index currently answering questions. */
@@ -75,6 +77,8 @@ export interface Dossier {
   sources(): ArticleSummary[];
   /** Rebuilds the index from the corpus while questions keep being answered from the current one. Throws IndexError('busy') when one already runs. */
   reindex(options?: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }): Promise<ReindexSummary>;
+  /** Switches to the index another process sharing DATA_DIR has since made current; returns its info when it did. */
+  followCurrentIndex(): Promise<IndexInfo | undefined>;
   /** The running reindex's progress, or undefined when none runs. */
   reindexProgress(): ReindexProgress | undefined;
   info(): IndexInfo;

@@ -14,6 +14,14 @@ export class UserError extends DossierError {
   }
 }
 
+/** The command line itself is wrong (a missing question, an unknown source name): the CLI exits with 2. */
+export class UsageError extends UserError {
+  override name = 'UsageError';
+  constructor(message: string, code = 'USAGE') {
+    super(message, code);
+  }
+}
+
 /** A setting in `.env` or the environment is missing or malformed. Never carries a secret's value. */
 export class ConfigError extends DossierError {
   override name = 'ConfigError';

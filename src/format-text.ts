@@ -1,5 +1,5 @@
 import type { Answer } from './answer/types.ts';
-import type { ArticleSummary, ReindexProgress, ReindexSummary } from './dossier.ts';
+import type { ArticleSummary, IndexInfo, ReindexProgress, ReindexSummary } from './dossier.ts';
 import type { TimelineEvent } from './timeline/types.ts';
 
 /** An answer for a terminal: the text, then its numbered sources with quotes. */
@@ -30,7 +30,7 @@ export function formatTimeline(events: TimelineEvent[]): string {
   const number = (source: string) => (sources.includes(source) ? sources.indexOf(source) : sources.push(source) - 1) + 1;
   const lines = events.map((e) => {
     const refs = [...new Set(e.sources.map((s) => number(s.source)))].map((n) => `[${n}]`).join('');
-    const flags = [e.kind !== 'occurred' ? e.kind : '', e.conflict ? `sources differ: ${e.conflict}` : ''].filter(Boolean).join('; ');
+    const flags = [e.kind !== 'occurred' ? e.kind : '', e.approximate ? 'approximate date' : '', e.conflict ? `sources differ: ${e.conflict}` : ''].filter(Boolean).join('; ');
     return `${e.date} — ${e.summary} ${refs}${flags ? ` (${flags})` : ''}`;
   });
   return [...lines, '', 'Sources:', ...sources.map((s, i) => `  [${i + 1}] ${s}`)].join('\n');
@@ -39,9 +39,15 @@ export function formatTimeline(events: TimelineEvent[]): string {
 /** What a reindex changed, in one line. */
 export function formatReindexSummary(summary: ReindexSummary): string {
   const skipped = summary.skipped.length ? `; skipped ${summary.skipped.map((s) => `${s.source}: ${s.reason}`).join('; ')}` : '';
-  if (!summary.rebuilt) return `Index is up to date (${summary.unchanged} files, ${summary.chunks} chunks); nothing to rebuild${skipped}.`;
+  const adopted = summary.adopted ? `${formatIndexSwitch(summary.adopted)} ` : '';
+  if (!summary.rebuilt) return `${adopted}Index is up to date (${summary.unchanged} files, ${summary.chunks} chunks); nothing to rebuild${skipped}.`;
   const list = (label: string, files: string[]) => (files.length ? `${label} ${files.length} (${files.join(', ')})` : `${label} 0`);
-  return `Reindexed in ${(summary.ms / 1000).toFixed(1)} s: ${list('added', summary.added)}, ${list('changed', summary.changed)}, ${list('removed', summary.removed)}, ${summary.unchanged} unchanged; ${summary.chunks} chunks, ${summary.events} timeline events${skipped}.`;
+  return `${adopted}Reindexed in ${(summary.ms / 1000).toFixed(1)} s: ${list('added', summary.added)}, ${list('changed', summary.changed)}, ${list('removed', summary.removed)}, ${summary.unchanged} unchanged; ${summary.chunks} chunks, ${summary.events} timeline events${skipped}.`;
+}
+
+/** Says that answers now come from an index another process built. */
+export function formatIndexSwitch(info: IndexInfo): string {
+  return `Switched to the index another process built at ${info.builtAt.replace('T', ' ').slice(0, 19)} UTC (${info.articles} articles, ${info.chunks} chunks, ${info.events} timeline events).`;
 }
 
 /** A one-line progress description, e.g. "embedding 120/480 chunks [#####-----] 25%". */

@@ -105,29 +105,36 @@ class IndexedDossier implements Dossier {
 
   private async rebuild(running: RunningReindex, options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }, startedAt: number): Promise<ReindexSummary> {
     const { config } = this.deps;
-    await this.adoptNewerIndex();
+    // Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again.
+    const adopted = await this.adoptCurrentIndex();
     const previous = this.current.artifact.manifest;
     const scan = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
     const diff = diffCorpus(previous.files, scan.files);
     if (!options.force && !isStale(previous, diff, this.deps.embeddings.modelId, config.chunking)) {
-      return { rebuilt: false, ...diff, skipped: scan.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt };
+      return { rebuilt: false, ...diff, skipped: scan.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt, ...(adopted && { adopted }) };
     }
     const { dir, summary } = await reindex(openDeps(this.deps), previous, (progress) => {
       running.progress = progress;
       options.onProgress?.(progress);
     });
     this.current = await openIndexDir(openDeps(this.deps), dir);
-    return summary;
+    return { ...summary, ...(adopted && { adopted }) };
   }
 
-  /** Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again. */
-  private async adoptNewerIndex(): Promise<void> {
+  async followCurrentIndex(): Promise<IndexInfo | undefined> {
+    // While this process reindexes, the pointer changing is its own build being promoted, not another process's.
+    return this.running ? undefined : this.adoptCurrentIndex();
+  }
+
+  private async adoptCurrentIndex(): Promise<IndexInfo | undefined> {
     const dir = await currentIndexDir(this.deps.config.dataDir).catch(() => undefined);
-    if (!dir || dir === this.current.artifact.dir) return;
+    if (!dir || dir === this.current.artifact.dir) return undefined;
     try {
       this.current = await openIndexDir(openDeps(this.deps), dir);
+      return this.info();
     } catch (error) {
-      this.deps.warn(`Could not load the index another process built (${describeError(error)}); rebuilding.`);
+      this.deps.warn(`Could not load the index another process built (${describeError(error)}); still answering from the previous one.`);
+      return undefined;
     }
   }
 

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const bar = createProgressBar();
   const dossier = await openDossier(config, {
     notice: (message) => (discordMode ? logger.info(message) : console.error(message)),
-    warn: (message) => logger.warn(message),
+    warn: (message) => {
+      bar.interrupt();
+      logger.warn(message);
+    },
     onBuildProgress: (progress) => bar.update(progress),
   });
   bar.stop();
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
   if (removedLeftovers.length > 0) logger.warn({ removedLeftovers }, 'removed leftovers of an interrupted build');
   logger.info(dossier.info(), 'index loaded');
   if (!discordMode) {
-    await runTerminal(dossier);
+    await runTerminal(dossier, process.stdin, process.stdout, { dataDir: config.dataDir });
     await dossier.close();
     return;
   }

@@ -4,7 +4,7 @@ import { createChatModel } from './answer/llm.ts';
 import { createDossier, type Dossier, type ReindexProgress, type TimelineModule } from './dossier.ts';
 import type { OpenReport } from './open-index.ts';
 import { createWorkerEmbedder } from './index/embed-worker.ts';
-import { loadEmbeddings } from './index/embeddings/load.ts';
+import { chooseEmbeddings } from './index/embedding-choice.ts';
 import { extractEvents } from './timeline/extract.ts';
 import { selectEvents } from './timeline/query.ts';
 import { loadTimeline, saveTimeline } from './timeline/store.ts';
@@ -22,11 +22,13 @@ export interface OpenHooks {
   notice(message: string): void;
   warn(message: string): void;
   onBuildProgress?(progress: ReindexProgress): void;
+  /** Try the preferred embedding model again even if EMBEDDINGS=auto found it unavailable before. */
+  retryPreferredModel?: boolean;
 }
 
 /** Wires the configured embeddings, optional LLM and timeline into the facade (the composition root of the core). */
 export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dossier & { opened: OpenReport }> {
-  const embeddings = await loadEmbeddings(config.embeddings, hooks.notice);
+  const embeddings = await chooseEmbeddings(config, { notice: hooks.notice, warn: hooks.warn, retry: hooks.retryPreferredModel });
   const calibration = loadCalibration(embeddings.modelId);
   if (calibration.fallback) {
     hooks.warn(`No answer calibration was fitted for ${embeddings.modelId}: using the encoder-independent one, which declines more often. Run npm run calibrate to fit one.`);

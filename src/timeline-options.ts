@@ -1,17 +1,61 @@
-import type { TimelineQuery } from './timeline/types.ts';
+import type { Dossier } from './dossier.ts';
 import { UserError } from './errors.ts';
+import { describeSelection } from './timeline/query.ts';
+import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
 
-const KEYS = ['from', 'to', 'topic', 'source'] as const;
+/** The timeline lookups every adapter offers, with what each takes: one list for the CLI, the terminal and Discord. */
+export const TIMELINE_OPTIONS = [
+  { name: 'from', description: 'From this year or date, e.g. 2010 or 2010-05-01' },
+  { name: 'to', description: 'Up to this year or date, e.g. 2012' },
+  { name: 'around', description: 'What happened around a date, e.g. 2012-04-05 or "April 2012"' },
+  { name: 'person', description: 'Only events involving this person, e.g. Lavrov' },
+  { name: 'place', description: 'Only events involving this place, e.g. Bangkok' },
+  { name: 'topic', description: 'Only events about this, e.g. extradition' },
+  { name: 'source', description: 'Only events from this article (its file name)' },
+] as const satisfies readonly { name: keyof TimelineQuery; description: string }[];
 
-/** Parses "from:2010 to:2012 topic:extradition" (the terminal's /timeline syntax) into a query. */
+const KEYS: readonly string[] = TIMELINE_OPTIONS.map((option) => option.name);
+
+/** `node:util` parseArgs options for the CLI's `timeline` flags (`--from`, `--person`, ...). */
+export const TIMELINE_FLAGS = Object.fromEntries(TIMELINE_OPTIONS.map((option) => [option.name, { type: 'string' as const }])) as Record<(typeof TIMELINE_OPTIONS)[number]['name'], { type: 'string' }>;
+
+/** The CLI usage line of `timeline`. */
+export const TIMELINE_USAGE = `timeline [--json] ${TIMELINE_OPTIONS.map((option) => `[--${option.name} ${option.name === 'source' ? 'FILE' : 'X'}]`).join(' ')}`;
+
+/** A query from parsed flags or options; blank values are no filter. */
+export function timelineQuery(values: Partial<Record<string, unknown>>): TimelineQuery {
+  const query: TimelineQuery = {};
+  for (const key of KEYS) {
+    const value = values[key];
+    if (typeof value === 'string' && value.trim()) query[key as keyof TimelineQuery] = value.trim();
+  }
+  return query;
+}
+
+/** Parses "from:2010 to:2012 person:Lavrov" (the terminal's /timeline syntax) into a query. */
 export function parseTimelineOptions(text: string): TimelineQuery {
   const query: TimelineQuery = {};
   const pattern = /(\w+):("[^"]*"|\S+(?:\s+(?!\w+:)\S+)*)/g;
   const rest = text.replace(pattern, (_, key: string, value: string) => {
-    if (!(KEYS as readonly string[]).includes(key)) throw new UserError(`Unknown timeline option "${key}". Use from:, to:, topic: or source:.`, 'BAD_OPTION');
-    query[key as (typeof KEYS)[number]] = value.replace(/^"|"$/g, '').trim();
+    if (!KEYS.includes(key)) throw new UserError(`Unknown timeline option "${key}". Use ${KEYS.map((name) => `${name}:`).join(', ')}.`, 'BAD_OPTION');
+    query[key as keyof TimelineQuery] = value.replace(/^"|"$/g, '').trim();
     return '';
   });
-  if (rest.trim()) throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 topic:extradition`, 'BAD_OPTION');
+  if (rest.trim()) throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 person:Lavrov`, 'BAD_OPTION');
   return query;
+}
+
+/** A lookup's events with how many the whole timeline has, and a line saying what the filters left out. */
+export interface TimelineLookup {
+  events: TimelineEvent[];
+  total: number;
+  note: string;
+}
+
+/** Runs a lookup and counts the whole timeline, so that no adapter hides events silently. */
+export async function lookupTimeline(dossier: Pick<Dossier, 'timeline'>, query: TimelineQuery): Promise<TimelineLookup> {
+  const events = await dossier.timeline(query);
+  const filtered = Object.values(query).some((value) => typeof value === 'string' && value.trim());
+  const total = filtered ? (await dossier.timeline({})).length : events.length;
+  return { events, total, note: describeSelection(events.length, total, query) };
 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { test } from 'node:test';
+import { afterEach, beforeEach, describe, it, test } from 'node:test';
+import { createDossier } from '../src/dossier.ts';
+import { formatReindexSummary } from '../src/format-text.ts';
 import { runTerminal } from '../src/terminal.ts';
+import { fakeDeps, makeWorkspace, type Workspace } from './core/fakes.ts';
 import { FakeDossier } from './discord/fake-dossier.ts';
 
 async function chat(lines: string[]): Promise<string> {
@@ -35,4 +40,51 @@ test('GIVEN bad input WHEN typed THEN the chat explains and keeps going until /q
   assert.match(out, /Unknown command \/bogus/);
   assert.match(out, /Unknown timeline option "when"/);
   assert.doesNotMatch(out, /never answered|articles do not say/);
+});
+
+describe('the chat and indexes built by other processes', () => {
+  let ws: Workspace;
+  beforeEach(() => {
+    ws = makeWorkspace();
+  });
+  afterEach(() => ws.cleanup());
+
+  const addArticle = () => writeFileSync(join(ws.corpusDir, 'new.txt'), '# A new article\n\nThe court met on Monday to hear the appeal of the case.\n');
+
+  it('GIVEN the chat open WHEN another process promotes a new index THEN the chat switches to it at once and says so', async () => {
+    const dossier = await createDossier(fakeDeps(ws.config));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk) => (text += chunk));
+    const done = runTerminal(dossier, input, output, { dataDir: ws.dataDir });
+    addArticle();
+    const other = await createDossier(fakeDeps(ws.config));
+    await other.close();
+    const deadline = Date.now() + 10_000;
+    while (!text.includes('Switched to') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(text, /\nSwitched to the index another process built at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(6 articles, 33 chunks, 0 timeline events\)\.\n/);
+    input.end('/sources\n/quit\n');
+    await done;
+    assert.match(text, /^new\.txt — A new article · 1 chunks$/m);
+    assert.equal(text.match(/Switched to/g)?.length, 1);
+    await dossier.close();
+  });
+
+  it('GIVEN another process rebuilt the index WHEN a reindex runs before the switch was noticed THEN its report says it switched, then that nothing was left to rebuild', async () => {
+    const dossier = await createDossier(fakeDeps(ws.config));
+    addArticle();
+    const other = await createDossier(fakeDeps(ws.config));
+    await other.close();
+    const summary = await dossier.reindex();
+    assert.equal(summary.rebuilt, false);
+    assert.equal(summary.adopted?.articles, 6);
+    assert.match(formatReindexSummary(summary), /^Switched to the index another process built at .+ UTC \(6 articles, 33 chunks, 0 timeline events\)\. Index is up to date \(6 files, 33 chunks\); nothing to rebuild\.$/);
+    await dossier.close();
+  });
+});
+
+test('GIVEN /timeline source: naming no article WHEN typed THEN the chat names it and points to /sources', async () => {
+  const out = await chat(['/timeline source:nosuchfile.txt']);
+  assert.match(out, /⚠ Unknown source "nosuchfile\.txt" \(source:\): no article in the corpus has that file name\. \/sources lists them\./);
 });

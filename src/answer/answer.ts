@@ -77,7 +77,8 @@ export async function answerQuestion(index: IndexArtifact, question: string, dep
   const prepared = await prepareQuestion(index, question, deps, context);
   const decision = decide(index, prepared, deps.calibration);
   const shown = prepared.retrieved.slice(0, SHOWN_PASSAGES);
-  const base = { question, retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: round(hit.score) })), confidence: round(decision.probability, 1000) };
+  // Fused reciprocal-rank scores are ~0.01–0.05: to a tenth, like the timings, they would all print as 0.
+  const base = { question, retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: round(hit.score, 1e6) })), confidence: round(decision.probability, 1000) };
   const timings = () => {
     const now = performance.now();
     const { started, embedded, retrieved } = prepared.timings;

@@ -17,18 +17,28 @@ export interface Candidate {
 export interface CandidateFeatures {
   /** Cosine of the question and the sentence. */
   dense: number;
-  /** Cosine of the question and the sentence together with the one before. */
+  /** Cosine of the question and what is quoted (the sentence, with its lead when it has one). */
   denseWindow: number;
   /** IDF-weighted share of the question's non-name content words in the sentence. */
   coverage: number;
-  /** The same share in the sentence and the one before. */
+  /** The same share in what is quoted: the sentence, with the one before when that is quoted too. */
   coverageWindow: number;
-  /** IDF-weighted share of the question's names in the sentence or the one before. */
+  /** IDF-weighted share of the question's names in what is quoted. */
   nameCoverage: number;
-  /** +1 the sentence (or its lead) states the asked kind of fact, -1 it does not, 0 the question asks no kind. */
+  /** For questions asking a date, duration, count or amount: +1 the sentence (or its lead) states one, -1 not, else 0. */
   typeFit: number;
+  /** For questions asking a person, place or named thing: +1 the sentence names one the question does not, -1 not, else 0. */
+  nameFit: number;
   /** The asked category ("which prison") appears in the sentence or the one before. */
   category: number;
+  /** How far the sentence's dense score falls below the best candidate's (scores differ in scale between questions). */
+  denseGap: number;
+  /** How far its windowed coverage falls below the best candidate's. */
+  coverageGap: number;
+  /** Share of the sentence's own words the question does not use: an answer adds something to the question. */
+  novelty: number;
+  /** Coverage of the question's content words by the sentence after it (a reply often follows its question). */
+  nextCoverage: number;
   /** Reciprocal-rank-fusion score of the sentence's best retrieved chunk, scaled to 0–1. */
   retrieval: number;
   /** log of the sentence length in characters: fragments and headlines are short. */
@@ -37,7 +47,7 @@ export interface CandidateFeatures {
   fragment: number;
 }
 
-export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = ['dense', 'denseWindow', 'coverage', 'coverageWindow', 'nameCoverage', 'typeFit', 'category', 'retrieval', 'logLength', 'fragment'];
+export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = ['dense', 'denseWindow', 'coverage', 'coverageWindow', 'nameCoverage', 'typeFit', 'nameFit', 'category', 'denseGap', 'coverageGap', 'novelty', 'nextCoverage', 'retrieval', 'logLength', 'fragment'];
 
 /** Per-index caches: sentence tokens and NLP facts are computed once per sentence, on first use. */
 interface SentenceCache {
@@ -88,7 +98,7 @@ export const SCORE_ALL_SENTENCES_UP_TO = 20_000;
  * Candidates kept for the full measurements (NLP facts are the costly part). The pool is the best by dense plus
  * word coverage, both on a 0–1 scale; `npm run calibrate` reports how often the answer sentence is in it.
  */
-export const POOL_SIZE = 40;
+export const POOL_SIZE = 80;
 
 /** The candidate sentences of a question, each with its features. */
 export function gatherCandidates(index: IndexArtifact, question: QuestionAnalysis, vector: number[], retrieved: RankedChunk[]): Candidate[] {
@@ -110,32 +120,53 @@ export function gatherCandidates(index: IndexArtifact, question: QuestionAnalysi
     return { sentence, dense, coverage: share(contentWeights, tokensOf(index, sentence)) + share(nameWeights, tokensOf(index, sentence)) };
   });
   quick.sort((a, b) => b.dense + b.coverage - (a.dense + a.coverage));
-  return quick.slice(0, POOL_SIZE).map(({ sentence, dense }) => {
+  const pool = quick.slice(0, POOL_SIZE);
+  const questionWords = new Set([...weights.keys()]);
+  const candidates = pool.map(({ sentence, dense }) => {
     const before = index.sentences[sentence.id - 1];
     const previous = before && before.source === sentence.source && before.paragraph === sentence.paragraph ? before : undefined;
+    const after = index.sentences[sentence.id + 1];
+    const following = after && after.source === sentence.source ? after : undefined;
     const words = tokensOf(index, sentence);
-    const window = previous ? new Set([...words, ...tokensOf(index, previous)]) : words;
     const facts = factsOf(index, sentence);
     const fits = fitsType(question.type, facts, question.names);
     const previousFits = previous ? fitsType(question.type, factsOf(index, previous), question.names) : false;
     // The date or count may sit in the sentence before ("In 2010, … . He was then…"); a pronoun subject points back.
+    // Either way the sentence before is quoted too, and the windowed features measure what is quoted.
     const lead = previous && ((!fits && previousFits) || facts.opensWithPronoun) ? previous : undefined;
-    const denseWindow = previous ? windowCosine(vector, vectorOf(sentence.id), vectorOf(previous.id)) : dense;
+    const window = lead ? new Set([...words, ...tokensOf(index, lead)]) : words;
+    const fitValue = fits || (lead !== undefined && previousFits) ? 1 : -1;
+    const denseWindow = lead ? windowCosine(vector, vectorOf(sentence.id), vectorOf(lead.id)) : dense;
     const features: CandidateFeatures = {
       dense,
       denseWindow,
       coverage: share(contentWeights, words),
       coverageWindow: share(contentWeights, window),
       nameCoverage: share(nameWeights, window),
-      typeFit: question.type === 'other' ? 0 : fits || (lead !== undefined && previousFits) ? 1 : -1,
+      typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
+      nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,
       category: question.asked !== undefined && window.has(question.asked) ? 1 : 0,
+      denseGap: 0,
+      coverageGap: 0,
+      novelty: words.size === 0 ? 0 : [...words].filter((w) => !questionWords.has(w)).length / words.size,
+      nextCoverage: following ? share(contentWeights, tokensOf(index, following)) : 0,
       retrieval: retrievalOf.get(sentence.id) ?? 0,
       logLength: Math.log(sentence.text.length + 1),
       fragment: /[.!?"”’)]$/.test(sentence.text.trim()) ? 0 : 1,
     };
     return { sentence, lead, features };
   });
+  const bestDense = Math.max(...candidates.map((c) => c.features.dense));
+  const bestCoverage = Math.max(...candidates.map((c) => c.features.coverageWindow));
+  for (const { features } of candidates) {
+    features.denseGap = features.dense - bestDense;
+    features.coverageGap = features.coverageWindow - bestCoverage;
+  }
+  return candidates;
 }
+
+const NUMERIC_TYPES = new Set<AnswerType>(['date', 'duration', 'count', 'amount']);
+const NAMED_TYPES = new Set<AnswerType>(['person', 'place', 'entity']);
 
 /** Whether a sentence's facts satisfy the asked type. */
 export function fitsType(type: AnswerType, facts: SentenceFacts, questionNames: string[]): boolean {

@@ -21,6 +21,7 @@ export interface DecisionFeatures {
   topCoverage: number;
   topNameCoverage: number;
   topTypeFit: number;
+  topNameFit: number;
   topCategory: number;
   /** Share of the question's names that appear nowhere in the corpus, datelines and bylines included. */
   unknownNames: number;
@@ -32,7 +33,7 @@ export interface DecisionFeatures {
   typed: number;
 }
 
-export const DECISION_FEATURES: (keyof DecisionFeatures)[] = ['topLogit', 'margin', 'topDense', 'topCoverage', 'topNameCoverage', 'topTypeFit', 'topCategory', 'unknownNames', 'answerCoverage', 'logTerms', 'typed'];
+export const DECISION_FEATURES: (keyof DecisionFeatures)[] = ['topLogit', 'margin', 'topDense', 'topCoverage', 'topNameCoverage', 'topTypeFit', 'topNameFit', 'topCategory', 'unknownNames', 'answerCoverage', 'logTerms', 'typed'];
 
 /** Scores candidates with the fitted ranker, best first. */
 export function rankCandidates(candidates: Candidate[], ranker: Calibration['ranker']): RankedCandidate[] {
@@ -50,6 +51,9 @@ const NEAR_DUPLICATE = 0.9;
 // An answer is short: the best sentence and at most two that add to it; a survey gives one sentence per article.
 const MAX_SENTENCES = 3;
 const MAX_SURVEY_ARTICLES = 5;
+// Further sentences join only while the answer stays readable at a glance (about three short sentences); the best
+// sentence is always given whole.
+const MAX_ANSWER_CHARS = 400;
 
 /** The answer's sentences: the best, and others the ranker rates nearly as high that are not repeats of it. */
 export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
@@ -57,12 +61,18 @@ export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis,
   if (!best) return [];
   const chosen = [best];
   const limit = question.survey ? MAX_SURVEY_ARTICLES : MAX_SENTENCES;
+  const covered = new Set(wordsOf(index, best));
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= limit) break;
-    if (candidate.probability < best.probability * keepRatio) break;
+    // A question in two parts ("when was he convicted and when sentenced") needs a sentence for each: a candidate
+    // bringing question words the answer lacks may join at a lower rating than one that repeats its words.
+    const addsWords = question.terms.some((term) => !covered.has(term) && wordsOf(index, candidate).includes(term));
+    if (candidate.probability < best.probability * (addsWords ? keepRatio * keepRatio : keepRatio)) continue;
     if (question.survey && chosen.some((c) => c.sentence.source === candidate.sentence.source)) continue;
     if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(index, c, candidate))) continue;
+    if (!question.survey && length([...chosen, candidate]) > MAX_ANSWER_CHARS) continue;
     chosen.push(candidate);
+    for (const word of wordsOf(index, candidate)) covered.add(word);
   }
   return question.survey ? chosen : chosen.sort((a, b) => (a.sentence.source === b.sentence.source ? a.sentence.id - b.sentence.id : 0));
 }
@@ -81,6 +91,7 @@ export function decisionFeatures(index: IndexArtifact, question: QuestionAnalysi
     topCoverage: f.coverageWindow ?? 0,
     topNameCoverage: f.nameCoverage ?? 0,
     topTypeFit: f.typeFit ?? 0,
+    topNameFit: f.nameFit ?? 0,
     topCategory: f.category ?? 0,
     unknownNames: question.names.length === 0 ? 0 : question.names.filter((n) => !known.has(n)).length / question.names.length,
     answerCoverage: content.length === 0 ? 1 : content.filter((t) => words.has(t)).length / content.length,
@@ -92,6 +103,14 @@ export function decisionFeatures(index: IndexArtifact, question: QuestionAnalysi
 /** P(the answer is right) under the fitted decision model. */
 export function answerProbability(calibration: Calibration, features: DecisionFeatures): number {
   return sigmoid(logit(calibration.decision, features as unknown as Record<string, number>));
+}
+
+function length(candidates: Candidate[]): number {
+  return candidates.reduce((sum, c) => sum + c.sentence.text.length + (c.lead ? c.lead.text.length + 1 : 0) + 1, 0);
+}
+
+function wordsOf(index: IndexArtifact, candidate: Candidate): string[] {
+  return [...tokensOf(index, candidate.sentence), ...(candidate.lead ? tokensOf(index, candidate.lead) : [])];
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {

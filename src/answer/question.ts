@@ -26,16 +26,18 @@ const FRAME_WORDS = new Set(['when', 'where', 'who', 'whom', 'whose', 'what', 'w
 
 // Calendar nouns: "what year", "which day" ask for a date (general English, not of any corpus).
 const CALENDAR_NOUNS = new Set(['year', 'date', 'day', 'month', 'week', 'decade', 'century', 'time']);
+// Measure nouns: "what age", "what price", "what share" ask for a number (general English, not of any corpus).
+const MEASURE_NOUNS = new Set(['age', 'number', 'amount', 'price', 'cost', 'sum', 'total', 'percentage', 'share', 'rate', 'value', 'figure', 'height', 'distance', 'weight', 'size', 'population', 'fine', 'salary', 'budget']);
 
 // The corpus itself as the subject ("the articles", "the reports", "each outlet"): such questions ask what every
 // article says, whatever the case.
 const CORPUS_NOUN = '(articles?|reports?|sources?|outlets?|stories|story|coverage|pieces?|media)';
 const SURVEY = new RegExp(
-  `\\b(do|did|does|how do|what do|what does|how did)\\s+(the\\s+|all\\s+|these\\s+)?(different\\s+)?${CORPUS_NOUN}\\s+(agree|differ|disagree|say|report|describe|compare|put|tell|give)|\\b(each|every|all|both)\\s+(of\\s+the\\s+)?${CORPUS_NOUN}\\b|\\b${CORPUS_NOUN}\\s+(agree|differ|disagree|contradict)\\b`,
+  `\\b(do|did|does|how do|what do|what does|how did)\\s+(the\\s+|all\\s+|these\\s+)?(different\\s+)?${CORPUS_NOUN}\\s+(agree|differ|disagree|say|report|describe|compare|put|tell|give|cite|quote|mention|name)|\\b(each|every|all|both)\\s+(of\\s+the\\s+)?${CORPUS_NOUN}\\b|\\b${CORPUS_NOUN}\\s+(agree|differ|disagree|contradict)\\b`,
   'i',
 );
 const SURVEY_FRAME = new RegExp(
-  `\\b(do|did|does|how do|what do|what does|how did)\\s+(the\\s+|all\\s+|these\\s+)?(different\\s+)?${CORPUS_NOUN}\\s+(agree|differ|disagree|say|report|describe|compare|put|tell|give)(\\s+(on|about|over|regarding|of))?\\b|\\b(according to\\s+)?(each|every|all|both)\\s+(of\\s+the\\s+)?${CORPUS_NOUN}\\b`,
+  `\\b(do|did|does|how do|what do|what does|how did)\\s+(the\\s+|all\\s+|these\\s+)?(different\\s+)?${CORPUS_NOUN}\\s+(agree|differ|disagree|say|report|describe|compare|put|tell|give|cite|quote|mention|name)(\\s+(on|about|over|regarding|of))?\\b|\\b(according to\\s+)?(each|every|all|both)\\s+(of\\s+the\\s+)?${CORPUS_NOUN}\\b`,
   'gi',
 );
 
@@ -54,7 +56,7 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
     survey,
     terms: tokenize(focus).filter((term) => !FRAME_WORDS.has(term) && term !== asked),
     asked,
-    names: properNames(focus, tokens),
+    names: properNames(tokens),
   };
 }
 
@@ -83,8 +85,10 @@ function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string }
     const head = nameOf > at && words[nameOf + 1] === 'of' ? headNoun(tokens, nameOf + 2) : headNoun(tokens, at + 1, true);
     if (!head) return { type: 'other' };
     if (CALENDAR_NOUNS.has(head.word)) return { type: 'date' };
+    if (MEASURE_NOUNS.has(head.word)) return { type: 'amount', asked: stem(head.word) };
     if (nlp(head.word).has('#Actor') || nlp(head.word).has('#Person')) return { type: 'person', asked: stem(head.word) };
-    return { type: nameOf > at ? 'entity' : 'other', asked: stem(head.word) };
+    // "Which city", "what company", "the name of the ship": the answer is usually a named thing.
+    return { type: 'entity', asked: stem(head.word) };
   }
   return { type: 'other' };
 }
@@ -103,12 +107,20 @@ function headNoun(tokens: TaggedToken[], from: number, adjacentOnly = false): { 
   return head ? { word: (nlp(head).nouns().toSingular().text() as string) || head } : undefined;
 }
 
-/** Proper nouns (wink's PROPN, or capitalised past the first word) and years, as stemmed tokens. */
-function properNames(text: string, tokens: TaggedToken[]): string[] {
-  const names = tokens
-    .filter((t, i) => (t.pos === 'PROPN' || (i > 0 && /^[A-Z][a-z]/.test(t.text) && t.pos !== 'PRON')) || /^(1[5-9]|20)\d\d$/.test(t.text))
-    .flatMap((t) => tokenize(t.text));
-  // "The United States" kept whole through the shared tokenizer's name normalisation.
-  const phrases = text.match(/\b[A-Z][A-Za-z.-]*(?:\s+[A-Z][A-Za-z.-]*)+/g) ?? [];
-  return [...new Set([...names, ...phrases.flatMap((p) => tokenize(p)).filter((t) => t === 'usa')])].filter((t) => !FRAME_WORDS.has(t));
+/** Proper nouns (wink's PROPN, or capitalised past a sentence's first word) and years, as stemmed tokens. */
+function properNames(tokens: TaggedToken[]): string[] {
+  const phrases: string[][] = [];
+  let phrase: string[] = [];
+  tokens.forEach((token, i) => {
+    const sentenceStart = i === 0 || /^[.?!]$/.test(tokens[i - 1]!.text);
+    const isName = token.pos === 'PROPN' ? !sentenceStart || /^[A-Z]/.test(token.text) : !sentenceStart && /^[A-Z][a-z]/.test(token.text) && token.pos !== 'PRON';
+    if (isName || /^(1[5-9]|20)\d\d$/.test(token.text)) phrase.push(token.text);
+    else if (phrase.length) {
+      phrases.push(phrase);
+      phrase = [];
+    }
+  });
+  if (phrase.length) phrases.push(phrase);
+  // Whole phrases through the shared tokenizer, which maps a country's several names ("United States") to one.
+  return [...new Set(phrases.flatMap((p) => tokenize(p.join(' '))))].filter((t) => !FRAME_WORDS.has(t));
 }

@@ -14,6 +14,7 @@ import { chooseIntents } from './intents.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { AnswerMemory, BoundedMap } from './memory.ts';
 import { loggable } from './log-safe.ts';
+import { explainLoginError } from './login-error.ts';
 import { handleMessage } from './messages.ts';
 import { NO_MENTIONS } from './replies.ts';
 
@@ -95,7 +96,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   } catch (error) {
     aborted.abort();
     await client.destroy();
-    throw error;
+    throw explainLoginError(error, config.discord.apiUrl);
   }
 
   let index: unknown;

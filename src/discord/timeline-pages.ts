@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { ArticleSummary } from '../dossier.ts';
 import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 import { articleLabel, plain } from './answer-embed.ts';
-import { fitEmbed, truncate } from './limits.ts';
+import { fitEmbed, LIMITS, truncate } from './limits.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TIMELINE_COLOR = 0x6b5bd2;
@@ -65,28 +65,34 @@ function withEvent(page: DraftPage, event: TimelineEvent, bySource: Map<string, 
 }
 
 function eventLine(event: TimelineEvent, markers: string): string {
-  const kind = event.kind === 'occurred' ? '' : ` (${event.kind})`;
+  const kind = [event.kind === 'occurred' ? '' : event.kind, event.approximate ? 'approximate date' : ''].filter(Boolean).join(', ');
+  const flags = kind ? ` (${kind})` : '';
   const conflict = event.conflict ? ` ⚠️ sources differ: ${plain(truncate(event.conflict, 120))}` : '';
-  return `**${formatEventDate(event)}** — ${plain(truncate(event.summary, 300))}${kind} ${markers}${conflict}`;
+  return `**${formatEventDate(event)}** — ${plain(truncate(event.summary, 300))}${flags} ${markers}${conflict}`;
 }
 
 /** Describes the filters of a lookup, e.g. "from 2010 · to 2012 · topic “extradition”". */
 export function describeQuery(query: TimelineQuery): string {
+  const quoted = (value: string) => `“${plain(truncate(value, 80))}”`;
   const parts = [
     query.from && `from ${query.from}`,
     query.to && `to ${query.to}`,
-    query.topic && `topic “${plain(truncate(query.topic, 80))}”`,
+    query.around && `around ${quoted(query.around)}`,
+    query.person && `person ${quoted(query.person)}`,
+    query.place && `place ${quoted(query.place)}`,
+    query.topic && `topic ${quoted(query.topic)}`,
     query.source && `source \`${query.source}\``,
   ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : 'main events of the case';
+  return parts.length ? parts.join(' · ') : 'the whole case';
 }
 
 /** The embed for one page of a timeline. */
-export function timelineEmbed(page: TimelinePage, position: { index: number; total: number; events: number }, query: TimelineQuery): APIEmbed {
+export function timelineEmbed(page: TimelinePage, position: { index: number; total: number; events: number; note?: string }, query: TimelineQuery): APIEmbed {
   return fitEmbed({
     color: TIMELINE_COLOR,
     title: `Timeline — ${describeQuery(query)}`,
     description: `${page.lines.join('\n')}\n\n**Sources**\n${page.sources.join('\n')}`,
-    footer: { text: `Page ${position.index + 1} of ${position.total} · ${position.events} events` },
+    // The footer says what the filters left out, so that a narrowed timeline never looks like the whole one.
+    footer: { text: truncate(`Page ${position.index + 1} of ${position.total} · ${position.note ?? `${position.events} events`}`, LIMITS.footer) },
   });
 }

@@ -18,7 +18,7 @@ export type TimelinePicture = { file: { attachment: Buffer; name: string; descri
 export async function timelinePicture(
   events: ReadonlyArray<ImageEvent>,
   articles: ArticleSummary[],
-  filters: Readonly<Record<string, string | undefined>>,
+  filters: object,
   theme: ThemeName,
   sizeLimit = DEFAULT_ATTACHMENT_LIMIT,
 ): Promise<TimelinePicture> {

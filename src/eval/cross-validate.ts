@@ -46,19 +46,20 @@ type Parameters = Omit<Calibration, 'version' | 'encoder' | 'fittedAt' | 'crossV
 const KEEP_RATIOS = [1.01, 0.9, 0.75, 0.6];
 
 /**
- * The utility a decision threshold is chosen by: a right answer and a right "not stated" earn 1, a needless
- * "not stated" earns 0, and a wrong answer costs 1, since a cited wrong answer misleads where "not stated" does not.
+ * The utility a decision threshold is chosen by: the number of questions handled right — answerable ones
+ * answered right, unanswerable ones declined — over the labelled sets, whose mix (three answerable questions to
+ * one unanswerable) stands for what users ask. A wrong answer and a needless "not stated" both count as misses.
  */
 function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[]): number {
-  return outcomes.reduce((sum, o) => sum + (o.answered ? (o.correct ? 1 : -1) : o.answerable ? 0 : 1), 0);
+  return outcomes.filter((o) => (o.answerable ? o.correct : !o.answered)).length;
 }
 
 /** Fits the ranker, the sentence count and the decision on labelled items. */
 export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
   const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'topDense'] : []);
   const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
-  const rows = items.flatMap((item) => item.prepared.candidates.map((candidate) => ({ candidate, item })));
-  const ranker = fitLogistic(rankerFeatures, rows.map((r) => r.candidate.features as unknown as Record<string, number>), rows.map((r) => (statesAnswer(r.item, r.candidate) ? 1 : 0)));
+  const rows = items.flatMap((item) => trainingRows(item));
+  const ranker = fitLogistic(rankerFeatures, rows.map((r) => r.candidate.features as unknown as Record<string, number>), rows.map((r) => r.label));
   const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
   let best: { parameters: Parameters; utility: number } | undefined;
   for (const keepRatio of KEEP_RATIOS) {
@@ -74,6 +75,15 @@ export function fitParameters(items: PreparedItem[], options: { encoderIndepende
     }
   }
   return best!.parameters;
+}
+
+// Negatives kept per question for the ranker, in pool order (the hardest first): the ranking is decided among
+// the leading candidates, and fewer rows keep a fit to seconds.
+const NEGATIVES_PER_QUESTION = 12;
+
+function trainingRows(item: PreparedItem): { candidate: Candidate; label: number }[] {
+  const labelled = item.prepared.candidates.map((candidate) => ({ candidate, label: statesAnswer(item, candidate) ? 1 : 0 }));
+  return [...labelled.filter((r) => r.label === 1), ...labelled.filter((r) => r.label === 0).slice(0, NEGATIVES_PER_QUESTION)];
 }
 
 /** Candidate thresholds: midpoints between the sorted probabilities, so every distinct cut is tried once. */

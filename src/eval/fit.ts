@@ -4,8 +4,8 @@ import type { LinearModel } from '../answer/linear-model.ts';
 
 // Gradient steps of ml-logistic-regression on standardised features: enough to converge on a few thousand rows,
 // and few enough to act as mild regularisation (the library has no penalty term).
-const STEPS = 400;
-const LEARNING_RATE = 0.5;
+const STEPS = 300;
+const LEARNING_RATE = 1;
 
 /**
  * Fits a logistic model with ml-logistic-regression over standardised features plus an intercept column.

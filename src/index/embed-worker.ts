@@ -25,7 +25,9 @@ interface Job {
   onBatch(done: number): void;
 }
 
-const THREAD = new URL('./embed-worker-thread.ts', import.meta.url);
+// Compiled to dist/ (npm run build) this module is .js, and so is the worker beside it.
+const COMPILED = import.meta.url.endsWith('.js');
+const THREAD = new URL(COMPILED ? './embed-worker-thread.js' : './embed-worker-thread.ts', import.meta.url);
 
 /**
  * Embeds in one reused worker thread that loads the same model through `loadEmbeddings`, so that the pure-JS
@@ -99,6 +101,7 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
 
 // Node 20 does not run tsx's loader in worker threads, so the .ts worker is entered through a bootstrap that registers it.
 function spawn(workerData: EmbedWorkerData): Worker {
+  if (COMPILED) return new Worker(THREAD, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });

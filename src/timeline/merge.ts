@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { compatible } from './calendar.ts';
 import { describeConflict } from './conflict.ts';
 import { Similarity } from './similarity.ts';
-import { eventTypes, names } from './terms.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** An event to merge; `clause` (from extraction) is what is compared, else the summary. */
 export type MergeInput = TimelineEvent & { clause?: string };
 
-// Reports with compatible dates join when they score this alike; with clashing dates only when far more alike.
+// Reports with compatible dates join when they score this alike; with clashing dates, or two sentences of one
+// article (which rarely report one happening twice), only when far more alike.
 const SAME_EVENT = 0.55;
 const SAME_EVENT_DESPITE_DATE = 0.9;
 const PRECISION_ORDER = { day: 0, month: 1, year: 2 } as const;
@@ -28,7 +28,13 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.date.localeCompare(b.date));
   const clusters: Member[][] = [];
   for (const member of ordered) {
-    const best = bestCluster(clusters, member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT);
+    const sameArticle = (cluster: Member[]) => cluster.some((other) => other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start !== cited.start)));
+    const sameSentence = (cluster: Member[]) => cluster.some((other) => other.date === member.date && other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start === cited.start)));
+    // Two dates of one sentence that resolve to the same day ("Nov. 9 ... said on Saturday") are one event.
+    const best =
+      clusters.find(sameSentence) ??
+      bestCluster(clusters.filter((cluster) => !sameArticle(cluster)), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT) ??
+      bestCluster(clusters.filter(sameArticle), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT_DESPITE_DATE);
     if (best) best.push(member);
     else clusters.push([member]);
   }
@@ -37,7 +43,7 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
       clusters.filter((candidate) => candidate !== cluster),
       cluster[0]!,
       similarity,
-      (candidate) => !compatible(finest(candidate).date, finest(cluster).date) && Math.abs(year(candidate) - year(cluster)) <= 1 && similarity.sharedTypes(candidate[0]!, cluster[0]!).length > 0,
+      (candidate) => !compatible(finest(candidate).date, finest(cluster).date) && Math.abs(year(candidate) - year(cluster)) <= 1 && similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 && !candidate.some((a) => cluster.some((b) => a.sources[0]!.source === b.sources[0]!.source)),
       SAME_EVENT_DESPITE_DATE,
     );
     if (other && clusters.includes(cluster)) {
@@ -52,10 +58,20 @@ function bestCluster(clusters: Member[][], member: Member, similarity: Similarit
   let best: { cluster: Member[]; score: number } | undefined;
   for (const cluster of clusters) {
     if (!eligible(cluster)) continue;
-    const score = Math.max(...cluster.map((other) => similarity.score(member, other)));
+    const score = Math.max(...cluster.map((other) => similarity.score(member, other) + peopleBonus(member, other)));
     if (score >= threshold && (!best || score > best.score)) best = { cluster, score };
   }
   return best?.cluster;
+}
+
+// Two reports dated to the same month or day that involve the same people are likely one happening.
+const SHARED_PERSON = 0.2;
+const MAX_PEOPLE_BONUS = 0.4;
+
+function peopleBonus(a: Member, b: Member): number {
+  if (a.precision === 'year' || b.precision === 'year' || !compatible(a.date, b.date)) return 0;
+  const shared = a.people.filter((person) => b.people.includes(person)).length;
+  return Math.min(MAX_PEOPLE_BONUS, shared * SHARED_PERSON);
 }
 
 function toEvent(cluster: Member[]): TimelineEvent {
@@ -70,29 +86,44 @@ function toEvent(cluster: Member[]): TimelineEvent {
   const conflict = [describeConflict(cluster.flatMap((member) => member.sources.map((source) => ({ source: source.source, date: member.date, clause: member.clause })))), ...cluster.map((member) => member.conflict)]
     .filter(Boolean)
     .join('; ');
+  const approximate = atDate.every((member) => member.approximate);
   return {
     id: eventId(dated.date, sources),
     date: dated.date,
     precision: dated.precision,
+    approximate,
     summary: bestSummary(cluster, dated.date),
-    kind: cluster.some((member) => member.kind === 'occurred') ? 'occurred' : cluster.some((member) => member.kind === 'planned') ? 'planned' : 'expected',
+    kind: (['occurred', 'said', 'scheduled', 'background'] as const).find((kind) => cluster.some((member) => member.kind === kind))!,
+    people: [...new Set(cluster.flatMap((member) => member.people))],
+    places: [...new Set(cluster.flatMap((member) => member.places))],
     sources,
     ...(resolutions.length > 0 ? { resolution: resolutions.join('; ') } : {}),
     ...(conflict ? { conflict } : {}),
   };
 }
 
-/** The most headline-like summary: from a report at the event's date, opens with a name and a verb, names the kind of event, whole. */
+/** The most headline-like summary: from a report at the event's date, opening with someone it involves, whole, not a quotation. */
 function bestSummary(cluster: Member[], date: string): string {
-  const score = ({ summary, date: own }: Member) =>
+  const score = ({ summary, date: own, people }: Member) =>
     (own === date ? 1 : 0) +
-    (names(summary)[0] && summary.startsWith(names(summary)[0]!.split(' ')[0]!) ? 2 : 0) +
-    (eventTypes(summary).size > 0 ? 1 : 0) +
-    (/^[A-Z][\p{L}’'-]*(?:\s[A-Z][\p{L}’'-]*)*\s+(?:\w+ed|was|were)\b/u.test(summary) ? 1 : 0) -
+    (people.some((person) => summary.startsWith(person) || summary.startsWith(person.split(' ').pop()!)) ? 2 : 0) -
     (summary.includes('…') ? 1 : 0) -
     (/^[“"‘]/.test(summary) ? 2 : 0) -
     (summary.length < 20 ? 1 : 0);
   return [...cluster].sort((a, b) => score(b) - score(a) || a.summary.length - b.summary.length)[0]!.summary;
+}
+
+/**
+ * Events before the case's main line are its background: the main line starts in the year of the earliest event
+ * that several articles report (the happening the case is known for); what came in earlier years is history.
+ */
+export function markBackground(events: TimelineEvent[]): TimelineEvent[] {
+  const shared = events.filter((event) => new Set(event.sources.map((cited) => cited.source)).size >= 2).map((event) => event.date).sort();
+  const start = shared[0];
+  if (!start) return events;
+  // By year: the months before the main event within its year belong to the case ("the spring of 2013").
+  const year = start.slice(0, 4);
+  return events.map((event) => (event.kind === 'occurred' && event.date.slice(0, 4) < year ? { ...event, kind: 'background' as const } : event));
 }
 
 function dedupe(sources: TimelineEvent['sources']): TimelineEvent['sources'] {

@@ -1,11 +1,12 @@
 import type { Article, Sentence } from '../corpus/types.ts';
-import { commonPrefix, isoDay, parseDate, parts, WEEKDAY_NAMES, type DayNumber } from './calendar.ts';
+import { isoDay, parseDate, type DayNumber } from './calendar.ts';
+import type { Entities } from './entities.ts';
 import { findDateMentions, type DateMention } from './resolve-date.ts';
 import { sentenceEvent, type SentenceEvent } from './sentence-event.ts';
 import type { Similarity } from './similarity.ts';
 import type { EventText } from './summarize.ts';
 
-/** A relative date an article could not resolve on its own: it has no publication date precise enough. */
+/** A relative date an article could not resolve on its own: it states no date of writing. */
 export interface Pending {
   article: Article;
   sentence: Sentence;
@@ -13,72 +14,90 @@ export interface Pending {
   text: EventText;
 }
 
-// How alike two clauses must be to take one's date for the other's weekday.
+// How alike two clauses must be to take one's date as evidence for the other's.
 const SAME_EVENT = 0.6;
-// A bare weekday in news copy is within the week before (or after, for a plan) the day of writing.
-const WEEK = 6;
+// Candidate days of writing scanned around a matching event: a relative expression in news copy ("on Friday",
+// "earlier this month", "last year") reaches back at most about a year from the day it was written.
+const REACH_BEFORE = 7;
+const REACH_AFTER = 370;
 
 /**
- * Dates what undated articles say relatively, only where evidence pins it: "on Friday" takes the date of the
- * same event in another article when that date is a Friday; the article is then known to have appeared within
- * the following week, which resolves its other relative dates at whatever precision that week still allows.
+ * Dates what undated articles say relatively, only where evidence pins it: a relative date ("on Friday",
+ * "earlier this month") that reports the same happening as a dated event of another article holds only on some
+ * days of writing; the days every such piece of evidence allows are when the article appeared, and its other
+ * relative dates are resolved across them at the precision they all share. Where they differ, the reading for
+ * the earliest of those days is kept as approximate (news is written soon after what it reports).
  */
-export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity): SentenceEvent[] {
+export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity, entities: Entities): SentenceEvent[] {
   const pinned: SentenceEvent[] = [];
   for (const source of new Set(pending.map((item) => item.article.source))) {
     const items = pending.filter((item) => item.article.source === source);
-    let window: { first: DayNumber; last: DayNumber; because: string } | undefined;
-    const done = new Set<Pending>();
+    // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
+    const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
     for (const item of items) {
-      const evidence = weekdayEvidence(item, events, similarity);
-      if (!evidence) continue;
-      done.add(item);
-      const day = parseDate(evidence.date)!.first;
-      const [first, last] = item.mention.kind === 'occurred' ? [day, day + WEEK] : [day - WEEK, day];
-      const because = `it puts on ${weekdayName(item.mention)} what ${evidence.sources[0]!.source} dates ${evidence.date}`;
-      window = window
-        ? { first: Math.max(window.first, first), last: Math.min(window.last, last), because: window.because.includes(because) ? window.because : `${window.because}; ${because}` }
-        : { first, last, because };
-      const resolution = `dated by ${evidence.sources[0]!.source}${evidence.reference ? ` (published ${evidence.reference})` : ''}, which reports the same event on ${weekdayName(item.mention)}, ${evidence.date}`;
-      pinned.push(sentenceEvent(item.article, item.sentence, item.mention, item.text, { date: evidence.date, precision: 'day', resolution }));
+      if (item.mention.kind !== 'occurred') continue;
+      const evidence = evidenceFor(item, events, similarity);
+      const span = evidence && daysAllowing(item, evidence);
+      if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
     }
-    if (!window || window.first > window.last) continue;
-    for (const item of items.filter((candidate) => !done.has(candidate))) {
+    let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
+    for (const seed of spans) {
+      const agreeing = spans.filter((span) => span.first <= seed.last && span.last >= seed.first);
+      const first = Math.max(...agreeing.map((span) => span.first));
+      const last = Math.min(...agreeing.map((span) => span.last));
+      if (first <= last && (!window || agreeing.length > window.because.length)) window = { first, last, because: agreeing.map((span) => span.because) };
+    }
+    if (!window) continue;
+    const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;
+    for (const item of items) {
       const dated = acrossWindow(item, window.first, window.last);
       if (!dated) continue;
-      const resolution = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because}); “${item.mention.text}” counted from any day in that span gives ${dated.date}`;
-      pinned.push(sentenceEvent(item.article, item.sentence, item.mention, item.text, { ...dated, resolution }));
+      pinned.push(sentenceEvent(item.article, item.sentence, item.mention, item.text, entities, { ...dated, resolution: `${written}; ${dated.how}`, reference: isoDay(window.first) }));
     }
   }
   return pinned;
 }
 
-/** The one day-precise event of another article that matches this weekday and reads as the same happening. */
-function weekdayEvidence(item: Pending, events: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
-  const weekday = WEEKDAY_NAMES.findIndex((name) => item.mention.text.toLowerCase().includes(name.toLowerCase()));
-  if (weekday < 0) return undefined;
-  const matches = events.filter(
-    (event) =>
-      event.sources[0]!.source !== item.article.source &&
-      event.precision === 'day' &&
-      parts(parseDate(event.date)!.first).weekday === weekday &&
-      similarity.score(item.text, event) >= SAME_EVENT,
-  );
+/** The one day- or month-precise event of another article that reads as the same happening. */
+function evidenceFor(item: Pending, events: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
+  const matches = events.filter((event) => event.sources[0]!.source !== item.article.source && event.precision !== 'year' && similarity.score(item.text, event) >= SAME_EVENT);
   const dates = new Set(matches.map((event) => event.date));
   return dates.size === 1 ? matches[0] : undefined;
 }
 
-/** Resolves a relative date against every possible publication day; keeps only what all of them agree on. */
+/** The days of writing for which the item's relative date falls within the evidence's date. */
+function daysAllowing(item: Pending, evidence: SentenceEvent): { first: DayNumber; last: DayNumber } | undefined {
+  const span = parseDate(evidence.date)!;
+  let first: DayNumber | undefined;
+  let last: DayNumber | undefined;
+  for (let day = span.first - REACH_BEFORE; day <= span.last + REACH_AFTER; day++) {
+    const date = resolveOn(item, day);
+    if (!date || !date.startsWith(evidence.date)) continue;
+    first ??= day;
+    last = day;
+  }
+  return first === undefined ? undefined : { first, last: last! };
+}
+
+function resolveOn(item: Pending, day: DayNumber): string | undefined {
+  return findDateMentions(item.sentence.text, isoDay(day)).find((mention) => mention.index === item.mention.index)?.date;
+}
+
+/** Resolves a relative date against every possible day of writing: what all agree on, else the earliest day's reading, approximate. */
 function acrossWindow(item: Pending, first: DayNumber, last: DayNumber) {
   const dates: string[] = [];
   for (let day = first; day <= last; day++) {
-    const again = findDateMentions(item.sentence.text, isoDay(day)).find((mention) => mention.index === item.mention.index);
-    if (!again?.date) return undefined;
-    dates.push(again.date);
+    const date = resolveOn(item, day);
+    if (!date) return undefined;
+    dates.push(date);
   }
-  return commonPrefix(dates);
-}
-
-function weekdayName(mention: DateMention): string {
-  return WEEKDAY_NAMES.find((name) => mention.text.toLowerCase().includes(name.toLowerCase())) ?? mention.text;
+  const distinct = [...new Set(dates)];
+  const precise = dates[0]!;
+  if (distinct.length === 1) return { date: precise, precision: parseDate(precise)!.precision, how: `“${item.mention.text}” gives ${precise} on every one of those days` };
+  return {
+    date: precise,
+    precision: parseDate(precise)!.precision,
+    approximate: true,
+    how: `“${item.mention.text}” gives ${distinct.join(' or ')} depending on the day; ${precise}, for the earliest day, is the likeliest reading`,
+  };
 }

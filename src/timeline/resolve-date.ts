@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import { commonDate, commonPrefix, dayNumber, formatDate, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type DayNumber, type Precision } from './calendar.ts';
-import { detectKind, type EventKind } from './kind.ts';
+import { detectTense as detectKind, type Tense as EventKind } from './kind.ts';
 import { findRelative, type Reference, type Span } from './relative.ts';
 
 /** A date expression in a sentence, resolved as far as the text and the reference date allow. */
@@ -18,7 +18,7 @@ export interface DateMention {
   /** True when the date depends on the reference date rather than being stated outright. */
   relative: boolean;
   /** "that month", "at the time": the caller resolves these from an earlier date of the same article. */
-  anaphora?: { unit?: Precision; shift: number };
+  anaphora?: { unit?: Precision; shift: number; month?: number };
   /** How a relative date was counted, for the event's `resolution`. */
   note?: string;
 }
@@ -26,11 +26,12 @@ export interface DateMention {
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/;
-// A year standing alone: "in 2008", "his 2008 arrest", "early 2024"; not "since 2008" (a bound) nor "2008-2010".
+// A year standing alone: "in 2008", "his 2008 arrest", "early 2024"; "from 2010" (a start); not "since 2008" (a bound) nor "2008-2010".
 const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to|and)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
-const YEAR_BOUND = /\b(?:before|after|since|until|till|by|from|between|through|than|to|and|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$/i;
+const YEAR_BOUND = /\b(?:before|after|since|until|till|by|between|through|than|to|and|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$/i;
 const BARE_MONTH = new RegExp(`\\b(?:(?:in|for|during|of|until|(early|late|mid|next|last|this|coming))[-\\s]+)(${MONTH_NAMES.join('|')})\\b(?!\\s+\\d)`, 'g');
-const YEAR_LEAD = /(?:^|\b(?:in|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
+const MONTH_OF_YEAR = new RegExp(`\\b(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(this|last|next|that|the same|the following|the next|the previous|the preceding)\\s+year\\b`, 'g');
+const YEAR_LEAD = /(?:^|\b(?:in|from|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
 
 /**
  * Finds the date expressions of one sentence and resolves them against `reference`, the publication date
@@ -48,6 +49,16 @@ export function findDateMentions(sentence: string, reference?: string): DateMent
     blank(mention.index, mention.text.length);
   };
 
+  // "June that year", "February last year": a month of a year named relatively.
+  for (const match of masked.matchAll(MONTH_OF_YEAR)) {
+    const month = MONTH_NAMES.indexOf(match[1]!) + 1;
+    const word = match[2]!.toLowerCase();
+    const shift = /last|previous|preceding/.test(word) ? -1 : /next|following/.test(word) ? 1 : 0;
+    if (/this|last|next/.test(word) && !/the next/.test(word)) {
+      const date = ref ? formatDate(dayNumber(ref.year + shift, month, 1), 'month') : undefined;
+      add({ text: match[0], index: match.index, relative: true, ...(date ? { date, precision: 'month' as const, note: `“${match[0]}”, counted from ${ref!.label}` } : {}) });
+    } else add({ text: match[0], index: match.index, relative: true, anaphora: { unit: 'year', shift, month } });
+  }
   for (const match of findRelative(masked)) {
     const span = ref && match.resolve?.(ref);
     if (match.anaphora) add({ text: match.text, index: match.index, relative: true, anaphora: match.anaphora });
@@ -104,6 +115,14 @@ function fromChrono(sentence: string, result: ParsedResult, ref: Reference | und
   if (tags.some((tag) => tag.startsWith('result/relativeDate'))) return undefined;
   if (tags.some((tag) => tag.startsWith('casualReference'))) {
     // chrono blurs "the morning of August 20, 2020" into an uncertain date: read the named date on its own.
+    // "on Thursday evening" likewise names the weekday.
+    const weekday = WEEKDAY.exec(result.text);
+    if (weekday && !MONTH.test(result.text)) {
+      const day = chrono.parse(weekday[0], chronoReference(ref))[0];
+      const mention = day && fromChrono(sentence, day, ref, offset + result.index + weekday.index);
+      const text = result.text.trim().replace(/[\s,.;:]+$/, '').replace(/^on\s+/i, '');
+      return mention && text.startsWith(weekday[0]) ? { ...mention, text } : mention;
+    }
     const month = MONTH.exec(result.text);
     const inner = month && chrono.parse(result.text.slice(month.index), chronoReference(ref))[0];
     if (!inner || inner.index !== 0 || [...inner.tags()].some((tag) => tag.startsWith('casualReference'))) return undefined;
@@ -164,8 +183,8 @@ function monthSpan(text: string, month: number, day: number | undefined, kind: E
 
 /** Words that fix the direction whatever the verb: "last", "ago", "yesterday" look back; "next", "tomorrow" ahead. */
 function forcedKind(text: string | undefined, kind: EventKind): EventKind {
-  if (text && /\b(last|ago|yesterday|earlier|previous|past)\b/i.test(text) && kind === 'planned') return 'occurred';
-  if (text && /\b(next|tomorrow|later|coming)\b/i.test(text) && kind === 'occurred') return 'planned';
+  if (text && /\b(last|ago|yesterday|earlier|previous|past)\b/i.test(text) && kind === 'scheduled') return 'occurred';
+  if (text && /\b(next|tomorrow|later|coming)\b/i.test(text) && kind === 'occurred') return 'scheduled';
   return kind;
 }
 

@@ -1,5 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.ts';
 import type { Precision } from './calendar.ts';
+import type { Entities } from './entities.ts';
 import type { DateMention } from './resolve-date.ts';
 import type { EventText } from './summarize.ts';
 import type { TimelineEvent } from './types.ts';
@@ -20,18 +21,23 @@ export function sentenceEvent(
   sentence: Sentence,
   mention: DateMention,
   text: EventText,
-  dated: { date: string; precision: Precision; resolution?: string },
+  entities: Entities,
+  dated: { date: string; precision: Precision; resolution?: string; approximate?: boolean; reference?: string },
 ): SentenceEvent {
+  const kind = mention.kind === 'scheduled' ? 'scheduled' : text.said ? 'said' : 'occurred';
   return {
     id: `${article.source}#${sentence.start + mention.index}`,
     date: dated.date,
     precision: dated.precision,
+    approximate: dated.approximate ?? false,
     summary: text.summary,
-    kind: mention.kind,
+    kind,
+    people: entities.people(sentence.text),
+    places: entities.places(sentence.text),
     sources: [{ source: article.source, quote: article.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end }],
     ...(dated.resolution ? { resolution: dated.resolution } : {}),
     clause: text.clause,
     expression: mention.text,
-    ...(mention.relative && article.meta.date ? { reference: article.meta.date } : {}),
+    ...(mention.relative && dated.reference ? { reference: dated.reference } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { contentTerms, eventTypes, inverseFrequencies, names, overlap, rarest } from './terms.ts';
+import { analyse } from './nlp.ts';
+import { contentTerms, inverseFrequencies, names, overlap, rarest } from './terms.ts';
 
 /** What matching needs of an event: the clause it was told in, and its summary (where "his" became a name). */
 export interface Comparable {
@@ -8,12 +9,16 @@ export interface Comparable {
 
 interface Profile {
   terms: Set<string>;
-  types: Set<string>;
+  /** Lemmas of the clause's main verbs ("arrested", "detained" → "arrest", "detain"), from compromise. */
+  verbs: Set<string>;
   names: Set<string>;
 }
 
-const SHARED_KIND = 0.35;
+// A shared main verb is strong evidence of one happening; naming only different people is evidence against.
+const SHARED_VERB = 0.35;
 const NAME_CLASH = 0.3;
+// Verbs that carry tense or voice rather than saying what happened.
+const LIGHT_VERBS = new Set(['be', 'is', 'have', 'do', 'will', 'would', 'could', 'may', 'might', 'can', 'shall', 'should', 'must', 'say', 'said', 'tell']);
 
 /** Scores how likely two clauses report the same happening, weighting rare shared words over common ones. */
 export class Similarity {
@@ -26,22 +31,18 @@ export class Similarity {
     this.rare = rarest(this.idf);
   }
 
-  /**
-   * 0 when the clauses name different kinds of event (an arrest, a release); otherwise the weighted overlap of
-   * their words, plus a bonus for a shared kind, minus a penalty when both name people and share none of them.
-   */
+  /** The weighted overlap of two clauses' words, plus a bonus for a shared main verb, minus a penalty when both name people and share none. */
   score(a: Comparable, b: Comparable): number {
     const [pa, pb] = [this.profile(a), this.profile(b)];
-    const shared = [...pa.types].some((type) => pb.types.has(type));
-    if (pa.types.size > 0 && pb.types.size > 0 && !shared) return 0;
+    const shared = [...pa.verbs].some((verb) => pb.verbs.has(verb));
     const clash = pa.names.size > 0 && pb.names.size > 0 && ![...pa.names].some((name) => pb.names.has(name));
-    return overlap(pa.terms, pb.terms, this.idf, 3, this.rare) + (shared ? SHARED_KIND : 0) - (clash ? NAME_CLASH : 0);
+    return overlap(pa.terms, pb.terms, this.idf, 3, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
   }
 
-  /** The kinds of event two clauses share. */
-  sharedTypes(a: Comparable, b: Comparable): string[] {
-    const types = this.profile(b).types;
-    return [...this.profile(a).types].filter((type) => types.has(type));
+  /** The main verbs two clauses share. */
+  sharedVerbs(a: Comparable, b: Comparable): string[] {
+    const verbs = this.profile(b).verbs;
+    return [...this.profile(a).verbs].filter((verb) => verbs.has(verb));
   }
 
   private profile(event: Comparable): Profile {
@@ -50,7 +51,8 @@ export class Similarity {
     if (!profile) {
       const text = `${event.clause} ${event.summary ?? ''}`;
       const people = names(text).flatMap((run) => run.split(' ')).filter((word) => word.length > 2 && !/^[A-Z.]+$/.test(word));
-      profile = { terms: contentTerms(text), types: eventTypes(event.clause), names: new Set(people) };
+      const verbs = analyse(event.clause).terms.filter((term) => term.lemma && !term.tags.has('Auxiliary') && !LIGHT_VERBS.has(term.lemma)).map((term) => term.lemma!);
+      profile = { terms: contentTerms(text), verbs: new Set(verbs), names: new Set(people) };
       this.profiles.set(key, profile);
     }
     return profile;

@@ -7,15 +7,19 @@ import type { TimelineEvent } from './types.ts';
 
 /** The timeline's file in an index directory. */
 export const TIMELINE_FILE = 'timeline.json';
-const VERSION = 1;
+// Format 2 added kinds said/scheduled/background, `approximate`, `people` and `places`.
+const VERSION = 2;
 
 const eventSchema = z
   .object({
     id: z.string().min(1),
     date: z.string(),
     precision: z.enum(['day', 'month', 'year']),
+    approximate: z.boolean(),
     summary: z.string(),
-    kind: z.enum(['occurred', 'planned', 'expected']),
+    kind: z.enum(['occurred', 'said', 'scheduled', 'background']),
+    people: z.array(z.string()),
+    places: z.array(z.string()),
     sources: z.array(z.object({ source: z.string().min(1), quote: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) })).min(1),
     resolution: z.string().optional(),
     conflict: z.string().optional(),
@@ -45,6 +49,10 @@ export async function loadTimeline(dir: string): Promise<TimelineEvent[]> {
     data = JSON.parse(text);
   } catch (cause) {
     throw new IndexError(`${path} is not valid JSON (the file is damaged): rebuild the index with a forced reindex.`, 'corrupt', { cause });
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== VERSION) {
+    throw new IndexError(`${path} was written by another version of Dossier (timeline format ${version}, this one reads ${VERSION}): rebuild the index (reindex) to extract the timeline again.`, 'corrupt');
   }
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {

@@ -1,177 +1,230 @@
-import { antecedent } from './terms.ts';
+import { isReporting } from './kind.ts';
+import { analyse, isNounish, type Term } from './nlp.ts';
 
-/** The event a date belongs to, as a clause (for matching) and a short headline-like summary. */
+/** The event a date belongs to: its clause (for matching), a one-line summary, and whether it reports a statement. */
 export interface EventText {
   clause: string;
+  /** Where the clause sits in the sentence. */
+  start: number;
+  end: number;
   summary: string;
+  said: boolean;
 }
 
-const DATE = '\uE000';
-const OTHER = '\uE001';
-const MAX_SUMMARY = 100;
-const PARTICIPLE = String.raw`(?:\w+ed|\w+en|held|sent|told|put|caught|brought|built|freed|shot|hit|found|kept|seen|sold|made|led|won|lost|paid|met|left|set|struck|spent|read)`;
-const VERB = String.raw`(?:was|were|is|are|has|had|have|will|would|could|can|did|does|said|says|${PARTICIPLE}|\w+s)`;
-// Where the noun phrase an aside describes starts: after a preposition (not "to"/"of", which stay inside it) or a verb.
-const HEAD_STOP = /\b(?:during|about|from|with|including|for|by|over|into|will|would|was|were|is|are|has|had|remain|remains|stay|stays|and|or|but|\w+ed)\s+/g;
-const DATELINE = /^[A-Z][A-Z .'-]+,\s[^-–—]{2,40}?\s[-–—]\s+/;
-// A passive participle aside is followed by a preposition or a time word ("freed by", "arrested last week"); a main verb is not.
-const ASIDE_FOLLOWER = String.raw`(?:by|in|on|at|for|from|to|with|as|last|this|over|under|after|before)\b|[\uE000\uE001]`;
-// "..., minutes after" / "two days before": how long before or after, left over once the clause is cut.
-const LEAD_IN = /,?\s*(?:(?:a few|several|some|two|three|\d+|just|only|shortly|soon|long|moments?|hours?|days?|weeks?|months?|years?|minutes?)\s*)+$/i;
-const SUBORDINATE = /\s(after|before|when|since|until|because|while|following)\s/g;
+// A summary is one line: long enough for actor, verb and object, short enough for a list or a Discord field.
+const MAX_SUMMARY = 120;
+// Clause breaks: commas, semicolons, colons, dashes and brackets.
+const BREAK = /(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—/g;
+// Words that open a clause without adding to what happened.
+const OPENERS = /^(?:(?:and|but|so|then|however|subsequently|meanwhile|also|moreover|still|yet|later|earlier|finally|instead|although|though|while|whereas|since|after|before|when|where|as|because|following|until)\b[,\s]*)+/i;
+// A date's preposition and the words that qualify it ("late on Friday", "early in 2024", "in the spring of").
+const DATE_LEAD = /(?:\b(?:late|early|earlier|later|mid|just|only)\s+)?(?:\b(?:last|next|this|coming)\s+)?(?:\b(?:on|in|at|during|by|of|since|from|until|till|for)\s+)?(?:the\s+(?:spring|summer|autumn|fall|winter|start|end|middle|beginning)\s+of\s+)?(?:the\s+)?$/i;
 
 /**
- * Cuts a sentence down to the clause that the date at [index, end) belongs to, and rewrites that clause as a
- * short summary without the date ("Viktor Bout was arrested in 2008 in Thailand and later ..." → "Viktor Bout
- * arrested in Thailand"). `others` are the sentence's other dates, whose clauses are dropped; `previous` is the
- * sentence before, to name who "he" is.
+ * Cuts a sentence down to the clause that the date at [index, end) belongs to — the actor, the verb and what
+ * it acts on, as compromise tags them — and rewrites it as a one-line summary without the date. `antecedent`
+ * names who a leading "he" or "she" is, given where the clause starts.
  */
-export function summarize(sentence: string, mention: { index: number; end: number }, others: { index: number; end: number }[], previous?: string): EventText {
-  const dateText = sentence.slice(mention.index, mention.end);
-  let text = sentence;
-  // A wire dateline ("BERLIN, Jan. 17 (Reuters) - ") is not part of the event.
-  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
-  for (const span of [mention, ...others].sort((a, b) => b.index - a.index)) {
-    text = text.slice(0, span.index) + (span === mention ? DATE : OTHER) + text.slice(span.end);
-  }
-  if (dateline > 0 && mention.index >= dateline) text = text.replace(/^.*?\s[-–—]\s+/, '');
-  const subject = subjectOf(text);
-  let clause = pickClause(dropAsides(text), subject);
-  clause = dropAsides(clause);
-  const restore = (value: string) =>
-    value
-      .replaceAll(DATE, dateText)
-      .replace(/(?:\b(?:in|on|during|at|of|for|by|until|till|since|from|to)\s+)?\uE001/gi, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-  let summary = cutTail(clause);
-  summary = dropDate(summary);
-  summary = resolvePronoun(summary, [subject ?? '', sentence.slice(0, Math.max(0, sentence.indexOf(restore(clause).slice(0, 12))))], previous);
-  summary = attribution(headline(summary));
-  return { clause: restore(clause), summary: tidy(restore(summary)) };
-}
-
-/** Words before the sentence's first verb, after any opening adverbial ("In 2010, Bout was ..." → "Bout"). */
-function subjectOf(text: string): string | undefined {
-  const body = text.replace(/^[^,]{0,40},\s+(?=[A-Z])/, (lead) => (/^(in|on|by|after|before|during|subsequently|however|\uE000)/i.test(lead) ? '' : lead));
-  const match = new RegExp(String.raw`^(.{2,80}?)\s+(?:who\s|which\s|, who|${VERB}\b)`).exec(body);
-  if (!match) return undefined;
-  const subject = match[1]!.split(/,\s*/).filter((part) => /[A-Z]/.test(part)).pop() ?? match[1]!;
-  return /[\uE000\uE001“"]/.test(subject) ? undefined : subject.trim();
-}
-
-/** The part of the sentence the date belongs to: its conjunct, its subordinate clause, or the appositive it sits in. */
-function pickClause(text: string, subject: string | undefined): string {
-  const conjuncts = text.split(new RegExp(String.raw`;\s+|,\s+but\s+|\s+but\s+(?=(?:was|were|is|has|had|then|later)\b)|,?\s+and\s+(?=(?:later|then|subsequently|was|were|has|had|is|${PARTICIPLE})\b)|,\s+then\s+`));
-  const index = Math.max(0, conjuncts.findIndex((part) => part.includes(DATE)));
-  let clause = conjuncts[index]!;
-  if (index > 0 && subject && /^[a-z]/.test(clause)) clause = `${subject} ${clause}`;
-  // "Although that document was signed in 1983, it ...": the opening subordinate clause is the event.
-  const opening = /^(?:although|though|while|when|after|before|once|because)\s+([^,]*\uE000[^,]*),/i.exec(clause);
-  if (opening) return opening[1]!;
-  // "His 2008 arrest in Bangkok ... followed ...": the dated noun phrase is the event, not what it did.
-  if (/^(?:\S+\s+){0,2}\uE000\s+[a-z]/.test(clause)) {
-    const verb = new RegExp(String.raw`\s(?:followed|came|led|began|ended|sparked|prompted|was|were|is|are|has|had)\s`).exec(clause);
-    if (verb) return clause.slice(0, verb.index);
-  }
-
-  // "... come months after he was released in December 2022": the subordinate clause holds the event.
-  for (const match of [...clause.matchAll(SUBORDINATE)].reverse()) {
-    const tail = clause.slice(match.index + match[0].length);
-    if (tail.includes(DATE) && !clause.slice(0, match.index).includes(DATE)) {
-      clause = /^(being|having|\w+ing)\b/.test(tail) && subject ? `${subject} ${tail}` : tail;
+export function summarize(sentence: string, mention: { index: number; end: number }, others: { index: number; end: number }[], antecedent?: (offset: number) => string | undefined): EventText {
+  const { terms } = analyse(sentence);
+  const segments = splitSegments(sentence);
+  const at = Math.max(0, segments.findIndex((segment) => mention.index >= segment.start && mention.index < segment.end));
+  let [first, last] = [at, at];
+  const content = (from: number, to: number) => terms.some((term) => term.start >= segments[from]!.start && term.end <= segments[to]!.end && (term.tags.has('Verb') || isNounish(term)));
+  const verbIn = (from: number, to: number) => mainVerb(terms, segments[from]!.start, segments[to]!.end);
+  // A clause with nothing but the date ("On Monday,", "and in 1991,") or an adverbial ("at a meeting in Athens")
+  // belongs to the main clause nearby: the first that opens with its subject and has a verb.
+  const main = mainVerb(terms, segments[at]!.start, segments[at]!.end) ? undefined : mainClause(terms, segments, at);
+  if (main !== undefined) [first, last] = [main, main];
+  while (!content(first, last) && last + 1 < segments.length && last - at < 2) last++;
+  if (!verbIn(first, last) && !nominal(terms, segments[first]!.start, segments[last]!.end) && last + 1 < segments.length) last++;
+  let start = segments[first]!.start;
+  let end = segments[last]!.end;
+  // Within the clause, a subordinate part holds the date's event: "... comes months after he was released in December".
+  let head = '';
+  for (const match of sentence.slice(start, end).matchAll(SUBORDINATE)) {
+    const position = start + match.index + match[0].indexOf(match[1]!);
+    // "after", "before", "since", "until" and "following" are also prepositions: they open a part only before a verb.
+    if (/^(after|before|since|until|following)$/i.test(match[1]!) && !mainVerb(terms, position, position < mention.index ? mention.index : end)) continue;
+    if (position < mention.index) {
+      const wasRelative = /^(who|which|whose)$/i.test(match[1]!);
+      const before = sentence.slice(start, position);
+      if (wasRelative) {
+        head = nounPhraseBefore(before, terms, start);
+        // "The dealer who has been accused of ... was arrested in 2008": the relative clause ends before the
+        // main verb, which the date belongs to; the clause is then the head and the main verb on.
+        const groups = verbGroups(terms, position, mention.index);
+        if (groups.length >= 2) {
+          start = groups[1]!;
+          continue;
+        }
+      }
+      start = position;
+    } else if (position > mention.end && position > start) {
+      end = position;
       break;
     }
-    if (!tail.includes(DATE) && clause.slice(0, match.index).includes(DATE)) clause = clause.slice(0, match.index).replace(LEAD_IN, '');
   }
-  return appositiveEvent(clause) ?? clause;
+  const verb = mainVerb(terms, start, end);
+  const opening = terms.find((term) => term.start >= start && term.end <= end);
+  // ", which starts Wednesday" / ", scheduled for May" / ", arrested last week": about the noun phrase just before.
+  const relative = opening !== undefined && /^(which|who|whose)$/i.test(opening.text);
+  // A participle after a comma is an aside only once the sentence has had its own subject and verb.
+  const mainBefore = segments.some((segment) => segment.end <= start && subjectAndVerb(terms, segment));
+  const participle = main === undefined && opening !== undefined && opening === verb && opening.tags.has('PastTense') && /,\s*$/.test(sentence.slice(0, start)) && mainBefore;
+  if (!head && start > 0 && (relative || participle)) {
+    head = nounPhraseBefore(sentence.slice(0, start).replace(/[\s,]+$/, ''), terms, 0);
+  }
+  // "the Varyag, a cruiser destroyed in 1905": an apposition describes the name before it.
+  const apposition = !head && opening !== undefined && /^(a|an)$/i.test(opening.text) && /\p{Lu}[\p{L}’'-]*,\s*$/u.test(sentence.slice(0, start));
+  if (apposition) head = `${nounPhraseBefore(sentence.slice(0, start).replace(/[\s,]+$/, ''), terms, 0)},`;
+  // A clause that starts at its verb takes the sentence's subject ("Varelides, 55, ..., was arrested").
+  let subject = head;
+  if (!subject && verb && !hasSubjectBefore(terms, start, verb.start)) subject = subjectOf(sentence, terms, verb.start) ?? '';
+  let said = isReporting(verb?.lemma);
+  const body = cutDates(sentence, start, end, [mention, ...others]).replace(/^\s*(?:who|which|whose)\s+/i, '');
+  let text = subject ? `${subject} ${tidy(body)}` : body;
+  // "..., police said on Saturday": a short attribution; what was said is the rest of the sentence.
+  if (said && wordCount(tidy(text)) <= 6) {
+    const rest = segments.filter((segment) => segment.end <= start || segment.start >= end).map((segment) => sentence.slice(segment.start, segment.end)).join(' ');
+    const reported = tidy(rest);
+    if (wordCount(reported) >= 3) text = `${tidy(text)}: ${reported}`;
+  }
+  if (!verb && !nominal(terms, start, end)) said = false;
+  return { clause: sentence.slice(start, end), start, end, summary: finish(resolvePronoun(tidy(text), subject ? undefined : antecedent?.(start))), said };
 }
 
-/** When the date sits in "NAME, who was freed last year," or "the Varyag, a cruiser destroyed in 1905", that is the event. */
-function appositiveEvent(clause: string): string | undefined {
-  const aside = new RegExp(String.raw`(,\s+|\s+)(who|which|whose|where|(?:recently |then |later )?\w+ed(?=\s+(?:${ASIDE_FOLLOWER}))|a|an)\s[^,]*\uE000[^,]*`).exec(clause);
-  if (!aside || (aside[1] === ' ' && !/^(who|which|whose)$/.test(aside[2]!))) return undefined;
-  // "..., where he had been treated in August": that clause has its own subject.
-  if (aside[2] === 'where') return aside[0].replace(/^,?\s+where\s+/, '');
-  // "The dealer who has been accused of ... was arrested in 2008": the date belongs to the main verb.
-  if (/^(who|which|whose)$/.test(aside[2]!) && /\s(was|were|is|are|has|had)\s[^\uE000]*\s(was|were|is|are|has|had)\s[^\uE000]*\uE000/.test(aside[0])) return undefined;
-  const before = clause.slice(0, aside.index);
-  const head = /((?:(?:the|his|her|its|their|a|an)\s+)?(?:[\p{L}’'-]+\s+){0,4}[\p{L}’'-]+)$/u.exec(before.replace(HEAD_STOP, '|'))?.[1];
-  if (!head) return undefined;
-  const rest = aside[0].replace(/^,?\s+/, '').replace(/^(who|which|whose)\s+/, '');
-  const joiner = /^(a|an)$/.test(aside[2]!) ? ', ' : ' ';
-  return `${head.split('|').pop()!.trim().replace(/^(?:in|on|at)\s+/, '')}${joiner}${rest}`;
+// Where a subordinate or relative part of a clause begins.
+const SUBORDINATE = /(?:^|\s)(since|after|before|when|while|because|following|until|who|which|whose|whereas)\s/gi;
+
+/** Where each run of verbs ("has been accused", "was arrested") starts within [start, end). */
+function verbGroups(terms: Term[], start: number, end: number): number[] {
+  const inside = terms.filter((term) => term.start >= start && term.end <= end);
+  // A verb after "to" is an infinitive of the same group ("expects him to recover").
+  return inside
+    .filter((term, i) => term.tags.has('Verb') && !term.tags.has('Gerund') && !(i > 0 && (inside[i - 1]!.tags.has('Verb') || inside[i - 1]!.tags.has('Adverb') || /^to$/i.test(inside[i - 1]!.text))))
+    .map((term) => term.start);
 }
 
-/** Drops relative clauses and participle asides that do not hold the date. */
-function dropAsides(clause: string): string {
-  return clause
-    .replace(new RegExp(String.raw`,\s+(?:who|which|whose|(?:recently |then |later |now )?\w+ed(?=\s+(?:${ASIDE_FOLLOWER})))[^,\uE000]*(?:,|$)`, 'g'), ' ')
-    .replace(/\s+who\s[^,\uE000]*\uE001[^,\uE000]*,\s*/g, ' ')
-    .replace(new RegExp(String.raw`\s+who\s+(?:has|have|had|was|were|is|are)\s+[^,\uE000]*?(?=\s(?:was|were|is|are|has|had)\s)`), '');
+const OPENING_TAGS = ['Noun', 'Pronoun', 'Determiner', 'ProperNoun', 'Adjective', 'Possessive'];
+
+function subjectAndVerb(terms: Term[], segment: Segment): boolean {
+  const verb = mainVerb(terms, segment.start, segment.end);
+  return verb !== undefined && terms.some((term) => term.start >= segment.start && term.end <= verb.start && (isNounish(term) || term.tags.has('Pronoun')));
 }
 
-/** Cuts what follows the event: "..., saying ...", "while answering questions", a trailing aside. */
-function cutTail(text: string): string {
-  return text
-    .replace(/,?\s+(?:saying|citing|leading to|offering|adding|according to|as per|referring to|reported|while|upholding)\b.*$/, '')
-    .replace(/,\s+(?:a|an)\s[^,\uE000]*$/, '');
+/** The nearest segment that continues the date's clause: a predicate right after it, else one that opens with a subject and holds a verb. */
+function mainClause(terms: Term[], segments: Segment[], at: number): number | undefined {
+  const next = segments[at + 1];
+  const first = next && terms.find((term) => term.start >= next.start && term.end <= next.end);
+  if (first?.tags.has('Verb') && !first.tags.has('Gerund')) return at + 1;
+  const order = [at + 1, at + 2, at + 3, at - 1, at - 2].filter((i) => i >= 0 && i < segments.length);
+  return order.find((i) => {
+    const words = terms.filter((term) => term.start >= segments[i]!.start && term.end <= segments[i]!.end);
+    const opening = words[0];
+    return opening !== undefined && OPENING_TAGS.some((tag) => opening.tags.has(tag)) && !/^(which|who|whose|that)$/i.test(opening.text) && words.some((term) => term.tags.has('Verb') && !term.tags.has('Gerund'));
+  });
 }
 
-/** Removes the date and its preposition; keeps it where it is the point ("scheduled for May"). */
-function dropDate(text: string): string {
-  // The date is the point after "scheduled for" or "by": "recover by October" means nothing without it.
-  if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+\uE000|\b(for|by|until|till|before|after|from|to)\s+\uE000/i.test(text)) return text.replace(/(?:\b(?:in|on|during|at|of|for|by|until|till|since|from|to)\s+)?\uE001/gi, '');
-  return text
-    .replace(/,\s*(?:\b(?:in|on|during|at|of)\s+)?\uE000\s*,\s*/i, ' ')
-    .replace(/(^["“‘]?|,\s*)(?:\b(?:in|on|during|at|of)\s+)?(?:the\s+)?\uE000\s*,?\s*/i, '$1')
-    .replace(/\s*,?\s*(?:\b(?:in|on|during|at|of)\s+)?\uE000(?:\s*,(?=\s+[a-z]))?/i, '')
-    .replace(/(?:\b(?:in|on|during|at|of|for|by|until|till|since|from|to)\s+)?\uE001/gi, '');
+/** A clause without a verb can still name an event by a noun ("Bout’s sentencing in New York", "his arrest"). */
+function nominal(terms: Term[], start: number, end: number): boolean {
+  return terms.some((term) => term.start >= start && term.end <= end && isNounish(term));
 }
 
-/** "he was sentenced" → "Bout sentenced": the sentence's subject when it is a name, else a name before, else in the previous sentence. */
-function resolvePronoun(text: string, before: string[], previous?: string): string {
-  const body = text.replace(/^(?:subsequently|however|also|but|and|then|meanwhile|although|though|in addition|moreover|later|earlier|following [^,]+)\b,?\s*/i, '');
-  const pronoun = /^(he|she|his|her)\b/i.exec(body);
-  if (!pronoun) return body;
-  const name = antecedent(before, previous);
-  if (!name) return body;
-  return (/^(his|her)$/i.test(pronoun[1]!) ? `${name}’s` : name) + body.slice(pronoun[1]!.length);
+/** The noun phrase at the end of `text` ("... during his visit to Washington" → "his visit to Washington"). */
+function nounPhraseBefore(text: string, terms: Term[], offset: number): string {
+  const inside = terms.filter((term) => term.start >= offset && term.end <= offset + text.length);
+  let from = inside.length;
+  while (from > 0) {
+    const term = inside[from - 1]!;
+    const joins = term.tags.has('Preposition') || term.tags.has('Conjunction') ? /^(of|to|at|in|on)$/i.test(term.text) : !term.tags.has('Verb');
+    if (!joins || /[,;:]$/.test(text.slice(0, term.end - offset))) break;
+    from--;
+  }
+  const phrase = inside[from] ? text.slice(inside[from]!.start - offset).trim() : '';
+  return phrase.replace(/[,;:]$/, '').replace(/^(?:of|to|at|in|on)\s+/i, '');
 }
 
-/** Headline style: "Bout was arrested" → "Bout arrested"; "who was freed" → "freed". */
-function headline(text: string): string {
-  return text
-    .replace(new RegExp(String.raw`\b(?:then\s+)?(?:was|were|has been|have been|had been|is being|being)\s+(?:then\s+)?(${PARTICIPLE})\b`), '$1')
-    .replace(/^(\S+(?:\s\S+){0,3})\s+(?:who|which)\s+/, '$1 ');
+interface Segment {
+  start: number;
+  end: number;
 }
 
-/** "“For sure, ...,” Lavrov said" → "Lavrov said: “For sure, ...”". */
-function attribution(text: string): string {
-  const match = /^[“"]?(.+?)[,.!?]?[”"],?\s+([A-Z][^“”"]{1,50}?)\s+(said|says|told \w+|added|stressed|recalled|explained|wrote|continued|continues|quoted|noted|stated)\b(.*?)[.!?]?$/.exec(text);
-  if (!match || /[“”"]/.test(match[4]!)) return text;
-  return `${match[2]} ${match[3]}${match[4]}: “${match[1]}”`;
+function splitSegments(sentence: string): Segment[] {
+  const segments: Segment[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(BREAK)) {
+    if (match.index > start) segments.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  if (start < sentence.length) segments.push({ start, end: sentence.length });
+  return segments.filter((segment) => sentence.slice(segment.start, segment.end).trim().length > 0);
+}
+
+/** The first verb of a span that is not an auxiliary ("was arrested" → "arrested"). */
+function mainVerb(terms: Term[], start: number, end: number): Term | undefined {
+  return terms.find((term) => term.start >= start && term.end <= end && term.tags.has('Verb') && !term.tags.has('Auxiliary') && !term.tags.has('Modal') && !term.tags.has('Gerund'))
+    ?? terms.find((term) => term.start >= start && term.end <= end && term.tags.has('Verb'));
+}
+
+function hasSubjectBefore(terms: Term[], start: number, verbStart: number): boolean {
+  return terms.some((term) => term.start >= start && term.end <= verbStart && (isNounish(term) || term.tags.has('Pronoun')));
+}
+
+/** The sentence's subject: the words before its first verb, from their last comma on ("Russian arms dealer, Viktor Bout"). */
+function subjectOf(sentence: string, terms: Term[], before: number): string | undefined {
+  const verb = terms.find((term) => term.tags.has('Verb'));
+  if (!verb || verb.start > before) return undefined;
+  const words = terms.filter((term) => term.end <= verb.start);
+  if (!words.some(isNounish)) return undefined;
+  const text = sentence.slice(0, verb.start).replace(/\s+(?:who|which|that)\s*$/i, '').replace(/[\s,]+$/, '');
+  const parts = text.split(/,\s*/).filter((part) => /\p{L}/u.test(part));
+  // "Kosmas Varelides, 55, the founder of ...", "Russian arms dealer, Viktor Bout": the name, not the description.
+  const capitalised = parts.filter((part) => /^\p{Lu}/u.test(part.trim()) && !/^(the|a|an)\b/i.test(part.trim()));
+  const named = capitalised.find((part) => /\p{Lu}\S*\s+\p{Lu}/u.test(part)) ?? capitalised[0];
+  return tidy(named ?? parts.at(-1) ?? text);
+}
+
+/** The text of [start, end) without its date expressions and the prepositions that lead into them. */
+function cutDates(sentence: string, start: number, end: number, dates: { index: number; end: number }[]): string {
+  let text = sentence.slice(start, end);
+  const inside = dates.filter((date) => date.index >= start && date.end <= end).sort((a, b) => b.index - a.index);
+  for (const date of inside) {
+    const head = text.slice(0, date.index - start);
+    const lead = DATE_LEAD.exec(head)?.[0] ?? '';
+    // The date is the point after "scheduled for" or "due": keep it ("the meeting scheduled for May").
+    if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+$|\b(by|until|till)\s+$/i.test(head)) continue;
+    text = head.slice(0, head.length - lead.length) + text.slice(date.end - start);
+  }
+  return text;
 }
 
 function tidy(text: string): string {
   let out = text
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/([“‘(])\s+/g, '$1')
-    .replace(/,\s*,/g, ',')
-    .replace(/^[\s,;:–—-]+|[\s,;:–—.-]+$/g, '');
-  for (const [open, close] of [['“', '”'], ['(', ')']] as const) {
-    if (out.split(open).length !== out.split(close).length) out = out.replaceAll(open, '').replaceAll(close, '');
-  }
-  if (out.split('"').length % 2 === 0) out = out.replaceAll('"', '');
-  // "Russian arms dealer, Viktor Bout urged ..." → "Viktor Bout urged ...".
-  out = out.replace(/^[A-Z]?[a-z]+(?:\s+[a-z]+){1,4},\s+(?=[A-Z][\p{L}]+\s+[A-Z])/u, '');
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/^[\s,;:.–—-]+|[\s,;:–—.-]+$/g, '')
+    .replace(OPENERS, '')
+    .replace(/[“”"]/g, '');
+  out = out.replace(/^\W+/, '');
+  return out;
+}
+
+/** "He was sentenced" → "Bout was sentenced". */
+function resolvePronoun(text: string, antecedent: string | undefined): string {
+  if (!antecedent) return text;
+  return text.replace(/^(he|she)\b/i, antecedent).replace(/^(his|her)\b/i, `${antecedent}’s`);
+}
+
+function finish(text: string): string {
+  let out = text;
   if (out.length > MAX_SUMMARY) {
     const cut = out.slice(0, MAX_SUMMARY);
-    // Cut at a comma once the clause has said what happened; else at a word, marked as cut.
-    const comma = cut.lastIndexOf(',');
-    const head = cut.slice(0, Math.max(comma, 0));
-    const quoted = head.split('“').length !== head.split('”').length;
-    out = comma >= 20 && !quoted && /\b(\w+ed|was|were|is|are|has|had|said|says)\b/.test(head) ? head : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+    out = `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '')}…`;
   }
   return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }

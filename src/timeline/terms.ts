@@ -1,4 +1,4 @@
-/** The words that say what an event is and who it involves: for matching reports of the same happening. */
+/** Words that say who an event involves and what it is about: for matching reports of the same happening. */
 
 // Capitalised words that start sentences or clauses without naming anyone.
 const NOT_NAMES = new Set(
@@ -19,48 +19,6 @@ export function names(text: string): string[] {
     if (kept.length > 0 && kept.join('').length > 1) runs.push(kept.join(' '));
   }
   return runs;
-}
-
-/** The name a "he", "she" or "his" most likely stands for: the first person named in `before` (texts in order of preference), else in the previous sentence. */
-export function antecedent(before: string[], previous?: string): string | undefined {
-  const isPerson = (run: string) => !/^[A-Z.]+$/.test(run) && !/(ian|ese|ish)$/.test(run);
-  const pick = (text: string) => names(text).find(isPerson)?.split(' ').pop();
-  for (const text of before) {
-    const name = pick(text);
-    if (name) return name;
-  }
-  return previous ? pick(previous) : undefined;
-}
-
-// Kinds of event; a clause names at most a few, and two reports of one happening name the same kind.
-const EVENT_TYPES: [string, RegExp][] = [
-  ['arrest', /^(arrest\w*|detain\w*|apprehend\w*|captur\w*|nabbed|seized)$/],
-  ['charge', /^(charg(e|ed|es|ing)|indict\w*)$/],
-  ['extradition', /^extradit\w*$/],
-  ['trial', /^(trials?|retrials?|hearings?|testif\w*)$/],
-  ['conviction', /^(convict(ed|ion|ions)?|guilty)$/],
-  ['sentencing', /^sentenc\w*$/],
-  ['appeal', /^(appeal\w*|overturn\w*)$/],
-  ['release', /^(releas\w*|freed|free|freeing|handed|pardon\w*|paroled)$/],
-  ['exchange', /^(swap\w*|exchang\w*|traded)$/],
-  ['death', /^(died|dies|killed|death|murdered|assassinated)$/],
-  ['meeting', /^(visit\w*|meet|meets|meeting|met|talks|summit)$/],
-  ['message', /^(messag\w*|letter|telegram|wrote|writes)$/],
-  ['agreement', /^(signed|treaty|agreement|convention|deal)$/],
-];
-const HYPOTHETICAL = /^(might|could|may|would|will|should|to|seek|try|hopes?)$/;
-
-/** The kinds of event a clause names ("arrest", "exchange"...), ignoring hypotheticals ("might be released", "to extradite") unless asked. */
-export function eventTypes(text: string, options: { hypothetical?: boolean } = {}): Set<string> {
-  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
-  const types = new Set<string>();
-  words.forEach((word, i) => {
-    const type = EVENT_TYPES.find(([, pattern]) => pattern.test(word))?.[0];
-    if (!type) return;
-    const before = words.slice(Math.max(0, i - 2), i);
-    if (options.hypothetical || !before.some((w) => HYPOTHETICAL.test(w))) types.add(type);
-  });
-  return types;
 }
 
 const STOPWORDS = new Set(

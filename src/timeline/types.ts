@@ -7,18 +7,26 @@ export interface EventSource {
   end: number;
 }
 
+/** What an event is: something that happened, a statement, something planned or expected, or history before the case. */
+export type EventKind = 'occurred' | 'said' | 'scheduled' | 'background';
+
 /** A dated event of the case, merged across every article that reports it. */
 export interface TimelineEvent {
   id: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD, matching `precision`. */
   date: string;
   precision: 'day' | 'month' | 'year';
+  /** True when the date is a best reading rather than certain (an article's year had to be guessed, say); `resolution` says why. */
+  approximate: boolean;
   summary: string;
-  kind: 'occurred' | 'planned' | 'expected';
+  kind: EventKind;
+  /** People and places the event involves, as the NLP library finds them in its sources. */
+  people: string[];
+  places: string[];
   sources: EventSource[];
   /** How a relative date was pinned down, when it was not stated outright. */
   resolution?: string;
-  /** What the sources disagree about, when they do. */
+  /** What the sources disagree about, when they do (a date differing between sources names both). */
   conflict?: string;
 }
 
@@ -27,7 +35,14 @@ export interface TimelineQuery {
   /** A year (2010) or a date (2010-05 / 2010-05-01), inclusive. */
   from?: string;
   to?: string;
+  /** Words the event must be about (its summary, quotes, or passages retrieval finds for them). */
   topic?: string;
+  /** A person the event involves (a full name or part of one: "Lavrov"). */
+  person?: string;
+  /** A place the event involves or its quotes name. */
+  place?: string;
+  /** "What happened around" a date: events within a window around it, nearest first in meaning, listed chronologically. */
+  around?: string;
   /** A corpus file name. */
   source?: string;
 }

@@ -16,7 +16,7 @@ let dossier: Dossier;
 
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'dossier-answers-'));
-  const config = loadConfig({ DATA_DIR: dataDir, EMBEDDINGS: 'use-lite' }, root);
+  const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: 'test/fixtures/corpus', EMBEDDINGS: 'use-lite' }, root);
   dossier = await openDossier(config, { notice: () => {}, warn: () => {} });
 });
 
@@ -26,7 +26,7 @@ after(async () => {
 });
 
 async function quoteIsVerbatim(source: string, quote: string): Promise<boolean> {
-  return (await readFile(join(root, 'corpus', source), 'utf8')).includes(quote);
+  return (await readFile(join(root, 'test/fixtures/corpus', source), 'utf8')).includes(quote);
 }
 
 test('GIVEN the corpus WHEN asked where Bout was arrested THEN the answer cites an article saying Thailand/Bangkok with a verbatim quote', async () => {
@@ -73,7 +73,7 @@ test('GIVEN the built index WHEN the timeline is asked for 2010 to 2012 THEN it 
 });
 
 test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THEN it prints answer objects of the documented shape', async () => {
-  const env = { ...process.env, DATA_DIR: dataDir, EMBEDDINGS: 'use-lite' };
+  const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(root, 'test/fixtures/corpus'), EMBEDDINGS: 'use-lite' };
   const cli = ['--import', 'tsx', join(root, 'src/cli.ts'), 'ask', '--json'];
   const single = await promisify(execFile)(process.execPath, [...cli, 'Where was Viktor Bout arrested?'], { env, cwd: root });
   const answer = JSON.parse(single.stdout);

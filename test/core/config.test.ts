@@ -53,11 +53,20 @@ describe('loadConfig', () => {
     assert.match(key.message, /^LLM_API_KEY is required when LLM_PROVIDER=openai/);
   });
 
-  it('GIVEN DISCORD_TOKEN pasted with "Bot ", quotes or spaces THEN it is refused without echoing the token', () => {
-    for (const pasted of [`Bot ${TOKEN}`, `"${TOKEN}"`, `'${TOKEN}'`, `${TOKEN} extra`]) {
+  it('GIVEN DISCORD_TOKEN pasted with "Bot ", quotes or spaces, or not shaped like a token THEN each is refused before connecting, saying why, without echoing it', () => {
+    const cases: [string, string][] = [
+      [`Bot ${TOKEN}`, 'it starts with "Bot "; set only the token itself'],
+      [`"${TOKEN}"`, 'it contains quotes; in .env write DISCORD_TOKEN=<token> or DISCORD_TOKEN="<token>", not quotes inside the value'],
+      [`'${TOKEN}'`, 'it contains quotes; in .env write DISCORD_TOKEN=<token> or DISCORD_TOKEN="<token>", not quotes inside the value'],
+      [`${TOKEN} extra`, 'it contains spaces'],
+      ['abcdefghijklmnopqrstuvwxyz012345', 'it looks like the OAuth2 client secret, not the bot token'],
+      ['fake-token', 'a bot token is three parts separated by dots'],
+    ];
+    for (const [pasted, why] of cases) {
       const error = configError({ DISCORD_TOKEN: pasted });
       assert.deepEqual(error.variables, ['DISCORD_TOKEN']);
-      assert.equal(error.message, `${HEADER}DISCORD_TOKEN: expected the bare bot token from the Discord developer portal (Bot → Reset Token), without "Bot ", quotes or spaces`);
+      assert.equal(error.message, `${HEADER}DISCORD_TOKEN: not a Discord bot token (${why}); copy it from the developer portal, Bot → Reset Token`);
+      for (const text of everyRendering(error)) assert.ok(!text.includes(pasted), text);
       for (const text of everyRendering(error)) assert.ok(!text.includes(TOKEN.slice(0, 12)), text);
     }
   });

@@ -11,8 +11,8 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { DossierDeps, TimelineModule } from '../../src/dossier.ts';
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
 
-/** The repository's real corpus, which tests copy and never touch. */
-export const REAL_CORPUS = join(import.meta.dirname, '../../corpus');
+/** A copy of the five articles the repository ships, so that articles a user adds to `corpus/` never change a test. */
+export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/corpus');
 
 /** Hashes each lower-cased word to one of `dimensions` signed axes; unit length, same text → same vector. */
 export class HashedEmbeddings implements LocalEmbeddings {
@@ -61,7 +61,7 @@ export function makeWorkspace(options: { empty?: boolean; env?: Record<string, s
   const corpusDir = join(root, 'corpus');
   const dataDir = join(root, 'data');
   if (options.empty) mkdirSync(corpusDir);
-  else cpSync(REAL_CORPUS, corpusDir, { recursive: true });
+  else cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
   const config = loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, ...options.env });
   return { root, corpusDir, dataDir, config, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }

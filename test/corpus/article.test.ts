@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/corpus/article.ts';
 
-const corpus = (name: string) => parseArticle(name, readFileSync(new URL(`../../corpus/${name}`, import.meta.url), 'utf8'));
+const corpus = (name: string) => parseArticle(name, readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url), 'utf8'));
 
 test('GIVEN a scraped page with site chrome WHEN it is cleaned THEN the chrome goes and every article sentence stays', () => {
   const article = corpus('001_8cf058473a78eb62.txt');

@@ -37,9 +37,9 @@ test('GIVEN ASK_CHANNEL_IDS WHEN the bot starts THEN it also asks for the Messag
 });
 
 test('GIVEN a wrong token WHEN the bot starts THEN startup rejects and leaves nothing running', async () => {
-  const emulator = await startEmulator({ token: 'the-right-token' });
+  const emulator = await startEmulator({ token: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.the-right-token-for-this-test' });
   try {
-    const config = loadConfig({ DISCORD_TOKEN: 'a-wrong-token', DISCORD_CLIENT_ID: BOT_USER.id, DISCORD_API_URL: emulator.apiUrl });
+    const config = loadConfig({ DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.a-wrong-token-for-this-test', DISCORD_CLIENT_ID: BOT_USER.id, DISCORD_API_URL: emulator.apiUrl });
     await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, restOptions: { globalRequestsPerSecond: 10_000 } }));
   } finally {
     await emulator.close();

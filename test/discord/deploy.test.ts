@@ -33,6 +33,9 @@ test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite r
   assert.deepEqual((byName.get('timeline')!.options as { name: string; autocomplete?: boolean }[]).map((o) => [o.name, o.autocomplete ?? false]), [
     ['from', false],
     ['to', false],
+    ['around', false],
+    ['person', true],
+    ['place', false],
     ['topic', false],
     ['source', true],
     ['picture', false],

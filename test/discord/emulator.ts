@@ -80,7 +80,8 @@ export type DiscordEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
 /** Starts the emulator on an ephemeral loopback port. Call `close()` when done. */
 export async function startEmulator(options: EmulatorOptions = {}) {
-  const token = options.token ?? 'emulator-bot-token';
+  // Shaped like a bot token (three dot-separated parts), as the configuration requires; not a real one.
+  const token = options.token ?? 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.emulator-bot-token-not-a-real-one';
   const guilds = options.guilds ?? [defaultGuild()];
   const requests: RecordedRequest[] = [];
   const waiters = new Set<{ predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }>();

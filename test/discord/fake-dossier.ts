@@ -4,12 +4,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { selectEvents } from '../../src/timeline/query.ts';
 import type { Answer, Citation } from '../../src/answer/types.ts';
 import type { ArticleSummary, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from '../../src/dossier.ts';
 import { IndexError } from '../../src/errors.ts';
 import type { TimelineEvent, TimelineQuery } from '../../src/timeline/types.ts';
 
-export const CORPUS_DIR = join(import.meta.dirname, '../../corpus');
+export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/corpus');
 
 const ARTICLES: Omit<ArticleSummary, 'chunks'>[] = [
   { source: '000_538beb675e1a6ae0.txt', date: '2023-04-09' },
@@ -72,14 +73,14 @@ export const EVENTS: TimelineEvent[] = [
   event('2008', 'year', 'Bout arrested in Bangkok in a US sting', [['002_46d3cbafd3f6e099.txt', 'His 2008 arrest in Bangkok'], ['003_c464dfc57fd8e736.txt', 'Bout was detained in 2008 in Bangkok, Thailand']]),
   event('2010', 'year', 'Bout extradited to the United States', [['003_c464dfc57fd8e736.txt', 'In 2010, Bout was extradited to the US.']]),
   event('2011-11', 'month', 'Bout convicted on four conspiracy counts', [['002_46d3cbafd3f6e099.txt', 'He was convicted in November 2011 on four conspiracy counts']]),
-  event('2012-04-05', 'day', 'Bout sentenced in New York', [['004_91ab4689b524ca48.txt', 'Bout’s sentencing Thursday in New York']]),
-  event('2012-04-11', 'day', 'Lavrov starts a visit to Washington', [['004_91ab4689b524ca48.txt', 'during his visit to Washington, which starts Wednesday']], 'planned'),
+  event('2012-04-05', 'day', 'Bout sentenced in New York', [['004_91ab4689b524ca48.txt', 'Bout’s sentencing Thursday in New York']], 'occurred', ['Viktor Bout']),
+  event('2012-04-11', 'day', 'Lavrov starts a visit to Washington', [['004_91ab4689b524ca48.txt', 'during his visit to Washington, which starts Wednesday']], 'scheduled', ['Sergei Lavrov']),
   event('2022-12', 'month', 'Bout swapped for Britney Griner', [['000_538beb675e1a6ae0.txt', 'high-profile prisoner exchange between Moscow and Washington in December 2022']]),
   event('2023-04-07', 'day', 'Bout urges Trump to seek refuge in Russia', [['000_538beb675e1a6ae0.txt', 'on Friday, urged the former US President Donald trump to seek refuge in Russia']]),
 ];
 
-function event(date: string, precision: TimelineEvent['precision'], summary: string, sources: [string, string][], kind: TimelineEvent['kind'] = 'occurred'): TimelineEvent {
-  return { id: `${date}-${summary}`, date, precision, summary, kind, sources: sources.map(([source, quote]) => ({ source, quote, ...offsets(source, quote) })) };
+function event(date: string, precision: TimelineEvent['precision'], summary: string, sources: [string, string][], kind: TimelineEvent['kind'] = 'occurred', people: string[] = []): TimelineEvent {
+  return { id: `${date}-${summary}`, date, precision, approximate: false, summary, kind, people, places: [], sources: sources.map(([source, quote]) => ({ source, quote, ...offsets(source, quote) })) };
 }
 
 const deferred = () => {
@@ -129,13 +130,8 @@ export class FakeDossier implements Dossier {
   }
 
   async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {
-    return this.events.filter(
-      (e) =>
-        (!query.from || e.date.slice(0, query.from.length) >= query.from) &&
-        (!query.to || e.date.slice(0, query.to.length) <= query.to) &&
-        (!query.source || e.sources.some((s) => s.source === query.source)) &&
-        (!query.topic || e.summary.toLowerCase().includes(query.topic.toLowerCase())),
-    );
+    // The real lookup (pure, no index needed), so that the Discord tests see the filters users get.
+    return selectEvents(this.events, query);
   }
 
   sources(): ArticleSummary[] {
@@ -183,6 +179,10 @@ export class FakeDossier implements Dossier {
     } finally {
       this.#progress = undefined;
     }
+  }
+
+  async followCurrentIndex(): Promise<IndexInfo | undefined> {
+    return undefined;
   }
 
   reindexProgress(): ReindexProgress | undefined {

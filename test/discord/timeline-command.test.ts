@@ -29,7 +29,7 @@ test('GIVEN from 2010 and to 2012 WHEN /timeline runs THEN only events of 2010�
     '**2010** — Bout extradited to the United States [1]',
     '**Nov 2011** — Bout convicted on four conspiracy counts [2]',
     '**Apr 5, 2012** — Bout sentenced in New York [3]',
-    '**Apr 11, 2012** — Lavrov starts a visit to Washington (planned) [3]',
+    '**Apr 11, 2012** — Lavrov starts a visit to Washington (scheduled) [3]',
   ]);
   assert.deepEqual(sources.split('\n'), [
     '[1] `003_c464dfc57fd8e736.txt` — Businessman Bout jailed in US hopes for Russian government assisstance',
@@ -37,7 +37,7 @@ test('GIVEN from 2010 and to 2012 WHEN /timeline runs THEN only events of 2010�
     '[3] `004_91ab4689b524ca48.txt` — Russia Intends to Intercede for Bout (2012-04-08)',
   ]);
   assert.deepEqual(edit.body!.components, []);
-  assert.equal(embed.footer.text, 'Page 1 of 1 · 4 events');
+  assert.equal(embed.footer.text, 'Page 1 of 1 · 4 of 20 events (16 left out by the filters: from 2010, to 2012)');
 });
 
 test('GIVEN more events than fit on a page WHEN the asker clicks Next THEN page 2 is shown, and another member clicking is refused privately', async () => {
@@ -72,4 +72,31 @@ test('GIVEN a member typing "moscow" in the source option WHEN autocomplete fire
   const { token } = h.emulator.autocomplete({ user: ALICE, name: 'timeline', focused: 'source', value: 'moscow', permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
   const reply = await h.emulator.waitForRequest(callbackOf(token));
   assert.deepEqual(reply.body, { type: 8, data: { choices: [{ name: '004_91ab4689b524ca48.txt — Russia Intends to Intercede for Bout', value: '004_91ab4689b524ca48.txt' }] } });
+});
+
+test('GIVEN a member typing "lav" in the person option WHEN autocomplete fires THEN the people the timeline names are offered', async () => {
+  const { token } = h.emulator.autocomplete({ user: ALICE, name: 'timeline', focused: 'person', value: 'lav', permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const reply = await h.emulator.waitForRequest(callbackOf(token));
+  assert.deepEqual(reply.body, { type: 8, data: { choices: [{ name: 'Sergei Lavrov', value: 'Sergei Lavrov' }] } });
+});
+
+test('GIVEN person Lavrov WHEN /timeline runs THEN only his event is listed and the footer says how many the filter left out', async () => {
+  const { token } = timeline({ person: 'Lavrov' });
+  const embed = (await h.emulator.waitForRequest(editOf(token))).body!.embeds[0];
+  assert.equal(embed.title, 'Timeline — person “Lavrov”');
+  assert.equal(embed.description.split('\n\n')[0], '**Apr 11, 2012** — Lavrov starts a visit to Washington (scheduled) [1]');
+  assert.equal(embed.footer.text, 'Page 1 of 1 · 1 of 20 events (19 left out by the filters: person “Lavrov”)');
+});
+
+test('GIVEN around 2012-04-05 WHEN /timeline runs THEN the events of the week either side are listed', async () => {
+  const { token } = timeline({ around: '2012-04-05' });
+  const embed = (await h.emulator.waitForRequest(editOf(token))).body!.embeds[0];
+  assert.deepEqual(embed.description.split('\n\n')[0]!.split('\n'), ['**Apr 5, 2012** — Bout sentenced in New York [1]', '**Apr 11, 2012** — Lavrov starts a visit to Washington (scheduled) [1]']);
+});
+
+test('GIVEN no options WHEN /timeline runs THEN the whole timeline is paged, every event counted in the footer', async () => {
+  const { token } = timeline();
+  const embed = (await h.emulator.waitForRequest(editOf(token))).body!.embeds[0];
+  assert.equal(embed.title, 'Timeline — the whole case');
+  assert.equal(embed.footer.text, 'Page 1 of 3 · 20 events');
 });

@@ -13,8 +13,11 @@ const ev = (date: string, precision: TimelineEvent['precision'], summary: string
   id: `${date}-${summary}`,
   date,
   precision,
+  approximate: false,
   summary,
   kind: 'occurred',
+  people: [],
+  places: [],
   sources: sources.map((source) => ({ source, quote: 'q', start: 0, end: 1 })),
   ...extra,
 });
@@ -29,14 +32,14 @@ test('GIVEN events citing overlapping articles WHEN paged THEN each line carries
   const [page] = timelinePages(
     [
       ev('2008', 'year', 'Bout arrested in Bangkok in a US sting', ['002_46d3cbafd3f6e099.txt', '003_c464dfc57fd8e736.txt']),
-      ev('2012-04-11', 'day', 'Lavrov starts a visit to Washington', ['004_91ab4689b524ca48.txt'], { kind: 'planned' }),
+      ev('2012-04-11', 'day', 'Lavrov starts a visit to Washington', ['004_91ab4689b524ca48.txt'], { kind: 'scheduled' }),
       ev('2012', 'year', 'Sentenced to 25 years', ['003_c464dfc57fd8e736.txt'], { conflict: 'date: 2012-04-05 vs April 2012' }),
     ],
     ARTICLES,
   );
   assert.deepEqual(page!.lines, [
     '**2008** — Bout arrested in Bangkok in a US sting [1][2]',
-    '**Apr 11, 2012** — Lavrov starts a visit to Washington (planned) [3]',
+    '**Apr 11, 2012** — Lavrov starts a visit to Washington (scheduled) [3]',
     '**2012** — Sentenced to 25 years [2] ⚠️ sources differ: date: 2012-04-05 vs April 2012',
   ]);
   assert.deepEqual(page!.sources, [
@@ -61,9 +64,10 @@ test('GIVEN long summaries WHEN paged THEN a page stays under the character budg
   assert.equal(pages.every((p) => [...p.lines, ...p.sources].join('\n').length <= 1000), true);
 });
 
-test('GIVEN filters WHEN described THEN they read as a short title; without filters, the main events', () => {
+test('GIVEN filters WHEN described THEN they read as a short title; without filters, the whole case', () => {
   assert.equal(describeQuery({ from: '2010', to: '2012', topic: 'extradition', source: '003_c464dfc57fd8e736.txt' }), 'from 2010 · to 2012 · topic “extradition” · source `003_c464dfc57fd8e736.txt`');
-  assert.equal(describeQuery({}), 'main events of the case');
+  assert.equal(describeQuery({}), 'the whole case');
+  assert.equal(describeQuery({ around: '2012-04', person: 'Lavrov', place: 'Bangkok' }), 'around “2012-04” · person “Lavrov” · place “Bangkok”');
 });
 
 test('GIVEN a page WHEN rendered THEN the embed lists events, then Sources, and the footer gives the page and the event count', () => {

@@ -85,8 +85,8 @@ describe('createWorkerEmbedder (tiny offline BERT)', () => {
 
 describe('slow: the Universal Sentence Encoder in a worker keeps the event loop responsive', () => {
   const settings: Config['embeddings'] = { kind: 'use-lite', model: 'unused', allowRemote: false };
-  const sentences = readdirSync(join(root, 'corpus'))
-    .flatMap((file) => readFileSync(join(root, 'corpus', file), 'utf8').split(/(?<=[.!?])\s+/))
+  const sentences = readdirSync(join(root, 'test/fixtures/corpus'))
+    .flatMap((file) => readFileSync(join(root, 'test/fixtures/corpus', file), 'utf8').split(/(?<=[.!?])\s+/))
     .filter((sentence) => sentence.length > 60)
     .slice(0, 24);
 

@@ -20,8 +20,8 @@ test("GIVEN an article dated 2012-04-08 WHEN it says 'Thursday' THEN the sentenc
   assert.deepEqual(dated('The official spoke after Bout’s sentencing Thursday in New York.', '2012-04-08'), { date: '2012-04-05', precision: 'day', kind: 'occurred' });
 });
 
-test("GIVEN an article dated 2012-04-08 WHEN it says 'which starts Wednesday' THEN the event is planned for 2012-04-11", () => {
-  assert.deepEqual(dated('Lavrov will raise the case during his visit to Washington, which starts Wednesday.', '2012-04-08'), { date: '2012-04-11', precision: 'day', kind: 'planned' });
+test("GIVEN an article dated 2012-04-08 WHEN it says 'which starts Wednesday' THEN the event is scheduled for 2012-04-11", () => {
+  assert.deepEqual(dated('Lavrov will raise the case during his visit to Washington, which starts Wednesday.', '2012-04-08'), { date: '2012-04-11', precision: 'day', kind: 'scheduled' });
 });
 
 test("GIVEN an article dated 2012-04-08 WHEN it says 'said Friday that Bout might be released' THEN the statement occurred on 2012-04-06", () => {
@@ -61,16 +61,16 @@ test("GIVEN an article dated 2023-04-09 WHEN it says 'met in March' THEN the eve
   assert.equal(only('They met in March.', '2023-04-09').date, '2023-03');
 });
 
-test("GIVEN an article dated 2023-04-09 WHEN it says 'will meet in December' THEN the event is planned for 2023-12", () => {
-  assert.deepEqual(dated('The two sides will meet in December.', '2023-04-09'), { date: '2023-12', precision: 'month', kind: 'planned' });
+test("GIVEN an article dated 2023-04-09 WHEN it says 'will meet in December' THEN the event is scheduled for 2023-12", () => {
+  assert.deepEqual(dated('The two sides will meet in December.', '2023-04-09'), { date: '2023-12', precision: 'month', kind: 'scheduled' });
 });
 
-test("GIVEN an article dated 2012-04-08 WHEN it says 'scheduled for May' THEN the meeting is planned for 2012-05", () => {
-  assert.deepEqual(dated('It may be raised during the meeting at Camp David, scheduled for May.', '2012-04-08'), { date: '2012-05', precision: 'month', kind: 'planned' });
+test("GIVEN an article dated 2012-04-08 WHEN it says 'scheduled for May' THEN the meeting is scheduled for 2012-05", () => {
+  assert.deepEqual(dated('It may be raised during the meeting at Camp David, scheduled for May.', '2012-04-08'), { date: '2012-05', precision: 'month', kind: 'scheduled' });
 });
 
-test("GIVEN any article WHEN it says 'could open in early 2024' THEN the event is expected in 2024", () => {
-  assert.deepEqual(dated('A trial could open in early 2024.'), { date: '2024', precision: 'year', kind: 'expected' });
+test("GIVEN any article WHEN it says 'could open in early 2024' THEN the event is scheduled (expected) in 2024", () => {
+  assert.deepEqual(dated('A trial could open in early 2024.'), { date: '2024', precision: 'year', kind: 'scheduled' });
 });
 
 test('GIVEN explicit dates WHEN they name a day, a month or a year THEN each keeps exactly that precision', () => {
@@ -114,7 +114,7 @@ test("GIVEN 'that month' or 'at the time' WHEN found THEN it is marked as pointi
 });
 
 test("GIVEN 'next Friday' WHEN the coming Friday and the one after fall in one month THEN only that month is certain", () => {
-  assert.deepEqual(dated('They meet next Friday.', '2023-04-03'), { date: '2023-04', precision: 'month', kind: 'planned' });
+  assert.deepEqual(dated('They meet next Friday.', '2023-04-03'), { date: '2023-04', precision: 'month', kind: 'scheduled' });
 });
 
 test("GIVEN 'yesterday', 'three days ago' and 'earlier this month' WHEN resolved THEN each has its own precision", () => {

@@ -12,12 +12,15 @@ const events: TimelineEvent[] = [
     id: 'ev-1',
     date: '2023-04-07',
     precision: 'day',
+    approximate: false,
     summary: 'Viktor Bout urged Trump to seek refuge in Russia',
-    kind: 'occurred',
+    kind: 'said',
+    people: ['Viktor Bout', 'Donald Trump'],
+    places: ['Russia'],
     sources: [{ source: '000.txt', quote: 'Bout, on Friday, urged Trump.', start: 17, end: 46 }],
     resolution: '000.txt: “on Friday”: the Friday before 2023-04-09',
   },
-  { id: 'ev-2', date: '2022-12', precision: 'month', summary: 'Bout swapped for Griner', kind: 'occurred', sources: [{ source: '001.txt', quote: 'q', start: 0, end: 1 }], conflict: 'the spelling differs' },
+  { id: 'ev-2', date: '2022-12', precision: 'month', approximate: true, summary: 'Bout swapped for Griner', kind: 'occurred', people: [], places: [], sources: [{ source: '001.txt', quote: 'q', start: 0, end: 1 }], conflict: 'the spelling differs' },
 ];
 
 async function withDir(run: (dir: string) => Promise<void>) {
@@ -53,10 +56,16 @@ test('GIVEN a timeline.json that is not JSON WHEN loading THEN an IndexError cor
 test('GIVEN a timeline.json with a malformed event WHEN loading THEN an IndexError corrupt names the field', () =>
   withDir(async (dir) => {
     const bad = [{ ...events[0], date: '2023-04' }];
-    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 1, events: bad }));
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 2, events: bad }));
     await assert.rejects(loadTimeline(dir), (error: unknown) => rejectsWith('corrupt')(error) && /events\.0: date does not match its precision/.test((error as Error).message));
-    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 1, events: [{ ...events[0], sources: [] }] }));
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 2, events: [{ ...events[0], sources: [] }] }));
     await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify([events[0]]));
     await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
+  }));
+
+test('GIVEN a timeline.json of an older format WHEN loading THEN an IndexError corrupt says to reindex, so the index is rebuilt', () =>
+  withDir(async (dir) => {
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 1, events: [] }));
+    await assert.rejects(loadTimeline(dir), (error: unknown) => rejectsWith('corrupt')(error) && /timeline format 1, this one reads 2\): rebuild the index/.test((error as Error).message));
   }));

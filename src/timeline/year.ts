@@ -1,0 +1,58 @@
+import type { Article } from '../corpus/types.ts';
+import { MONTH_NAMES } from './calendar.ts';
+import type { SentenceEvent } from './sentence-event.ts';
+import { Similarity } from './similarity.ts';
+
+// How alike an event of this article and one of another article must be to count as one happening.
+const SAME_EVENT = 0.6;
+
+/** The year a yearless dateline stands for, whether it is certain, and how it was found. */
+export interface InferredYear {
+  year: number;
+  approximate: boolean;
+  note: string;
+}
+
+/**
+ * The year of a dateline that gives only a month and day. Each candidate year (any year the corpus names, and the
+ * one after) is tried: the article's relative dates are resolved against it, and the year is taken when it alone
+ * puts the article's events on the dates other articles give the same events. Otherwise the article's own text
+ * bounds it: the earliest year, not before the latest year the article names, whose month and day fall after
+ * the article's latest stated date — marked approximate.
+ */
+export function inferYear(article: Article, monthDay: { month: number; day: number; text: string }, others: SentenceEvent[], read: (reference: string) => SentenceEvent[]): InferredYear {
+  const label = `“${monthDay.text}”`;
+  const years = new Set<number>();
+  for (const event of others) years.add(Number(event.date.slice(0, 4)));
+  const own = read(`${[...years].sort().at(-1) ?? new Date().getUTCFullYear()}-01-01`).filter((event) => !event.reference);
+  for (const event of own) years.add(Number(event.date.slice(0, 4)));
+  // An article is written after the past events it dates: no candidate before the latest year of them.
+  const latest = own.filter((event) => event.kind !== 'scheduled').map((event) => event.date).sort().at(-1);
+  const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
+  const candidates = [...years].flatMap((year) => [year, year + 1]).filter((year, i, all) => all.indexOf(year) === i && year >= floor).sort((a, b) => a - b);
+  const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== article.source);
+  const scored = candidates.map((year) => {
+    const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter((event) => event.reference && event.precision !== 'year');
+    const similarity = new Similarity([...events, ...fine]);
+    const matches = events.flatMap((event) => fine.filter((other) => other.date === event.date && similarity.score(event, other) >= SAME_EVENT).map((other) => ({ event, other })));
+    return { year, matches };
+  });
+  const best = Math.max(0, ...scored.map((item) => item.matches.length));
+  const winners = scored.filter((item) => item.matches.length === best);
+  if (best > 0 && winners.length === 1) {
+    const { year, matches } = winners[0]!;
+    const example = matches[0]!;
+    return { year, approximate: false, note: `the dateline ${label} gives no year; ${year} is the only year that puts its events on the dates other articles give them (${example.other.sources[0]!.source} dates “${example.other.expression}” ${example.other.date})` };
+  }
+  const after = latest && `${floor}-${pad(monthDay.month)}-${pad(monthDay.day)}` < latest ? floor + 1 : floor;
+  const month = MONTH_NAMES[monthDay.month - 1];
+  return {
+    year: after,
+    approximate: true,
+    note: `the dateline ${label} gives no year and no other article dates the same events; ${month} ${monthDay.day}, ${after} is the earliest reading after the latest date the article names (${latest ?? 'none'}), so the year is a guess`,
+  };
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
