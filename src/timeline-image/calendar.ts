@@ -26,6 +26,9 @@ export function periodOf(event: Pick<ImageEvent, 'date' | 'precision'>): Period 
   const year = Number(match[1]);
   const month = match[2] ? Number(match[2]) - 1 : 0;
   const day = match[3] ? Number(match[3]) : 1;
+  if (month > 11 || day < 1 || day > new Date(utc(year, month + 1) - 1).getUTCDate()) {
+    throw new UserError(`Cannot draw an event dated "${event.date}": no such day or month.`, 'BAD_EVENT_DATE');
+  }
   const precision = event.precision === 'day' && match[3] ? 'day' : event.precision !== 'year' && match[2] ? 'month' : 'year';
   const start = utc(year, precision === 'year' ? 0 : month, precision === 'day' ? day : 1);
   const end = precision === 'day' ? utc(year, month, day + 1) : precision === 'month' ? utc(year, month + 1) : utc(year + 1);

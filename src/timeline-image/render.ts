@@ -87,8 +87,8 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
 }
 
 /**
- * Marks' extents and label places. Widest labels first, each first without cutting any at the canvas edge,
- * then cutting where that saves a lane, until the picture fits the preview box (else the lowest one is kept).
+ * Marks' extents and label places: the widest labels that fit the preview box, trying each width first
+ * without cutting any label at the canvas edge, then cutting where that saves a lane.
  */
 function placeAll(labels: Array<{ event: ImageEvent; period: Period; full: number; x: number }>, axis: Axis, heightFor: (lanes: number) => number) {
   const m = METRICS;
@@ -98,16 +98,19 @@ function placeAll(labels: Array<{ event: ImageEvent; period: Period; full: numbe
     event.precision === 'day' ? { x0: x - r, x1: x + r } : { x0: Math.min(axis.x(period.start), x - r), x1: Math.max(axis.x(period.end), x + r) },
   );
   const geometry = { left: m.margin, right: CANVAS_WIDTH - m.margin, gap: m.markGap, padding: 8, minWidth: 120 };
-  let best: { places: LabelPlace[]; height: number } | undefined;
-  attempts: for (const width of LABEL_WIDTHS) {
+  const attempts: Array<{ places: LabelPlace[]; height: number }> = [];
+  for (const width of LABEL_WIDTHS) {
     for (const truncationCost of [Infinity, 1]) {
       const places = placeLabels(labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })), { ...geometry, truncationCost });
-      const height = heightFor(laneCount(places));
-      if (!best || height < best.height) best = { places, height };
-      if (height <= PREVIEW_HEIGHT) break attempts;
+      attempts.push({ places, height: heightFor(laneCount(places)) });
     }
   }
-  return { marks, places: best!.places };
+  const fitting = attempts.find((a) => a.height <= PREVIEW_HEIGHT);
+  // Too many events for the preview box whatever the widths: the preview will shrink the picture anyway, so
+  // allow it 15% more height (its text about 13% smaller) for labels that say more than a word.
+  const lowest = Math.min(...attempts.map((a) => a.height));
+  const chosen = fitting ?? attempts.find((a) => a.height <= lowest * 1.15)!;
+  return { marks, places: chosen.places };
 }
 
 /** "[1] 000_file.txt — Its title", cut to its legend column. */

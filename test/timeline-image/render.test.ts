@@ -114,4 +114,6 @@ test('GIVEN no events or a malformed date WHEN drawn THEN a UserError says what 
     () => timelineSvg([{ date: 'spring 2010', precision: 'month', summary: 'x', sources: [] }]),
     (e) => e instanceof UserError && e.message === 'Cannot draw an event dated "spring 2010": expected YYYY, YYYY-MM or YYYY-MM-DD.',
   );
+  assert.throws(() => timelineSvg([{ date: '2011-02-29', precision: 'day', summary: 'x', sources: [] }]), /"2011-02-29": no such day or month/);
+  assert.doesNotThrow(() => timelineSvg([{ date: '2012-02-29', precision: 'day', summary: 'x', sources: [] }]));
 });
