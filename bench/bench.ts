@@ -1,16 +1,25 @@
-// `npm run bench [-- --quick] [-- --keep]`: measures cold start, indexing, answering, embedding options and scale
-// (synthetic corpora up to 100,000 chunks), prints the tables and writes them as JSON to bench/results/.
+// `npm run bench [-- --quick] [--keep] [--encoder use-lite|transformers] [--out FILE]`: measures cold start,
+// indexing, answering, embedding options and scale (synthetic corpora up to 100,000 chunks), prints the tables and
+// writes them as JSON to bench/results/ (or FILE). `--encoder transformers` loads EMBEDDING_MODEL from MODELS_DIR.
 import { execSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runChild } from './lib/child.ts';
 import type { AnsweringResult, BenchResults, ColdStartResult, EmbeddingResult, ReindexResult, ScaleBuildResult, ScaleResult, ScaleServeResult } from './lib/results.ts';
-import { ROOT, tempDir } from './lib/setup.ts';
+import { BENCH_ENCODER_VARIABLE, BENCH_ENCODERS, type BenchEncoder, ROOT, tempDir } from './lib/setup.ts';
 import { renderTables } from './lib/table.ts';
 import { PLANS } from './plan.ts';
 
 const quick = process.argv.includes('--quick');
+const option = (name: string) => {
+  const at = process.argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  return at < 0 ? undefined : process.argv[at]!.includes('=') ? process.argv[at]!.slice(name.length + 1) : process.argv[at + 1];
+};
+const encoder = (option('--encoder') ?? 'use-lite') as BenchEncoder;
+if (!BENCH_ENCODERS.includes(encoder)) throw new Error(`--encoder must be one of ${BENCH_ENCODERS.join(', ')} (got "${encoder}")`);
+// The children read it in benchConfig; they inherit this process's environment.
+process.env[BENCH_ENCODER_VARIABLE] = encoder;
 const plan = PLANS[quick ? 'quick' : 'full'];
 const started = performance.now();
 const startedAt = new Date().toISOString();
@@ -34,7 +43,8 @@ async function main(): Promise<void> {
   const worker = await runChild<ReindexResult>('reindex.ts', { dataDir: realData, worker: true, withAsks: plan.asksDuringReindex });
   step('embedding options');
   const embedding = await runChild<EmbeddingResult>('embedding.ts', { sentences: plan.embedSentences, variants: plan.embedVariants });
-  const noSimd = await runChild<EmbeddingResult>('embedding.ts', { simd: false, sentences: plan.embedSentences, variants: [{ label: 'no SIMD', batch: 32 }] });
+  // The plain-WebAssembly variant only concerns the packaged encoder (tfjs); transformers.js runs onnxruntime.
+  const noSimd = encoder === 'use-lite' ? await runChild<EmbeddingResult>('embedding.ts', { simd: false, sentences: plan.embedSentences, variants: [{ label: 'no SIMD', batch: 32 }] }) : { results: [] };
   const scale: ScaleResult[] = [];
   for (const target of plan.sizes) {
     step(`scale: ${target.toLocaleString('en-US')} chunks`);
@@ -42,6 +52,7 @@ async function main(): Promise<void> {
   }
   const results: BenchResults = {
     quick,
+    encoder,
     startedAt,
     commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { start: loadStart, end: loadavg().map((value) => Math.round(value * 100) / 100) } },
@@ -52,9 +63,8 @@ async function main(): Promise<void> {
     scale,
     durationMs: Math.round(performance.now() - started),
   };
-  const out = join(ROOT, 'bench/results');
-  await mkdir(out, { recursive: true });
-  const file = join(out, `bench-${quick ? 'quick-' : ''}${startedAt.replace(/[:.]/g, '-')}.json`);
+  const file = option('--out') ?? join(ROOT, 'bench/results', `bench-${quick ? 'quick-' : ''}${encoder}-${startedAt.replace(/[:.]/g, '-')}.json`);
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(results, null, 2));
   console.log(renderTables(results));
   console.log(`\nWritten to ${file}`);

@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { childInput, report } from '../lib/child.ts';
 import { benchConfig } from '../lib/setup.ts';
 import { LoopDelay, mb, peakRssMb, round, timed } from '../lib/stats.ts';
-import { loadPool, poolEmbedder, poolEmbeddings, writeSyntheticCorpus } from '../lib/synthetic.ts';
+import { loadPool, poolEmbedder, poolEmbeddings, poolModel, writeSyntheticCorpus } from '../lib/synthetic.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { ReindexProgress } from '../../src/dossier.ts';
 import { reindex } from '../../src/reindex.ts';
@@ -15,7 +15,8 @@ import { extractEvents } from '../../src/timeline/extract.ts';
 import { saveTimeline } from '../../src/timeline/store.ts';
 
 const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number }>();
-const embeddings = poolEmbeddings('use-lite:en', 512);
+const model = await poolModel(input.poolDataDir);
+const embeddings = poolEmbeddings(model.id, model.dimensions);
 const pool = await loadPool(input.poolDataDir, embeddings.modelId, embeddings.dimensions);
 const written = await timed(() => writeSyntheticCorpus(input.corpusDir, pool, input.chunks));
 

@@ -91,6 +91,8 @@ export interface ScaleResult {
 /** Everything one `npm run bench` measured; written as JSON to bench/results/. */
 export interface BenchResults {
   quick: boolean;
+  /** Which encoder the run used (`--encoder`). */
+  encoder: 'use-lite' | 'transformers';
   startedAt: string;
   commit: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverage: { start: number[]; end: number[] } };

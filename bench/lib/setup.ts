@@ -19,9 +19,19 @@ export const DEV_QUESTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'eval
 /** A temporary folder under the OS temp dir; the benchmark never touches the repository's data/. */
 export const tempDir = (name: string) => mkdtemp(join(tmpdir(), `dossier-bench-${name}-`));
 
-/** Settings for a benchmark run: the offline encoder, no LLM, nothing read from .env. */
+/** The encoders a benchmark can run with (`--encoder`); bench.ts hands its choice to the children in the environment. */
+export const BENCH_ENCODERS = ['use-lite', 'transformers'] as const;
+export type BenchEncoder = (typeof BENCH_ENCODERS)[number];
+export const BENCH_ENCODER_VARIABLE = 'DOSSIER_BENCH_ENCODER';
+
+/**
+ * Settings for a benchmark run: the packaged offline encoder unless bench.ts chose `transformers` (then
+ * EMBEDDING_MODEL from MODELS_DIR, never downloaded), no LLM, nothing read from .env.
+ */
 export function benchConfig(dataDir: string, corpusDir = join(ROOT, 'corpus')): Config {
-  return loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS: 'use-lite', LLM_PROVIDER: 'none', MAX_FILE_BYTES: '20000000' }, ROOT);
+  const encoder = process.env[BENCH_ENCODER_VARIABLE] ?? 'use-lite';
+  const model = encoder === 'transformers' ? { MODELS_DIR: process.env.MODELS_DIR ?? 'models', EMBEDDING_MODEL: process.env.EMBEDDING_MODEL, ALLOW_REMOTE_MODELS: 'false' } : {};
+  return loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS: encoder, LLM_PROVIDER: 'none', MAX_FILE_BYTES: '20000000', ...model }, ROOT);
 }
 
 /** A dossier as `openDossier` wires it, with the choice of in-process or worker embedding and of the timeline stage. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/corpus/sentences.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
@@ -17,6 +17,13 @@ export interface Pool {
 export function poolEmbeddings(modelId: string, dimensions: number): LocalEmbeddings {
   const refuse = () => Promise.reject(new Error('the synthetic build embeds through the pool, not the model'));
   return { modelId, dimensions, embedQuery: refuse, embedDocuments: refuse };
+}
+
+/** The encoder a built index was made with (its manifest's model), so the pool stands in for that one. */
+export async function poolModel(dataDir: string): Promise<{ id: string; dimensions: number }> {
+  const dir = await currentIndexDir(dataDir);
+  if (!dir) throw new Error(`No index in ${dataDir} to take the sentence pool from.`);
+  return (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { model: { id: string; dimensions: number } }).model;
 }
 
 /** The sentences of a built index and their vectors, as embedded for real when it was built. */

@@ -22,7 +22,7 @@ export function renderTables(r: BenchResults): string {
   const { inProcess, worker } = r.reindex;
   const load = `load average ${r.machine.loadAverage.start.join(', ')} → ${r.machine.loadAverage.end.join(', ')}`;
   const sections = [
-    `Dossier benchmark${r.quick ? ' (--quick)' : ''} at ${r.commit}, ${r.startedAt}: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}; ${load}; ${seconds(r.durationMs)} in all.`,
+    `Dossier benchmark${r.quick ? ' (--quick)' : ''}, encoder ${r.encoder ?? 'use-lite'}, at ${r.commit}, ${r.startedAt}: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}; ${load}; ${seconds(r.durationMs)} in all.`,
     `### Real corpus (${a.chunks} chunks): start-up, answering, indexing`,
     table(['measure', 'figure', 'target', ''], [
       ['cold start, index built: process start → first answer', `${seconds(cold)} (${phases(coldRun)})`, '< 3 s', met(cold < 3000)],
@@ -42,7 +42,7 @@ export function renderTables(r: BenchResults): string {
         ? [['ask during a reindex p50 / max: in-process → worker', `${ms(inProcess.withAsks.asks.p50)} / ${ms(inProcess.withAsks.asks.max)} (${inProcess.withAsks.asks.n} asked) → ${ms(worker.withAsks.asks.p50)} / ${ms(worker.withAsks.asks.max)} (${worker.withAsks.asks.n} asked)`, '', '']]
         : []),
     ]),
-    `### Offline encoder options (${r.embedding.results[0]?.texts ?? 0} real sentences, ${r.embedding.meanChars} characters on average)`,
+    `### Encoder options (${r.encoder ?? 'use-lite'}; ${r.embedding.results[0]?.texts ?? 0} real sentences, ${r.embedding.meanChars} characters on average)`,
     table(['how', 'sentences/s', 'time'], [...r.embedding.results, ...r.embedding.noSimd].map((v) => [`${v.label}${v.simd ? '' : ' (plain WebAssembly)'}`, String(v.perS), ms(v.ms)])),
     '### Scale: synthetic corpora of real sentences (vectors: normalized sums of the real sentences\' vectors)',
     scaleTable(r.scale),

