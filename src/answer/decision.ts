@@ -51,6 +51,8 @@ const NEAR_DUPLICATE = 0.9;
 // An answer is short: the best sentence and at most two that add to it; a survey gives one sentence per article.
 const MAX_SENTENCES = 3;
 const MAX_SURVEY_ARTICLES = 5;
+// How deep in the ranking a survey looks for each article's sentence: twice the articles it may list.
+const SURVEY_DEPTH = 2 * MAX_SURVEY_ARTICLES;
 // Further sentences join only while the answer stays readable at a glance (about three short sentences); the best
 // sentence is always given whole.
 const MAX_ANSWER_CHARS = 400;
@@ -59,22 +61,35 @@ const MAX_ANSWER_CHARS = 400;
 export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
   const best = ranked[0];
   if (!best) return [];
+  if (question.survey) return surveyEvidence(index, ranked);
   const chosen = [best];
-  const limit = question.survey ? MAX_SURVEY_ARTICLES : MAX_SENTENCES;
   const covered = new Set(wordsOf(index, best));
   for (const candidate of ranked.slice(1)) {
-    if (chosen.length >= limit) break;
+    if (chosen.length >= MAX_SENTENCES) break;
     // A question in two parts ("when was he convicted and when sentenced") needs a sentence for each: a candidate
     // bringing question words the answer lacks may join at a lower rating than one that repeats its words.
     const addsWords = question.terms.some((term) => !covered.has(term) && wordsOf(index, candidate).includes(term));
     if (candidate.probability < best.probability * (addsWords ? keepRatio * keepRatio : keepRatio)) continue;
-    if (question.survey && chosen.some((c) => c.sentence.source === candidate.sentence.source)) continue;
     if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(index, c, candidate))) continue;
-    if (!question.survey && length([...chosen, candidate]) > MAX_ANSWER_CHARS) continue;
+    if (length([...chosen, candidate]) > MAX_ANSWER_CHARS) continue;
     chosen.push(candidate);
     for (const word of wordsOf(index, candidate)) covered.add(word);
   }
-  return question.survey ? chosen : chosen.sort((a, b) => (a.sentence.source === b.sentence.source ? a.sentence.id - b.sentence.id : 0));
+  return chosen.sort((a, b) => (a.sentence.source === b.sentence.source ? a.sentence.id - b.sentence.id : 0));
+}
+
+/**
+ * "Do the articles agree…": the best-rated sentence of each article among the leading candidates, so every
+ * article that bears on the question is heard once.
+ */
+function surveyEvidence(index: IndexArtifact, ranked: RankedCandidate[]): RankedCandidate[] {
+  const chosen: RankedCandidate[] = [];
+  for (const candidate of ranked.slice(0, SURVEY_DEPTH)) {
+    if (chosen.length >= MAX_SURVEY_ARTICLES) break;
+    if (chosen.some((c) => c.sentence.source === candidate.sentence.source || nearDuplicate(index, c, candidate))) continue;
+    chosen.push(candidate);
+  }
+  return chosen;
 }
 
 /** Measures what the decision model weighs. */

@@ -43,8 +43,9 @@ const SURVEY_FRAME = new RegExp(
 
 /** Classifies a question by its wh-phrase (parts of speech from wink-nlp, role nouns from compromise). */
 export function analyzeQuestion(text: string): QuestionAnalysis {
-  // Links and code are not words of the question: a URL's host must not become a required name.
-  const q = text.replace(/```[\s\S]*?```|`[^`]*`|<?https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ').trim() || text.trim();
+  // Links and code blocks are not words of the question: a URL's host must not become a required name.
+  // Inline code keeps its words, lower-cased so that `Foo.Bar` is not taken for a name.
+  const q = text.replace(/```[\s\S]*?```|<?https?:\/\/\S+/g, ' ').replace(/`([^`]*)`/g, (_, code: string) => code.toLowerCase()).replace(/\s+/g, ' ').trim() || text.trim();
   const survey = SURVEY.test(q);
   const focus = survey ? q.replace(SURVEY_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
   const tokens = tagTokens(focus);

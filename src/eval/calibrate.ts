@@ -23,18 +23,32 @@ async function main(): Promise<void> {
   const sets = loadLabelledSets(registry);
   const dataRoot = join(tmpdir(), 'dossier-calibrate', embeddings.modelId.replace(/[^A-Za-z0-9]+/g, '-'));
   const items = await prepareSets(sets, config, embeddings, dataRoot, (m) => console.error(m));
-  const variants = [{ encoder: embeddings.modelId, encoderIndependent: false }];
-  if (embeddings.modelId.startsWith('use-lite:')) variants.push({ encoder: ENCODER_INDEPENDENT, encoderIndependent: true });
+  // Two feature sets are fitted for the encoder: with its dense similarities and without them (a weak encoder's
+  // cosines can add more noise than signal). The one handling more questions right when whole sets are held out
+  // is kept; the encoder-independent file, the fallback for encoders with none, is always the one without.
+  const withDense = crossValidatedReport(items, { encoderIndependent: false });
+  const withoutDense = crossValidatedReport(items, { encoderIndependent: true });
+  const handled = (report: typeof withDense) => report.bySet.all!.accuracy * report.bySet.all!.answerable + report.bySet.all!.declined * report.bySet.all!.unanswerable;
+  const ownWithoutDense = handled(withoutDense) > handled(withDense);
+  const variants = [{ encoder: embeddings.modelId, encoderIndependent: ownWithoutDense, report: ownWithoutDense ? withoutDense : withDense }];
+  if (embeddings.modelId.startsWith('use-lite:')) variants.push({ encoder: ENCODER_INDEPENDENT, encoderIndependent: true, report: withoutDense });
+  for (const { report: other, label } of [{ report: withDense, label: 'with dense similarity' }, { report: withoutDense, label: 'without dense similarity' }]) {
+    console.log(`\n${embeddings.modelId}, features ${label} (${items.length} questions from ${sets.map((s) => s.name).join(', ')})`);
+    console.log(figuresTable('cross-validated, set held out', other.bySet));
+    console.log(figuresTable('cross-validated, article held out', other.byArticle));
+  }
   for (const variant of variants) {
-    const report = crossValidatedReport(items, variant);
-    console.log(`\nCalibration for ${variant.encoder} (${items.length} questions from ${sets.map((s) => s.name).join(', ')})`);
-    console.log(figuresTable('cross-validated, set held out', report.bySet));
-    console.log(figuresTable('cross-validated, article held out', report.byArticle));
-    const calibration: Calibration = { version: 1, encoder: variant.encoder, fittedAt: new Date().toISOString(), ...fitParameters(items, variant), crossValidated: report };
+    const calibration: Calibration = {
+      version: 1,
+      encoder: variant.encoder,
+      fittedAt: new Date().toISOString(),
+      ...fitParameters(items, variant),
+      crossValidated: { features: variant.encoderIndependent ? 'without dense similarity' : 'with dense similarity', ...variant.report },
+    };
     const file = calibrationFile(variant.encoder);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
-    console.log(`Wrote ${file} (threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}).`);
+    console.log(`Wrote ${file} (${calibration.crossValidated && variant.encoderIndependent ? 'without' : 'with'} dense similarity, threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}).`);
   }
 }
 

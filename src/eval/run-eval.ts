@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const sets = loadLabelledSets(registry);
   const items = await prepareSets(sets, config, embeddings, join(config.dataDir, 'eval'), (m) => console.error(m));
   const deployed = perSet(evaluate(items, loaded.calibration));
-  const crossValidated = crossValidatedReport(items, { encoderIndependent: loaded.fallback });
+  const crossValidated = crossValidatedReport(items, { encoderIndependent: loaded.fallback || !loaded.calibration.ranker.features.includes('dense') });
   console.log(`Evaluation with ${embeddings.modelId}, calibration ${loaded.file}${loaded.fallback ? ' (encoder-independent fallback)' : ''}`);
   console.log(figuresTable('as deployed (in-sample)', deployed));
   console.log(figuresTable('cross-validated, set held out', crossValidated.bySet));

@@ -12,7 +12,8 @@ export function passageDates(events: TimelineEvent[]): PassageDate {
   return (source, start, end, questionTerms) => {
     const wanted = new Set(questionTerms);
     const candidates = events
-      .filter((e) => e.precision !== 'year' && e.sources.some((s) => s.source === source && s.start < end && s.end > start))
+      // An approximate date is a best reading (a guessed year): an answer states only dates the articles fix.
+      .filter((e) => e.precision !== 'year' && !e.approximate && e.sources.some((s) => s.source === source && s.start < end && s.end > start))
       .map((event) => ({ event, shared: tokenize(event.summary).filter((term) => wanted.has(term)).length }))
       .sort((a, b) => b.shared - a.shared || Number(b.event.precision === 'day') - Number(a.event.precision === 'day'));
     const best = candidates[0]?.event;

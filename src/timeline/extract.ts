@@ -14,6 +14,8 @@ import type { TimelineEvent } from './types.ts';
 
 // "that month" points back at most this many sentences.
 const ANAPHORA_REACH = 3;
+// An age ("at 27", "aged 18") is a point in time that is not a date.
+const AGE = /\b(?:at|aged)\s+\d{1,3}\b/i;
 // A dateline is among the first lines of an article (after a title and a standfirst).
 const DATELINE_SENTENCES = 5;
 
@@ -64,21 +66,24 @@ export function readArticle(article: Article, reference: string | undefined, con
   article.sentences.forEach((sentence, index) => {
     const found = findDateMentions(sentence.text, reference);
     // The report after a dateline is dated by it: its main verb stands in for the date's place in the sentence.
-    const verb = analyse(sentence.text).terms.find((term) => term.tags.has('Verb') && !term.tags.has('Auxiliary'));
+    const verb = analyse(sentence.text).terms.find((term) => term.tags.has('Verb') && !term.tags.has('Auxiliary') && !inRelativeClause(sentence.text, term.start));
     const carried = found.length === 0 && dateline && verb ? dateline : undefined;
     const mentions = carried && verb ? [{ ...carried.mention, index: verb.start, end: verb.start }] : found;
     dateline = undefined;
     for (const mention of mentions) {
       const others = mentions.filter((other) => other !== mention);
-      const previous = article.sentences[index - 1]?.text;
-      // "he" is the last person named before the clause, else the first named in the sentence before.
-      const antecedent = (offset: number) => (context.entities.people(sentence.text, 0, offset).at(-1) ?? (previous ? context.entities.people(previous)[0] : undefined))?.split(' ').pop();
+      // "he" is the last person named before the clause, else the first named in the sentences just before.
+      const previous = article.sentences.slice(Math.max(0, index - ANAPHORA_REACH), index).reverse();
+      const earlier = () => previous.map((before) => context.entities.people(before.text)[0]).find(Boolean);
+      const antecedent = (offset: number) => (context.entities.people(sentence.text, 0, offset).at(-1) ?? earlier())?.split(' ').pop();
       const text = summarize(sentence.text, mention, others, antecedent);
       if (!hasEvent(sentence.text, text)) {
         if (index < DATELINE_SENTENCES && mention.date === reference && isWireDateline(sentence.text)) dateline = { mention, start: sentence.start };
         continue;
       }
-      const before = last && index - last.sentence <= ANAPHORA_REACH ? last : undefined;
+      // "at 27 ... the following year" counts from an age, not from the last date named.
+      const age = mention.anaphora && AGE.test(sentence.text.slice(0, mention.index));
+      const before = last && index - last.sentence <= ANAPHORA_REACH && !age ? last : undefined;
       const resolved = mention.anaphora ? fromAntecedent(mention, before) : mention.date ? mention : undefined;
       if (!resolved?.date || !resolved.precision) {
         if (mention.relative && !mention.anaphora) pending.push({ article, sentence, mention, text });
@@ -92,6 +97,12 @@ export function readArticle(article: Article, reference: string | undefined, con
     }
   });
   return { events, pending };
+}
+
+/** True when the word at `index` is in a relative clause (", who is serving ..."): not the sentence's main verb. */
+function inRelativeClause(sentence: string, index: number): boolean {
+  const clause = sentence.slice(sentence.lastIndexOf(',', index) + 1, index).trim();
+  return /^(who|which|whose|that)\b/i.test(clause);
 }
 
 /** "that month" → the month of the date named just before; "June that year" → June of that date's year. */

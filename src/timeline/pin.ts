@@ -14,8 +14,10 @@ export interface Pending {
   text: EventText;
 }
 
-// How alike two clauses must be to take one's date as evidence for the other's.
+// How alike two clauses must be to take one's date as evidence for the other's: with a shared main verb, or
+// without one only when worded nearly the same (the level merging asks of reports whose dates clash).
 const SAME_EVENT = 0.6;
+const NEAR_SAME = 0.85;
 // Candidate days of writing scanned around a matching event: a relative expression in news copy ("on Friday",
 // "earlier this month", "last year") reaches back at most about a year from the day it was written.
 const REACH_BEFORE = 7;
@@ -60,7 +62,12 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
 
 /** The one day- or month-precise event of another article that reads as the same happening. */
 function evidenceFor(item: Pending, events: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
-  const matches = events.filter((event) => event.sources[0]!.source !== item.article.source && event.precision !== 'year' && similarity.score(item.text, event) >= SAME_EVENT);
+  // Evidence shares the main verb, or is worded nearly the same: "turned down the request" is not "approved the transfer".
+  const alike = (event: SentenceEvent) => {
+    const score = similarity.score(item.text, event);
+    return score >= NEAR_SAME || (score >= SAME_EVENT && similarity.sharedVerbs(item.text, event).length > 0);
+  };
+  const matches = events.filter((event) => event.sources[0]!.source !== item.article.source && event.precision !== 'year' && alike(event));
   const dates = new Set(matches.map((event) => event.date));
   return dates.size === 1 ? matches[0] : undefined;
 }

@@ -27,11 +27,12 @@ const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/;
 // A year standing alone: "in 2008", "his 2008 arrest", "early 2024"; "from 2010" (a start); not "since 2008" (a bound) nor "2008-2010".
-const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to|and)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
-const YEAR_BOUND = /\b(?:before|after|since|until|till|by|between|through|than|to|and|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$/i;
+const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
+// "by 2008" dates a state ("By 2008 the firm managed 14 tankers"); "before", "since" and ranges only bound one.
+const YEAR_BOUND = /\b(?:before|after|since|until|till|between|through|than|to|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$|\bbetween\s+(?:1[89]|20)\d{2}\s+and\s+$/i;
 const BARE_MONTH = new RegExp(`\\b(?:(?:in|for|during|of|until|(early|late|mid|next|last|this|coming))[-\\s]+)(${MONTH_NAMES.join('|')})\\b(?!\\s+\\d)`, 'g');
 const MONTH_OF_YEAR = new RegExp(`\\b(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(this|last|next|that|the same|the following|the next|the previous|the preceding)\\s+year\\b`, 'g');
-const YEAR_LEAD = /(?:^|\b(?:in|from|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
+const YEAR_LEAD = /(?:^|\b(?:1[89]|20)\d{2}\s+(?:and|or)|\b(?:in|from|by|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
 
 /**
  * Finds the date expressions of one sentence and resolves them against `reference`, the publication date
@@ -78,7 +79,9 @@ export function findDateMentions(sentence: string, reference?: string): DateMent
   }
   for (const match of masked.matchAll(BARE_YEAR)) {
     const head = masked.slice(0, match.index);
-    if (!YEAR_LEAD.test(head) || YEAR_BOUND.test(head)) continue;
+    // "in 2014 and 2015": the second year of a list is led by the first (already blanked in `masked`).
+    const listed = /\b(?:1[89]|20)\d{2}\s+(?:and|or)\s+$/.test(sentence.slice(0, match.index)) && !/\bbetween\s+\S+\s+and\s+$/i.test(sentence.slice(0, match.index));
+    if ((!YEAR_LEAD.test(head) && !listed) || YEAR_BOUND.test(head)) continue;
     if (/^(the|a|an|his|her|its|their)$/i.test(precedingWord(masked, match.index)) && /^\s+\w+s\b/.test(masked.slice(match.index + match[0].length))) continue;
     add({ text: match[0], index: match.index, relative: false, date: match[2]!, precision: 'year' });
   }

@@ -65,6 +65,15 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
       break;
     }
   }
+  // "... sold its ships in 2014 and was formally dissolved in 2017": coordinated predicates, one date each.
+  for (const term of terms.filter((candidate) => candidate.start > start && candidate.end < end && /^(and|but)$/i.test(candidate.text))) {
+    const next = terms.find((candidate) => candidate.start > term.end);
+    if (!next || !(next.tags.has('Verb') || next.tags.has('Adverb') && terms.find((after) => after.start > next.end)?.tags.has('Verb'))) continue;
+    // Only where the other predicate has a date of its own; else the date belongs to both ("flew ... and was arrested").
+    const dated = (from: number, to: number) => others.some((other) => other.index >= from && other.index < to);
+    if (term.start > mention.end && mainVerb(terms, start, term.start) && dated(term.end, end)) end = term.start;
+    else if (term.end < mention.index && mainVerb(terms, term.end, mention.index) && dated(start, term.start)) start = term.end;
+  }
   const verb = mainVerb(terms, start, end);
   const opening = terms.find((term) => term.start >= start && term.end <= end);
   // ", which starts Wednesday" / ", scheduled for May" / ", arrested last week": about the noun phrase just before.
@@ -193,7 +202,7 @@ function cutDates(sentence: string, start: number, end: number, dates: { index: 
     const head = text.slice(0, date.index - start);
     const lead = DATE_LEAD.exec(head)?.[0] ?? '';
     // The date is the point after "scheduled for" or "due": keep it ("the meeting scheduled for May").
-    if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+$|\b(by|until|till)\s+$/i.test(head)) continue;
+    if (/\b(scheduled|set|slated|planned|due)\s+(for|on|in)\s+$|\S\s+(by|until|till)\s+$/i.test(head)) continue;
     text = head.slice(0, head.length - lead.length) + text.slice(date.end - start);
   }
   return text;
@@ -203,16 +212,18 @@ function tidy(text: string): string {
   let out = text
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\b(and|or)\s+(?:and|or)\b/g, '$1')
     .replace(/^[\s,;:.–—-]+|[\s,;:–—.-]+$/g, '')
     .replace(OPENERS, '')
     .replace(/[“”"]/g, '');
-  out = out.replace(/^\W+/, '');
+  out = out.replace(/^\W+/, '').replace(/\s+(?:and|or|but)$/i, '');
   return out;
 }
 
 /** "He was sentenced" → "Bout was sentenced". */
 function resolvePronoun(text: string, antecedent: string | undefined): string {
-  if (!antecedent) return text;
+  // "he introduced Varelidis to two men": "he" is someone else than the person the clause names.
+  if (!antecedent || text.slice(3).includes(antecedent)) return text;
   return text.replace(/^(he|she)\b/i, antecedent).replace(/^(his|her)\b/i, `${antecedent}’s`);
 }
 
