@@ -13,8 +13,8 @@ export const help: Command = {
       'Dossier answers questions about the case from a fixed set of news articles, and cites them: every answer lists its sources as `[n] file — title (date)` with a short verbatim quote. When the articles do not cover a question, it says so instead of guessing.',
       '',
       '**Ask**',
-      '• `/ask question:` — for example `/ask question: Where was Viktor Bout arrested?`',
-      `• Mention me: <@${botId}> what did Bout tell TASS?`,
+      '• `/ask question:` — for example `/ask question: When did the trial begin?`',
+      `• Mention me: <@${botId}> what do the articles say about the arrest?`,
       ...(askChannels ? [`• In ${askChannels}, every message is a question.`] : []),
       '• In a thread on one of my answers, mention me (or reply to me) to follow up: the earlier question is taken into account.',
       '',
@@ -23,8 +23,16 @@ export const help: Command = {
       '• `/sources` — the articles I answer from.',
       '',
       '**Feedback** — the 👍 / 👎 buttons under an answer are read by the moderators.',
-      '**Moderators** — `/reindex` rebuilds the index after articles are added or changed; questions are still answered meanwhile.',
+      '**Moderators** — `/corpus add` adds an article from a file or a URL (after a preview), `/corpus remove` takes one out; `/reindex` rebuilds the index after articles are changed on the host; questions are still answered meanwhile.',
+      '• `/corpus list` and `/corpus show` — the articles with outlet, date and chunks.',
+      ...calibrationNote(ctx.dossier.info().calibration),
     ];
     await interaction.reply({ content: lines.join('\n'), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   },
 };
+
+/** Says when no answer calibration was fitted for the encoder in use, since answers then decline more often. */
+function calibrationNote(calibration: { encoder: string; fallback: boolean } | undefined): string[] {
+  if (!calibration?.fallback) return [];
+  return ['', '**Note** — no answer calibration was fitted for this embedding model, so a conservative one is used and more questions are declined; the operator can run `npm run calibrate`.'];
+}

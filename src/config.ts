@@ -61,6 +61,10 @@ const schema = z.object({
   ASK_CHANNEL_IDS: idList.default([]),
   ASK_COOLDOWN_SECONDS: int(0, 3600).default(5),
   MAX_CONCURRENT_ANSWERS: int(1, 64).default(4),
+  URL_FETCH_ALLOW_PRIVATE: bool.default(false),
+  URL_FETCH_MAX_BYTES: int(1000, 100_000_000).default(5_000_000),
+  URL_FETCH_TIMEOUT_MS: int(500, 120_000).default(15_000),
+  URL_FETCH_MAX_REDIRECTS: int(0, 20).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
 });
 
@@ -85,6 +89,8 @@ export interface Config {
     askCooldownSeconds: number;
     maxConcurrentAnswers: number;
   };
+  /** Fetching articles from URLs for `/corpus add` and `dossier add`. */
+  urlFetch: { allowPrivate: boolean; maxBytes: number; timeoutMs: number; maxRedirects: number };
   logLevel: Settings['LOG_LEVEL'];
 }
 
@@ -158,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       askCooldownSeconds: s.ASK_COOLDOWN_SECONDS,
       maxConcurrentAnswers: s.MAX_CONCURRENT_ANSWERS,
     },
+    urlFetch: { allowPrivate: s.URL_FETCH_ALLOW_PRIVATE, maxBytes: s.URL_FETCH_MAX_BYTES, timeoutMs: s.URL_FETCH_TIMEOUT_MS, maxRedirects: s.URL_FETCH_MAX_REDIRECTS },
     logLevel: s.LOG_LEVEL,
   };
 }

@@ -1,8 +1,14 @@
 import type { Answer } from './answer/types.ts';
+import type { CorpusChangeSummary } from './corpus-change.ts';
 import type { SkippedFile } from './corpus/types.ts';
+import type { Actor } from './ingest/audit.ts';
+import type { ArticleInput, PreparedArticle } from './ingest/prepare.ts';
 import type { RetrievalMode } from './retrieve/hybrid.ts';
 import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
 
+export type { CorpusChangeSummary } from './corpus-change.ts';
+export type { Actor } from './ingest/audit.ts';
+export type { ArticleInput, PreparedArticle } from './ingest/prepare.ts';
 export { createDossier, type DossierDeps, type TimelineModule } from './indexed-dossier.ts';
 
 /** An article as listed by `/sources`. */
@@ -77,6 +83,12 @@ export interface Dossier {
   sources(): ArticleSummary[];
   /** Rebuilds the index from the corpus while questions keep being answered from the current one. Throws IndexError('busy') when one already runs. */
   reindex(options?: { force?: boolean; onProgress?: (progress: ReindexProgress) => void }): Promise<ReindexSummary>;
+  /** Reads an uploaded file or fetches a URL into the article it would add, refusing bad input and duplicates; changes nothing. */
+  prepareArticle(input: ArticleInput): Promise<PreparedArticle>;
+  /** Adds a prepared article to the corpus and updates the index incrementally (only it is embedded). */
+  addArticle(prepared: PreparedArticle, actor: Actor): Promise<CorpusChangeSummary>;
+  /** Removes an article (by corpus file name) from the corpus and the index incrementally. */
+  removeArticle(source: string, actor: Actor): Promise<CorpusChangeSummary>;
   /** Switches to the index another process sharing DATA_DIR has since made current; returns its info when it did. */
   followCurrentIndex(): Promise<IndexInfo | undefined>;
   /** The running reindex's progress, or undefined when none runs. */

@@ -5,7 +5,10 @@ import type { LoadedCalibration } from './answer/calibration.ts';
 import type { Answer } from './answer/types.ts';
 import { validateQuestion } from './answer/validate.ts';
 import type { Config } from './config.ts';
+import { changeCorpus, refuseDuplicate, type CorpusChange, type CorpusChangeSummary } from './corpus-change.ts';
 import { scanCorpus } from './corpus/load.ts';
+import type { Actor } from './ingest/audit.ts';
+import { prepareArticle, type ArticleInput, type PreparedArticle } from './ingest/prepare.ts';
 import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
 import { describeError, IndexError } from './errors.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
@@ -135,6 +138,41 @@ class IndexedDossier implements Dossier {
     } catch (error) {
       this.deps.warn(`Could not load the index another process built (${describeError(error)}); still answering from the previous one.`);
       return undefined;
+    }
+  }
+
+  async prepareArticle(input: ArticleInput): Promise<PreparedArticle> {
+    const { config } = this.deps;
+    const prepared = await prepareArticle(input, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
+    refuseDuplicate(prepared, this.current.artifact.articles.values());
+    return prepared;
+  }
+
+  addArticle(prepared: PreparedArticle, actor: Actor): Promise<CorpusChangeSummary> {
+    return this.change({ kind: 'add', prepared }, actor);
+  }
+
+  removeArticle(source: string, actor: Actor): Promise<CorpusChangeSummary> {
+    return this.change({ kind: 'remove', source }, actor);
+  }
+
+  /** A corpus change runs like a reindex (one at a time, the current index answering until the swap). */
+  private async change(change: CorpusChange, actor: Actor): Promise<CorpusChangeSummary> {
+    if (this.running) throw new IndexError('A reindex or another corpus change is running; try again when it has finished.', 'busy');
+    const startedAt = Date.now();
+    const running: RunningReindex = { progress: { phase: 'embedding', filesTotal: 1, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
+    const work = (async () => {
+      await this.adoptCurrentIndex();
+      const next = await changeCorpus(openDeps(this.deps), this.current, change, actor);
+      this.current = { artifact: next.artifact, events: next.events };
+      return next.summary;
+    })();
+    running.done = work.then(() => undefined, () => undefined);
+    this.running = running;
+    try {
+      return await work;
+    } finally {
+      this.running = undefined;
     }
   }
 

@@ -90,7 +90,7 @@ export async function reindex(
       buildMs: Date.now() - startedAt,
     };
     await deps.timeline.save(buildDir, events);
-    await saveIndex(buildDir, { manifest, articles, chunks, chunkVectors, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
+    await saveIndex(buildDir, { manifest, articles, chunks, dense: { vectors: chunkVectors }, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });
     await lock.assertHeld();

@@ -28,7 +28,7 @@ export function withoutMentions(text: string): string {
 /** Rejects questions the core should never see; call it before deferring so the refusal can be ephemeral. */
 export function checkQuestion(question: string, maxChars: number): string {
   const trimmed = question.trim();
-  if (!trimmed) throw new UserError('Ask me a question about the case, for example: “Where was Viktor Bout arrested?”', 'EMPTY_QUESTION');
+  if (!trimmed) throw new UserError('Ask me a question about the case, for example: “When did the trial begin?”', 'EMPTY_QUESTION');
   if (trimmed.length > maxChars) {
     throw new UserError(`That question is ${trimmed.length} characters long; please keep it under ${maxChars}.`, 'QUESTION_TOO_LONG');
   }

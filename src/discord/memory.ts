@@ -21,6 +21,11 @@ export class BoundedMap<K, V> {
     }
     return entry.value;
   }
+
+  /** Forgets one entry; true when it was there. */
+  delete(key: K): boolean {
+    return this.#entries.delete(key);
+  }
 }
 
 /** An answer the bot gave recently, for feedback buttons and thread follow-ups. */

@@ -49,10 +49,11 @@ const FILES = { manifest: 'manifest.json', checksums: 'checksums.json', articles
 /** What a build produced, ready to be written as an index directory. */
 export interface BuiltIndex {
   manifest: Manifest;
-  articles: Article[];
+  articles: StoredArticle[];
   chunks: Chunk[];
-  chunkVectors: number[][];
-  sentenceVectors: number[][];
+  sentenceVectors: number[][] | Float32Array;
+  /** Either the chunks' vectors, to build the HNSW graph from, or a graph already holding them (an incremental change). */
+  dense: { vectors: number[][] } | { store: HNSWLib };
 }
 
 /**
@@ -67,17 +68,12 @@ export async function saveIndex(
   checkpoint: (point: string) => unknown = () => {},
 ): Promise<void> {
   if (built.chunks.length > 0) {
-    // Built by hand rather than by HNSWLib so that M and efConstruction can be set (LangChain uses the defaults).
-    const index = new hnswlib.HierarchicalNSW('cosine', built.manifest.model.dimensions);
-    index.initIndex(built.chunks.length, hnsw.m, hnsw.efConstruction, 100);
-    const dense = new HNSWLib(embeddings, { space: 'cosine', numDimensions: built.manifest.model.dimensions, index });
-    await dense.addVectors(built.chunkVectors, built.chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { id: chunk.id } })));
+    const dense = 'store' in built.dense ? built.dense.store : await buildDense(built.manifest.model.dimensions, built.chunks, built.dense.vectors, embeddings, hnsw);
     await dense.save(dir);
     await checkpoint('written:hnswlib.index');
   }
   const stored: StoredArticle[] = built.articles.map(({ source, hash, meta, text, sentences }) => ({ source, hash, meta, text, sentences }));
-  const flat = new Float32Array(built.sentenceVectors.length * built.manifest.model.dimensions);
-  built.sentenceVectors.forEach((vector, row) => flat.set(vector, row * built.manifest.model.dimensions));
+  const flat = built.sentenceVectors instanceof Float32Array ? built.sentenceVectors : flatten(built.sentenceVectors, built.manifest.model.dimensions);
   const files: [string, string | Buffer][] = [
     [FILES.articles, JSON.stringify(stored)],
     [FILES.chunks, JSON.stringify(built.chunks)],
@@ -92,6 +88,21 @@ export async function saveIndex(
   await writeFile(join(dir, FILES.checksums), JSON.stringify(checksums, null, 2));
   await checkpoint(`written:${FILES.checksums}`);
   await writeFile(join(dir, FILES.manifest), JSON.stringify(built.manifest, null, 2));
+}
+
+async function buildDense(dimensions: number, chunks: Chunk[], vectors: number[][], embeddings: LocalEmbeddings, hnsw: { efConstruction: number; m: number }): Promise<HNSWLib> {
+  // Built by hand rather than by HNSWLib so that M and efConstruction can be set (LangChain uses the defaults).
+  const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  index.initIndex(chunks.length, hnsw.m, hnsw.efConstruction, 100);
+  const dense = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions, index });
+  await dense.addVectors(vectors, chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { id: chunk.id } })));
+  return dense;
+}
+
+function flatten(rows: number[][], dimensions: number): Float32Array {
+  const flat = new Float32Array(rows.length * dimensions);
+  rows.forEach((vector, row) => flat.set(vector, row * dimensions));
+  return flat;
 }
 
 function sha256File(path: string): Promise<string> {
@@ -152,26 +163,31 @@ export async function loadIndex(dir: string, embeddings: LocalEmbeddings): Promi
       readFile(join(dir, FILES.sentenceVectors)),
     ]);
     const dense = chunks.length > 0 ? await HNSWLib.load(dir, embeddings) : new HNSWLib(embeddings, { space: 'cosine', numDimensions: dims });
-    const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ ...sentence, source: article.source })))
-      .map((sentence, id) => ({ ...sentence, id }));
-    const sentenceVectors = float32View(vectorBytes);
-    checkConsistency(dir, manifest, chunks, sentences.length, sentenceVectors.length, chunks.length > 0 ? dense.index.getCurrentCount() : 0);
-    return {
-      dir,
-      manifest,
-      articles: new Map(articles.map((article) => [article.source, article])),
-      chunks,
-      chunkPositions: new Map(chunks.map((chunk, position) => [chunk.id, position])),
-      chunkSentences: sentencesPerChunk(chunks, sentences),
-      sentences,
-      sentenceVectors,
-      dense,
-      lexical: new Bm25Index(chunks.map((chunk) => chunk.text)),
-    };
+    return assembleArtifact(dir, manifest, articles, chunks, float32View(vectorBytes), dense);
   } catch (cause) {
     if (cause instanceof IndexError) throw cause;
     throw new IndexError(`The index in ${dir} is damaged (${describeError(cause)}).`, 'corrupt', { cause });
   }
+}
+
+/** An index held in memory, from its parts (as loaded from disk, or as an incremental change made them, BM25 included). @throws IndexError when they disagree. */
+export function assembleArtifact(dir: string, manifest: Manifest, articles: StoredArticle[], chunks: Chunk[], sentenceVectors: Float32Array, dense: HNSWLib, lexical?: Bm25Index): IndexArtifact {
+  const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ ...sentence, source: article.source })))
+    .map((sentence, id) => ({ ...sentence, id }));
+  const live = chunks.length > 0 ? dense.index.getCurrentCount() - (manifest.deletedVectors ?? 0) : 0;
+  checkConsistency(dir, manifest, chunks, sentences.length, sentenceVectors.length, live);
+  return {
+    dir,
+    manifest,
+    articles: new Map(articles.map((article) => [article.source, article])),
+    chunks,
+    chunkPositions: new Map(chunks.map((chunk, position) => [chunk.id, position])),
+    chunkSentences: sentencesPerChunk(chunks, sentences),
+    sentences,
+    sentenceVectors,
+    dense,
+    lexical: lexical ?? new Bm25Index(chunks.map((chunk) => chunk.text)),
+  };
 }
 
 async function readJson<T>(dir: string, name: string): Promise<T> {

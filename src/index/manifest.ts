@@ -15,6 +15,8 @@ const manifestSchema = z.object({
     sentences: z.number().int().nonnegative(),
     events: z.number().int().nonnegative(),
   }),
+  /** HNSW points marked deleted by incremental removals (still counted by hnswlib, never returned). */
+  deletedVectors: z.number().int().nonnegative().optional(),
   builtAt: z.string(),
   buildMs: z.number().nonnegative(),
 });

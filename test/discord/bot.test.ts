@@ -18,7 +18,7 @@ test('GIVEN a token and the emulator URL WHEN the bot starts THEN it logs in wit
     assert.deepEqual(h.emulator.requests.map((r) => `${r.method} ${r.path}`), ['GET /gateway/bot']);
     const ready = h.log.records().find((r) => r.msg === 'Discord bot ready')!;
     assert.deepEqual(ready.intents, ['Guilds', 'GuildMessages']);
-    assert.deepEqual(ready.commands, ['ask', 'timeline', 'sources', 'reindex', 'help']);
+    assert.deepEqual(ready.commands, ['ask', 'timeline', 'sources', 'reindex', 'corpus', 'help']);
     assert.equal((ready.index as { model: string }).model, 'fake-embeddings');
   } finally {
     await h.close();

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { commands } from '../../commands/index.ts';
 import { createCommandRegistry } from '../../src/discord/command.ts';
 
-test('GIVEN the command files WHEN registered THEN the five commands are keyed by their names', () => {
-  assert.deepEqual([...commands.keys()], ['ask', 'timeline', 'sources', 'reindex', 'help']);
+test('GIVEN the command files WHEN registered THEN the six commands are keyed by their names', () => {
+  assert.deepEqual([...commands.keys()], ['ask', 'timeline', 'sources', 'reindex', 'corpus', 'help']);
   for (const [name, command] of commands) assert.equal(command.data.toJSON().name, name);
 });
 

@@ -17,11 +17,11 @@ after(() => emulator.close());
 const configFor = (env: Record<string, string>) =>
   loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_CLIENT_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl, ...env });
 
-test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite registers all five commands in that guild', async () => {
+test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite registers all six commands in that guild', async () => {
   const { logger } = memoryLogger();
   const result = await deployCommands({ config: configFor({ DISCORD_GUILD_ID: GUILD_ID }), commands, logger, restOptions: { globalRequestsPerSecond: 10_000 } });
 
-  assert.deepEqual(result, { scope: 'guild', guildId: GUILD_ID, names: ['ask', 'timeline', 'sources', 'reindex', 'help'] });
+  assert.deepEqual(result, { scope: 'guild', guildId: GUILD_ID, names: ['ask', 'timeline', 'sources', 'reindex', 'corpus', 'help'] });
   const puts = emulator.requests.filter((r) => r.method === 'PUT');
   assert.equal(puts.length, 1);
   assert.equal(puts[0]!.path, `/applications/${emulator.applicationId}/guilds/${GUILD_ID}/commands`);
@@ -47,7 +47,7 @@ test('GIVEN no DISCORD_GUILD_ID WHEN deploy-commands runs THEN the commands are 
   const result = await deployCommands({ config: configFor({}), commands, logger, restOptions: { globalRequestsPerSecond: 10_000 } });
   assert.equal(result.scope, 'global');
   assert.equal(emulator.requests.at(-1)!.path, `/applications/${emulator.applicationId}/commands`);
-  assert.equal(emulator.state.commands.get('global')!.length, 5);
+  assert.equal(emulator.state.commands.get('global')!.length, 6);
 });
 
 test('GIVEN no DISCORD_CLIENT_ID WHEN deploy-commands runs THEN a ConfigError names the missing variable and nothing is sent', async () => {

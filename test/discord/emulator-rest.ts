@@ -136,7 +136,8 @@ function webhook(state: RestState, method: string, token: string, messageId: str
   if (!messageId && method === 'POST') {
     return json(200, botMessage(state, interaction.channelId, body, { webhook_id: state.applicationId }));
   }
-  const id = messageId === '@original' ? interaction.originalId : messageId;
+  // A component interaction's original message is the one its button was on.
+  const id = messageId === '@original' ? (interaction.originalId ?? interaction.messageId) : messageId;
   const message = id ? state.messages.get(id) : undefined;
   if (!message) return error(404, 10008, 'Unknown Message');
   if (method === 'GET') return json(200, message);

@@ -110,7 +110,16 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     dispatch: (t, d) => dispatch(t, d),
   };
 
+  // Files attached to commands, served as Discord's CDN serves them (the bot downloads them by URL).
+  const attachments = new Map<string, { content: Buffer; contentType: string }>();
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const file = req.url?.startsWith('/attachments/') ? attachments.get(req.url) : undefined;
+    if (req.url?.startsWith('/attachments/')) {
+      res.writeHead(file ? 200 : 404, { 'content-type': file?.contentType ?? 'text/plain', 'content-length': String(file?.content.length ?? 9) });
+      res.end(file?.content ?? 'not found');
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
@@ -230,15 +239,39 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       return requests.filter((r) => r.path.includes(`/${interactionToken}`));
     },
 
-    /** A member runs a slash command; returns the interaction's id and token. */
-    command(input: { user: FixtureUser; name: string; options?: Record<string, string | number | boolean>; permissions: string; roles?: string[]; channelId: string }) {
-      const options = Object.entries(input.options ?? {}).map(([name, value]) => ({ name, value, type: typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5 }));
-      return interact(input, 2, { id: commandId(input.name), name: input.name, type: 1, options });
+    /**
+     * A member runs a slash command (or one of its subcommands); returns the interaction's id and token. Files in
+     * `attachments` are attachment options, served from the emulator's CDN path as Discord serves uploads.
+     */
+    command(input: {
+      user: FixtureUser;
+      name: string;
+      subcommand?: string;
+      options?: Record<string, string | number | boolean>;
+      attachments?: Record<string, { filename: string; content: Buffer | string; contentType?: string }>;
+      permissions: string;
+      roles?: string[];
+      channelId: string;
+    }) {
+      const options: Json[] = Object.entries(input.options ?? {}).map(([name, value]) => ({ name, value, type: typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5 }));
+      const resolved: Json = {};
+      for (const [name, file] of Object.entries(input.attachments ?? {})) {
+        const id = snowflake();
+        const content = Buffer.from(file.content);
+        const path = `/attachments/${id}/${encodeURIComponent(file.filename)}`;
+        attachments.set(path, { content, contentType: file.contentType ?? 'application/octet-stream' });
+        const url = `http://127.0.0.1:${port}${path}`;
+        (resolved.attachments ??= {})[id] = { id, filename: file.filename, size: content.length, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
+        options.push({ name, type: 11, value: id });
+      }
+      const top = input.subcommand ? [{ name: input.subcommand, type: 1, options }] : options;
+      return interact(input, 2, { id: commandId(input.name), name: input.name, type: 1, options: top, ...(resolved.attachments ? { resolved } : {}) });
     },
 
-    /** A member types into an option with autocomplete. */
-    autocomplete(input: { user: FixtureUser; name: string; focused: string; value: string; permissions: string; channelId: string }) {
-      const options = [{ name: input.focused, type: 3, value: input.value, focused: true }];
+    /** A member types into an option with autocomplete (of a subcommand, when given). */
+    autocomplete(input: { user: FixtureUser; name: string; subcommand?: string; focused: string; value: string; permissions: string; channelId: string }) {
+      const focused = [{ name: input.focused, type: 3, value: input.value, focused: true }];
+      const options = input.subcommand ? [{ name: input.subcommand, type: 1, options: focused }] : focused;
       return interact(input, 4, { id: commandId(input.name), name: input.name, type: 1, options });
     },
 

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEvents } from '../../src/timeline/query.ts';
 import type { Answer, Citation } from '../../src/answer/types.ts';
-import type { ArticleSummary, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from '../../src/dossier.ts';
-import { IndexError } from '../../src/errors.ts';
+import type { ArticleSummary, CorpusChangeSummary, PreparedArticle, Dossier, IndexInfo, ReindexProgress, ReindexSummary, SearchHit } from '../../src/dossier.ts';
+import { IndexError, UserError } from '../../src/errors.ts';
 import type { TimelineEvent, TimelineQuery } from '../../src/timeline/types.ts';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/corpus');
@@ -179,6 +179,19 @@ export class FakeDossier implements Dossier {
     } finally {
       this.#progress = undefined;
     }
+  }
+
+  // The fake's corpus is fixed: corpus changes are tested against the real core (corpus-command.slow.test.ts).
+  async prepareArticle(): Promise<PreparedArticle> {
+    throw new UserError('The test corpus cannot be changed.');
+  }
+
+  async addArticle(): Promise<CorpusChangeSummary> {
+    throw new UserError('The test corpus cannot be changed.');
+  }
+
+  async removeArticle(): Promise<CorpusChangeSummary> {
+    throw new UserError('The test corpus cannot be changed.');
   }
 
   async followCurrentIndex(): Promise<IndexInfo | undefined> {

@@ -44,10 +44,11 @@ test('GIVEN the real core WHEN /ask "Where was Viktor Bout arrested?" THEN the e
 });
 
 test('GIVEN the real core WHEN a member mentions the bot with a question THEN the reply cites the corpus and pings nobody', async () => {
-  const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> @everyone what did Bout tell TASS?`, channelId: GENERAL_CHANNEL_ID });
+  const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> @everyone where was Viktor Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
   const reply = await h.emulator.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === question.id, 120_000);
   const embed = reply.body!.embeds[0];
   assert.equal(embed.fields[0].name, 'Sources', embed.description);
-  assert.match(embed.fields[0].value, /`003_c464dfc57fd8e736\.txt`/);
+  assert.match(embed.fields[0].value, /`004_91ab4689b524ca48\.txt`/);
+  assert.match(embed.description, /arrested in Thailand/);
   assert.deepEqual(pingsOf(reply.body!, { authorId: ALICE.id }), []);
 });

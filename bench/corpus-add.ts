@@ -1,0 +1,89 @@
+// Time to add one article to an index of N chunks, incrementally, against a full rebuild of the same corpus.
+// Usage: npm run bench:corpus-add [-- --sizes 1000,10000] [--no-timeline]
+// Synthetic corpora as in the scale benchmark (bench/lib/synthetic.ts: real sentences with their real vectors), so
+// the full rebuild below does not run the encoder; the encoder time it would add is estimated from the measured rate.
+// The added article goes through the real encoder (use-lite), as on a real bot.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { changeCorpus } from '../src/corpus-change.ts';
+import { loadEmbeddings } from '../src/index/embeddings/load.ts';
+import { prepareArticle } from '../src/ingest/prepare.ts';
+import { timelineModule } from '../src/open-dossier.ts';
+import { openIndexDir } from '../src/open-index.ts';
+import { reindex, type ReindexDeps } from '../src/reindex.ts';
+import { benchConfig } from './lib/setup.ts';
+import { loadPool, poolEmbedder, writeSyntheticCorpus } from './lib/synthetic.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, 'no-timeline': { type: 'boolean', default: false } } });
+const sizes = values.sizes.split(',').map(Number);
+const noTimeline = { extract: () => [], save: async () => {} };
+const timeline = values['no-timeline'] ? noTimeline : timelineModule;
+const ARTICLE = readArticle();
+
+const root = mkdtempSync(join(tmpdir(), 'dossier-bench-corpus-add-'));
+try {
+  const realData = join(root, 'real-data');
+  const embeddings = await loadEmbeddings(benchConfig(realData).embeddings, () => {});
+  // The pool of real sentence vectors comes from an index of the real corpus.
+  const real = await reindex({ config: benchConfig(realData), embeddings, timeline: noTimeline }, undefined);
+  const pool = await loadPool(realData, embeddings.modelId, embeddings.dimensions);
+  const encoderRate = real.summary.chunks > 0 ? pool.texts.length / ((real.summary.ms - 0) / 1000) : NaN;
+  console.log(`load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} · encoder: ${pool.texts.length} sentences embedded in ${(real.summary.ms / 1000).toFixed(1)} s (${encoderRate.toFixed(1)}/s) · timeline ${values['no-timeline'] ? 'off' : 'on'}`);
+  console.log('chunks  articles  full rebuild (pool vectors)  + encoder (est.)  incremental add  of which: read+embed  vectors  timeline  write+swap  load');
+  for (const size of sizes) {
+    const corpusDir = join(root, `corpus-${size}`);
+    const dataDir = join(root, `data-${size}`);
+    const written = await writeSyntheticCorpus(corpusDir, pool, size);
+    const config = benchConfig(dataDir, corpusDir);
+    const { embed } = poolEmbedder(pool);
+    const deps: ReindexDeps = { config, embeddings, embed, timeline };
+    const full = await reindex(deps, undefined);
+    const sentences = (await openIndexDir({ ...deps, loadTimeline: timelineLoader, warn: () => {} }, full.dir)).artifact.sentences.length;
+    const current = await openIndexDir({ ...deps, loadTimeline: timelineLoader, warn: () => {} }, full.dir);
+    const prepared = await prepareArticle({ kind: 'file', name: 'lighthouse.md', bytes: Buffer.from(ARTICLE) }, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
+    const marks: Record<string, number> = {};
+    const started = performance.now();
+    // The added article is embedded by the real encoder: only its sentences.
+    const result = await changeCorpus({ ...deps, embed: undefined, checkpoint: (point) => (marks[point] = performance.now()) }, current, { kind: 'add', prepared }, { via: 'cli', id: 'bench' });
+    const total = performance.now() - started;
+    const span = (from: string, to: string) => `${((marks[to]! - marks[from]!) / 1000).toFixed(2)} s`;
+    const load = (total - (marks.swapped! - started)) / 1000;
+    console.log(
+      [
+        String(result.summary.totalChunks).padEnd(7),
+        String(written.articles + 1).padEnd(9),
+        `${(full.summary.ms / 1000).toFixed(1)} s`.padEnd(28),
+        `+${(sentences / encoderRate / 60).toFixed(1)} min`.padEnd(17),
+        `${(total / 1000).toFixed(2)} s`.padEnd(16),
+        span('locked', 'corpus-written').padEnd(7),
+        span('corpus-written', 'vectors').padEnd(8),
+        span('vectors', 'timeline').padEnd(9),
+        span('timeline', 'swapped').padEnd(11),
+        `${load.toFixed(2)} s`,
+      ].join('  '),
+    );
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+
+async function timelineLoader(dir: string) {
+  return values['no-timeline'] ? [] : timelineModule.load(dir);
+}
+
+function readArticle(): string {
+  return [
+    '# Lighthouse keeper testifies at the cargo hearing',
+    'Source: Harbour Gazette',
+    'date 2021-06-04',
+    '',
+    'A lighthouse keeper from the northern cape told the court on Tuesday that he saw the cargo plane land at night without its lights.',
+    '',
+    'The lighthouse keeper said that six men unloaded the wooden crates and drove them away in two grey lorries before dawn.',
+    '',
+    'The judge adjourned the hearing until the following Monday so that the defence could question the lighthouse keeper again.',
+    '',
+  ].join('\n');
+}
