@@ -4,6 +4,7 @@ import type { Command } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
 import { describeQuery, timelineEmbed, timelinePages } from '../src/discord/timeline-pages.ts';
+import { timelinePicture } from '../src/discord/timeline-picture.ts';
 import { UserError } from '../src/errors.ts';
 import { lookupTimeline, TIMELINE_OPTIONS, timelineQuery } from '../src/timeline-options.ts';
 import { peopleOf } from '../src/timeline/query.ts';
@@ -28,6 +29,10 @@ for (const option of TIMELINE_OPTIONS) {
     return AUTOCOMPLETE.has(option.name) ? built.setAutocomplete(true) : built;
   });
 }
+// Not a filter: the same events drawn as a picture too.
+data.addStringOption((option) =>
+  option.setName('picture').setDescription('Also attach the timeline as a picture').addChoices({ name: 'light', value: 'light' }, { name: 'dark', value: 'dark' }),
+);
 
 /** /timeline — the whole timeline, oldest first, paged for the asker; options narrow it and the footer says by how much. */
 export const timeline: Command = {
@@ -47,7 +52,15 @@ export const timeline: Command = {
     const pages = timelinePages(events, ctx.dossier.sources()).map((page, index, all) => timelineEmbed(page, { index, total: all.length, events: events.length, note: total > events.length ? note : undefined }, query));
     if (pages.length > 1) ctx.pages.set(interaction.id, { userId: interaction.user.id, pages });
     const components = pages.length > 1 ? [pageRow('timeline', interaction.id, 0, pages.length)] : [];
-    await interaction.editReply({ embeds: [pages[0]!], components, allowedMentions: NO_MENTIONS });
+    const theme = interaction.options.getString('picture');
+    const picture = theme === 'light' || theme === 'dark' ? await timelinePicture(events, ctx.dossier.sources(), query, theme, interaction.attachmentSizeLimit) : undefined;
+    await interaction.editReply({
+      embeds: [pages[0]!],
+      components,
+      allowedMentions: NO_MENTIONS,
+      ...(picture && 'file' in picture ? { files: [picture.file] } : {}),
+      ...(picture && 'note' in picture ? { content: picture.note } : {}),
+    });
   },
 
   async button(interaction, ctx) {

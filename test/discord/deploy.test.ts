@@ -38,6 +38,7 @@ test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite r
     ['place', false],
     ['topic', false],
     ['source', true],
+    ['picture', false],
   ]);
 });
 

@@ -1,6 +1,6 @@
 /** The emulator's REST routes: just what the bot and deploy-commands call, answered as Discord does. */
 import { messagePayload, snowflake, type FixtureUser, type Json } from './emulator-fixtures.ts';
-import type { RestFault } from './emulator.ts';
+import type { RecordedFile, RestFault } from './emulator.ts';
 
 export interface EmulatedInteraction {
   id: string;
@@ -24,6 +24,8 @@ export interface RestState {
   maxConcurrency: number;
   interactions: Map<string, EmulatedInteraction>;
   messages: Map<string, Json>;
+  /** Largest upload Discord accepts, per file, in bytes. */
+  attachmentSizeLimit: number;
   /** Registered commands by scope: "global" or a guild id. */
   commands: Map<string, Json[]>;
   faults: RestFault[];
@@ -40,7 +42,7 @@ const json = (status: number, body?: unknown): RestReply => ({ status, body });
 const error = (status: number, code: number, message: string): RestReply => json(status, { message, code });
 
 /** Routes one request; `path` is relative to /api/v10 and already URL-decoded. */
-export function handleRest(state: RestState, method: string, path: string, body: Json | undefined, authorization?: string): RestReply {
+export function handleRest(state: RestState, method: string, path: string, body: Json | undefined, authorization?: string, files: RecordedFile[] = []): RestReply {
   const fault = state.faults.find((f) => f.remaining > 0 && (!f.match || f.match(method, path)));
   if (fault) {
     fault.remaining -= 1;
@@ -50,6 +52,10 @@ export function handleRest(state: RestState, method: string, path: string, body:
     }
     return error(fault.status, 0, `${fault.status}: emulated server error`);
   }
+
+  const oversized = files.find((file) => file.data.length > state.attachmentSizeLimit);
+  if (oversized) return error(413, 40005, 'Request entity too large');
+  if (files.length > 0) body = { ...(body ?? {}), attachments: attachmentsOf(body, files) };
 
   let m: RegExpMatchArray | null;
   if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') return callback(state, m[2]!, body ?? {});
@@ -101,6 +107,7 @@ function botMessage(state: RestState, channelId: string, body: Json, extra: Json
     content: body.content ?? '',
     embeds: body.embeds ?? [],
     components: body.components ?? [],
+    attachments: body.attachments ?? [],
     flags: body.flags ?? 0,
     ...(body.message_reference ? { message_reference: body.message_reference, type: 19 } : {}),
     ...extra,
@@ -142,12 +149,38 @@ function webhook(state: RestState, method: string, token: string, messageId: str
     return json(204);
   }
   if (method === 'PATCH') {
-    Object.assign(message, pickMessageFields(body), { flags: message.flags & ~128, edited_timestamp: new Date().toISOString() });
+    const fields = pickMessageFields(body);
+    // Without an upload, `attachments` lists the ids of the message's attachments to keep.
+    if (Array.isArray(fields.attachments)) fields.attachments = fields.attachments.map((a: Json) => (a.size !== undefined ? a : message.attachments.find((kept: Json) => kept.id === String(a.id)))).filter(Boolean);
+    Object.assign(message, fields, { flags: message.flags & ~128, edited_timestamp: new Date().toISOString() });
     return json(200, message);
   }
   return error(405, 0, '405: Method Not Allowed');
 }
 
 function pickMessageFields(body: Json): Json {
-  return Object.fromEntries(Object.entries(body).filter(([key]) => ['content', 'embeds', 'components'].includes(key)));
+  return Object.fromEntries(Object.entries(body).filter(([key]) => ['content', 'embeds', 'components', 'attachments'].includes(key)));
+}
+
+/**
+ * The attachment objects Discord stores for uploaded files: `payload_json.attachments[i]` names upload
+ * `files[i]` (its filename and description); every upload gets an id, its size and a CDN URL.
+ */
+function attachmentsOf(body: Json | undefined, files: RecordedFile[]): Json[] {
+  const declared: Json[] = body?.attachments ?? [];
+  return files.map((file, i) => {
+    const index = Number(/^files\[(\d+)\]$/.exec(file.field)?.[1] ?? i);
+    const meta = declared.find((a) => String(a.id) === String(index)) ?? {};
+    const id = snowflake();
+    const filename = meta.filename ?? file.name;
+    return {
+      id,
+      filename,
+      ...(meta.description ? { description: meta.description } : {}),
+      content_type: file.contentType,
+      size: file.data.length,
+      url: `https://cdn.discordapp.com/attachments/0/${id}/${filename}`,
+      proxy_url: `https://media.discordapp.net/attachments/0/${id}/${filename}`,
+    };
+  });
 }

@@ -48,3 +48,20 @@ test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it r
   const { token } = ask();
   await h.emulator.waitForRequest(editOf(token));
 });
+
+test('GIVEN a follow-up with files WHEN one is over the upload limit THEN it is refused with 40005, else stored as attachments', async () => {
+  h.emulator.state.interactions.set('itk-upload', { id: '1', token: 'itk-upload', channelId: GENERAL_CHANNEL_ID, acknowledged: true, expired: false });
+  const upload = (bytes: number) => {
+    const form = new FormData();
+    form.set('payload_json', JSON.stringify({ content: 'x', attachments: [{ id: 0, description: 'a picture' }], allowed_mentions: { parse: [], replied_user: false } }));
+    form.set('files[0]', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'p.png');
+    return fetch(`${h.emulator.apiUrl}/v10/webhooks/${h.emulator.applicationId}/itk-upload`, { method: 'POST', body: form });
+  };
+  const big = await upload(h.emulator.state.attachmentSizeLimit + 1);
+  assert.equal(big.status, 413);
+  assert.equal(((await big.json()) as { code: number }).code, 40005);
+  const small = await upload(1000);
+  assert.equal(small.status, 200);
+  const message = (await small.json()) as { attachments: { filename: string; size: number; description: string; content_type: string }[] };
+  assert.deepEqual(message.attachments.map((a) => [a.filename, a.size, a.description, a.content_type]), [['p.png', 1000, 'a picture', 'image/png']]);
+});

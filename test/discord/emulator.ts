@@ -9,12 +9,24 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { handleRest, type RestState } from './emulator-rest.ts';
 import { BOT_USER, defaultGuild, GUILD_ID, memberPayload, messagePayload, snowflake, userPayload, type FixtureUser, type Json } from './emulator-fixtures.ts';
 
-/** One REST request as it reached the emulator. `path` is decoded and relative to `/api/v10`. */
+/** A file uploaded with a request (multipart/form-data, as discord.js sends attachments). */
+export interface RecordedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/**
+ * One REST request as it reached the emulator. `path` is decoded and relative to `/api/v10`. For a multipart
+ * request, `body` is its `payload_json` part and `files` its uploads.
+ */
 export interface RecordedRequest {
   method: string;
   path: string;
   query: URLSearchParams;
   body: Json | undefined;
+  files: RecordedFile[];
   status: number;
   authorization?: string;
 }
@@ -52,6 +64,27 @@ interface Session {
 }
 
 const MESSAGE_CONTENT_INTENT = 1 << 15;
+/** Discord's upload limit for a server without boosts (10 MiB), sent in interactions as attachment_size_limit. */
+export const ATTACHMENT_SIZE_LIMIT = 10_485_760;
+
+/** A JSON body, or a multipart one split as Discord reads it: `payload_json` plus `files[n]` uploads. */
+async function parseBody(raw: Buffer, contentType: string): Promise<{ body: Json | undefined; files: RecordedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (contentType.includes('json')) return { body: JSON.parse(raw.toString('utf8')) as Json, files: [] };
+  if (!contentType.startsWith('multipart/form-data')) return { body: undefined, files: [] };
+  // undici's multipart parser, through the fetch Response that Node ships.
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: RecordedFile[] = [];
+  let body: Json | undefined;
+  for (const [field, value] of form) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value) as Json;
+    } else {
+      files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+    }
+  }
+  return { body, files };
+}
 
 export type DiscordEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -85,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     maxConcurrency: options.maxConcurrency ?? 1,
     interactions: new Map(),
     messages: new Map(),
+    attachmentSizeLimit: ATTACHMENT_SIZE_LIMIT,
     commands: new Map(),
     faults: [],
     dispatch: (t, d) => dispatch(t, d),
@@ -102,13 +136,12 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const body = raw && String(req.headers['content-type']).includes('json') ? (JSON.parse(raw) as Json) : undefined;
-      const reply = handleRest(state, req.method ?? 'GET', path, body, req.headers.authorization);
-      const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, status: reply.status, authorization: req.headers.authorization };
+      const { body, files } = await parseBody(Buffer.concat(chunks), String(req.headers['content-type'] ?? ''));
+      const reply = handleRest(state, req.method ?? 'GET', path, body, req.headers.authorization, files);
+      const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, status: reply.status, authorization: req.headers.authorization };
       requests.push(record);
       res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
       res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
@@ -357,7 +390,7 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       entitlements: [],
       authorizing_integration_owners: { 0: guildId },
       context: 0,
-      attachment_size_limit: 10_485_760,
+      attachment_size_limit: state.attachmentSizeLimit,
       ...extra,
     });
     return { id, token: interactionToken };
