@@ -10,7 +10,7 @@ export const ask: Command = {
     .setName('ask')
     .setDescription('Ask a question about the case; the answer cites the articles it comes from.')
     .addStringOption((option) =>
-      option.setName('question').setDescription('For example: Where was Viktor Bout arrested?').setRequired(true).setMaxLength(6000),
+      option.setName('question').setDescription('For example: When did the trial begin?').setRequired(true).setMaxLength(6000),
     ),
 
   async execute(interaction, ctx) {

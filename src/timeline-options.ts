@@ -8,7 +8,7 @@ export const TIMELINE_OPTIONS = [
   { name: 'from', description: 'From this year or date, e.g. 2010 or 2010-05-01' },
   { name: 'to', description: 'Up to this year or date, e.g. 2012' },
   { name: 'around', description: 'What happened around a date, e.g. 2012-04-05 or "April 2012"' },
-  { name: 'person', description: 'Only events involving this person, e.g. Lavrov' },
+  { name: 'person', description: 'Only events involving this person (a name or a surname)' },
   { name: 'place', description: 'Only events involving this place, e.g. Bangkok' },
   { name: 'topic', description: 'Only events about this, e.g. extradition' },
   { name: 'source', description: 'Only events from this article (its file name)' },
@@ -41,7 +41,7 @@ export function parseTimelineOptions(text: string): TimelineQuery {
     query[key as keyof TimelineQuery] = value.replace(/^"|"$/g, '').trim();
     return '';
   });
-  if (rest.trim()) throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 person:Lavrov`, 'BAD_OPTION');
+  if (rest.trim()) throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 person:<surname>`, 'BAD_OPTION');
   return query;
 }
 

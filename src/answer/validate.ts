@@ -31,7 +31,7 @@ export function validateQuestion(raw: string, maxChars: number): string {
     .replace(STACKED_MARKS, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-  if (question.length === 0) throw new UserError('Your question is empty. Ask something about the case, e.g. "Where was Viktor Bout arrested?"', 'EMPTY_QUESTION');
+  if (question.length === 0) throw new UserError('Your question is empty. Ask something about the case, e.g. "When did the trial begin?"', 'EMPTY_QUESTION');
   if (question.length > maxChars) throw tooLong(question.length, maxChars);
   if (!/\p{L}{2,}|\p{N}/u.test(question)) throw new UserError('Your question has no words in it. Ask something about the case in words.', 'NO_WORDS');
   return question;

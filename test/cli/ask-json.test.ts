@@ -19,7 +19,7 @@ describe('dossier ask --json', () => {
     assert.equal(lines.length, 4);
     assert.equal(lines[0].question, 'Where was Viktor Bout arrested?');
     assert.equal(typeof lines[0].answer, 'string');
-    assert.deepEqual(lines[1], { question: '', error: 'Your question is empty. Ask something about the case, e.g. "Where was Viktor Bout arrested?"', code: 'EMPTY_QUESTION', line: 2 });
+    assert.deepEqual(lines[1], { question: '', error: 'Your question is empty. Ask something about the case, e.g. "When did the trial begin?"', code: 'EMPTY_QUESTION', line: 2 });
     assert.deepEqual(lines[2], { question: tooLong.slice(0, 200), error: `Your question is ${tooLong.length} characters long; the limit is 1000. Ask one short question at a time.`, code: 'QUESTION_TOO_LONG', line: 3 });
     assert.equal(lines[3].question, 'What did Bout tell TASS?');
     assert.equal(run.stderr, '');
@@ -45,6 +45,6 @@ describe('dossier ask --json', () => {
   it('GIVEN a refused question WHEN asked with --json THEN stdout has its error object and the exit code is 2', async () => {
     const run = await cli(ws, ['ask', '--json', '\u200b']);
     assert.equal(run.code, 2);
-    assert.deepEqual(JSON.parse(run.stdout), { question: '\u200b', error: 'Your question is empty. Ask something about the case, e.g. "Where was Viktor Bout arrested?"', code: 'EMPTY_QUESTION' });
+    assert.deepEqual(JSON.parse(run.stdout), { question: '\u200b', error: 'Your question is empty. Ask something about the case, e.g. "When did the trial begin?"', code: 'EMPTY_QUESTION' });
   });
 });

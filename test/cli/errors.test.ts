@@ -69,7 +69,7 @@ describe('dossier command-line errors', () => {
   it('GIVEN a question the core refuses WHEN asked THEN its reason is printed, exit 2', async () => {
     const run = await cli(ws, ['ask', '\u200b\u200b']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'error: Your question is empty. Ask something about the case, e.g. "Where was Viktor Bout arrested?"\n');
+    assert.equal(run.stderr, 'error: Your question is empty. Ask something about the case, e.g. "When did the trial begin?"\n');
   });
 
   it('GIVEN a bad setting WHEN a command runs THEN the configuration error names it, exit 1', async () => {

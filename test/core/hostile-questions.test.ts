@@ -39,7 +39,7 @@ describe('odd and hostile questions through dossier.ask', () => {
     for (const question of ['', '   \n\t  ', '\u200B\u200C\u200D\u2060\uFEFF', '@everyone @here']) {
       const error = await refusal(question);
       assert.equal(error.code, 'EMPTY_QUESTION');
-      assert.equal(error.message, 'Your question is empty. Ask something about the case, e.g. "Where was Viktor Bout arrested?"');
+      assert.equal(error.message, 'Your question is empty. Ask something about the case, e.g. "When did the trial begin?"');
     }
   });
 
