@@ -99,7 +99,11 @@ class IndexedDossier implements Dossier {
     if (this.running) throw new IndexError('A reindex is already running; its progress is shown below.', 'busy');
     const startedAt = Date.now();
     const running: RunningReindex = { progress: { phase: 'scanning', filesTotal: 0, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
-    const work = this.rebuild(running, options, startedAt);
+    return this.runExclusive(running, this.rebuild(running, options, startedAt));
+  }
+
+  /** Marks `work` as the one running build until it settles, so close() can wait for it and others are refused. */
+  private async runExclusive<T>(running: RunningReindex, work: Promise<T>): Promise<T> {
     running.done = work.then(() => undefined, () => undefined);
     this.running = running;
     try {
@@ -189,13 +193,7 @@ class IndexedDossier implements Dossier {
       this.current = { artifact: next.artifact, events: next.events };
       return next.summary;
     })();
-    running.done = work.then(() => undefined, () => undefined);
-    this.running = running;
-    try {
-      return await work;
-    } finally {
-      this.running = undefined;
-    }
+    return this.runExclusive(running, work);
   }
 
   reindexProgress(): ReindexProgress | undefined {
