@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node/en';
-import type { Article } from '../corpus/types.ts';
+import type { TimelineArticle } from './sentence-event.ts';
 import { formatDate, dayNumber, MONTH_NAMES } from './calendar.ts';
 
 /** When an article says it was written: a full or partial date, or a month and day whose year is not stated. */
@@ -24,7 +24,7 @@ export function isWireDateline(sentence: string): boolean {
 }
 
 /** The article's date: its metadata's, else a dated header line ("By Staff | June 17, 2016 | 4 min read"), else a wire dateline's month and day. */
-export function findDateline(article: Article): Dateline {
+export function findDateline(article: TimelineArticle): Dateline {
   if (article.meta.date) return { date: article.meta.date };
   const lines = article.text.split('\n').map((line) => line.trim()).filter(Boolean).slice(0, HEADER_LINES);
   for (const line of lines) {

@@ -25,8 +25,18 @@ export class Entities {
     }
   }
 
-  /** The people a span of a sentence names: tagged as people, or named by a surname the corpus gives in full. */
-  people(sentence: string, start = 0, end = sentence.length): string[] {
+  /** Every full name learnt, with how often it was used. */
+  fullNames(): Map<string, number> {
+    const all = new Map<string, number>();
+    for (const names of this.surnames.values()) for (const [name, count] of names) all.set(name, count);
+    return all;
+  }
+
+  /**
+   * The people a span of a sentence names: tagged as people, or named by a surname the corpus gives in full.
+   * `asWritten` keeps a surname used alone as it is, for linking across articles later.
+   */
+  people(sentence: string, start = 0, end = sentence.length, asWritten = false): string[] {
     const found = new Map<string, number>();
     const add = (name: string, at: number) => found.set(name, Math.min(found.get(name) ?? at, at));
     for (const run of analyse(sentence).names) {
@@ -34,16 +44,18 @@ export class Entities {
       const name = personName(run, this.singles);
       if (name?.includes(' ')) add(this.canonical(name), run.start);
       else {
-        const linked = this.link(name ?? run.text);
-        if (linked) add(linked, run.start);
+        const word = name ?? run.text;
+        const linked = this.link(word);
+        if (linked) add(asWritten ? word : linked, run.start);
         else if (name && run.person) add(name, run.start);
       }
     }
     // A surname the corpus knows, even where the tagger took it for a common noun ("Bout is serving ...").
     for (const term of analyse(sentence).terms) {
       if (term.end <= start || term.start >= end || !/^\p{Lu}/u.test(term.text)) continue;
-      const linked = this.link(term.text.replace(/['’]s$/, ''));
-      if (linked) add(linked, term.start);
+      const word = term.text.replace(/['’]s$/, '');
+      const linked = this.link(word);
+      if (linked) add(asWritten ? word : linked, term.start);
     }
     // In the order they are named: the first is usually the subject.
     return [...found].sort((a, b) => a[1] - b[1]).map(([name]) => name);

@@ -26,32 +26,45 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   const members: Member[] = events.map((event) => ({ ...event, clause: event.clause ?? event.summary }));
   const similarity = new Similarity(members);
   const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.date.localeCompare(b.date));
-  const clusters: Member[][] = [];
+  // Compatible dates share their year: a report is compared only with the clusters of its year, so merging
+  // grows with the events of a year rather than with the square of the whole timeline.
+  const byYear = new Map<number, Member[][]>();
+  const clustersOf = (value: number) => byYear.get(value) ?? [];
   for (const member of ordered) {
     const sameArticle = (cluster: Member[]) => cluster.some((other) => other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start !== cited.start)));
     const sameSentence = (cluster: Member[]) => cluster.some((other) => other.date === member.date && other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start === cited.start)));
+    const candidates = clustersOf(yearOf(member));
     // Two dates of one sentence that resolve to the same day ("Nov. 9 ... said on Saturday") are one event.
     const best =
-      clusters.find(sameSentence) ??
-      bestCluster(clusters.filter((cluster) => !sameArticle(cluster)), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT) ??
-      bestCluster(clusters.filter(sameArticle), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT_DESPITE_DATE);
+      candidates.find(sameSentence) ??
+      bestCluster(candidates.filter((cluster) => !sameArticle(cluster)), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT) ??
+      bestCluster(candidates.filter(sameArticle), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT_DESPITE_DATE);
     if (best) best.push(member);
-    else clusters.push([member]);
+    else byYear.set(yearOf(member), [...candidates, [member]]);
   }
-  for (const cluster of [...clusters]) {
+  // Clusters in creation order within each year, years in order: the same order a single list would give.
+  const clusters = [...byYear].sort((a, b) => a[0] - b[0]).flatMap(([, list]) => list);
+  const alive = new Set(clusters);
+  for (const cluster of clusters) {
+    if (!alive.has(cluster)) continue;
+    // Reports of one happening whose dates clash by up to a year ("convicted in 2016" / "in November 2015").
+    const nearby = [-1, 0, 1].flatMap((offset) => clustersOf(year(cluster) + offset)).filter((candidate) => candidate !== cluster && alive.has(candidate));
     const other = bestCluster(
-      clusters.filter((candidate) => candidate !== cluster),
+      nearby,
       cluster[0]!,
       similarity,
-      (candidate) => !compatible(finest(candidate).date, finest(cluster).date) && Math.abs(year(candidate) - year(cluster)) <= 1 && similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 && !candidate.some((a) => cluster.some((b) => a.sources[0]!.source === b.sources[0]!.source)),
+      (candidate) => !compatible(finest(candidate).date, finest(cluster).date) && similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 && !candidate.some((a) => cluster.some((b) => a.sources[0]!.source === b.sources[0]!.source)),
       SAME_EVENT_DESPITE_DATE,
     );
-    if (other && clusters.includes(cluster)) {
+    if (other) {
       other.push(...cluster);
-      clusters.splice(clusters.indexOf(cluster), 1);
+      alive.delete(cluster);
     }
   }
-  return clusters.map(toEvent).sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.source.localeCompare(b.sources[0]!.source) || a.sources[0]!.start - b.sources[0]!.start);
+  return clusters
+    .filter((cluster) => alive.has(cluster))
+    .map(toEvent)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.source.localeCompare(b.sources[0]!.source) || a.sources[0]!.start - b.sources[0]!.start);
 }
 
 function bestCluster(clusters: Member[][], member: Member, similarity: Similarity, eligible: (cluster: Member[]) => boolean, threshold: number) {
@@ -143,5 +156,9 @@ function finest(cluster: Member[]): Member {
 }
 
 function year(cluster: Member[]): number {
-  return Number(cluster[0]!.date.slice(0, 4));
+  return yearOf(cluster[0]!);
+}
+
+function yearOf(member: Member): number {
+  return Number(member.date.slice(0, 4));
 }

@@ -1,17 +1,14 @@
-import type { Article, Sentence } from '../corpus/types.ts';
 import { isoDay, parseDate, type DayNumber } from './calendar.ts';
-import type { Entities } from './entities.ts';
 import { findDateMentions, type DateMention } from './resolve-date.ts';
-import { sentenceEvent, type SentenceEvent } from './sentence-event.ts';
+import { sentenceEvent, type SentenceEvent, type StatedIn } from './sentence-event.ts';
 import type { Similarity } from './similarity.ts';
 import type { EventText } from './summarize.ts';
 
 /** A relative date an article could not resolve on its own: it states no date of writing. */
 export interface Pending {
-  article: Article;
-  sentence: Sentence;
+  stated: StatedIn;
   mention: DateMention;
-  text: EventText;
+  text: EventText & { verbs: string[] };
 }
 
 // How alike two clauses must be to take one's date as evidence for the other's: with a shared main verb, or
@@ -30,10 +27,10 @@ const REACH_AFTER = 370;
  * relative dates are resolved across them at the precision they all share. Where they differ, the reading for
  * the earliest of those days is kept as approximate (news is written soon after what it reports).
  */
-export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity, entities: Entities): SentenceEvent[] {
+export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity): SentenceEvent[] {
   const pinned: SentenceEvent[] = [];
-  for (const source of new Set(pending.map((item) => item.article.source))) {
-    const items = pending.filter((item) => item.article.source === source);
+  for (const source of new Set(pending.map((item) => item.stated.source))) {
+    const items = pending.filter((item) => item.stated.source === source);
     // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
     const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
     for (const item of items) {
@@ -54,7 +51,7 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
     for (const item of items) {
       const dated = acrossWindow(item, window.first, window.last);
       if (!dated) continue;
-      pinned.push(sentenceEvent(item.article, item.sentence, item.mention, item.text, entities, { ...dated, resolution: `${written}; ${dated.how}`, reference: isoDay(window.first) }));
+      pinned.push(sentenceEvent(item.stated, item.mention, item.text, { ...dated, resolution: `${written}; ${dated.how}`, reference: isoDay(window.first) }));
     }
   }
   return pinned;
@@ -67,7 +64,7 @@ function evidenceFor(item: Pending, events: SentenceEvent[], similarity: Similar
     const score = similarity.score(item.text, event);
     return score >= NEAR_SAME || (score >= SAME_EVENT && similarity.sharedVerbs(item.text, event).length > 0);
   };
-  const matches = events.filter((event) => event.sources[0]!.source !== item.article.source && event.precision !== 'year' && alike(event));
+  const matches = events.filter((event) => event.sources[0]!.source !== item.stated.source && event.precision !== 'year' && alike(event));
   const dates = new Set(matches.map((event) => event.date));
   return dates.size === 1 ? matches[0] : undefined;
 }
@@ -87,7 +84,7 @@ function daysAllowing(item: Pending, evidence: SentenceEvent): { first: DayNumbe
 }
 
 function resolveOn(item: Pending, day: DayNumber): string | undefined {
-  return findDateMentions(item.sentence.text, isoDay(day)).find((mention) => mention.index === item.mention.index)?.date;
+  return findDateMentions(item.stated.sentence.text, isoDay(day)).find((mention) => mention.index === item.mention.index)?.date;
 }
 
 /** Resolves a relative date against every possible day of writing: what all agree on, else the earliest day's reading, approximate. */

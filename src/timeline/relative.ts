@@ -38,6 +38,11 @@ const AGO = new RegExp(
 const CALENDAR = /\b(last|this|next|earlier this|later this)\s+(week|month|year)\b/gi;
 const DAYWORD = /\b(yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening)\b/gi;
 const ANAPHORA = /\b(?:(?:later|earlier)\s+)?(that|the same|the following|the next|the previous|the preceding)\s+(day|month|year)\b|\bat the time\b/gi;
+// Parts of a day point to the day named before: "that evening" is that day, "the next morning" the day after.
+const DAY_PART = /\b(that|the same|the following|the next|the previous)\s+(morning|afternoon|evening|night)\b/gi;
+// "two days later", "a week earlier", "three months after": counted from the date named just before. "before" and
+// "after" count so only when nothing follows them ("two days before the trial" counts from the trial, not from it).
+const COUNTED = new RegExp(`(?<!\\b(?:for|to|of|served|serving)\\s+)\\b${COUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards?|before(?=\\s*(?:[,.;:)]|$))|after(?=\\s*(?:[,.;:)]|$)))`, 'gi');
 
 /** Finds relative date expressions the way a reporter uses them, each with a resolver against a reference date. */
 export function findRelative(sentence: string): RelativeMatch[] {
@@ -50,6 +55,18 @@ export function findRelative(sentence: string): RelativeMatch[] {
     const word = m[1]?.toLowerCase() ?? '';
     const shift = /following|next/.test(word) ? 1 : /previous|preceding/.test(word) ? -1 : 0;
     found.push({ index: m.index, text: m[0], anaphora: { unit, shift } });
+  }
+  for (const m of sentence.matchAll(DAY_PART)) {
+    const word = m[1]!.toLowerCase();
+    found.push({ index: m.index, text: m[0], anaphora: { unit: 'day', shift: /following|next/.test(word) ? 1 : word === 'the previous' ? -1 : 0 } });
+  }
+  for (const m of sentence.matchAll(COUNTED)) {
+    const count = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const unit = m[2]!.toLowerCase().replace(/s$/, '');
+    const sign = /^(earlier|before)$/i.test(m[3]!) ? -1 : 1;
+    // A week is seven days: "a week later" names a day, as reporters use it.
+    const [anaphoraUnit, size] = unit === 'week' ? (['day', 7] as const) : ([unit as 'day' | 'month' | 'year', 1] as const);
+    found.push({ index: m.index, text: m[0], anaphora: { unit: anaphoraUnit, shift: sign * count * size } });
   }
   return found.sort((a, b) => a.index - b.index).filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.index + all[i - 1]!.text.length);
 }

@@ -5,6 +5,8 @@ import { contentTerms, inverseFrequencies, names, overlap, rarest } from './term
 export interface Comparable {
   clause: string;
   summary?: string;
+  /** The clause's main verbs when already read (`clauseVerbs`); else they are parsed here. */
+  verbs?: string[];
 }
 
 interface Profile {
@@ -51,10 +53,19 @@ export class Similarity {
     if (!profile) {
       const text = `${event.clause} ${event.summary ?? ''}`;
       const people = names(text).flatMap((run) => run.split(' ')).filter((word) => word.length > 2 && !/^[A-Z.]+$/.test(word));
-      const verbs = analyse(event.clause).terms.filter((term) => term.lemma && !term.tags.has('Auxiliary') && !LIGHT_VERBS.has(term.lemma)).map((term) => term.lemma!);
+      const verbs = event.verbs ?? clauseVerbs(event.clause);
       profile = { terms: contentTerms(text), verbs: new Set(verbs), names: new Set(people) };
       this.profiles.set(key, profile);
     }
     return profile;
   }
+}
+
+/**
+ * Lemmas of a clause's main verbs, without auxiliaries and verbs of tense or saying: what names the happening.
+ * Given the clause's span in a sentence, read from the sentence's parse (already made) rather than parsed again.
+ */
+export function clauseVerbs(clause: string, within?: { sentence: string; start: number; end: number }): string[] {
+  const terms = within ? analyse(within.sentence).terms.filter((term) => term.start >= within.start && term.end <= within.end) : analyse(clause).terms;
+  return [...new Set(terms.filter((term) => term.lemma && !term.tags.has('Auxiliary') && !LIGHT_VERBS.has(term.lemma)).map((term) => term.lemma!))];
 }

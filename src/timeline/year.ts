@@ -1,4 +1,3 @@
-import type { Article } from '../corpus/types.ts';
 import { MONTH_NAMES } from './calendar.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity } from './similarity.ts';
@@ -20,7 +19,7 @@ export interface InferredYear {
  * bounds it: the earliest year, not before the latest year the article names, whose month and day fall after
  * the article's latest stated date — marked approximate.
  */
-export function inferYear(article: Article, monthDay: { month: number; day: number; text: string }, others: SentenceEvent[], read: (reference: string) => SentenceEvent[]): InferredYear {
+export function inferYear(source: string, monthDay: { month: number; day: number; text: string }, others: SentenceEvent[], read: (reference: string) => SentenceEvent[]): InferredYear {
   const label = `“${monthDay.text}”`;
   const years = new Set<number>();
   for (const event of others) years.add(Number(event.date.slice(0, 4)));
@@ -30,7 +29,7 @@ export function inferYear(article: Article, monthDay: { month: number; day: numb
   const latest = own.filter((event) => event.kind !== 'scheduled').map((event) => event.date).sort().at(-1);
   const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
   const candidates = [...years].flatMap((year) => [year, year + 1]).filter((year, i, all) => all.indexOf(year) === i && year >= floor).sort((a, b) => a - b);
-  const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== article.source);
+  const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== source);
   const scored = candidates.map((year) => {
     const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter((event) => event.reference && event.precision !== 'year');
     const similarity = new Similarity([...events, ...fine]);

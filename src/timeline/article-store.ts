@@ -1,0 +1,28 @@
+import type { ArticleTimeline } from './article-timeline.ts';
+
+/**
+ * Where per-article extractions are kept between builds, keyed by article checksum. A map in memory, a JSON file
+ * in the index directory (`article-timelines.ts`) or rows of a database all fit; `get` returns undefined for an
+ * article never extracted (or extracted by another version of the extractor, which the store must not return).
+ */
+export interface ArticleTimelineStore {
+  get(checksum: string): ArticleTimeline | undefined;
+  put(record: ArticleTimeline): void;
+}
+
+/** A store held in memory. */
+export class MemoryArticleTimelines implements ArticleTimelineStore {
+  private readonly records = new Map<string, ArticleTimeline>();
+
+  constructor(records: Iterable<ArticleTimeline> = []) {
+    for (const record of records) this.records.set(record.checksum, record);
+  }
+
+  get(checksum: string): ArticleTimeline | undefined {
+    return this.records.get(checksum);
+  }
+
+  put(record: ArticleTimeline): void {
+    this.records.set(record.checksum, record);
+  }
+}
