@@ -18,7 +18,7 @@ import { loadPool, poolEmbedder, writeSyntheticCorpus } from './lib/synthetic.ts
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, 'no-timeline': { type: 'boolean', default: false } } });
 const sizes = values.sizes.split(',').map(Number);
-const noTimeline = { extract: () => [], save: async () => {} };
+const noTimeline = { extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }), save: async () => {} };
 const timeline = values['no-timeline'] ? noTimeline : timelineModule;
 const ARTICLE = readArticle();
 

@@ -15,7 +15,6 @@ import { findDuplicate } from './ingest/duplicate.ts';
 import type { PreparedArticle } from './ingest/prepare.ts';
 import type { OpenIndex } from './open-index.ts';
 import { DEFAULT_HNSW, type ReindexDeps } from './reindex.ts';
-import type { TimelineEvent } from './timeline/types.ts';
 
 /** One article to add (prepared from a file or URL) or to remove (by its corpus file name). */
 export type CorpusChange = { kind: 'add'; prepared: PreparedArticle } | { kind: 'remove'; source: string };
@@ -31,12 +30,14 @@ export interface CorpusChangeSummary {
   /** Sentences embedded: the added article's only. */
   embedded: number;
   events: number;
+  /** The articles whose timeline events were extracted (only the added one: the others' are reused), and the time taken. */
+  timeline: { extracted: string[]; ms: { extract: number; assemble: number } };
   ms: number;
 }
 
 /**
  * Adds or removes one article: writes (or moves away) its corpus file, embeds only its sentences, inserts or
- * deletes only its vectors, extracts the timeline again from the stored articles, then writes a new index version and
+ * deletes only its vectors, extracts only its timeline events and merges them with the other articles' stored ones, then writes a new index version and
  * swaps it in atomically, as a reindex does. The snapshot in `current` is never modified, so questions keep being
  * answered from it meanwhile. On failure the corpus file is put back as it was and the index is unchanged.
  */
@@ -78,7 +79,8 @@ export async function changeCorpus(
     const rows = changeRows(artifact, { add, remove: removed?.source });
     const dense = await changeDense(artifact, { add, remove: removed?.source }, embeddings, deps.hnsw ?? DEFAULT_HNSW);
     await checkpoint('vectors');
-    const events = changeTimeline(deps, rows.articles);
+    const timeline = await deps.timeline.extract(rows.articles, artifact.dir);
+    const { events } = timeline;
     await checkpoint('timeline');
     const files = { ...artifact.manifest.files };
     if (add) files[add.article.source] = add.article.hash;
@@ -92,7 +94,7 @@ export async function changeCorpus(
       buildMs: Date.now() - startedAt,
     };
     buildDir = await createBuildDir(config.dataDir);
-    await deps.timeline.save(buildDir, events);
+    await deps.timeline.save(buildDir, timeline);
     await saveIndex(buildDir, { manifest, articles: rows.articles, chunks: rows.chunks, sentenceVectors: rows.sentenceVectors, dense: { store: dense.store } }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     await lock.assertHeld();
@@ -114,7 +116,7 @@ export async function changeCorpus(
     const changed = add ? { from: rows.chunks.findIndex((chunk) => chunk.source === add!.article.source), removed: 0, added: add.chunks.map((chunk) => chunk.text) } : { from: artifact.chunks.findIndex((chunk) => chunk.source === removed!.source), removed: chunks, added: [] };
     const lexical = changed.from >= 0 ? artifact.lexical.withChange(changed.from, changed.removed, changed.added) : undefined;
     const next = assembleArtifact(dir, manifest, rows.articles, rows.chunks, rows.sentenceVectors, dense.store, lexical);
-    const summary: CorpusChangeSummary = { action: change.kind, source: article.source, title: article.meta.title, chunks, totalChunks: rows.chunks.length, embedded: add?.sentenceVectors.length ?? 0, events: events.length, ms: Date.now() - startedAt };
+    const summary: CorpusChangeSummary = { action: change.kind, source: article.source, title: article.meta.title, chunks, totalChunks: rows.chunks.length, embedded: add?.sentenceVectors.length ?? 0, events: events.length, timeline: { extracted: timeline.extracted, ms: timeline.ms }, ms: Date.now() - startedAt };
     return { artifact: next, events, summary };
   } finally {
     if (buildDir) await rm(buildDir, { recursive: true, force: true }).catch(() => {});
@@ -142,16 +144,6 @@ async function articleRows(deps: ReindexDeps, article: Article): Promise<Article
   const chunkVectors = chunkVectorsFromSentences(sentencesOfChunks([article], chunks), sentenceVectors, deps.embeddings.dimensions);
   const { source, hash, meta, text, sentences } = article;
   return { article: { source, hash, meta, text, sentences }, chunks, chunkVectors, sentenceVectors };
-}
-
-/**
- * The timeline after the change, extracted from the stored articles (nothing is re-read from disk or re-embedded).
- * Extraction is corpus-wide (names, datelines' years and undated articles are resolved across articles), so it is
- * redone for every article; the result equals a full rebuild's.
- */
-function changeTimeline(deps: ReindexDeps, articles: StoredArticle[]): TimelineEvent[] {
-  // Stored articles carry everything extraction reads (source, text, meta, sentences).
-  return deps.timeline.extract(articles as unknown as Article[]);
 }
 
 async function writeAtomically(path: string, content: string): Promise<void> {

@@ -5,14 +5,14 @@ import { createDossier, type Dossier, type ReindexProgress, type TimelineModule 
 import type { OpenReport } from './open-index.ts';
 import { createWorkerEmbedder } from './index/embed-worker.ts';
 import { chooseEmbeddings } from './index/embedding-choice.ts';
-import { extractEvents } from './timeline/extract.ts';
 import { selectEvents } from './timeline/query.ts';
-import { loadTimeline, saveTimeline } from './timeline/store.ts';
+import { buildTimeline, saveTimelineBuild } from './timeline/stage.ts';
+import { loadTimeline } from './timeline/store.ts';
 
 /** The real timeline stage: extraction at build time, lookups at question time. */
 export const timelineModule: TimelineModule = {
-  extract: extractEvents,
-  save: saveTimeline,
+  extract: buildTimeline,
+  save: saveTimelineBuild,
   load: loadTimeline,
   select: selectEvents,
 };

@@ -9,14 +9,16 @@ import { saveIndex } from './index/artifact.ts';
 import { chunkVectorsFromSentences, sentencesOfChunks } from './index/chunk-vectors.ts';
 import { embedInBatches } from './index/embed-batches.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { acquireReindexLock, createBuildDir, promoteBuild } from './index/location.ts';
+import { acquireReindexLock, createBuildDir, currentIndexDir, promoteBuild } from './index/location.ts';
 import { diffCorpus, MANIFEST_VERSION, type Manifest } from './index/manifest.ts';
-import type { TimelineEvent } from './timeline/types.ts';
+import type { TimelineArticle } from './timeline/sentence-event.ts';
+import type { TimelineBuild } from './timeline/stage.ts';
 
 /** The timeline stage of a build, injected so that `index/` never depends on `timeline/`. */
 export interface TimelineStage {
-  extract(articles: Article[]): TimelineEvent[];
-  save(dir: string, events: TimelineEvent[]): Promise<void>;
+  /** Extracts the timeline; articles whose extraction the index directory `reuse` holds are not read again. */
+  extract(articles: TimelineArticle[], reuse?: string): Promise<TimelineBuild>;
+  save(dir: string, build: TimelineBuild): Promise<void>;
 }
 
 /** What a build needs. `embed` defaults to in-process batches; a worker-thread runner can replace it. */
@@ -77,7 +79,9 @@ export async function reindex(
     const sentenceVectors = await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunks.length * done) / Math.max(1, sentences.length)) }));
     const chunkVectors = chunkVectorsFromSentences(members, sentenceVectors, embeddings.dimensions);
     report({ phase: 'timeline' });
-    const events = deps.timeline.extract(articles);
+    // The current index's per-article extractions: only new or changed articles are read again.
+    const timeline = await deps.timeline.extract(articles, await currentIndexDir(config.dataDir).catch(() => undefined));
+    const { events } = timeline;
     report({ phase: 'writing' });
     buildDir = await createBuildDir(config.dataDir);
     const files = Object.fromEntries(articles.map((article) => [article.source, article.hash]));
@@ -91,7 +95,7 @@ export async function reindex(
       builtAt: new Date().toISOString(),
       buildMs: Date.now() - startedAt,
     };
-    await deps.timeline.save(buildDir, events);
+    await deps.timeline.save(buildDir, timeline);
     await saveIndex(buildDir, { manifest, articles, chunks, dense: { vectors: chunkVectors }, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });

@@ -12,7 +12,7 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { ReindexProgress } from '../../src/dossier.ts';
 import { reindex } from '../../src/reindex.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
-import { saveTimeline } from '../../src/timeline/store.ts';
+import { saveTimelineBuild } from '../../src/timeline/stage.ts';
 
 const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number }>();
 const model = await poolModel(input.poolDataDir);
@@ -26,7 +26,7 @@ const starts: Partial<Record<ReindexProgress['phase'], number>> = {};
 const delay = new LoopDelay();
 delay.start('scanning');
 // The timeline stage is left out of the build (it would take minutes at 100,000 chunks); its rate is measured below.
-const built = await timed(() => reindex({ config, embeddings, embed, timeline: { extract: () => [], save: saveTimeline } }, undefined, ({ phase }) => {
+const built = await timed(() => reindex({ config, embeddings, embed, timeline: { extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }), save: saveTimelineBuild } }, undefined, ({ phase }) => {
   starts[phase] ??= performance.now();
   delay.split(phase);
 }));

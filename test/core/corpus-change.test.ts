@@ -6,7 +6,9 @@ import { createDossier, type Dossier } from '../../src/dossier.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { readAudit } from '../../src/ingest/audit.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
 import { timelineModule } from '../../src/open-dossier.ts';
+import { extractEvents } from '../../src/timeline/extract.ts';
 import { fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, type Workspace } from './fakes.ts';
 
 const ARTICLE = [
@@ -34,6 +36,11 @@ async function contentOf(dataDir: string, embeddings: HashedEmbeddings) {
     sentenceVectors: Array.from(artifact.sentenceVectors),
     timeline: JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8')),
   };
+}
+
+/** The timeline of every article of the folder extracted from scratch, as stored (JSON). */
+async function freshTimeline(corpusDir: string) {
+  return JSON.parse(JSON.stringify(extractEvents((await loadCorpus(corpusDir, { maxFileBytes: 2_000_000 })).articles)));
 }
 
 describe('questions during a corpus change', () => {
@@ -103,6 +110,10 @@ describe('adding and removing one article', () => {
     assert.deepEqual(audit.map((entry) => 'action' in entry && [entry.action, entry.source, entry.checksum, entry.actor.id]), [['add', prepared.source, prepared.hash, 'tester']]);
 
     const incremental = await contentOf(ws.dataDir, embeddings);
+    // Only the added article was read for the timeline; the others' stored events were merged with its own,
+    // giving the timeline a fresh extraction of every article gives.
+    assert.deepEqual(summary.timeline.extracted, [prepared.source]);
+    assert.deepEqual(incremental.timeline.events, await freshTimeline(ws.corpusDir));
     await dossier.reindex({ force: true });
     assert.deepEqual(await contentOf(ws.dataDir, embeddings), { ...incremental, timeline: incremental.timeline });
   });
@@ -127,7 +138,9 @@ describe('adding and removing one article', () => {
     assert.equal(readdirSync(join(ws.dataDir, 'removed-articles')).length, 1);
     assert.equal((await dossier.search('lighthouse keeper cargo plane', 10)).some((hit) => hit.source === source), false);
     assert.equal(dossier.sources().length, 5);
+    assert.deepEqual(summary.timeline.extracted, []);
     const incremental = await contentOf(ws.dataDir, embeddings);
+    assert.deepEqual(incremental.timeline.events, await freshTimeline(ws.corpusDir));
     await dossier.reindex({ force: true });
     assert.deepEqual(await contentOf(ws.dataDir, embeddings), incremental);
     assert.deepEqual((await readAudit(ws.dataDir)).map((entry) => 'action' in entry && entry.action), ['add', 'remove']);

@@ -25,7 +25,7 @@ test('GIVEN a preview key WHEN the confirm row is built THEN its buttons route t
 
 test('GIVEN a finished addition WHEN summarised THEN the line names the file, title, chunks, sentences embedded and index totals', () => {
   assert.equal(
-    changeText({ action: 'add', source: 'dam.txt', title: 'Dam opens', chunks: 2, totalChunks: 40, embedded: 9, events: 12, ms: 1234 }),
+    changeText({ action: 'add', source: 'dam.txt', title: 'Dam opens', chunks: 2, totalChunks: 40, embedded: 9, events: 12, timeline: { extracted: ['dam.txt'], ms: { extract: 80, assemble: 20 } }, ms: 1234 }),
     'Added `dam.txt` (Dam opens): 2 chunks, 9 sentences embedded in 1.2 s. The index now holds 40 chunks and 12 timeline events.',
   );
 });

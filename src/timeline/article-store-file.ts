@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MemoryArticleTimelines } from './article-store.ts';
+import type { ArticleTimeline } from './article-timeline.ts';
+
+/** The per-article extractions' file in an index directory. */
+export const ARTICLE_TIMELINES_FILE = 'article-timelines.json';
+/**
+ * A fingerprint of the extraction code (every file of this folder): records saved by other code are extracted
+ * again, so an edit to the extractor never leaves stale events behind and needs no version to bump by hand.
+ */
+export const EXTRACTOR_VERSION = fingerprint(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * The per-article extractions saved in index `dir`, as a store. They are a cache: a missing, damaged or older
+ * file gives an empty store (every article is extracted again), never an error.
+ */
+export async function loadArticleTimelines(dir: string): Promise<MemoryArticleTimelines> {
+  try {
+    const data = JSON.parse(await readFile(join(dir, ARTICLE_TIMELINES_FILE), 'utf8')) as { version?: unknown; articles?: unknown };
+    if (data?.version !== EXTRACTOR_VERSION || !Array.isArray(data.articles)) return new MemoryArticleTimelines();
+    return new MemoryArticleTimelines((data.articles as ArticleTimeline[]).filter(wellFormed));
+  } catch {
+    return new MemoryArticleTimelines();
+  }
+}
+
+/** Writes the extractions of the articles of an index to `dir`, through a temporary file. */
+export async function saveArticleTimelines(dir: string, records: ArticleTimeline[]): Promise<void> {
+  const path = join(dir, ARTICLE_TIMELINES_FILE);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify({ version: EXTRACTOR_VERSION, articles: records })}\n`);
+  await rename(temporary, path);
+}
+
+function wellFormed(record: ArticleTimeline): boolean {
+  return typeof record?.checksum === 'string' && typeof record.source === 'string' && Array.isArray(record.events) && Array.isArray(record.pending) && typeof record.names === 'object' && record.names !== null;
+}
+
+function fingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((file) => /\.(ts|js)$/.test(file)).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
+}

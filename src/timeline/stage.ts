@@ -1,0 +1,35 @@
+import { loadArticleTimelines, saveArticleTimelines } from './article-store-file.ts';
+import type { ArticleTimeline } from './article-timeline.ts';
+import { assembleTimeline } from './assemble.ts';
+import { extractArticles } from './extract.ts';
+import type { TimelineArticle } from './sentence-event.ts';
+import { saveTimeline } from './store.ts';
+import type { TimelineEvent } from './types.ts';
+
+/** A built timeline: the merged events, each article's extraction, and which articles had to be read. */
+export interface TimelineBuild {
+  events: TimelineEvent[];
+  records: ArticleTimeline[];
+  extracted: string[];
+  /** Milliseconds spent extracting articles, and assembling and merging across them. */
+  ms: { extract: number; assemble: number };
+}
+
+/**
+ * The timeline of `articles`, the build stage of an index: articles whose extraction is saved in the index
+ * `reuse` (the current one) are not read again, so a corpus change reads only the article it adds.
+ */
+export async function buildTimeline(articles: TimelineArticle[], reuse?: string): Promise<TimelineBuild> {
+  const store = reuse ? await loadArticleTimelines(reuse) : undefined;
+  const started = performance.now();
+  const { records, extracted } = extractArticles(articles, store);
+  const assembling = performance.now();
+  const events = assembleTimeline(records);
+  return { events, records, extracted, ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) } };
+}
+
+/** Writes a build into an index directory: `timeline.json` and the per-article extractions. */
+export async function saveTimelineBuild(dir: string, build: Pick<TimelineBuild, 'events' | 'records'>): Promise<void> {
+  await saveTimeline(dir, build.events);
+  await saveArticleTimelines(dir, build.records);
+}
