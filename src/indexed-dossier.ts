@@ -19,6 +19,7 @@ import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type Ope
 import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
 import { retrieve } from './retrieve/hybrid.ts';
 import { passageDates } from './timeline/date-lookup.ts';
+import { tokenize } from './index/lexical.ts';
 import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
 
 /** The timeline functions the facade uses, injected so tests and benchmarks can swap them. */
@@ -70,7 +71,7 @@ class IndexedDossier implements Dossier {
     // One snapshot per question: a reindex swapping `current` meanwhile cannot mix two indexes.
     const { artifact, events } = this.current;
     const llm = this.deps.llm ? { model: this.deps.llm, timeoutMs: this.deps.config.llm.timeoutMs } : undefined;
-    return answerQuestion(artifact, valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
+    return answerQuestion(artifact, valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events, tokenize), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
   }
 
   async search(query: string, k = 8): Promise<SearchHit[]> {

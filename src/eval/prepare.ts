@@ -8,6 +8,7 @@ import type { LocalEmbeddings } from '../index/embeddings/types.ts';
 import type { IndexArtifact } from '../index/artifact.ts';
 import { openOrBuildIndex } from '../open-index.ts';
 import { passageDates } from '../timeline/date-lookup.ts';
+import { tokenize } from '../index/lexical.ts';
 import { timelineModule } from '../open-dossier.ts';
 import type { LabelledSet } from './labelled.ts';
 import type { EvalQuestion } from './metrics.ts';
@@ -37,7 +38,7 @@ export async function prepareSets(sets: LabelledSet[], config: Config, embedding
       const deps = { config: { ...config, corpusDir: set.corpusDir, dataDir }, embeddings, timeline: timelineModule, loadTimeline: timelineModule.load, warn: notice };
       const open = await openOrBuildIndex(deps);
       if (open.built) notice(`Built an index of ${set.corpusDir} (${open.built.chunks} chunks).`);
-      corpus = { index: open.artifact, lookupDate: passageDates(open.events) };
+      corpus = { index: open.artifact, lookupDate: passageDates(open.events, tokenize) };
       opened.set(set.corpusDir, corpus);
     }
     const fileText = (source: string) => {
