@@ -18,6 +18,14 @@ const MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[
 // "MOSCOW, November 22. /TASS/." or "BUDVA, Montenegro, Nov. 9 /Adriatic Press Wire/ —": a place in capitals, then the date.
 const WIRE = new RegExp(String.raw`^\s*[A-Z][A-Z .'-]{2,},(?:\s+[A-Z][\p{L}.' -]{1,30},)?\s+${MONTH}\s+(\d{1,2})\b(?!,?\s+\d{4})`, 'u');
 
+// A wire dateline opening a sentence: a place in capitals, maybe a region, a month and day, an agency, then a dash.
+const WIRE_PREFIX = /^\s*[A-Z][A-Z .'-]{2,},(?:\s+\p{Lu}[\p{L}.' -]{1,30},)?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b[^—–]{0,60}?(?:[—–]|\s-\s)\s*/u;
+
+/** How many characters of the sentence a wire dateline takes ("BUDVA, Montenegro, Nov. 9 /Wire/ — "); 0 without one. */
+export function datelineLength(sentence: string): number {
+  return WIRE_PREFIX.exec(sentence)?.[0].length ?? 0;
+}
+
 /** True when a sentence is a wire dateline ("MOSCOW, November 22."): a place in capitals, then the date. */
 export function isWireDateline(sentence: string): boolean {
   return WIRE.test(sentence) || new RegExp(String.raw`^\s*[A-Z][A-Z .'-]{2,},(?:\s+[A-Z][\p{L}.' -]{1,30},)?\s+${MONTH}\s+\d{1,2}`, 'u').test(sentence);

@@ -1,7 +1,7 @@
 import { formatDate, dayNumber, type Precision } from './calendar.ts';
 import { fromAntecedent } from './anaphora.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
-import { findDateline, isWireDateline } from './dateline.ts';
+import { datelineLength, findDateline, isWireDateline } from './dateline.ts';
 import { Entities } from './entities.ts';
 import { analyse } from './nlp.ts';
 import type { Pending } from './pin.ts';
@@ -54,8 +54,12 @@ function readArticle(article: TimelineArticle, reference: string | undefined, en
     const carried = found.length === 0 && dateline && verb ? dateline : undefined;
     const mentions = carried && verb ? [{ ...carried.mention, index: verb.start, end: verb.start }] : found;
     dateline = undefined;
+    const datelineEnd = index < DATELINE_SENTENCES ? datelineLength(sentence.text) : 0;
     for (const mention of mentions) {
       const others = mentions.filter((other) => other !== mention);
+      // A dateline opening a sentence that dates its report itself ("..., the coast guard said on Tuesday") is
+      // when the article was written, not an event of its own.
+      if (mention.end <= datelineEnd && others.some((other) => other.index >= datelineEnd)) continue;
       // "he" is the last person named before the clause, else the first named in the sentences just before.
       const previous = article.sentences.slice(Math.max(0, index - ANAPHORA_REACH), index).reverse();
       const earlier = () => previous.map((before) => entities.people(before.text)[0]).find(Boolean);
@@ -102,5 +106,6 @@ function inRelativeClause(sentence: string, index: number): boolean {
 /** An event needs a verb in its sentence and a summary of two words or more ("By Staff Reporter | June 17, 2016" has none). */
 function hasEvent(sentence: string, text: { start: number; end: number; summary: string }): boolean {
   const verb = analyse(sentence).terms.some((term) => term.tags.has('Verb'));
-  return verb && text.summary.split(/\s+/).length >= 2 && /\b[a-z]{3,}\b/.test(text.summary);
+  // A pipe separates the fields of a header line; prose has none.
+  return verb && text.summary.split(/\s+/).length >= 2 && /\b[a-z]{3,}\b/.test(text.summary) && !text.summary.includes('|');
 }

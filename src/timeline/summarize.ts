@@ -1,3 +1,4 @@
+import { datelineLength } from './dateline.ts';
 import { isReporting } from './kind.ts';
 import { analyse, isNounish, type Term } from './nlp.ts';
 
@@ -27,7 +28,12 @@ const DATE_LEAD = /(?:\b(?:late|early|earlier|later|mid|just|only)\s+)?(?:\b(?:l
  */
 export function summarize(sentence: string, mention: { index: number; end: number }, others: { index: number; end: number }[], antecedent?: (offset: number) => string | undefined): EventText {
   const { terms } = analyse(sentence);
-  const segments = splitSegments(sentence);
+  const byNoun = nominalEvent(sentence, terms, mention, antecedent);
+  if (byNoun) return byNoun;
+  // A wire dateline opening the sentence ("BUDVA, Montenegro, Nov. 9 /Wire/ —") is no part of any clause.
+  const datelineEnd = datelineLength(sentence);
+  const segments = splitSegments(sentence, [mention, ...others]).filter((segment) => segment.start >= datelineEnd);
+  if (segments.length === 0) segments.push({ start: 0, end: sentence.length });
   const at = Math.max(0, segments.findIndex((segment) => mention.index >= segment.start && mention.index < segment.end));
   let [first, last] = [at, at];
   const content = (from: number, to: number) => terms.some((term) => term.start >= segments[from]!.start && term.end <= segments[to]!.end && (term.tags.has('Verb') || isNounish(term)));
@@ -68,7 +74,9 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
   // "... sold its ships in 2014 and was formally dissolved in 2017": coordinated predicates, one date each.
   for (const term of terms.filter((candidate) => candidate.start > start && candidate.end < end && /^(and|but)$/i.test(candidate.text))) {
     const next = terms.find((candidate) => candidate.start > term.end);
-    if (!next || !(next.tags.has('Verb') || next.tags.has('Adverb') && terms.find((after) => after.start > next.end)?.tags.has('Verb'))) continue;
+    // A participle after "and" continues a passive ("was detained ... and released"), though tagged an adjective.
+    const predicate = (term: Term | undefined) => term !== undefined && (term.tags.has('Verb') || (term.tags.has('Adjective') && /\p{Ll}(?:ed|en)$/u.test(term.text)));
+    if (!next || !(predicate(next) || (next.tags.has('Adverb') && predicate(terms.find((after) => after.start > next.end))))) continue;
     // Only where the other predicate has a date of its own; else the date belongs to both ("flew ... and was arrested").
     const dated = (from: number, to: number) => others.some((other) => other.index >= from && other.index < to);
     if (term.start > mention.end && mainVerb(terms, start, term.start) && dated(term.end, end)) end = term.start;
@@ -95,16 +103,56 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
   let text = subject ? `${subject} ${tidy(body)}` : body;
   // "..., police said on Saturday": a short attribution; what was said is the rest of the sentence.
   if (said && wordCount(tidy(text)) <= 6) {
-    const rest = segments.filter((segment) => segment.end <= start || segment.start >= end).map((segment) => sentence.slice(segment.start, segment.end)).join(' ');
+    const rest = segments.filter((segment) => segment.end <= start || segment.start >= end).map((segment) => cutDates(sentence, segment.start, segment.end, [mention, ...others])).join(' ');
     const reported = tidy(rest);
     if (wordCount(reported) >= 3) text = `${tidy(text)}: ${reported}`;
   }
   if (!verb && !nominal(terms, start, end)) said = false;
-  return { clause: sentence.slice(start, end), start, end, summary: finish(resolvePronoun(tidy(text), subject ? undefined : antecedent?.(start))), said };
+  // "released a former UN official, Vladimir Kuznetsov, who ...": the name set off after the clause is who it means.
+  const apposed = APPOSED_NAME.exec(sentence.slice(end));
+  if (apposed && !said) text = `${text.trimEnd()}, ${apposed[1]}`;
+  return { clause: sentence.slice(start, end), start, end, summary: finish(asFinite(resolvePronoun(tidy(text), subject ? undefined : antecedent?.(start)))), said };
+}
+
+// A name alone between commas right after a clause: an apposition naming who the clause means.
+const APPOSED_NAME = /^\s*,\s*((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s*(?:,|\.|$)/u;
+// Nouns made from verbs name happenings ("his arrest", "Bout’s sentencing", "the extradition").
+const EVENT_NOUN = /^\p{Ll}+(?:tion|sion|ment|ing|al|ance|ence|ure)$/u;
+// A happening named by a noun phrase the date follows: "after his arrest in April 2000", "since Bout’s sentencing Thursday".
+const NOMINAL_BEFORE = /\b(?:since|after|before|following|until|upon|with)\s+((?:(?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}.-]*['’]s|his|her|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\s+(?:(?:in|on|of|at)\s+)?$/u;
+
+/**
+ * The event of a date that follows a noun naming a happening in a phrase of time ("spent months in detention
+ * after his arrest in April 2000" → "Pope’s arrest"): that noun phrase, not the main clause, is what the date dates.
+ */
+function nominalEvent(sentence: string, terms: Term[], mention: { index: number; end: number }, antecedent?: (offset: number) => string | undefined): EventText | undefined {
+  const match = NOMINAL_BEFORE.exec(sentence.slice(0, mention.index));
+  if (!match) return undefined;
+  const head = terms.find((term) => term.text.toLowerCase() === match[2] && term.end <= mention.index && term.start >= match.index);
+  // After a possessive the last word is the phrase's noun, whatever tag the tagger gave it ("Bout’s sentencing" reads as an adjective).
+  if (!head || (head.tags.has('Verb') && !head.tags.has('Gerund')) || !(EVENT_NOUN.test(match[2]!) || isVerbLemma(match[2]!))) return undefined;
+  const start = match.index + match[0].indexOf(match[1]!);
+  // What the date's own phrase adds after it ("in New York"), up to the clause's end.
+  const after = /^[^,;:.()—–]*/.exec(sentence.slice(mention.end))![0];
+  const place = /^\s*((?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u.exec(after)?.[1] ?? '';
+  const owner = /^(his|her|its|their)\s/i.test(match[1]!) ? antecedent?.(start) : undefined;
+  const phrase = owner ? match[1]!.replace(/^(his|her|its|their)\b/i, `${owner}’s`) : match[1]!;
+  const end = mention.end + after.length;
+  return { clause: sentence.slice(start, end), start, end, summary: finish(`${phrase}${place ? ` ${place}` : ''}`), said: false };
+}
+
+/** True when the word is a verb's base form in the NLP library's lexicon ("arrest", "release", "appeal"). */
+function isVerbLemma(word: string): boolean {
+  return analyse(`they ${word} it`).terms[1]?.tags.has('Infinitive') === true && analyse(word).terms[0]?.tags.has('Infinitive') === true;
+}
+
+/** "Bout being sentenced" (a clause cut from "after being sentenced") reads as a sentence: "Bout was sentenced". */
+function asFinite(text: string): string {
+  return text.replace(/^((?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*|he|she|it)\s+being\s+(?=\p{Ll}+(?:ed|en|wn|ht)\b)/u, '$1 was ').replace(/^(they)\s+being\s+(?=\p{Ll}+(?:ed|en|wn|ht)\b)/iu, '$1 were ');
 }
 
 // Where a subordinate or relative part of a clause begins.
-const SUBORDINATE = /(?:^|\s)(since|after|before|when|while|because|following|until|who|which|whose|whereas)\s/gi;
+const SUBORDINATE = /(?:^|\s)(since|after|before|when|where|while|because|following|until|who|which|whose|whereas)\s/gi;
 
 /** Where each run of verbs ("has been accused", "was arrested") starts within [start, end). */
 function verbGroups(terms: Term[], start: number, end: number): number[] {
@@ -159,10 +207,12 @@ interface Segment {
   end: number;
 }
 
-function splitSegments(sentence: string): Segment[] {
+/** The sentence cut at its clause breaks, except those inside a date ("May 14, 2019"). */
+function splitSegments(sentence: string, dates: { index: number; end: number }[] = []): Segment[] {
   const segments: Segment[] = [];
   let start = 0;
   for (const match of sentence.matchAll(BREAK)) {
+    if (dates.some((date) => match.index > date.index && match.index < date.end)) continue;
     if (match.index > start) segments.push({ start, end: match.index });
     start = match.index + match[0].length;
   }

@@ -1,9 +1,12 @@
-import { MONTH_NAMES } from './calendar.ts';
+import { dayNumber, MONTH_NAMES, parseDate } from './calendar.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity } from './similarity.ts';
 
 // How alike an event of this article and one of another article must be to count as one happening.
 const SAME_EVENT = 0.6;
+// News reports what happened in the days before it was written: a full date of the article's own that falls
+// within a month before its dateline's month and day, in one year only, gives the year.
+const RECENT_DAYS = 31;
 
 /** The year a yearless dateline stands for, whether it is certain, and how it was found. */
 export interface InferredYear {
@@ -28,6 +31,14 @@ export function inferYear(source: string, monthDay: { month: number; day: number
   // An article is written after the past events it dates: no candidate before the latest year of them.
   const latest = own.filter((event) => event.kind !== 'scheduled').map((event) => event.date).sort().at(-1);
   const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
+  if (years.size === 0) {
+    const now = new Date().getUTCFullYear();
+    return { year: now, approximate: true, note: `the dateline ${label} gives no year and the corpus names none; ${now}, the year of reading, is a guess` };
+  }
+  const recent = ownRecentYear(own, monthDay);
+  if (recent) {
+    return { year: recent.year, approximate: false, note: `the dateline ${label} gives no year; the article's own “${recent.event.expression}” (${recent.event.date}) falls in the month before it only in ${recent.year}` };
+  }
   const candidates = [...years].flatMap((year) => [year, year + 1]).filter((year, i, all) => all.indexOf(year) === i && year >= floor).sort((a, b) => a - b);
   const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== source);
   const scored = candidates.map((year) => {
@@ -50,6 +61,21 @@ export function inferYear(source: string, monthDay: { month: number; day: number
     approximate: true,
     note: `the dateline ${label} gives no year and no other article dates the same events; ${month} ${monthDay.day}, ${after} is the earliest reading after the latest date the article names (${latest ?? 'none'}), so the year is a guess`,
   };
+}
+
+/** The one year in which a past full date the article states falls within the month before its dateline's month and day. */
+function ownRecentYear(own: SentenceEvent[], monthDay: { month: number; day: number }): { year: number; event: SentenceEvent } | undefined {
+  const found = new Map<number, SentenceEvent>();
+  for (const event of own) {
+    if (event.precision !== 'day' || event.kind === 'scheduled') continue;
+    const day = parseDate(event.date)!.first;
+    const year = Number(event.date.slice(0, 4));
+    for (const candidate of [year, year + 1]) {
+      const written = dayNumber(candidate, monthDay.month, monthDay.day);
+      if (written >= day && written - day <= RECENT_DAYS) found.set(candidate, event);
+    }
+  }
+  return found.size === 1 ? { year: [...found.keys()][0]!, event: [...found.values()][0]! } : undefined;
 }
 
 function pad(value: number): string {
