@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node/en';
-import type { TimelineArticle } from './sentence-event.ts';
+import type { TimelineArticle } from './types.ts';
 import { formatDate, dayNumber, MONTH_NAMES } from './calendar.ts';
 
 /** When an article says it was written: a full or partial date, or a month and day whose year is not stated. */

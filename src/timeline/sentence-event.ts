@@ -1,11 +1,9 @@
-import type { Article, Sentence } from '../corpus/types.ts';
+import type { Sentence } from '../corpus/types.ts';
 import type { Precision } from './calendar.ts';
 import type { DateMention } from './resolve-date.ts';
 import type { EventText } from './summarize.ts';
 import type { TimelineEvent } from './types.ts';
-
-/** What timeline extraction reads of an article: the index's stored articles carry all of it. */
-export type TimelineArticle = Pick<Article, 'source' | 'hash' | 'text' | 'meta' | 'sentences'>;
+export type { TimelineArticle } from './types.ts';
 
 /** How a date that depends on the article's date of writing is computed again for another one (a yearless dateline's year). */
 export type Redate =

@@ -1,3 +1,8 @@
+import type { Article } from '../corpus/types.ts';
+
+/** What timeline extraction reads of an article: the index's stored articles carry all of it. */
+export type TimelineArticle = Pick<Article, 'source' | 'hash' | 'text' | 'meta' | 'sentences'>;
+
 /** Where an event is stated: a corpus file and a verbatim quote from it. */
 export interface EventSource {
   source: string;
