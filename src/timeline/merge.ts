@@ -5,7 +5,7 @@ import { Similarity } from './similarity.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** An event to merge; `clause` (from extraction) is what is compared, else the summary. */
-export type MergeInput = TimelineEvent & { clause?: string };
+export type MergeInput = TimelineEvent & { clause?: string; verbs?: string[] };
 
 // Reports with compatible dates join when they score this alike; with clashing dates, or two sentences of one
 // article (which rarely report one happening twice), only when far more alike.
@@ -26,24 +26,25 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   const members: Member[] = events.map((event) => ({ ...event, clause: event.clause ?? event.summary }));
   const similarity = new Similarity(members);
   const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.date.localeCompare(b.date));
-  // Compatible dates share their year: a report is compared only with the clusters of its year, so merging
-  // grows with the events of a year rather than with the square of the whole timeline.
-  const byYear = new Map<number, Member[][]>();
-  const clustersOf = (value: number) => byYear.get(value) ?? [];
+  // Compatible dates share their year, and their month when both name one: a report is compared only with the
+  // clusters of its month (and those dated only to its year), so merging grows with the reports of a month rather
+  // than with the square of the whole timeline. Reports come most precise first, so a cluster's finest date is
+  // its first report's, and its place in the index never changes.
+  const index = new ClusterIndex();
   for (const member of ordered) {
     const sameArticle = (cluster: Member[]) => cluster.some((other) => other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start !== cited.start)));
     const sameSentence = (cluster: Member[]) => cluster.some((other) => other.date === member.date && other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start === cited.start)));
-    const candidates = clustersOf(yearOf(member));
+    const candidates = index.compatibleWith(member.date);
     // Two dates of one sentence that resolve to the same day ("Nov. 9 ... said on Saturday") are one event.
     const best =
       candidates.find(sameSentence) ??
       bestCluster(candidates.filter((cluster) => !sameArticle(cluster)), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT) ??
       bestCluster(candidates.filter(sameArticle), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT_DESPITE_DATE);
     if (best) best.push(member);
-    else byYear.set(yearOf(member), [...candidates, [member]]);
+    else index.add([member]);
   }
-  // Clusters in creation order within each year, years in order: the same order a single list would give.
-  const clusters = [...byYear].sort((a, b) => a[0] - b[0]).flatMap(([, list]) => list);
+  const clustersOf = (value: number) => index.inYear(value);
+  const clusters = index.all();
   const alive = new Set(clusters);
   for (const cluster of clusters) {
     if (!alive.has(cluster)) continue;
@@ -65,6 +66,42 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
     .filter((cluster) => alive.has(cluster))
     .map(toEvent)
     .sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.source.localeCompare(b.sources[0]!.source) || a.sources[0]!.start - b.sources[0]!.start);
+}
+
+/** Clusters by the year and month of their finest date, in creation order. */
+class ClusterIndex {
+  private readonly years = new Map<number, { whole: Member[][]; months: Map<string, Member[][]>; all: Member[][] }>();
+
+  add(cluster: Member[]): void {
+    const date = cluster[0]!.date;
+    const year = this.year(Number(date.slice(0, 4)));
+    year.all.push(cluster);
+    if (date.length === 4) year.whole.push(cluster);
+    else year.months.set(date.slice(0, 7), [...(year.months.get(date.slice(0, 7)) ?? []), cluster]);
+  }
+
+  /** The clusters a report dated `date` may join: its month's and its year's, or the whole year's for a year. */
+  compatibleWith(date: string): Member[][] {
+    const year = this.years.get(Number(date.slice(0, 4)));
+    if (!year) return [];
+    if (date.length === 4) return year.all;
+    return [...(year.months.get(date.slice(0, 7)) ?? []), ...year.whole];
+  }
+
+  inYear(value: number): Member[][] {
+    return this.years.get(value)?.all ?? [];
+  }
+
+  /** Every cluster, years in order, each year's in creation order. */
+  all(): Member[][] {
+    return [...this.years].sort((a, b) => a[0] - b[0]).flatMap(([, year]) => year.all);
+  }
+
+  private year(value: number) {
+    let year = this.years.get(value);
+    if (!year) this.years.set(value, (year = { whole: [], months: new Map(), all: [] }));
+    return year;
+  }
 }
 
 function bestCluster(clusters: Member[][], member: Member, similarity: Similarity, eligible: (cluster: Member[]) => boolean, threshold: number) {

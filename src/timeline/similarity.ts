@@ -25,6 +25,7 @@ const LIGHT_VERBS = new Set(['be', 'is', 'have', 'do', 'will', 'would', 'could',
 /** Scores how likely two clauses report the same happening, weighting rare shared words over common ones. */
 export class Similarity {
   private readonly profiles = new Map<string, Profile>();
+  private readonly byObject = new WeakMap<Comparable, Profile>();
   private readonly idf: Map<string, number>;
   private readonly rare: number;
 
@@ -48,6 +49,9 @@ export class Similarity {
   }
 
   private profile(event: Comparable): Profile {
+    // Merging scores one event against many: look it up by identity before building its text key.
+    const known = this.byObject.get(event);
+    if (known) return known;
     const key = `${event.clause}\n${event.summary ?? ''}`;
     let profile = this.profiles.get(key);
     if (!profile) {
@@ -57,6 +61,7 @@ export class Similarity {
       profile = { terms: contentTerms(text), verbs: new Set(verbs), names: new Set(people) };
       this.profiles.set(key, profile);
     }
+    this.byObject.set(event, profile);
     return profile;
   }
 }
