@@ -1,4 +1,5 @@
 import { loadArticleTimelines, saveArticleTimelines } from './article-store-file.ts';
+import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { assembleTimeline } from './assemble.ts';
 import { extractArticles } from './extract.ts';
@@ -17,10 +18,11 @@ export interface TimelineBuild {
 
 /**
  * The timeline of `articles`, the build stage of an index: articles whose extraction is saved in the index
- * `reuse` (the current one) are not read again, so a corpus change reads only the article it adds.
+ * directory `reuse` (the current one), or held by a store, are not read again, so a corpus change reads only
+ * the article it adds.
  */
-export async function buildTimeline(articles: TimelineArticle[], reuse?: string): Promise<TimelineBuild> {
-  const store = reuse ? await loadArticleTimelines(reuse) : undefined;
+export async function buildTimeline(articles: TimelineArticle[], reuse?: string | ArticleTimelineStore): Promise<TimelineBuild> {
+  const store = typeof reuse === 'string' ? await loadArticleTimelines(reuse) : reuse;
   const started = performance.now();
   const { records, extracted } = extractArticles(articles, store);
   const assembling = performance.now();

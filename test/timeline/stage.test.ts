@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
+import { MemoryArticleTimelines } from '../../src/timeline/article-store.ts';
+import { extractEvents } from '../../src/timeline/extract.ts';
+import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
+import { makeArticle } from './make-article.ts';
+
+const first = makeArticle('first.txt', 'The tunnel under the estuary opened on 4 March 2019, the operator said.', '2019-03-05');
+const second = makeArticle('second.txt', 'Engineers closed the estuary tunnel on Monday after a leak.', '2020-06-10');
+const third = makeArticle('third.txt', 'The estuary tunnel opened in March 2019 and carried a million cars in its first year.', '2020-01-02');
+const stored = (events: unknown) => JSON.parse(JSON.stringify(events));
+
+test('GIVEN a saved build WHEN an article is added THEN only that article is read and the timeline equals a fresh extraction of all', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stage-'));
+  try {
+    const before = await buildTimeline([first, second]);
+    assert.deepEqual(before.extracted, ['first.txt', 'second.txt']);
+    await saveTimelineBuild(dir, before);
+    const after = await buildTimeline([first, second, third], dir);
+    assert.deepEqual(after.extracted, ['third.txt']);
+    assert.deepEqual(stored(after.events), stored(extractEvents([first, second, third])));
+    // The 2019 opening now cites both reports.
+    assert.deepEqual(after.events.find((event) => event.date === '2019-03-04')!.sources.map((source) => source.source), ['first.txt', 'third.txt']);
+    const removed = await buildTimeline([first, third], dir);
+    assert.deepEqual(removed.extracted, ['third.txt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('GIVEN a damaged per-article file WHEN building THEN every article is read again, without an error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stage-'));
+  try {
+    writeFileSync(join(dir, ARTICLE_TIMELINES_FILE), '{"version": "old", "articles": [');
+    assert.deepEqual((await buildTimeline([first, second], dir)).extracted, ['first.txt', 'second.txt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('GIVEN a stored extraction WHEN the same text comes under another file name THEN it is read again, since quotes cite the file', async () => {
+  const store = new MemoryArticleTimelines();
+  await buildTimeline([first], store);
+  const renamed = { ...first, source: 'renamed.txt' };
+  const build = await buildTimeline([renamed], store);
+  assert.deepEqual(build.extracted, ['renamed.txt']);
+  assert.deepEqual([...new Set(build.events.flatMap((event) => event.sources.map((source) => source.source)))], ['renamed.txt']);
+});
