@@ -42,7 +42,7 @@ const ANAPHORA = /\b(?:(?:later|earlier)\s+)?(that|the same|the following|the ne
 const DAY_PART = /\b(that|the same|the following|the next|the previous)\s+(morning|afternoon|evening|night)\b/gi;
 // "two days later", "a week earlier", "three months after": counted from the date named just before. "before" and
 // "after" count so only when nothing follows them ("two days before the trial" counts from the trial, not from it).
-const COUNTED = new RegExp(`(?<!\\b(?:for|to|of|served|serving)\\s+)\\b${COUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards?|before(?=\\s*(?:[,.;:)]|$))|after(?=\\s*(?:[,.;:)]|$)))`, 'gi');
+const COUNTED = new RegExp(`(?<!\\b(?:for|to|of|served|serving|about|around|some|roughly|approximately|nearly|almost|over|than|least|under)\\s+)\\b${COUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards?|before(?=\\s*(?:[,.;:)]|$))|after(?=\\s*(?:[,.;:)]|$)))`, 'gi');
 
 /** Finds relative date expressions the way a reporter uses them, each with a resolver against a reference date. */
 export function findRelative(sentence: string): RelativeMatch[] {

@@ -139,3 +139,19 @@ test('GIVEN a range of days WHEN resolved THEN only what both ends share is the 
 test("GIVEN 'may have been' before a month WHEN resolved THEN it is a hedged past event, counted backwards", () => {
   assert.deepEqual(dated('He may have been poisoned in August.', '2020-09-03'), { date: '2020-08', precision: 'month', kind: 'occurred' });
 });
+
+test('GIVEN counts of time after a date ("two days later", "a week earlier", "the next morning") WHEN read THEN they point back to the date named before, by that many days, months or years', () => {
+  assert.deepEqual(only('He was released two days later.').anaphora, { unit: 'day', shift: 2 });
+  assert.deepEqual(only('A week earlier, the board had met.').anaphora, { unit: 'day', shift: -7 });
+  assert.deepEqual(only('Three months later he was freed.').anaphora, { unit: 'month', shift: 3 });
+  assert.deepEqual(only('The ruling came a year after.').anaphora, { unit: 'year', shift: 1 });
+  assert.deepEqual(only('The next morning, police raided the office.').anaphora, { unit: 'day', shift: 1 });
+  assert.deepEqual(only('That evening he flew home.').anaphora, { unit: 'day', shift: 0 });
+});
+
+test('GIVEN a count that is a duration or a rough one ("sentenced to two years", "more than two years later", "two days before the trial") WHEN read THEN no date is found', () => {
+  assert.deepEqual(findDateMentions('He was freed more than two years later.'), []);
+  assert.deepEqual(findDateMentions('About a week later, he left.'), []);
+  assert.deepEqual(findDateMentions('He died two days before the trial.'), []);
+  assert.deepEqual(findDateMentions('He was sentenced to two years in prison.'), []);
+});
