@@ -1,19 +1,12 @@
 import { datelineLength } from './dateline.ts';
 import { isReporting } from './kind.ts';
 import { analyse, isNounish, type Term } from './nlp.ts';
+import { nominalEvent } from './nominal-event.ts';
+import { finish, type EventText } from './summary-line.ts';
 
-/** The event a date belongs to: its clause (for matching), a one-line summary, and whether it reports a statement. */
-export interface EventText {
-  clause: string;
-  /** Where the clause sits in the sentence. */
-  start: number;
-  end: number;
-  summary: string;
-  said: boolean;
-}
+export type { EventText } from './summary-line.ts';
 
-// A summary is one line: long enough for actor, verb and object, short enough for a list or a Discord field.
-const MAX_SUMMARY = 120;
+
 // Clause breaks: commas, semicolons, colons, dashes and brackets.
 const BREAK = /(?<!\d),|,(?!\d)|[;:()]|\s[—–-]\s|—/g;
 // Words that open a clause without adding to what happened.
@@ -116,36 +109,6 @@ export function summarize(sentence: string, mention: { index: number; end: numbe
 
 // A name alone between commas right after a clause: an apposition naming who the clause means.
 const APPOSED_NAME = /^\s*,\s*((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s*(?:,|\.|$)/u;
-// Nouns made from verbs name happenings ("his arrest", "Bout’s sentencing", "the extradition").
-const EVENT_NOUN = /^\p{Ll}+(?:tion|sion|ment|ing|al|ance|ence|ure)$/u;
-// A happening named by a noun phrase the date follows: "after his arrest in April 2000", "since Bout’s sentencing Thursday".
-const NOMINAL_BEFORE = /\b(?:since|after|before|following|until|upon|with)\s+((?:(?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}.-]*['’]s|his|her|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\s+(?:(?:in|on|of|at)\s+)?$/u;
-
-/**
- * The event of a date that follows a noun naming a happening in a phrase of time ("spent months in detention
- * after his arrest in April 2000" → "Pope’s arrest"): that noun phrase, not the main clause, is what the date dates.
- */
-function nominalEvent(sentence: string, terms: Term[], mention: { index: number; end: number }, antecedent?: (offset: number) => string | undefined): EventText | undefined {
-  const match = NOMINAL_BEFORE.exec(sentence.slice(0, mention.index));
-  if (!match) return undefined;
-  const head = terms.find((term) => term.text.toLowerCase() === match[2] && term.end <= mention.index && term.start >= match.index);
-  // After a possessive the last word is the phrase's noun, whatever tag the tagger gave it ("Bout’s sentencing" reads as an adjective).
-  if (!head || (head.tags.has('Verb') && !head.tags.has('Gerund')) || !(EVENT_NOUN.test(match[2]!) || isVerbLemma(match[2]!))) return undefined;
-  const start = match.index + match[0].indexOf(match[1]!);
-  // What the date's own phrase adds after it ("in New York"), up to the clause's end.
-  const after = /^[^,;:.()—–]*/.exec(sentence.slice(mention.end))![0];
-  const place = /^\s*((?:in|at)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u.exec(after)?.[1] ?? '';
-  const owner = /^(his|her|its|their)\s/i.test(match[1]!) ? antecedent?.(start) : undefined;
-  const phrase = owner ? match[1]!.replace(/^(his|her|its|their)\b/i, `${owner}’s`) : match[1]!;
-  const end = mention.end + after.length;
-  return { clause: sentence.slice(start, end), start, end, summary: finish(`${phrase}${place ? ` ${place}` : ''}`), said: false };
-}
-
-/** True when the word is a verb's base form in the NLP library's lexicon ("arrest", "release", "appeal"). */
-function isVerbLemma(word: string): boolean {
-  return analyse(`they ${word} it`).terms[1]?.tags.has('Infinitive') === true && analyse(word).terms[0]?.tags.has('Infinitive') === true;
-}
-
 /** "Bout being sentenced" (a clause cut from "after being sentenced") reads as a sentence: "Bout was sentenced". */
 function asFinite(text: string): string {
   return text.replace(/^((?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*|he|she|it)\s+being\s+(?=\p{Ll}+(?:ed|en|wn|ht)\b)/u, '$1 was ').replace(/^(they)\s+being\s+(?=\p{Ll}+(?:ed|en|wn|ht)\b)/iu, '$1 were ');
@@ -277,14 +240,6 @@ function resolvePronoun(text: string, antecedent: string | undefined): string {
   return text.replace(/^(he|she)\b/i, antecedent).replace(/^(his|her)\b/i, `${antecedent}’s`);
 }
 
-function finish(text: string): string {
-  let out = text;
-  if (out.length > MAX_SUMMARY) {
-    const cut = out.slice(0, MAX_SUMMARY);
-    out = `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '')}…`;
-  }
-  return out.charAt(0).toUpperCase() + out.slice(1);
-}
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
