@@ -4,6 +4,7 @@ import { describeError, IndexError } from './errors.ts';
 import { loadIndex, readManifest, type IndexArtifact } from './index/artifact.ts';
 import { cleanLeftovers, currentIndexDir, indexDirs } from './index/location.ts';
 import { diffCorpus, isStale } from './index/manifest.ts';
+import { TOKENIZER_VERSION } from './text/terms.ts';
 import { reindex, type ReindexDeps } from './reindex.ts';
 import type { TimelineEvent } from './timeline/types.ts';
 
@@ -74,7 +75,8 @@ async function whyRebuild(deps: OpenDeps, dir: string): Promise<string | undefin
     if (!isStale(manifest, diff, deps.embeddings.modelId, deps.config.chunking)) return undefined;
     if (manifest.model.id !== deps.embeddings.modelId) return `index built with ${manifest.model.id}, now using ${deps.embeddings.modelId}`;
     const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];
-    return changes.length > 0 ? `corpus changed (${changes.join(', ')})` : 'chunking settings changed';
+    if (changes.length > 0) return `corpus changed (${changes.join(', ')})`;
+    return manifest.tokenizer !== TOKENIZER_VERSION ? `index built with tokenizer ${manifest.tokenizer ?? 'unrecorded'}, now ${TOKENIZER_VERSION}` : 'chunking settings changed';
   } catch (error) {
     deps.warn(error instanceof IndexError ? `${error.message} Rebuilding it from the corpus.` : describeError(error));
     return error instanceof IndexError ? 'index damaged' : describeError(error);

@@ -11,6 +11,7 @@ import { embedInBatches } from './index/embed-batches.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
 import { acquireReindexLock, createBuildDir, promoteBuild } from './index/location.ts';
 import { diffCorpus, MANIFEST_VERSION, type Manifest } from './index/manifest.ts';
+import { TOKENIZER_VERSION } from './text/terms.ts';
 import type { TimelineEvent } from './timeline/types.ts';
 
 /** The timeline stage of a build, injected so that `index/` never depends on `timeline/`. */
@@ -85,6 +86,7 @@ export async function reindex(
       version: MANIFEST_VERSION,
       model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
       chunking: config.chunking,
+      tokenizer: TOKENIZER_VERSION,
       files,
       skipped,
       counts: { articles: articles.length, chunks: chunks.length, sentences: sentences.length, events: events.length },

@@ -1,6 +1,6 @@
 import type { IndexArtifact, IndexedSentence } from '../index/artifact.ts';
 import { dot } from '../index/embeddings/normalize.ts';
-import { tokenize } from '../index/lexical.ts';
+import { tokenize } from '../text/terms.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
 import { sentenceFacts, type SentenceFacts } from './facts.ts';
 import type { AnswerType, QuestionAnalysis } from './question.ts';

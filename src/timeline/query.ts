@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node/en';
 import { UserError } from '../errors.ts';
 import { addMonths, dayNumber, formatDate, parseDate, type DayNumber } from './calendar.ts';
-import { contentTerms } from './terms.ts';
+import { contentTerms } from '../text/terms.ts';
 import type { TimelineEvent, TimelineQuery } from './types.ts';
 
 /** A passage retrieval found for a topic: events quoted from inside it match the topic. */
