@@ -1,8 +1,9 @@
 import type { APIEmbed } from 'discord.js';
-import type { ArticleSummary } from '../dossier.ts';
+import type { ArticleSummary } from '../core/dossier.ts';
 import { MONTH_ABBREVIATIONS } from '../text/calendar-words.ts';
 import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
-import { articleLabel, plain } from './answer-embed.ts';
+import { articleLabel } from './answer-embed.ts';
+import { plain } from './markdown.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
 
 const TIMELINE_COLOR = 0x6b5bd2;

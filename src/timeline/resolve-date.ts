@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import { MONTH_NAMES, MONTH_SHORT_FORMS, WEEKDAY_NAMES } from '../text/calendar-words.ts';
-import { commonDate, commonPrefix, dayNumber, formatDate, parseDate, parts, type DayNumber, type Precision } from './calendar.ts';
+import { commonDate, commonPrefix, dayNumber, formatDate, parseDate, parts, type Precision } from './calendar.ts';
 import { detectTense as detectKind, type Tense as EventKind } from './kind.ts';
 import { findRelative, type Reference, type Span } from './relative.ts';
 
