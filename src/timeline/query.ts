@@ -121,9 +121,9 @@ function escape(text: string): string {
 
 function aboutTopic(event: TimelineEvent, topic: string, hits: TopicHit[] | undefined): boolean {
   if (hits?.some((hit) => event.sources.some((cited) => cited.source === hit.source && cited.start < hit.end && cited.end > hit.start))) return true;
-  const words = topic.split(/[^\p{L}\d]+/u).filter((word) => contentTerms(word).size > 0);
-  if (words.length === 0) return false;
+  const wanted = [...contentTerms(topic)];
+  if (wanted.length === 0) return false;
   const terms = contentTerms([event.summary, ...event.sources.map((cited) => cited.quote)].join(' '));
-  const found = words.filter((word) => [...contentTerms(word)].some((term) => terms.has(term))).length;
-  return found >= Math.ceil(words.length / 2);
+  const found = wanted.filter((term) => terms.has(term)).length;
+  return found >= Math.ceil(wanted.length / 2);
 }
