@@ -9,8 +9,8 @@ const CONTROL = /\p{Cc}/gu;
 // Half of a surrogate pair: not text, and rejected by JSON consumers that demand well-formed Unicode.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Discord mentions (users, roles, channels, @everyone, @here) mean nothing to the articles; removed so they neither
-// skew the search nor get echoed. "someone@everyone.example" is an address, not a mention.
-const MENTION = /<(?:@[!&]?|#)\d+>|(?<![\w.])@(?:everyone|here)\b/g;
+// skew the search nor get echoed. @everyone and @here go even inside a word: an echo must never carry one.
+const MENTION = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)/g;
 // "Zalgo" text: more than three stacked combining marks only serves to overflow the lines around it.
 const STACKED_MARKS = /(\p{M}{3})\p{M}+/gu;
 // Input far over the limit is refused before any normalising work; Discord caps options, the CLI does not.

@@ -7,7 +7,7 @@ import { STOP_WORDS } from './stop-words.ts';
  * Names what `tokenize` produces. An index stores terms made by it, so a change to the words, the stop words or
  * the stemmer must change this: an index built under another version is stale and rebuilt, not mixed.
  */
-export const TOKENIZER_VERSION = 'porter2/1';
+export const TOKENIZER_VERSION = 'porter2+irregular-verbs/1';
 
 /** Lower-cased words of a text (letters and digits, possessive "'s" dropped, accents folded), in order. */
 export function words(text: string): string[] {

@@ -8,8 +8,8 @@ test('GIVEN mentions of the bot, a user, a role, a channel, @everyone and @here 
   assert.equal(withoutMentions('<@1100000000000000001>'), '');
 });
 
-test('GIVEN an address that contains @everyone WHEN mentions are removed THEN it is kept', () => {
-  assert.equal(withoutMentions('write to someone@everyone.example'), 'write to someone@everyone.example');
+test('GIVEN @everyone or @here inside a word WHEN mentions are removed THEN they go too, so no echo can ping', () => {
+  assert.equal(withoutMentions('ask Bout@everyone or @every@hereone'), 'ask Bout or @every one');
 });
 
 test('GIVEN a question wrapped in mentions and spaces WHEN validated THEN the question alone is returned', () => {

@@ -12,6 +12,12 @@ test('GIVEN plurals and inflections WHEN stemmed THEN each family is one term', 
   assert.equal(stem('news'), 'news');
 });
 
+test('GIVEN irregular past forms WHEN stemmed THEN they meet their base form', () => {
+  assert.deepEqual(['told', 'laid', 'held', 'sought', 'fled'].map(stem), ['tell', 'lay', 'hold', 'seek', 'flee']);
+  assert.equal(stem('seeks'), stem('sought'));
+  assert.equal(stem('laying'), stem('laid'));
+});
+
 test('GIVEN capitals, digits and very short words WHEN stemmed THEN case is folded and the rest kept whole', () => {
   assert.equal(stem('Ferries'), stem('ferry'));
   assert.deepEqual(['1987', 'f16', 'ox'].map(stem), ['1987', 'f16', 'ox']);

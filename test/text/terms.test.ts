@@ -16,7 +16,7 @@ test('GIVEN a question about being extradited WHEN matched against "his extradit
 });
 
 test('GIVEN "US" the country WHEN tokenized THEN it is not dropped as the pronoun "us", and its other names join it', () => {
-  assert.deepEqual(tokenize('The U.S. and the US told us; America and Americans'), ['usa', 'usa', 'told', 'usa', 'usa']);
+  assert.deepEqual(tokenize('The U.S. and the US told us; America and Americans'), ['usa', 'usa', 'tell', 'usa', 'usa']);
 });
 
 test('GIVEN a dated sentence WHEN its content terms are taken THEN numbers, number words, calendar names and time units are left out', () => {
