@@ -16,7 +16,6 @@ import type { CoreDeps } from './deps.ts';
 import { checkStaleness } from './staleness.ts';
 import { retrieve } from '../retrieve/hybrid.ts';
 import { passageDates } from '../timeline/date-lookup.ts';
-import { tokenize } from '../index/lexical.ts';
 import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** Opens (building when missing or stale) the index and returns the facade over it. */
@@ -46,7 +45,7 @@ class IndexedDossier implements Dossier {
     // One snapshot per question: a reindex swapping `current` meanwhile cannot mix two indexes.
     const { artifact, events } = this.current;
     const llm = this.deps.llm ? { model: this.deps.llm, timeoutMs: this.deps.config.llm.timeoutMs } : undefined;
-    return answerQuestion(answerCorpusOf(artifact), valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events, tokenize), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
+    return answerQuestion(answerCorpusOf(artifact), valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
   }
 
   async search(query: string, k = 8): Promise<SearchHit[]> {

@@ -9,7 +9,6 @@ import type { AnswerCorpus } from '../answer/sources.ts';
 import { answerCorpusOf } from '../core/answer-corpus.ts';
 import { openOrBuildIndex } from '../core/open-index.ts';
 import { passageDates } from '../timeline/date-lookup.ts';
-import { tokenize } from '../index/lexical.ts';
 import { timelineModule } from '../core/open-dossier.ts';
 import type { LabelledSet } from './labelled.ts';
 import type { EvalQuestion } from './metrics.ts';
@@ -42,7 +41,7 @@ export async function prepareSets(sets: LabelledSet[], config: Config, embedding
       const deps = { config: { ...config, corpusDir: set.corpusDir, dataDir }, embeddings, timeline: timelineModule, warn: notice };
       const open = await openOrBuildIndex(deps);
       if (open.built) notice(`Built an index of ${set.corpusDir} (${open.built.chunks} chunks).`);
-      corpus = { corpus: answerCorpusOf(open.artifact), corpusName, lookupDate: passageDates(open.events, tokenize) };
+      corpus = { corpus: answerCorpusOf(open.artifact), corpusName, lookupDate: passageDates(open.events) };
       opened.set(set.corpusDir, corpus);
     }
     const fileText = (source: string) => {

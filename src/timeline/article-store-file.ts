@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import { MemoryArticleTimelines } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 
@@ -28,12 +29,9 @@ export async function loadArticleTimelines(dir: string): Promise<MemoryArticleTi
   }
 }
 
-/** Writes the extractions of the articles of an index to `dir`, through a temporary file. */
+/** Writes the extractions of the articles of an index to `dir`, atomically. */
 export async function saveArticleTimelines(dir: string, records: ArticleTimeline[]): Promise<void> {
-  const path = join(dir, ARTICLE_TIMELINES_FILE);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify({ version: EXTRACTOR_VERSION, articles: records })}\n`);
-  await rename(temporary, path);
+  await writeFileAtomic(join(dir, ARTICLE_TIMELINES_FILE), `${JSON.stringify({ version: EXTRACTOR_VERSION, articles: records })}\n`);
 }
 
 function wellFormed(record: ArticleTimeline): boolean {

@@ -1,17 +1,14 @@
+import { tokenize } from '../text/terms.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** The timeline's resolved date for a passage, if it holds a dated event. */
 export type PassageDate = (source: string, start: number, end: number, questionTerms: string[]) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
 
-/** How a text becomes terms: the same function that made the question's terms, so that they compare. */
-export type Tokenize = (text: string) => string[];
-
 /**
  * Finds the timeline's resolved date for a passage, for date answers. A passage can hold several dated
- * events ("freed last year … on Friday, urged"): the one whose summary shares most terms with the question wins.
- * `tokenize` is the caller's (retrieval's), passed in so the timeline does not depend on the index.
+ * events ("freed last year … on Friday, urged"): the one whose summary shares most with the question wins.
  */
-export function passageDates(events: TimelineEvent[], tokenize: Tokenize): PassageDate {
+export function passageDates(events: TimelineEvent[]): PassageDate {
   return (source, start, end, questionTerms) => {
     const wanted = new Set(questionTerms);
     const candidates = events

@@ -1,4 +1,5 @@
-import { dayNumber, MONTH_NAMES, parseDate } from './calendar.ts';
+import { dayNumber, parseDate } from './calendar.ts';
+import { MONTH_NAMES } from '../text/calendar-words.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity } from './similarity.ts';
 
