@@ -3,10 +3,20 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { scanCorpus } from '../corpus/load.ts';
 import type { Chunk } from '../corpus/types.ts';
-import type { ArticleSummary } from '../dossier.ts';
 import type { StoredArticle } from './artifact.ts';
 import { currentIndexDir } from './location.ts';
 import { diffCorpus, parseManifest } from './manifest.ts';
+
+/** An article as listed by `/sources`. */
+export interface ArticleSummary {
+  source: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  chunks: number;
+}
 
 /**
  * The articles of the current index, read from its files without the model or the vectors, when the index is

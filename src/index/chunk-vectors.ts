@@ -1,5 +1,5 @@
 import type { Article, Chunk } from '../corpus/types.ts';
-import { normalize } from './embeddings/normalize.ts';
+import { normalize } from '../math/vectors.ts';
 
 /** For each chunk, the positions (in article order) of the sentences it holds. */
 export function sentencesOfChunks(articles: Article[], chunks: Chunk[]): number[][] {

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { ModelError } from '../errors.ts';
 import type { EmbedReply, EmbedRequest, EmbedWorkerData } from './embed-worker-thread.ts';
 
-/** An index-time embedding runner (`ReindexDeps['embed']`) that runs in a worker thread until closed. */
+/** An index-time embedding runner (`EmbedRunner` of core/deps.ts) that runs in a worker thread until closed. */
 export interface WorkerEmbedder {
   (texts: string[], onBatch?: (done: number) => void): Promise<number[][]>;
   /** Terminates the worker; running and later calls reject. */

@@ -37,7 +37,7 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
   after(() => small.cleanup());
 
   it('GIVEN a question the articles answer THEN the best sentence is given with its [1], quoted verbatim from its file, once', async () => {
-    const answer = await answerQuestion(small.index, 'How much did the terminal cost?', deps);
+    const answer = await answerQuestion(small.corpus, 'How much did the terminal cost?', deps);
     assert.equal(answer.abstained, false);
     assert.equal(answer.mode, 'extractive');
     // Both articles state the sum in the same words; the repeat is left out and the tie goes to the earlier sentence.
@@ -48,19 +48,19 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
   });
 
   it('GIVEN a sentence whose subject is a pronoun THEN the sentence before it is quoted with it', async () => {
-    const answer = await answerQuestion(small.index, 'When did the authority open the terminal?', deps);
+    const answer = await answerQuestion(small.corpus, 'When did the authority open the terminal?', deps);
     assert.match(answer.answer, /^In March 2019 the authority approved a new container terminal\. It opened the terminal to ships in June 2021\. \[1\]/);
     assert.equal(answer.citations[0]!.quote, 'In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021.');
   });
 
   it('GIVEN a date question and a date the timeline resolved for the passage THEN the answer opens with it', async () => {
     const lookupDate: DateLookup = (source, start) => (source === 'port.txt' && start === small.index.sentences[S.approved]!.start ? { date: '2021-06', precision: 'month' } : undefined);
-    const answer = await answerQuestion(small.index, 'When did the authority open the terminal?', { ...deps, lookupDate });
+    const answer = await answerQuestion(small.corpus, 'When did the authority open the terminal?', { ...deps, lookupDate });
     assert.match(answer.answer, /^June 2021\. In March 2019/);
   });
 
   it('GIVEN a question naming something no article mentions THEN it abstains saying so, with the nearest articles', async () => {
-    const answer = await answerQuestion(small.index, 'How much did the Zanzibar terminal cost?', deps);
+    const answer = await answerQuestion(small.corpus, 'How much did the Zanzibar terminal cost?', deps);
     assert.equal(answer.abstained, true);
     assert.equal(answer.answer, "The articles don't say — the articles never mention zanzibar. The closest articles are listed below if you want to check them yourself.");
     assert.deepEqual(answer.citations, []);
@@ -68,16 +68,16 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
   });
 
   it('GIVEN a decision threshold above the answer\'s probability THEN the same question abstains', async () => {
-    const prepared = await prepareQuestion(small.index, 'How much did the terminal cost?', deps);
-    const decision = decide(small.index, prepared, CALIBRATION);
+    const prepared = await prepareQuestion(small.corpus, 'How much did the terminal cost?', deps);
+    const decision = decide(small.corpus.store, prepared, CALIBRATION);
     assert.equal(decision.answer, true);
-    assert.equal(decide(small.index, prepared, { ...CALIBRATION, threshold: decision.probability }).answer, true);
-    assert.equal(decide(small.index, prepared, { ...CALIBRATION, threshold: decision.probability + 1e-9 }).answer, false);
+    assert.equal(decide(small.corpus.store, prepared, { ...CALIBRATION, threshold: decision.probability }).answer, true);
+    assert.equal(decide(small.corpus.store, prepared, { ...CALIBRATION, threshold: decision.probability + 1e-9 }).answer, false);
   });
 
   it('GIVEN an LLM citing its second source THEN its answer is shown renumbered [1], citing that sentence verbatim', async () => {
     const llm = new RecordingChatModel({ responses: ['The terminal cost 40 million euros [2].'] });
-    const answer = await answerQuestion(small.index, 'How much did the terminal cost?', { ...deps, llm: { model: llm, timeoutMs: 5000 } });
+    const answer = await answerQuestion(small.corpus, 'How much did the terminal cost?', { ...deps, llm: { model: llm, timeoutMs: 5000 } });
     const given = [...String(llm.calls[0]![1]!.content).matchAll(/<source n="(\d+)" file="([^"]+)">\n(.*)\n<\/source>/g)];
     assert.equal(answer.mode, 'llm');
     assert.equal(answer.answer, 'The terminal cost 40 million euros [1].');

@@ -10,7 +10,7 @@ async function candidatesFor(small: SmallIndex, question: string): Promise<Map<n
   const analysis = analyzeQuestion(question);
   const vector = await small.embeddings.embedQuery(analysis.focus);
   const retrieved = await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 });
-  return new Map(gatherCandidates(small.index, analysis, vector, retrieved).map((c) => [c.sentence.id, c]));
+  return new Map(gatherCandidates(small.corpus.store, analysis, vector, retrieved).map((c) => [c.sentence.id, c]));
 }
 const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-6, `${actual} is not ${expected}`);
 
@@ -115,7 +115,7 @@ describe('gatherCandidates on a longer article', () => {
     try {
       const analysis = analyzeQuestion('How much is the ferry fare?');
       const vector = await small.embeddings.embedQuery(analysis.focus);
-      const candidates = gatherCandidates(small.index, analysis, vector, await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }));
+      const candidates = gatherCandidates(small.corpus.store, analysis, vector, await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }));
       assert.equal(candidates.length, POOL_SIZE);
       assert.ok(candidates.some((c) => c.sentence.text === 'The ferry fare rose to nine euros.'));
     } finally {

@@ -1,4 +1,4 @@
-// Slow model test: builds a real index of the five corpus articles with the packaged offline encoder.
+// Slow model test: answers from a real index of the five corpus articles (packaged offline encoder), the shared one.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
-import type { Dossier } from '../../src/dossier.ts';
-import { openDossier } from '../../src/open-dossier.ts';
+import type { Dossier } from '../../src/core/dossier.ts';
+import { openDossier } from '../../src/core/open-dossier.ts';
+import { copySharedIndex } from '../fixtures/shared-index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dataDir: string;
@@ -16,6 +17,7 @@ let dossier: Dossier;
 
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'dossier-answers-'));
+  await copySharedIndex(dataDir);
   const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: 'test/fixtures/corpus', EMBEDDINGS: 'use-lite' }, root);
   dossier = await openDossier(config, { notice: () => {}, warn: () => {} });
 });
@@ -74,7 +76,7 @@ test('GIVEN the built index WHEN the timeline is asked for 2010 to 2012 THEN it 
 
 test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THEN it prints answer objects of the documented shape', async () => {
   const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(root, 'test/fixtures/corpus'), EMBEDDINGS: 'use-lite' };
-  const cli = ['--import', 'tsx', join(root, 'src/cli.ts'), 'ask', '--json'];
+  const cli = ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'ask', '--json'];
   const single = await promisify(execFile)(process.execPath, [...cli, 'Where was Viktor Bout arrested?'], { env, cwd: root });
   const answer = JSON.parse(single.stdout);
   for (const key of ['question', 'answer', 'abstained', 'citations', 'retrieved', 'timingsMs']) assert.ok(key in answer, `answer has no "${key}"`);
@@ -89,8 +91,8 @@ test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THE
   });
   assert.ok(answer.retrieved.length > 0);
   for (const hit of answer.retrieved) {
-    assert.deepEqual(Object.keys(hit).sort(), ['chunk', 'score', 'source']);
-    assert.ok(articles.has(hit.source) && typeof hit.chunk === 'string' && typeof hit.score === 'number', JSON.stringify(hit));
+    assert.deepEqual(Object.keys(hit).sort(), ['chunkId', 'score', 'source']);
+    assert.ok(articles.has(hit.source) && typeof hit.chunkId === 'string' && typeof hit.score === 'number', JSON.stringify(hit));
   }
 
   const batch = await new Promise<string>((resolve, reject) => {

@@ -48,40 +48,40 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
     const question = analyzeQuestion('How much did the terminal cost?');
 
     it('GIVEN no candidate THEN there is no evidence', () => {
-      assert.deepEqual(selectEvidence(small.index, question, [], 0.8), []);
+      assert.deepEqual(selectEvidence(small.corpus.store, question, [], 0.8), []);
     });
 
     it('GIVEN a second sentence rated at least keepRatio of the best THEN it joins; below, it does not', () => {
-      assert.deepEqual(ids(selectEvidence(small.index, question, [rated(S.cost, 0.8), rated(S.mayor, 0.4)], 0.5)), [S.cost, S.mayor]);
-      assert.deepEqual(ids(selectEvidence(small.index, question, [rated(S.cost, 0.8), rated(S.mayor, 0.39)], 0.5)), [S.cost]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.cost, 0.8), rated(S.mayor, 0.4)], 0.5)), [S.cost, S.mayor]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.cost, 0.8), rated(S.mayor, 0.39)], 0.5)), [S.cost]);
     });
 
     it('GIVEN a sentence bringing question words the answer lacks THEN it may join down to keepRatio² of the best', () => {
       // "met on Monday" has none of the question's words; "approved a new container terminal" brings "terminal"
       // to an answer that lacks it.
       const best = rated(S.noise, 0.9);
-      assert.deepEqual(ids(selectEvidence(small.index, question, [best, rated(S.approved, 0.6)], 0.8)), [S.noise, S.approved]);
-      assert.deepEqual(ids(selectEvidence(small.index, question, [best, rated(S.met, 0.6)], 0.8)), [S.noise]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [best, rated(S.approved, 0.6)], 0.8)), [S.noise, S.approved]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [best, rated(S.met, 0.6)], 0.8)), [S.noise]);
     });
 
     it('GIVEN two sentences reporting the same thing (cosine 1) THEN the answer keeps the better one', () => {
-      assert.deepEqual(ids(selectEvidence(small.index, question, [rated(S.townCost, 0.9), rated(S.cost, 0.89)], 0.5)), [S.townCost]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.townCost, 0.9), rated(S.cost, 0.89)], 0.5)), [S.townCost]);
     });
 
     it('GIVEN a candidate that is another\'s lead THEN it is not quoted twice', () => {
-      assert.deepEqual(ids(selectEvidence(small.index, question, [rated(S.opened, 0.9, S.approved), rated(S.approved, 0.89)], 0.5)), [S.opened]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.opened, 0.9, S.approved), rated(S.approved, 0.89)], 0.5)), [S.opened]);
     });
 
     it('GIVEN many sentences rated alike THEN at most three are given, in text order within an article', () => {
       const ranked = [rated(S.cost, 0.9), rated(S.met, 0.9), rated(S.mayor, 0.9), rated(S.approved, 0.9), rated(S.noise, 0.9)];
-      assert.deepEqual(ids(selectEvidence(small.index, question, ranked, 0.5)), [S.met, S.cost, S.mayor]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, ranked, 0.5)), [S.met, S.cost, S.mayor]);
     });
 
     it('GIVEN "do the articles agree…" THEN the best sentence of each article is given, repeats across articles left out', () => {
       const survey = analyzeQuestion('Do the articles agree on what the terminal cost?');
       assert.equal(survey.survey, true);
       const ranked = [rated(S.cost, 0.9), rated(S.approved, 0.8), rated(S.townCost, 0.7), rated(S.mayor, 0.6)];
-      assert.deepEqual(ids(selectEvidence(small.index, survey, ranked, 0.99)), [S.cost, S.mayor]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, survey, ranked, 0.99)), [S.cost, S.mayor]);
     });
   });
 
@@ -90,7 +90,7 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
       const question = analyzeQuestion('How much did the Zanzibar terminal cost?');
       const top = { ...rated(S.cost, 0.9), features: { ...NO_FEATURES, dense: 0.8, coverageWindow: 0.75, nameCoverage: 0, typeFit: 1, nameFit: 0, category: 0 } };
       const ranked = [top, rated(S.approved, 0.5)];
-      const features = decisionFeatures(small.index, question, ranked, [top]);
+      const features = decisionFeatures(small.corpus.store, question, ranked, [top]);
       const content = [...new Set(question.terms)].filter((t) => !question.names.includes(t));
       assert.deepEqual(question.names, ['zanzibar']);
       assert.deepEqual(features, {
@@ -111,13 +111,13 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
 
     it('GIVEN evidence missing a question word THEN answer coverage is the share found; with no candidate the top logit is -10', () => {
       const question = analyzeQuestion('When did the authority open the terminal?');
-      const features = decisionFeatures(small.index, question, [rated(S.cost, 0.6)], [rated(S.cost, 0.6)]);
+      const features = decisionFeatures(small.corpus.store, question, [rated(S.cost, 0.6)], [rated(S.cost, 0.6)]);
       // "The terminal cost 40 million euros, the authority said.": authority and terminal, not open.
       assert.equal(features.answerCoverage, 2 / 3);
       assert.equal(features.margin, 0);
       assert.equal(features.unknownNames, 0);
-      assert.equal(decisionFeatures(small.index, question, [], []).topLogit, -10);
-      assert.equal(decisionFeatures(small.index, analyzeQuestion('Tell me about the terminal.'), [], []).typed, 0);
+      assert.equal(decisionFeatures(small.corpus.store, question, [], []).topLogit, -10);
+      assert.equal(decisionFeatures(small.corpus.store, analyzeQuestion('Tell me about the terminal.'), [], []).typed, 0);
     });
 
     it('GIVEN a decision model THEN the probability is the sigmoid of its logit over the features', () => {

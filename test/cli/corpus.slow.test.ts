@@ -1,4 +1,5 @@
-// Slow model test: `dossier add/list/remove/audit` as processes (packaged offline encoder) on a temp copy of the corpus.
+// Slow model test: `dossier add/list/remove/audit` as processes (packaged offline encoder) on a temp copy of the corpus
+// and of the shared index built from it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FIXTURE_CORPUS } from '../core/fakes.ts';
+import { copySharedIndex } from '../fixtures/shared-index.ts';
 
-const CLI = join(import.meta.dirname, '../../src/cli.ts');
+const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
 const TSX = import.meta.resolve('tsx');
 const DAM = '# Brennar Valley dam opens\n\nThe Brennar Valley dam was opened on Monday by the regional governor after six years of construction and two lawsuits.\n\nThe dam was designed by the Austrian engineer Ilse Marquardt, whose firm also built the two reservoirs above the valley.\n';
 
@@ -22,8 +24,9 @@ describe('dossier add, list, remove and audit', () => {
     });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
-  before(() => {
+  before(async () => {
     root = mkdtempSync(join(tmpdir(), 'dossier-cli-corpus-'));
+    await copySharedIndex(join(root, 'data'));
     cpSync(FIXTURE_CORPUS, join(root, 'corpus'), { recursive: true });
     writeFileSync(join(root, 'dam.md'), DAM);
   });

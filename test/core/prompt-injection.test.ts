@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createDossier, type Dossier } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { RecordingChatModel } from './chat-models.ts';
 import { fakeDeps, fingerprint, makeWorkspace, type Workspace } from './fakes.ts';
 

@@ -23,7 +23,10 @@ test('GIVEN the next edit is answered 429 then 502 WHEN /ask replies THEN discor
   assert.match(edit.body!.embeds[0].description, /Bangkok/);
 });
 
-test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention sent meanwhile is still answered', async () => {
+// A reconnection that never happens would otherwise wait forever: fail after a minute instead.
+const RECONNECT = { timeout: 60_000 };
+
+test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention sent meanwhile is still answered', RECONNECT, async () => {
   const before = h.emulator.handshakes;
   const resumed = once(h.bot.client, Events.ShardResume);
   h.emulator.closeGateway(4000);
@@ -35,7 +38,7 @@ test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention 
   assert.match(reply.body!.embeds[0].description, /detained in 2008 in Bangkok/);
 });
 
-test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it reconnects and keeps answering', async () => {
+test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it reconnects and keeps answering', RECONNECT, async () => {
   const before = h.emulator.handshakes;
   const reconnected = once(h.bot.client, Events.ShardResume);
   const zombie = new Promise<void>((resolve) => {

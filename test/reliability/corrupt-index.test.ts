@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { IndexError } from '../../src/errors.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';

@@ -1,39 +1,15 @@
 import { rm } from 'node:fs/promises';
-import type { Config } from './config.ts';
-import { chunkArticle } from './corpus/chunk.ts';
-import { loadCorpus } from './corpus/load.ts';
-import type { Article, Chunk } from './corpus/types.ts';
+import { chunkArticle } from '../corpus/chunk.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import type { Article, Chunk } from '../corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
-import { CorpusError } from './errors.ts';
-import { saveIndex } from './index/artifact.ts';
-import { chunkVectorsFromSentences, sentencesOfChunks } from './index/chunk-vectors.ts';
-import { embedInBatches } from './index/embed-batches.ts';
-import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { acquireReindexLock, createBuildDir, promoteBuild } from './index/location.ts';
-import { diffCorpus, MANIFEST_VERSION, type Manifest } from './index/manifest.ts';
-import type { TimelineEvent } from './timeline/types.ts';
-
-/** The timeline stage of a build, injected so that `index/` never depends on `timeline/`. */
-export interface TimelineStage {
-  extract(articles: Article[]): TimelineEvent[];
-  save(dir: string, events: TimelineEvent[]): Promise<void>;
-}
-
-/** What a build needs. `embed` defaults to in-process batches; a worker-thread runner can replace it. */
-export interface ReindexDeps {
-  config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
-  embeddings: LocalEmbeddings;
-  timeline: TimelineStage;
-  embed?: (texts: string[], onBatch: (done: number) => void) => Promise<number[][]>;
-  hnsw?: { efConstruction: number; m: number };
-  /** Told about every corpus file skipped, naming it and why. */
-  warn?(message: string): void;
-  /**
-   * Called at named moments of a build ('locked', 'written:<file>', 'built', 'renamed', 'swapped') and awaited;
-   * only the crash-safety and lock tests pass one, to pause or kill a build at an exact point.
-   */
-  checkpoint?: (point: string) => unknown;
-}
+import { CorpusError } from '../errors.ts';
+import { saveIndex } from '../index/artifact.ts';
+import { chunkVectorsFromSentences, sentencesOfChunks } from '../index/chunk-vectors.ts';
+import { embedInBatches } from '../index/embed-batches.ts';
+import { acquireReindexLock, createBuildDir, promoteBuild } from '../index/location.ts';
+import { diffCorpus, MANIFEST_VERSION, type Manifest } from '../index/manifest.ts';
+import type { BuildDeps } from './deps.ts';
 
 /** HNSW build parameters: recall@10 stays near 1 at 100,000 chunks with these. */
 export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
@@ -44,7 +20,7 @@ export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
  * `.build-*` folder to clean.
  */
 export async function reindex(
-  deps: ReindexDeps,
+  deps: BuildDeps,
   previous: Manifest | undefined,
   onProgress: (progress: ReindexProgress) => void = () => {},
   requestedBy?: string,

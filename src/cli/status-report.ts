@@ -1,9 +1,9 @@
 // `dossier status`: what a running deployment on this DATA_DIR is doing, read from its files without loading the index.
 import { basename } from 'node:path';
-import type { Config } from './config.ts';
-import { readShardStatus, shardStatusText, type ShardsStatus } from './discord/shard-status.ts';
-import { readManifest } from './index/artifact.ts';
-import { currentIndexDir, describeOwner, reindexLockHolder, type LockOwner } from './index/location.ts';
+import type { Config } from '../config.ts';
+import { readShardStatus, shardStatusText, type ShardsStatus } from '../discord/shard-status.ts';
+import { readManifest } from '../index/artifact.ts';
+import { currentIndexDir, describeOwner, reindexLockHolder, type LockOwner } from '../index/location.ts';
 
 /** The index current.json names, a reindex in progress anywhere, and the shards of a running bot. */
 export interface StatusReport {

@@ -1,7 +1,7 @@
 import type { Dossier } from './dossier.ts';
-import { UserError } from './errors.ts';
-import { describeSelection } from './timeline/query.ts';
-import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
+import { UserError } from '../errors.ts';
+import { describeSelection } from '../timeline/query.ts';
+import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** The timeline lookups every adapter offers, with what each takes: one list for the CLI, the terminal and Discord. */
 export const TIMELINE_OPTIONS = [
