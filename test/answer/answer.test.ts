@@ -4,6 +4,7 @@ import { answerQuestion, decide, prepareQuestion, type AnswerDeps } from '../../
 import type { Calibration } from '../../src/answer/calibration.ts';
 import type { DateLookup } from '../../src/answer/compose.ts';
 import type { LinearModel } from '../../src/answer/linear-model.ts';
+import type { AnswerCorpus, Retriever } from '../../src/answer/sources.ts';
 import { RecordingChatModel } from '../core/chat-models.ts';
 import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
 import { buildSmallIndex, type SmallIndex } from '../fixtures/small-index.ts';
@@ -82,5 +83,13 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
     assert.equal(answer.mode, 'llm');
     assert.equal(answer.answer, 'The terminal cost 40 million euros [1].');
     assert.deepEqual(answer.citations.map((c) => [c.n, c.source, c.quote]), [[1, given[1]![2], given[1]![3]]]);
+  });
+
+  it('GIVEN a retriever that finds nothing THEN a small corpus is still scored whole: the answer is found, and nothing is listed as retrieved', async () => {
+    const finds: Retriever = { retrieve: async () => [] };
+    const corpus: AnswerCorpus = { store: small.corpus.store, retriever: finds };
+    const answer = await answerQuestion(corpus, 'How much did the terminal cost?', deps);
+    assert.equal(answer.answer, 'The terminal cost 40 million euros, the authority said. [1]');
+    assert.deepEqual(answer.retrieved, []);
   });
 });
