@@ -7,10 +7,12 @@ import { ALICE, BOT_USER, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emula
 import { editOf, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
+// A login or reconnection that never happens would otherwise wait forever: fail after a minute instead.
+const RECONNECT = { timeout: 60_000 };
 before(async () => {
   h = await startHarness({ emulator: { heartbeatIntervalMs: 150 } });
-});
-after(() => h.close());
+}, RECONNECT);
+after(() => h?.close(), RECONNECT);
 
 const ask = () => h.emulator.command({ user: ALICE, name: 'ask', options: { question: 'Where was Viktor Bout arrested?' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
 
@@ -22,9 +24,6 @@ test('GIVEN the next edit is answered 429 then 502 WHEN /ask replies THEN discor
   assert.deepEqual(h.emulator.requestsFor(token).map((r) => `${r.method} ${r.status}`), ['POST 204', 'PATCH 429', 'PATCH 502', 'PATCH 200']);
   assert.match(edit.body!.embeds[0].description, /Bangkok/);
 });
-
-// A reconnection that never happens would otherwise wait forever: fail after a minute instead.
-const RECONNECT = { timeout: 60_000 };
 
 test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention sent meanwhile is still answered', RECONNECT, async () => {
   const before = h.emulator.handshakes;

@@ -365,8 +365,11 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     },
 
     async close(): Promise<void> {
-      for (const socket of sockets) socket.terminate();
-      await new Promise((resolve) => wss.close(resolve));
+      // Stop accepting connections first, then end every client: ws's close waits for all of them, and a client
+      // whose handshake finished after the clients were ended (a reconnect in flight) would keep it waiting forever.
+      const closed = new Promise((resolve) => wss.close(resolve));
+      for (const client of wss.clients) client.terminate();
+      await closed;
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
