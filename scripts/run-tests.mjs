@@ -1,6 +1,7 @@
-// Runs every test/**/*.test.ts file with node's test runner (Node 20 has no glob for --test), two files at a time,
-// beside the type check and the one index build the slow end-to-end suites share (test/fixtures/shared-index.ts).
-// `node scripts/run-tests.mjs part…` runs only the files whose path contains a part, without the type check.
+// `npm test`: the type check, the linter and every test/**/*.test.ts file with node's test runner (Node 20 has no glob
+// for --test), two files at a time, beside the one index build the slow end-to-end suites share
+// (test/fixtures/shared-index.ts). `node scripts/run-tests.mjs part…` runs only the files whose path contains a part,
+// without the type check and the linter.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -41,7 +42,13 @@ function markFailed(code) {
   return code;
 }
 const jobs = [
-  filter.length === 0 ? run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit']) : Promise.resolve(0),
+  // Type check and lint are incremental: a run re-checks only what changed since the last (caches in node_modules/.cache).
+  ...(filter.length === 0
+    ? [
+        run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']),
+        run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']),
+      ]
+    : []),
   // A failed build is written where the suites wait for it, so they fail saying why.
   needsIndex ? run(process.execPath, ['--import', 'tsx', 'test/fixtures/shared-index.ts', shared]).then((code) => markFailed(code)) : Promise.resolve(0),
   // Files are separate processes: two at a time keep both cores busy while one waits on a child process or a timer.

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { chunkArticle } from '../corpus/chunk.ts';
 import { loadCorpus } from '../corpus/load.ts';
-import type { Article, Chunk } from '../corpus/types.ts';
+import type { Chunk } from '../corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { CorpusError } from '../errors.ts';
 import { saveIndex } from '../index/artifact.ts';

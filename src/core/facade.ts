@@ -89,7 +89,6 @@ class IndexedDossier implements Dossier {
   }
 
   private async rebuild(running: RunningReindex, options: ReindexOptions, startedAt: number): Promise<ReindexSummary> {
-    const { config } = this.deps;
     await this.refreshing;
     // Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again.
     const adopted = await this.adoptCurrentIndex();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
 import { Document } from '@langchain/core/documents';
-import type { Article, ArticleMeta, Chunk, Sentence } from '../corpus/types.ts';
+import type { ArticleMeta, Chunk, Sentence } from '../corpus/types.ts';
 import { describeError, IndexError } from '../errors.ts';
 import type { LocalEmbeddings } from './embeddings/types.ts';
 import { Bm25Index } from './lexical.ts';

@@ -108,7 +108,10 @@ export class Bm25Index {
         docs.push(doc < from ? doc : doc + shift);
         tfs.push(list.tfs[i]!);
       }
-      if (extra) docs.push(...extra.docs), tfs.push(...extra.tfs);
+      if (extra) {
+        docs.push(...extra.docs);
+        tfs.push(...extra.tfs);
+      }
       if (docs.length > 0) postings.set(term, { docs: Int32Array.from(docs), tfs: Uint16Array.from(tfs) });
     }
     for (const [term, list] of fresh) postings.set(term, { docs: Int32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) });
