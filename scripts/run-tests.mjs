@@ -52,7 +52,7 @@ const jobs = [
   // A failed build is written where the suites wait for it, so they fail saying why.
   needsIndex ? run(process.execPath, ['--import', 'tsx', 'test/fixtures/shared-index.ts', shared]).then((code) => markFailed(code)) : Promise.resolve(0),
   // Files are separate processes: two at a time keep both cores busy while one waits on a child process or a timer.
-  run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${Math.max(2, availableParallelism())}`, ...files], env),
+  run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${availableParallelism() + 1}`, ...files], env),
 ];
 const codes = await Promise.all(jobs);
 rmSync(shared, { recursive: true, force: true });
