@@ -1,7 +1,11 @@
-// Runs every test/**/*.test.ts file with node's test runner (Node 20 has no glob for --test).
-import { readdirSync, statSync } from 'node:fs';
+// `npm test`: the type check, the linter and every test/**/*.test.ts file with node's test runner (Node 20 has no glob
+// for --test), two files at a time, beside the one index build the slow end-to-end suites share
+// (test/fixtures/shared-index.ts). `node scripts/run-tests.mjs part…` runs only the files whose path contains a part,
+// without the type check and the linter.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -11,9 +15,45 @@ function findTests(dir) {
   });
 }
 
+/** Runs a command to its end, output passed through; resolves with its exit code. */
+function run(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
 const filter = process.argv.slice(2);
+const slowFirst = (file) => (file.endsWith('.slow.test.ts') ? 0 : 1);
+// Slow suites start first: the longest files, started last, would leave one worker alone at the end.
 const files = findTests('test')
   .filter((file) => filter.length === 0 || filter.some((part) => file.includes(part)))
-  .sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
-process.exitCode = result.status ?? 1;
+  .sort((a, b) => slowFirst(a) - slowFirst(b) || a.localeCompare(b));
+
+const shared = mkdtempSync(join(tmpdir(), 'dossier-shared-index-'));
+const env = { ...process.env, DOSSIER_TEST_SHARED_INDEX: shared };
+const needsIndex = files.some((file) => file.endsWith('.slow.test.ts'));
+/** A build that died before saying how it ended is marked failed, so the suites waiting for it stop waiting. */
+function markFailed(code) {
+  if (code !== 0 && !existsSync(join(shared, 'ready.json')) && !existsSync(join(shared, 'failed.txt'))) {
+    writeFileSync(join(shared, 'failed.txt'), `the build process exited with code ${code}`);
+  }
+  return code;
+}
+const jobs = [
+  // Type check and lint are incremental: a run re-checks only what changed since the last (caches in node_modules/.cache).
+  ...(filter.length === 0
+    ? [
+        run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']),
+        run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']),
+      ]
+    : []),
+  // A failed build is written where the suites wait for it, so they fail saying why.
+  needsIndex ? run(process.execPath, ['--import', 'tsx', 'test/fixtures/shared-index.ts', shared]).then((code) => markFailed(code)) : Promise.resolve(0),
+  // Files are separate processes: two at a time keep both cores busy while one waits on a child process or a timer.
+  run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${availableParallelism() + 1}`, ...files], env),
+];
+const codes = await Promise.all(jobs);
+rmSync(shared, { recursive: true, force: true });
+process.exitCode = codes.find((code) => code !== 0) ?? 0;

@@ -20,3 +20,21 @@ export function citationFor(n: number, article: AnswerArticle, start: number, en
 export function citedNumbers(text: string): number[] {
   return [...text.matchAll(/\[(\d{1,2})\]/g)].map((match) => Number(match[1]));
 }
+
+const MARKER = /\[\d{1,2}\]/;
+const LEADING_MARKERS = /^(?:\s*\[\d{1,2}\])+/;
+
+/**
+ * The first sentence of a text that carries no [n] marker, or undefined when every one does. A marker written
+ * after the full stop ("… plane. [1] Next …") belongs to the sentence before it.
+ */
+export function uncitedSentence(text: string): string | undefined {
+  const segments = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)].map(({ segment }) => segment.trim()).filter(Boolean);
+  for (const [i, segment] of segments.entries()) {
+    const own = segment.replace(LEADING_MARKERS, '').trim();
+    if (own === '') continue;
+    const trailing = segments[i + 1]?.match(LEADING_MARKERS)?.[0] ?? '';
+    if (!MARKER.test(own) && !MARKER.test(trailing)) return own;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../config.ts';
 import { describeError, LlmError } from '../errors.ts';
-import { citedNumbers } from './citations.ts';
+import { citedNumbers, uncitedSentence } from './citations.ts';
 
 /** A numbered passage given to the LLM. */
 export interface LlmSource {
@@ -48,7 +48,7 @@ export async function createChatModel(settings: Config['llm']): Promise<BaseChat
 
 /**
  * Asks the model for a cited answer and checks every [n] against the sources given.
- * @throws LlmError on failure, timeout, or an answer that cites nothing valid.
+ * @throws LlmError on failure, timeout, or an answer that cites nothing valid or has a sentence citing nothing.
  */
 export async function askLlm(model: BaseChatModel, question: string, sources: LlmSource[], timeoutMs: number): Promise<LlmReply> {
   const user = `${sources.map((s) => `<source n="${s.n}" file="${attribute(s.source)}"${s.date ? ` date="${attribute(s.date)}"` : ''}>\n${unfenced(s.text)}\n</source>`).join('\n')}\n\nQuestion: ${unfenced(question)}`;
@@ -76,6 +76,9 @@ export async function askLlm(model: BaseChatModel, question: string, sources: Ll
   if (cited.length === 0) throw new LlmError('The LLM answer cited no source.');
   const invalid = cited.filter((n) => !valid.has(n));
   if (invalid.length > 0) throw new LlmError(`The LLM answer cited sources that were not given: ${invalid.map((n) => `[${n}]`).join(', ')}.`);
+  // Every sentence shown carries its source; an uncited one is not from the sources (or is the prompt echoed back).
+  const uncited = uncitedSentence(text);
+  if (uncited !== undefined) throw new LlmError(`The LLM answer has a sentence citing no source ("${uncited.slice(0, 60)}").`);
   return { text, cited, notInSources: false };
 }
 

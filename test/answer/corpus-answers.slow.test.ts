@@ -1,14 +1,14 @@
-// Slow model test: builds a real index of the five corpus articles with the packaged offline encoder.
+// Slow model test: answers from a real index of the five corpus articles (packaged offline encoder), the shared one.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
 import type { Dossier } from '../../src/core/dossier.ts';
 import { openDossier } from '../../src/core/open-dossier.ts';
+import { realCli } from '../cli/cli-harness.ts';
+import { copySharedIndex } from '../fixtures/shared-index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dataDir: string;
@@ -16,6 +16,7 @@ let dossier: Dossier;
 
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'dossier-answers-'));
+  await copySharedIndex(dataDir);
   const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: 'test/fixtures/corpus', EMBEDDINGS: 'use-lite' }, root);
   dossier = await openDossier(config, { notice: () => {}, warn: () => {} });
 });
@@ -73,19 +74,29 @@ test('GIVEN the built index WHEN the timeline is asked for 2010 to 2012 THEN it 
 });
 
 test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THEN it prints answer objects of the documented shape', async () => {
-  const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(root, 'test/fixtures/corpus'), EMBEDDINGS: 'use-lite' };
-  const cli = ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'ask', '--json'];
-  const single = await promisify(execFile)(process.execPath, [...cli, 'Where was Viktor Bout arrested?'], { env, cwd: root });
+  const env = { DATA_DIR: dataDir, CORPUS_DIR: join(root, 'test/fixtures/corpus'), EMBEDDINGS: 'use-lite' };
+  const single = await realCli(['ask', '--json', 'Where was Viktor Bout arrested?'], { env, cwd: root });
+  assert.equal(single.code, 0, single.stderr);
   const answer = JSON.parse(single.stdout);
-  assert.deepEqual(Object.keys(answer).filter((k) => ['question', 'answer', 'abstained', 'citations', 'retrieved', 'timingsMs'].includes(k)).length, 6);
-  assert.deepEqual(Object.keys(answer.citations[0]).sort(), ['date', 'n', 'quote', 'source', 'title'].filter((k) => k in answer.citations[0]).sort());
-  assert.ok('source' in answer.retrieved[0] && 'chunkId' in answer.retrieved[0] && 'score' in answer.retrieved[0]);
-
-  const batch = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, cli, { env, cwd: root }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-    child.stdin!.end('Where was Viktor Bout arrested?\nWhere was Viktor Bout born?\n');
+  for (const key of ['question', 'answer', 'abstained', 'citations', 'retrieved', 'timingsMs']) assert.ok(key in answer, `answer has no "${key}"`);
+  // A citation is {n, source, title, date, quote}; title and date are there exactly when the article states them.
+  const articles = new Map(dossier.sources().map((article) => [article.source, article]));
+  answer.citations.forEach((citation: Record<string, unknown>, i: number) => {
+    const article = articles.get(String(citation.source))!;
+    assert.ok(article, `cites ${String(citation.source)}, which is not in the corpus`);
+    const expected = { n: i + 1, source: article.source, ...(article.title ? { title: article.title } : {}), ...(article.date ? { date: article.date } : {}), quote: citation.quote };
+    assert.deepEqual(citation, expected);
+    assert.equal(typeof citation.quote, 'string');
   });
-  const lines = batch.trim().split('\n').map((line) => JSON.parse(line));
+  assert.ok(answer.retrieved.length > 0);
+  for (const hit of answer.retrieved) {
+    assert.deepEqual(Object.keys(hit).sort(), ['chunkId', 'score', 'source']);
+    assert.ok(articles.has(hit.source) && typeof hit.chunkId === 'string' && typeof hit.score === 'number', JSON.stringify(hit));
+  }
+
+  const batch = await realCli(['ask', '--json'], { env, cwd: root, stdin: 'Where was Viktor Bout arrested?\nWhere was Viktor Bout born?\n' });
+  assert.equal(batch.code, 0, batch.stderr);
+  const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].abstained, false);
   assert.equal(lines[1].abstained, true);

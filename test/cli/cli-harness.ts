@@ -25,6 +25,18 @@ export function cliWorkspace(dotenv?: string): Workspace {
 
 /** Runs `dossier <argv>` in-process in the workspace, with `stdin` as standard input. */
 export async function cli(ws: Workspace, argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runIn(argv, { cwd: ws.root, env: { CORPUS_DIR: ws.corpusDir, DATA_DIR: ws.dataDir, ...options.env }, stdin: options.stdin }, fakeOpener);
+}
+
+/**
+ * Runs `dossier <argv>` in-process on the real core (the encoder `env` names), as the `dossier` process would, without
+ * paying for a process and a model load per command; the process itself is tested in process.test.ts.
+ */
+export async function realCli(argv: string[], options: { cwd: string; env: Record<string, string>; stdin?: string }): Promise<CliRun> {
+  return runIn(argv, options);
+}
+
+async function runIn(argv: string[], options: { cwd: string; env: Record<string, string>; stdin?: string }, opener?: DossierOpener): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
@@ -33,7 +45,6 @@ export async function cli(ws: Workspace, argv: string[], options: { stdin?: stri
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
   stdin.end(options.stdin ?? '');
-  const env = { CORPUS_DIR: ws.corpusDir, DATA_DIR: ws.dataDir, ...options.env };
-  const code = await runCli(argv, { stdout, stderr, stdin, env, cwd: ws.root }, fakeOpener);
+  const code = await runCli(argv, { stdout, stderr, stdin, env: options.env, cwd: options.cwd }, opener);
   return { code, stdout: out, stderr: err };
 }

@@ -12,6 +12,7 @@ import type { Dossier } from '../../src/core/dossier.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { readAudit } from '../../src/ingest/audit.ts';
 import { openDossier } from '../../src/core/open-dossier.ts';
+import { copySharedIndex } from '../fixtures/shared-index.ts';
 import { fingerprint, FIXTURE_CORPUS } from '../core/fakes.ts';
 import { ALICE, GENERAL_CHANNEL_ID, MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, MOD } from './emulator-fixtures.ts';
 import type { RecordedRequest } from './emulator.ts';
@@ -50,6 +51,7 @@ describe('/corpus on the real core', () => {
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => pages.once('listening', resolve));
     site = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    await copySharedIndex(join(root, 'data'));
     const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, 'data'), EMBEDDINGS: 'use-lite', URL_FETCH_ALLOW_PRIVATE: 'true', MAX_FILE_BYTES };
     dossier = await openDossier(loadConfig(env), { notice: () => {}, warn: () => {} });
     h = await startHarness({ dossier, env });

@@ -7,10 +7,12 @@ import { ALICE, BOT_USER, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emula
 import { editOf, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
+// A login or reconnection that never happens would otherwise wait forever: fail after a minute instead.
+const RECONNECT = { timeout: 60_000 };
 before(async () => {
   h = await startHarness({ emulator: { heartbeatIntervalMs: 150 } });
-});
-after(() => h.close());
+}, RECONNECT);
+after(() => h?.close(), RECONNECT);
 
 const ask = () => h.emulator.command({ user: ALICE, name: 'ask', options: { question: 'Where was Viktor Bout arrested?' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
 
@@ -23,15 +25,20 @@ test('GIVEN the next edit is answered 429 then 502 WHEN /ask replies THEN discor
   assert.match(edit.body!.embeds[0].description, /Bangkok/);
 });
 
-test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention sent meanwhile is still answered', async () => {
+test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention sent meanwhile is still answered', RECONNECT, async () => {
+  const before = h.emulator.handshakes;
   const resumed = once(h.bot.client, Events.ShardResume);
   h.emulator.closeGateway(4000);
   const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> Where was Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
   await resumed;
-  await h.emulator.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === question.id);
+  // The session was resumed, not replaced: the mention sent while disconnected was replayed to it.
+  assert.deepEqual(h.emulator.handshakes.slice(before.length), ['resume']);
+  const reply = await h.emulator.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === question.id);
+  assert.match(reply.body!.embeds[0].description, /detained in 2008 in Bangkok/);
 });
 
-test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it reconnects and keeps answering', async () => {
+test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it reconnects and keeps answering', RECONNECT, async () => {
+  const before = h.emulator.handshakes;
   const reconnected = once(h.bot.client, Events.ShardResume);
   const zombie = new Promise<void>((resolve) => {
     const check = (message: string) => {
@@ -45,8 +52,10 @@ test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it r
   await zombie;
   h.emulator.setHeartbeatAcks(true);
   await reconnected;
+  assert.deepEqual(h.emulator.handshakes.slice(before.length), ['resume']);
   const { token } = ask();
-  await h.emulator.waitForRequest(editOf(token));
+  const edit = await h.emulator.waitForRequest(editOf(token));
+  assert.match(edit.body!.embeds[0].description, /detained in 2008 in Bangkok/);
 });
 
 test('GIVEN a follow-up with files WHEN one is over the upload limit THEN it is refused with 40005, else stored as attachments', async () => {

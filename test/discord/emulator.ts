@@ -154,6 +154,9 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     });
   });
 
+  // Every IDENTIFY and RESUME received, in order, so reconnection tests can tell a resumed session from a new one.
+  const handshakes: ('identify' | 'resume')[] = [];
+
   wss.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -169,8 +172,10 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     if (payload.op === 1) {
       if (acknowledgeHeartbeats) send(socket, { op: 11 });
     } else if (payload.op === 2) {
+      handshakes.push('identify');
       identify(socket, payload.d as Json);
     } else if (payload.op === 6) {
+      handshakes.push('resume');
       resume(socket, payload.d as Json);
     }
   }
@@ -245,6 +250,10 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     /** The [shard_id, shard_count] of every live session, in the order they identified. */
     get shards(): [number, number][] {
       return [...sessions.values()].map((session) => session.shard);
+    },
+    /** Every IDENTIFY ('identify') and RESUME ('resume') the gateway received, in order. */
+    get handshakes(): ('identify' | 'resume')[] {
+      return [...handshakes];
     },
     /** Intents the last IDENTIFY asked for. */
     get intents(): number | undefined {
@@ -356,8 +365,11 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     },
 
     async close(): Promise<void> {
-      for (const socket of sockets) socket.terminate();
-      await new Promise((resolve) => wss.close(resolve));
+      // Stop accepting connections first, then end every client: ws's close waits for all of them, and a client
+      // whose handshake finished after the clients were ended (a reconnect in flight) would keep it waiting forever.
+      const closed = new Promise((resolve) => wss.close(resolve));
+      for (const client of wss.clients) client.terminate();
+      await closed;
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { unplain } from '../../src/discord/markdown.ts';
 import type { Dossier } from '../../src/core/dossier.ts';
 import { openDossier } from '../../src/core/open-dossier.ts';
+import { copySharedIndex } from '../fixtures/shared-index.ts';
 import { ALICE, BOT_USER, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
 import { CORPUS_DIR } from './fake-dossier.ts';
 import { editOf, startHarness, type Harness } from './harness.ts';
@@ -17,6 +18,7 @@ let dataDir: string;
 let h: Harness<Dossier>;
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'dossier-discord-core-'));
+  await copySharedIndex(dataDir);
   const config = loadConfig({ DATA_DIR: dataDir, CORPUS_DIR, EMBEDDINGS: 'use-lite' });
   const dossier = await openDossier(config, { notice: () => {}, warn: () => {} });
   h = await startHarness({ dossier });

@@ -75,7 +75,9 @@ describe('reindexing while questions are being answered', () => {
     const [summary, ...answers] = await Promise.allSettled([reindex!, ...asks]);
 
     assert.equal(summary!.status, 'fulfilled', String((summary as PromiseRejectedResult).reason));
-    assert.ok(inFlightAtSwap >= 10, `${inFlightAtSwap} questions were in flight when the new index took over`);
+    // The property needs questions straddling the swap; how many depends on how busy the machine is (6 at a load
+    // average of 20 on two cores, where timers stretch), so only their presence is required.
+    assert.ok(inFlightAtSwap >= 1, `${inFlightAtSwap} questions were in flight when the new index took over`);
     assert.deepEqual((summary as PromiseFulfilledResult<{ added: string[]; removed: string[] }>).value, {
       ...(summary as PromiseFulfilledResult<object>).value,
       added: [ADDED_SOURCE],

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { gatherCandidates, POOL_SIZE, type Candidate } from '../../src/answer/candidates.ts';
+import { analyzeQuestion } from '../../src/answer/question.ts';
+import { retrieve } from '../../src/retrieve/hybrid.ts';
+import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
+import { buildSmallIndex, WordAxisEmbeddings, type SmallIndex } from '../fixtures/small-index.ts';
+
+async function candidatesFor(small: SmallIndex, question: string): Promise<Map<number, Candidate>> {
+  const analysis = analyzeQuestion(question);
+  const vector = await small.embeddings.embedQuery(analysis.focus);
+  const retrieved = await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 });
+  return new Map(gatherCandidates(small.corpus.store, analysis, vector, retrieved).map((c) => [c.sentence.id, c]));
+}
+const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-6, `${actual} is not ${expected}`);
+
+describe('gatherCandidates (sentence scoring)', () => {
+  let small: SmallIndex;
+  before(async () => {
+    small = await buildSmallIndex(PORT_ARTICLES, portEmbeddings(), 2000);
+  });
+  after(() => small.cleanup());
+
+  it('GIVEN the fixture THEN its sentences have the ids the tests name', () => {
+    assert.equal(small.index.sentences[S.opened]!.text, 'It opened the terminal to ships in June 2021.');
+    assert.equal(small.index.sentences[S.townCost]!.text, 'The terminal cost the port authority 40 million euros.');
+  });
+
+  it('GIVEN a small corpus WHEN a question is scored THEN every sentence is a candidate', async () => {
+    const candidates = await candidatesFor(small, 'How much did the terminal cost?');
+    assert.deepEqual([...candidates.keys()].sort(), Object.values(S).sort());
+  });
+
+  it('GIVEN "How much did the terminal cost?" THEN the sentences stating the sum have every question word, the best cosine and fit the amount type', async () => {
+    const candidates = await candidatesFor(small, 'How much did the terminal cost?');
+    const [cost, townCost] = [candidates.get(S.cost)!, candidates.get(S.townCost)!];
+    for (const { features } of [cost, townCost]) {
+      assert.equal(features.coverage, 1);
+      assert.equal(features.coverageWindow, 1);
+      assert.equal(features.coverageGap, 0);
+      assert.equal(features.typeFit, 1);
+      assert.equal(features.nameFit, 0);
+      assert.equal(features.fragment, 0);
+      // (terminal, cost)/√2 against (terminal, cost, authority)/√3.
+      near(features.dense, 2 / Math.sqrt(6));
+      near(features.denseGap, 0);
+    }
+    assert.equal(cost.lead, undefined);
+    near(cost.features.logLength, Math.log('The terminal cost 40 million euros, the authority said.'.length + 1));
+  });
+
+  it('GIVEN an amount question THEN a sentence without a number does not fit the type (-1), and gaps are measured from the best', async () => {
+    const candidates = await candidatesFor(small, 'How much did the terminal cost?');
+    const approved = candidates.get(S.approved)!;
+    assert.equal(approved.features.typeFit, -1);
+    // (terminal, authority)/√2 against (terminal, cost)/√2.
+    near(approved.features.dense, 1 / 2);
+    near(approved.features.denseGap, 1 / 2 - 2 / Math.sqrt(6));
+    assert.ok(approved.features.coverage > 0 && approved.features.coverage < 1);
+    assert.equal(candidates.get(S.noise)!.features.coverage, 0);
+    assert.equal(candidates.get(S.noise)!.features.coverageGap, -1);
+  });
+
+  it('GIVEN a sentence opening with a pronoun THEN the sentence before it in the paragraph is its lead, and the windowed features measure both', async () => {
+    const opened = (await candidatesFor(small, 'When did the authority open the terminal?')).get(S.opened)!;
+    assert.equal(opened.lead?.id, S.approved);
+    assert.ok(opened.features.coverage < 1);
+    assert.equal(opened.features.coverageWindow, 1);
+    // The window is (opened, terminal)/√2 + (terminal, authority)/√2; the question is (authority, open, terminal)/√3.
+    const window = [0, 0, 0, 0, 0, 0, 0, 0].map((_, i) => [1, 1, 0, 0, 0, 0, 0, 0][i]! / Math.SQRT2 + [1, 0, 0, 0, 0, 0, 1, 0][i]! / Math.SQRT2);
+    const norm = Math.hypot(...window);
+    near(opened.features.denseWindow, (window[0]! + window[2]! + window[6]!) / norm / Math.sqrt(3));
+    assert.equal(opened.features.typeFit, 1);
+  });
+
+  it('GIVEN a date question THEN sentences stating a date fit (+1) and those without one do not (-1)', async () => {
+    const candidates = await candidatesFor(small, 'When did the authority open the terminal?');
+    assert.equal(candidates.get(S.approved)!.features.typeFit, 1);
+    assert.equal(candidates.get(S.cost)!.features.typeFit, -1);
+    assert.equal(candidates.get(S.noise)!.features.typeFit, -1);
+    assert.ok([...candidates.values()].every((c) => c.features.nameFit === 0));
+  });
+
+  it('GIVEN "Who is the mayor of Almora?" THEN the name is covered where it appears, and a sentence naming someone else fits the person type', async () => {
+    const candidates = await candidatesFor(small, 'Who is the mayor of Almora?');
+    const mayor = candidates.get(S.mayor)!;
+    assert.equal(mayor.features.nameCoverage, 1);
+    assert.equal(mayor.features.coverageWindow, 1);
+    assert.equal(mayor.features.nameFit, 1);
+    assert.equal(mayor.features.typeFit, 0);
+    // Written without a full stop, like a caption or a headline.
+    assert.equal(mayor.features.fragment, 1);
+    assert.equal(candidates.get(S.cost)!.features.nameCoverage, 0);
+    assert.equal(candidates.get(S.cost)!.features.nameFit, -1);
+  });
+
+  it('GIVEN a sentence followed by one covering the question THEN its next-sentence coverage says so; the last sentence of an article has none', async () => {
+    const candidates = await candidatesFor(small, 'Who is the mayor of Almora?');
+    assert.equal(candidates.get(S.noise)!.features.nextCoverage, 1);
+    assert.equal(candidates.get(S.townCost)!.features.nextCoverage, 0);
+  });
+
+  it('GIVEN sentences of the best retrieved chunk THEN their retrieval feature is 1, lower for lower chunks', async () => {
+    const candidates = await candidatesFor(small, 'How much did the terminal cost?');
+    const retrieval = [...candidates.values()].map((c) => c.features.retrieval);
+    assert.equal(Math.max(...retrieval), 1);
+    assert.ok(retrieval.every((value) => value > 0 && value <= 1));
+  });
+});
+
+describe('gatherCandidates on a longer article', () => {
+  it(`GIVEN more sentences than the pool WHEN scored THEN the ${POOL_SIZE} best by cosine plus coverage are kept, the answer among them`, async () => {
+    const filler = Array.from({ length: POOL_SIZE + 20 }, (_, i) => `Meeting ${i + 1} of the committee was held.`).join(' ');
+    const small = await buildSmallIndex({ 'long.txt': `${filler}\n\nThe ferry fare rose to nine euros.\n` }, new WordAxisEmbeddings(['ferry', 'fare']), 8000);
+    try {
+      const analysis = analyzeQuestion('How much is the ferry fare?');
+      const vector = await small.embeddings.embedQuery(analysis.focus);
+      const candidates = gatherCandidates(small.corpus.store, analysis, vector, await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }));
+      assert.equal(candidates.length, POOL_SIZE);
+      assert.ok(candidates.some((c) => c.sentence.text === 'The ferry fare rose to nine euros.'));
+    } finally {
+      small.cleanup();
+    }
+  });
+});
