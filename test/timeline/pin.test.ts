@@ -2,24 +2,33 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Entities } from '../../src/timeline/entities.ts';
 import { pinUndated, type Pending } from '../../src/timeline/pin.ts';
-import { findDateMentions } from '../../src/timeline/resolve-date.ts';
+import type { Article, Sentence } from '../../src/corpus/types.ts';
+import { findDateMentions, type DateMention } from '../../src/timeline/resolve-date.ts';
 import { sentenceEvent } from '../../src/timeline/sentence-event.ts';
-import { Similarity } from '../../src/timeline/similarity.ts';
+import { clauseVerbs, Similarity } from '../../src/timeline/similarity.ts';
 import { summarize } from '../../src/timeline/summarize.ts';
 import { makeArticle } from './make-article.ts';
+
+/** Where a sentence states an event, as extraction records it. */
+const statedIn = (article: Article, sentence: Sentence, entities: Entities) => ({ source: article.source, sentence, quote: article.text.slice(sentence.start, sentence.end), people: entities.people(sentence.text), places: entities.places(sentence.text) });
+/** A clause's summary with its main verbs, as extraction keeps it. */
+const textOf = (sentence: string, mention: DateMention) => {
+  const text = summarize(sentence, mention, []);
+  return { ...text, verbs: clauseVerbs(text.clause) };
+};
 
 test('GIVEN an undated article saying "on Thursday" of an arrest another article dates 2008-03-06 THEN it is pinned to that day, and its "on Monday" to the likeliest Monday after', () => {
   const entities = new Entities([]);
   const dated = makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 6, 2008.', '2008-03-07');
   const [datedMention] = findDateMentions(dated.sentences[0]!.text, '2008-03-07');
-  const arrest = sentenceEvent(dated, dated.sentences[0]!, datedMention!, summarize(dated.sentences[0]!.text, datedMention!, []), entities, { date: '2008-03-06', precision: 'day' });
+  const arrest = sentenceEvent(statedIn(dated, dated.sentences[0]!, entities), datedMention!, textOf(dated.sentences[0]!.text, datedMention!), { date: '2008-03-06', precision: 'day' });
   const undated = makeArticle('c.txt', 'Police arrested Viktor Bout in Bangkok on Thursday. He will appear in court on Monday.');
   const pending: Pending[] = undated.sentences.map((sentence) => {
     const [mention] = findDateMentions(sentence.text);
-    return { article: undated, sentence, mention: mention!, text: summarize(sentence.text, mention!, []) };
+    return { stated: statedIn(undated, sentence, entities), mention: mention!, text: textOf(sentence.text, mention!) };
   });
   const similarity = new Similarity([arrest, ...pending.map((item) => ({ clause: item.text.clause }))]);
-  const pinned = pinUndated(pending, [arrest], similarity, entities);
+  const pinned = pinUndated(pending, [arrest], similarity);
   assert.deepEqual(pinned.map((e) => [e.expression, e.date, e.approximate, e.kind]), [
     ['on Thursday', '2008-03-06', false, 'occurred'],
     ['on Monday', '2008-03-10', true, 'scheduled'],
@@ -31,6 +40,6 @@ test('GIVEN an undated article whose events no other article dates THEN nothing 
   const undated = makeArticle('c.txt', 'The harbour closed on Thursday.');
   const sentence = undated.sentences[0]!;
   const [mention] = findDateMentions(sentence.text);
-  const pending: Pending[] = [{ article: undated, sentence, mention: mention!, text: summarize(sentence.text, mention!, []) }];
-  assert.deepEqual(pinUndated(pending, [], new Similarity([{ clause: sentence.text }]), new Entities([])), []);
+  const pending: Pending[] = [{ stated: statedIn(undated, sentence, new Entities([])), mention: mention!, text: textOf(sentence.text, mention!) }];
+  assert.deepEqual(pinUndated(pending, [], new Similarity([{ clause: sentence.text }])), []);
 });
