@@ -13,7 +13,8 @@ import { prepareArticle, type ArticleInput, type PreparedArticle } from './inges
 import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
 import { describeError, IndexError } from './errors.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { currentIndexDir, reindexLockHolder } from './index/location.ts';
+import { currentIndexDir } from './index/location.ts';
+import { reindexLockHolder } from './index/reindex-lock.ts';
 import { diffCorpus, isStale } from './index/manifest.ts';
 import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
 import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';

@@ -6,10 +6,10 @@ import type { Article, Chunk } from './corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { CorpusError } from './errors.ts';
 import { saveIndex } from './index/artifact.ts';
-import { chunkVectorsFromSentences, sentencesOfChunks } from './index/chunk-vectors.ts';
-import { embedInBatches } from './index/embed-batches.ts';
+import { embedInBatches, toRows } from './index/embed-batches.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { acquireReindexLock, createBuildDir, promoteBuild } from './index/location.ts';
+import { createBuildDir, promoteBuild } from './index/location.ts';
+import { acquireReindexLock } from './index/reindex-lock.ts';
 import { diffCorpus, MANIFEST_VERSION, type Manifest } from './index/manifest.ts';
 import type { TimelineEvent } from './timeline/types.ts';
 
@@ -24,7 +24,8 @@ export interface ReindexDeps {
   config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
   embeddings: LocalEmbeddings;
   timeline: TimelineStage;
-  embed?: (texts: string[], onBatch: (done: number) => void) => Promise<number[][]>;
+  /** Unit vectors of `texts`, row-major (a Float32Array keeps 4 bytes a dimension; arrays of numbers are accepted too). */
+  embed?: (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array | number[][]>;
   hnsw?: { efConstruction: number; m: number };
   /** Told about every corpus file skipped, naming it and why. */
   warn?(message: string): void;
@@ -68,14 +69,13 @@ export async function reindex(
       const why = skipped.length > 0 ? ` (skipped: ${skipped.map((file) => `${file.source}: ${file.reason}`).join('; ')})` : '';
       throw new CorpusError(`The corpus folder ${config.corpusDir} has no readable .txt or .md articles${why}. Add articles and reindex; the current index is kept.`);
     }
-    const chunks: Chunk[] = (await Promise.all(articles.map((article) => chunkArticle(article, config.chunking)))).flat();
+    const chunks: Chunk[][] = await Promise.all(articles.map((article) => chunkArticle(article, config.chunking)));
+    const chunkTotal = chunks.reduce((sum, list) => sum + list.length, 0);
     const sentences = articles.flatMap((article) => article.sentences.map((sentence) => sentence.text));
-    report({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunks.length });
+    report({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunkTotal });
     const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(embeddings, texts, onBatch));
-    const members = sentencesOfChunks(articles, chunks);
     // Progress in chunks: the share of sentences embedded, applied to the chunk count.
-    const sentenceVectors = await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunks.length * done) / Math.max(1, sentences.length)) }));
-    const chunkVectors = chunkVectorsFromSentences(members, sentenceVectors, embeddings.dimensions);
+    const sentenceVectors = toRows(await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunkTotal * done) / Math.max(1, sentences.length)) })), sentences.length, embeddings.dimensions);
     report({ phase: 'timeline' });
     const events = deps.timeline.extract(articles);
     report({ phase: 'writing' });
@@ -87,12 +87,12 @@ export async function reindex(
       chunking: config.chunking,
       files,
       skipped,
-      counts: { articles: articles.length, chunks: chunks.length, sentences: sentences.length, events: events.length },
+      counts: { articles: articles.length, chunks: chunkTotal, sentences: sentences.length, events: events.length },
       builtAt: new Date().toISOString(),
       buildMs: Date.now() - startedAt,
     };
     await deps.timeline.save(buildDir, events);
-    await saveIndex(buildDir, { manifest, articles, chunks, dense: { vectors: chunkVectors }, sentenceVectors }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
+    await saveIndex(buildDir, { manifest, articles, chunks, sentenceVectors }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });
     await lock.assertHeld();
@@ -100,7 +100,7 @@ export async function reindex(
     buildDir = undefined;
     const diff = diffCorpus(previous?.files ?? {}, articles);
     report({ phase: 'done' });
-    return { dir, summary: { rebuilt: true, ...diff, skipped, chunks: chunks.length, events: events.length, ms: Date.now() - startedAt } };
+    return { dir, summary: { rebuilt: true, ...diff, skipped, chunks: chunkTotal, events: events.length, ms: Date.now() - startedAt } };
   } finally {
     if (buildDir) await rm(buildDir, { recursive: true, force: true }).catch(() => {});
     await lock.release();

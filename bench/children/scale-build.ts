@@ -39,7 +39,7 @@ const sizes = Object.fromEntries(await Promise.all(files.map(async (file) => [fi
 const diskBytes = Object.values(sizes).reduce((sum, size) => sum + size, 0);
 
 // Timeline extraction over a sample of the synthetic articles, per article.
-const sample = (await loadCorpus(input.corpusDir, { maxFileBytes: config.maxFileBytes })).articles.slice(0, input.timelineSample);
+const sample = input.timelineSample > 0 ? (await loadCorpus(input.corpusDir, { maxFileBytes: config.maxFileBytes })).articles.slice(0, input.timelineSample) : [];
 const extraction = await timed(() => extractEvents(sample));
 
 report({

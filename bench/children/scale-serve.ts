@@ -3,6 +3,7 @@
 import { loadCalibration } from '../../src/answer/calibration.ts';
 import hnswlib from 'hnswlib-node';
 import { childInput, report } from '../lib/child.ts';
+import { procStatusMb } from '../lib/memory.ts';
 import { benchConfig, DEV_QUESTIONS } from '../lib/setup.ts';
 import { mb, round, summarize, timed } from '../lib/stats.ts';
 import { random } from '../lib/synthetic.ts';
@@ -14,7 +15,7 @@ import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { DEFAULT_HNSW } from '../../src/reindex.ts';
 
-const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: number; efs: number[]; insertion: boolean }>();
+const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: number; efs: number[]; insertion: boolean; servingOnly?: boolean }>();
 const rss = () => mb(process.memoryUsage().rss);
 const embeddings = await loadEmbeddings(benchConfig(input.dataDir).embeddings, () => {});
 const questionVectors: number[][] = [];
@@ -36,6 +37,15 @@ for (let r = 0; r < input.rounds; r++) {
   }
 }
 const rssServingMb = rss();
+// Peak and settled memory of serving, taken before the measurements below copy every vector for brute force.
+const servePeakRssMb = procStatusMb('VmHWM');
+(globalThis as { gc?: () => void }).gc?.();
+await new Promise((resolve) => setTimeout(resolve, 500));
+const serveSettledRssMb = procStatusMb('VmRSS');
+if (input.servingOnly) {
+  report({ chunks: index.chunks.length, sentences: index.sentenceVectors.length / index.manifest.model.dimensions, loadMs: loaded.ms, rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb }, servePeakRssMb, serveSettledRssMb, ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) } });
+  process.exit(0);
+}
 
 // The two rankings retrieve fuses, timed apart: BM25 over postings, and HNSW for 30 candidates at the ef retrieval uses.
 const lexicalMs: number[] = [];
@@ -99,6 +109,8 @@ report({
   chunks: index.chunks.length,
   sentences: sentenceCount,
   loadMs: loaded.ms,
+  servePeakRssMb,
+  serveSettledRssMb,
   rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb },
   ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) },
   rankings: { lexical: summarize(lexicalMs), dense: summarize(denseMs) },

@@ -53,7 +53,6 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = ['dense', 'denseW
 interface SentenceCache {
   tokens: Map<number, Set<string>>;
   facts: Map<number, SentenceFacts>;
-  corpusWords?: Set<string>;
 }
 const caches = new WeakMap<IndexArtifact, SentenceCache>();
 
@@ -78,13 +77,8 @@ export function factsOf(index: IndexArtifact, sentence: IndexedSentence): Senten
 }
 
 /** Every word of every article's full text (datelines and bylines included), for "does the corpus name X at all". */
-export function corpusWords(index: IndexArtifact): Set<string> {
-  const cache = cacheOf(index);
-  if (!cache.corpusWords) {
-    cache.corpusWords = new Set();
-    for (const article of index.articles.values()) for (const token of tokenize(article.text)) cache.corpusWords.add(token);
-  }
-  return cache.corpusWords;
+export function corpusWords(index: IndexArtifact): { has(word: string): boolean } {
+  return index.corpusWords;
 }
 
 /**
@@ -102,30 +96,30 @@ export const POOL_SIZE = 80;
 
 /** The candidate sentences of a question, each with its features. */
 export function gatherCandidates(index: IndexArtifact, question: QuestionAnalysis, vector: number[], retrieved: RankedChunk[]): Candidate[] {
-  const dims = index.manifest.model.dimensions;
   const weights = termWeights(index, question.terms);
   const nameSet = new Set(question.names);
   const nameWeights = termWeights(index, question.names);
   const retrievalOf = new Map<number, number>();
   const best = retrieved[0]?.score ?? 1;
   for (const hit of retrieved) {
-    for (const id of index.chunkSentences[hit.position] ?? []) retrievalOf.set(id, Math.max(retrievalOf.get(id) ?? 0, hit.score / best));
+    for (const id of index.chunkSentenceIds(hit.position)) retrievalOf.set(id, Math.max(retrievalOf.get(id) ?? 0, hit.score / best));
   }
-  const ids = index.sentences.length <= SCORE_ALL_SENTENCES_UP_TO ? index.sentences.map((s) => s.id) : [...retrievalOf.keys()];
-  const vectorOf = (id: number) => index.sentenceVectors.subarray(id * dims, (id + 1) * dims);
+  const ids = index.sentenceCount <= SCORE_ALL_SENTENCES_UP_TO ? index.sentenceIds() : [...retrievalOf.keys()];
+  const vectorOf = (id: number) => index.sentenceVector(id);
   const contentWeights = new Map([...weights].filter(([term]) => !nameSet.has(term)));
-  const quick = ids.map((id) => {
-    const sentence = index.sentences[id]!;
+  const quick = ids.flatMap((id) => {
+    const sentence = index.sentence(id);
+    if (!sentence) return [];
     const dense = dot(vector, vectorOf(id));
-    return { sentence, dense, coverage: share(contentWeights, tokensOf(index, sentence)) + share(nameWeights, tokensOf(index, sentence)) };
+    return [{ sentence, dense, coverage: share(contentWeights, tokensOf(index, sentence)) + share(nameWeights, tokensOf(index, sentence)) }];
   });
   quick.sort((a, b) => b.dense + b.coverage - (a.dense + a.coverage));
   const pool = quick.slice(0, POOL_SIZE);
   const questionWords = new Set([...weights.keys()]);
   const candidates = pool.map(({ sentence, dense }) => {
-    const before = index.sentences[sentence.id - 1];
+    const before = index.sentence(sentence.id - 1);
     const previous = before && before.source === sentence.source && before.paragraph === sentence.paragraph ? before : undefined;
-    const after = index.sentences[sentence.id + 1];
+    const after = index.sentence(sentence.id + 1);
     const following = after && after.source === sentence.source ? after : undefined;
     const words = tokensOf(index, sentence);
     const facts = factsOf(index, sentence);

@@ -133,9 +133,7 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 }
 
 function nearDuplicate(index: IndexArtifact, a: Candidate, b: Candidate): boolean {
-  const dims = index.manifest.model.dimensions;
-  const row = (id: number) => index.sentenceVectors.subarray(id * dims, (id + 1) * dims);
-  return dot(row(a.sentence.id), row(b.sentence.id)) > NEAR_DUPLICATE;
+  return dot(index.sentenceVector(a.sentence.id), index.sentenceVector(b.sentence.id)) > NEAR_DUPLICATE;
 }
 
 export { CANDIDATE_FEATURES };

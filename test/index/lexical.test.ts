@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Bm25Index, stem, tokenize } from '../../src/index/lexical.ts';
+import { Bm25Index } from '../../src/index/bm25.ts';
+import { stem, tokenize } from '../../src/index/lexical.ts';
 
 test('GIVEN inflected words WHEN stemmed THEN forms of one word meet', () => {
   assert.equal(stem('arrested'), stem('arrest'));
