@@ -52,6 +52,8 @@ function openDeps(deps: DossierDeps): OpenDeps {
 }
 
 const TOPIC_PASSAGES = 3;
+/** A replaced index stays open this long: far longer than a question takes (its reads are synchronous, or an LLM call's timeout). */
+const RETIRE_AFTER_MS = 10 * 60_000;
 
 interface RunningReindex {
   progress: ReindexProgress;
@@ -90,10 +92,7 @@ class IndexedDossier implements Dossier {
   }
 
   sources(): ArticleSummary[] {
-    const { artifact } = this.current;
-    const chunks = new Map<string, number>();
-    for (const chunk of artifact.chunks) chunks.set(chunk.source, (chunks.get(chunk.source) ?? 0) + 1);
-    return [...artifact.articles.values()].map(({ source, meta }) => ({ source, ...meta, chunks: chunks.get(source) ?? 0 }));
+    return this.current.artifact.articles.summaries().map(({ source, meta, chunks }) => ({ source, ...meta, chunks }));
   }
 
   async reindex(options: ReindexOptions = {}): Promise<ReindexSummary> {
@@ -129,7 +128,7 @@ class IndexedDossier implements Dossier {
       running.progress = progress;
       options.onProgress?.(progress);
     }, options.requestedBy);
-    this.current = await openIndexDir(openDeps(this.deps), dir);
+    this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));
     return { ...summary, ...(adopted && { adopted }) };
   }
 
@@ -140,9 +139,15 @@ class IndexedDossier implements Dossier {
 
   private async adoptCurrentIndex(): Promise<IndexInfo | undefined> {
     const dir = await currentIndexDir(this.deps.config.dataDir).catch(() => undefined);
-    if (!dir || dir === this.current.artifact.dir) return undefined;
+    if (!dir) return undefined;
     try {
-      this.current = await openIndexDir(openDeps(this.deps), dir);
+      if (dir === this.current.artifact.dir) {
+        // Another process changed this index in place (an article added or removed): replay its change.
+        if (!this.current.artifact.catchUp()) return undefined;
+        this.current = { artifact: this.current.artifact, events: await this.deps.timeline.load(dir) };
+        return this.info();
+      }
+      this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));
       return this.info();
     } catch (error) {
       this.deps.warn(`Could not load the index another process built (${describeError(error)}); still answering from the previous one.`);
@@ -158,7 +163,8 @@ class IndexedDossier implements Dossier {
         await this.running.done;
         return false;
       }
-      return (await this.adoptCurrentIndex()) !== undefined && this.current.artifact.dir !== before;
+      const seq = this.current.artifact.seq;
+      return (await this.adoptCurrentIndex()) !== undefined && (this.current.artifact.dir !== before || this.current.artifact.seq !== seq);
     });
     this.refreshing = next.catch(() => false);
     return next;
@@ -195,6 +201,13 @@ class IndexedDossier implements Dossier {
       return next.summary;
     })();
     return this.runExclusive(running, work);
+  }
+
+  /** Switches to another index; the one replaced is closed once questions already using it are done. */
+  private replaceCurrent(next: OpenIndex): void {
+    const previous = this.current.artifact;
+    this.current = next;
+    if (previous !== next.artifact) setTimeout(() => previous.close(), RETIRE_AFTER_MS).unref();
   }
 
   reindexProgress(): ReindexProgress | undefined {

@@ -43,7 +43,7 @@ const servePeakRssMb = procStatusMb('VmHWM');
 await new Promise((resolve) => setTimeout(resolve, 500));
 const serveSettledRssMb = procStatusMb('VmRSS');
 if (input.servingOnly) {
-  report({ chunks: index.chunks.length, sentences: index.sentenceVectors.length / index.manifest.model.dimensions, loadMs: loaded.ms, rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb }, servePeakRssMb, serveSettledRssMb, ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) } });
+  report({ chunks: index.chunkCount, sentences: index.sentenceCount, loadMs: loaded.ms, rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb }, servePeakRssMb, serveSettledRssMb, ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) } });
   process.exit(0);
 }
 
@@ -52,8 +52,7 @@ const lexicalMs: number[] = [];
 const denseMs: number[] = [];
 for (const [q, question] of DEV_QUESTIONS.entries()) {
   lexicalMs.push((await timed(() => index.lexical.search(question, 30))).ms);
-  index.dense.index.setEf(SEARCH_EF);
-  denseMs.push((await timed(() => index.dense.similaritySearchVectorWithScore(questionVectors[q]!, 30))).ms);
+  denseMs.push((await timed(() => index.dense.search(questionVectors[q]!, 30, SEARCH_EF, index.chunkCount))).ms);
 }
 
 // Every stored vector (hnswlib keeps them normalised for cosine), for the exact baseline.
@@ -65,10 +64,11 @@ for (let label = 0; label < count; label++) rows.set(dense.getPoint(label), labe
 
 // Queries: the development questions, and mixtures of two stored sentences (what other questions look like).
 const next = random(7);
-const sentenceCount = index.sentenceVectors.length / dims;
+const sentenceCount = index.sentenceCount;
 const mixtures = Array.from({ length: input.syntheticQueries }, () => {
   const [a, b] = [Math.floor(next() * sentenceCount), Math.floor(next() * sentenceCount)];
-  const mix = index.sentenceVectors.slice(a * dims, (a + 1) * dims).map((value, d) => value + index.sentenceVectors[b * dims + d]!);
+  const [rowA, rowB] = [index.sentenceVector(a), index.sentenceVector(b)];
+  const mix = rowA.map((value, d) => value + rowB[d]!);
   return unit(mix);
 });
 const queries = [...questionVectors.map(unit), ...mixtures];
@@ -106,7 +106,7 @@ if (input.insertion) {
 }
 
 report({
-  chunks: index.chunks.length,
+  chunks: index.chunkCount,
   sentences: sentenceCount,
   loadMs: loaded.ms,
   servePeakRssMb,

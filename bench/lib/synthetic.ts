@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/corpus/sentences.ts';
-import { loadIndex } from '../../src/index/artifact.ts';
+import { loadIndex, readManifest } from '../../src/index/artifact.ts';
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 
@@ -23,7 +23,7 @@ export function poolEmbeddings(modelId: string, dimensions: number): LocalEmbedd
 export async function poolModel(dataDir: string): Promise<{ id: string; dimensions: number }> {
   const dir = await currentIndexDir(dataDir);
   if (!dir) throw new Error(`No index in ${dataDir} to take the sentence pool from.`);
-  return (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { model: { id: string; dimensions: number } }).model;
+  return (await readManifest(dir)).model;
 }
 
 /** The sentences of a built index and their vectors, as embedded for real when it was built. */
@@ -31,7 +31,12 @@ export async function loadPool(dataDir: string, modelId: string, dimensions: num
   const dir = await currentIndexDir(dataDir);
   if (!dir) throw new Error(`No index in ${dataDir} to take the sentence pool from.`);
   const artifact = await loadIndex(dir, poolEmbeddings(modelId, dimensions));
-  return { texts: artifact.sentences.map((sentence) => sentence.text), vectors: artifact.sentenceVectors, dimensions };
+  const ids = artifact.sentenceIds();
+  const vectors = new Float32Array(ids.length * dimensions);
+  ids.forEach((id, row) => vectors.set(artifact.sentenceVector(id), row * dimensions));
+  const texts = ids.map((id) => artifact.sentence(id)!.text);
+  artifact.close();
+  return { texts, vectors, dimensions };
 }
 
 /** A small seeded generator (mulberry32), so that every run builds the same corpus. */

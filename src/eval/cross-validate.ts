@@ -129,7 +129,7 @@ export function byArticle(item: PreparedItem): string {
   const q = item.question as PreparedItem['question'] & { near_miss?: { source?: string } };
   const source = q.evidence_source || q.gold_sources[0] || q.near_miss?.source;
   if (source) return `${item.index.dir.split('index-of-')[1]?.split('/')[0] ?? ''}:${source}`;
-  const articles = [...item.index.articles.keys()];
+  const articles = item.index.articles.summaries().map((article) => article.source);
   const hash = [...q.id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
   return `${item.index.dir.split('index-of-')[1]?.split('/')[0] ?? ''}:${articles[hash % articles.length]}`;
 }

@@ -15,7 +15,7 @@ import { RECORDS_FILE, RecordStore, type ArticleRecords } from './record-store.t
 import { SENTENCE_VECTORS_FILE, VectorFile } from './vector-file.ts';
 
 export type { IndexedSentence, StoredArticle } from './record-store.ts';
-export type { IndexArtifact } from './loaded-index.ts';
+export type { IndexArtifact, LoadedIndex } from './loaded-index.ts';
 
 /** The files a load checks byte for byte: hnswlib does not validate its file (damaged bytes crash the process). */
 const CHECKSUMMED = [DENSE_FILE, LEXICAL_FILE];

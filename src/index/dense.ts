@@ -50,8 +50,8 @@ export class DenseIndex {
   add(label: number, vector: Float32Array | number[]): void {
     const count = this.index.getCurrentCount();
     if (count >= this.index.getMaxElements()) this.index.resizeIndex(Math.ceil(count * 1.25) + 16);
-    // hnswlib-node reads the point element by element, which a Float32Array serves as well as an array.
-    this.index.addPoint(vector as number[], label);
+    // hnswlib-node accepts only a plain array.
+    this.index.addPoint(Array.isArray(vector) ? vector : Array.from(vector), label);
   }
 
   /** Marks a label deleted: never returned again. Unknown labels are ignored (a replayed removal). */
@@ -68,7 +68,7 @@ export class DenseIndex {
     const wanted = Math.min(k, live);
     if (wanted <= 0) return [];
     this.index.setEf(Math.max(ef, wanted));
-    const { neighbors, distances } = this.index.searchKnn(vector as number[], wanted);
+    const { neighbors, distances } = this.index.searchKnn(Array.isArray(vector) ? vector : Array.from(vector), wanted);
     return neighbors.map((row, i) => ({ row, score: 1 - distances[i]! }));
   }
 }

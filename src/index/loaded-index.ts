@@ -50,7 +50,7 @@ const SENTENCE_CACHE_LIMIT = 50_000;
 export class LoadedIndex implements IndexArtifact {
   private liveChunks = 0;
   private liveSentences = 0;
-  private readonly sentences = new Map<number, IndexedSentence | undefined>();
+  private readonly sentenceCache = new Map<number, IndexedSentence | undefined>();
   readonly articles: ArticleAccess;
   readonly corpusWords: { has(word: string): boolean };
 
@@ -100,10 +100,10 @@ export class LoadedIndex implements IndexArtifact {
   }
 
   sentence(id: number): IndexedSentence | undefined {
-    if (this.sentences.has(id)) return this.sentences.get(id);
-    if (this.sentences.size >= SENTENCE_CACHE_LIMIT) this.sentences.clear();
+    if (this.sentenceCache.has(id)) return this.sentenceCache.get(id);
+    if (this.sentenceCache.size >= SENTENCE_CACHE_LIMIT) this.sentenceCache.clear();
     const sentence = this.store.sentence(id);
-    this.sentences.set(id, sentence);
+    this.sentenceCache.set(id, sentence);
     return sentence;
   }
 
@@ -140,7 +140,7 @@ export class LoadedIndex implements IndexArtifact {
       }
       this.seenSeq = change.seq;
     }
-    this.sentences.clear();
+    this.sentenceCache.clear();
     const manifest = this.store.meta('manifest');
     if (manifest) this.manifest = JSON.parse(manifest) as Manifest;
     const counts = this.store.counts();

@@ -9,7 +9,7 @@ import { ModelError } from '../../src/errors.ts';
 import { embedInBatches, toRows } from '../../src/index/embed-batches.ts';
 import { createWorkerEmbedder, type WorkerEmbedder } from '../../src/index/embed-worker.ts';
 import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
-import { writeTinyBertModel } from '../fixtures/tiny-bert.ts';
+import { TINY_BERT_HIDDEN_SIZE, writeTinyBertModel } from '../fixtures/tiny-bert.ts';
 
 const MODEL = 'test/tiny-bert';
 const root = new URL('../../', import.meta.url).pathname;
@@ -73,7 +73,7 @@ describe('createWorkerEmbedder (tiny offline BERT)', () => {
     writeFileSync(script, [
       `import { createWorkerEmbedder } from ${JSON.stringify(join(root, 'src/index/embed-worker.ts'))};`,
       `const embed = createWorkerEmbedder(${JSON.stringify(settings)});`,
-      `embed(['viktor bout', 'pizza in naples']).then((vectors) => console.log('embedded', vectors.length));`,
+      `embed(['viktor bout', 'pizza in naples']).then((vectors) => console.log('embedded', vectors.length / ${TINY_BERT_HIDDEN_SIZE}));`,
     ].join('\n'));
     // The timeout only guards against a hang; a process kept alive by the worker would hit it.
     const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, encoding: 'utf8', timeout: 120_000 });
