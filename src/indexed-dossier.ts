@@ -38,6 +38,8 @@ export interface DossierDeps {
   llm?: BaseChatModel;
   /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. Closed with the facade. */
   embed?: ReindexDeps['embed'] & { close?(): Promise<void> };
+  /** Full builds write the index in a worker thread (see `ReindexDeps.writeInWorker`). */
+  writeInWorker?: boolean;
   warn(message: string): void;
 }
 
@@ -48,7 +50,7 @@ export async function createDossier(deps: DossierDeps, onBuildProgress?: (progre
 }
 
 function openDeps(deps: DossierDeps): OpenDeps {
-  return { config: deps.config, embeddings: deps.embeddings, embed: deps.embed, timeline: deps.timeline, loadTimeline: (dir) => deps.timeline.load(dir), warn: deps.warn };
+  return { config: deps.config, embeddings: deps.embeddings, embed: deps.embed, writeInWorker: deps.writeInWorker, timeline: deps.timeline, loadTimeline: (dir) => deps.timeline.load(dir), warn: deps.warn };
 }
 
 const TOPIC_PASSAGES = 3;

@@ -40,7 +40,7 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   const settings = embeddings.modelId.startsWith('use-lite:') ? { ...config.embeddings, kind: 'use-lite' as const } : config.embeddings;
   const embed = createWorkerEmbedder(settings, { modelId: embeddings.modelId });
   try {
-    return await createDossier({ config, embeddings, calibration, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+    return await createDossier({ config, embeddings, calibration, llm, embed, writeInWorker: true, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
   } catch (error) {
     await embed.close();
     throw error;

@@ -6,6 +6,7 @@ import type { Article, Chunk } from './corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { CorpusError } from './errors.ts';
 import { saveIndex } from './index/artifact.ts';
+import { writeIndexInWorker } from './index/index-writer.ts';
 import { embedInBatches, toRows } from './index/embed-batches.ts';
 import type { LocalEmbeddings } from './index/embeddings/types.ts';
 import { createBuildDir, promoteBuild } from './index/location.ts';
@@ -27,6 +28,11 @@ export interface ReindexDeps {
   /** Unit vectors of `texts`, row-major (a Float32Array keeps 4 bytes a dimension; arrays of numbers are accepted too). */
   embed?: (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array | number[][]>;
   hnsw?: { efConstruction: number; m: number };
+  /**
+   * Writes the index (HNSW insertion, BM25 postings, records, files) in a worker thread, so that a large build
+   * never stalls the main thread; the bot sets it. Otherwise in-process, yielding to the event loop every 20 ms.
+   */
+  writeInWorker?: boolean;
   /** Told about every corpus file skipped, naming it and why. */
   warn?(message: string): void;
   /**
@@ -92,7 +98,8 @@ export async function reindex(
       buildMs: Date.now() - startedAt,
     };
     await deps.timeline.save(buildDir, events);
-    await saveIndex(buildDir, { manifest, articles, chunks, sentenceVectors }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
+    const write = deps.writeInWorker ? writeIndexInWorker : saveIndex;
+    await write(buildDir, { manifest, articles, chunks, sentenceVectors }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });
     await lock.assertHeld();

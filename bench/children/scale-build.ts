@@ -14,7 +14,7 @@ import { reindex } from '../../src/reindex.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
 import { saveTimeline } from '../../src/timeline/store.ts';
 
-const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number }>();
+const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number; inProcess?: boolean }>();
 const model = await poolModel(input.poolDataDir);
 const embeddings = poolEmbeddings(model.id, model.dimensions);
 const pool = await loadPool(input.poolDataDir, embeddings.modelId, embeddings.dimensions);
@@ -26,7 +26,7 @@ const starts: Partial<Record<ReindexProgress['phase'], number>> = {};
 const delay = new LoopDelay();
 delay.start('scanning');
 // The timeline stage is left out of the build (it would take minutes at 100,000 chunks); its rate is measured below.
-const built = await timed(() => reindex({ config, embeddings, embed, timeline: { extract: () => [], save: saveTimeline } }, undefined, ({ phase }) => {
+const built = await timed(() => reindex({ config, embeddings, embed, writeInWorker: !input.inProcess, timeline: { extract: () => [], save: saveTimeline } }, undefined, ({ phase }) => {
   starts[phase] ??= performance.now();
   delay.split(phase);
 }));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Article, Chunk } from '../corpus/types.ts';
+import type { Chunk } from '../corpus/types.ts';
 import { describeError, IndexError } from '../errors.ts';
 import { Bm25Index, LEXICAL_FILE } from './bm25.ts';
 import { chunkSentenceRanges, chunkVector } from './chunk-vectors.ts';
@@ -11,7 +11,7 @@ import type { LocalEmbeddings } from './embeddings/types.ts';
 import { tokenize } from './lexical.ts';
 import { LoadedIndex } from './loaded-index.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
-import { RECORDS_FILE, RecordStore, type ArticleRecords } from './record-store.ts';
+import { RECORDS_FILE, RecordStore, type ArticleRecords, type StoredArticle } from './record-store.ts';
 import { SENTENCE_VECTORS_FILE, VectorFile } from './vector-file.ts';
 
 export type { IndexedSentence, StoredArticle } from './record-store.ts';
@@ -24,7 +24,7 @@ const CHECKSUMMED = [DENSE_FILE, LEXICAL_FILE];
 export interface BuiltIndex {
   manifest: Manifest;
   /** In the order their ids are given: sentence ids and chunk ids follow it. */
-  articles: Article[];
+  articles: StoredArticle[];
   /** Each article's chunks, in `articles` order. */
   chunks: Chunk[][];
   /** Unit vectors of every sentence, row-major, in article then sentence order. */
@@ -54,7 +54,7 @@ export async function saveIndex(dir: string, built: BuiltIndex, hnsw: HnswSettin
       await pause();
     }
     await checkpoint(`written:${RECORDS_FILE}`);
-    VectorFile.write(join(dir, SENTENCE_VECTORS_FILE), built.sentenceVectors);
+    await VectorFile.write(join(dir, SENTENCE_VECTORS_FILE), built.sentenceVectors);
     await checkpoint(`written:${SENTENCE_VECTORS_FILE}`);
     const total = built.chunks.reduce((sum, list) => sum + list.length, 0);
     const dense = DenseIndex.create(dims, total, hnsw);
@@ -98,7 +98,7 @@ const YIELD_EVERY_MS = 20;
 const defaultYield: Yield = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The rows one article adds: its chunks with their sentence ranges and the distinct words of its whole text. */
-export function recordsOf(article: Article | ArticleRecords['article'], chunks: Chunk[], ranges = chunkSentenceRanges(article, chunks)): ArticleRecords {
+export function recordsOf(article: StoredArticle, chunks: Chunk[], ranges = chunkSentenceRanges(article, chunks)): ArticleRecords {
   const { source, hash, meta, text, sentences } = article;
   return { article: { source, hash, meta, text, sentences }, chunks, chunkSentences: ranges, words: [...new Set(tokenize(text))] };
 }

@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import { ModelError } from '../errors.ts';
 import type { EmbedReply, EmbedRequest, EmbedWorkerData } from './embed-worker-thread.ts';
+import { spawnWorker } from './worker-spawn.ts';
 
 /** An index-time embedding runner (`ReindexDeps['embed']`) that runs in a worker thread until closed. */
 export interface WorkerEmbedder {
@@ -26,9 +27,6 @@ interface Job {
   onBatch(done: number): void;
 }
 
-// Compiled to dist/ (npm run build) this module is .js, and so is the worker beside it.
-const COMPILED = import.meta.url.endsWith('.js');
-const THREAD = new URL(COMPILED ? './embed-worker-thread.js' : './embed-worker-thread.ts', import.meta.url);
 
 /**
  * Embeds in one reused worker thread that loads the same model through `loadEmbeddings`, so that the pure-JS
@@ -62,7 +60,7 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
 
   const start = (): Worker => {
     const data: EmbedWorkerData = { settings, modelId: options.modelId };
-    const started = spawn(data);
+    const started = spawnWorker('embed-worker-thread', data);
     started.unref();
     started.on('message', onReply);
     // A crashed worker is dropped; the next call starts a fresh one.
@@ -98,12 +96,4 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
   };
 
   return Object.assign(embed, { close });
-}
-
-// Node 20 does not run tsx's loader in worker threads, so the .ts worker is entered through a bootstrap that registers it.
-function spawn(workerData: EmbedWorkerData): Worker {
-  if (COMPILED) return new Worker(THREAD, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { IndexError } from '../errors.ts';
 
 /** The sentence vectors of an index directory: float32 rows, row i at byte i * dimensions * 4. */
@@ -42,14 +43,14 @@ export class VectorFile {
     }
   }
 
-  /** Writes rows to a new file (a build's), in one pass. */
-  static write(path: string, rows: Float32Array): void {
-    const fd = openSync(path, 'w');
+  /** Writes rows to a new file (a build's), off the main thread (libuv's pool does the write). */
+  static async write(path: string, rows: Float32Array): Promise<void> {
+    const handle = await open(path, 'w');
     try {
-      writeSync(fd, Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
-      fsyncSync(fd);
+      await handle.writeFile(Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
   }
 
