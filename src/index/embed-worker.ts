@@ -97,3 +97,33 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
 
   return Object.assign(embed, { close });
 }
+
+/**
+ * Several worker embedders behind one: each call's texts are dealt out in turn (so every worker gets as many long
+ * texts as the others) and the vectors come back in input order. With one worker per core, index-time embedding
+ * uses the whole machine; questions are embedded on the main thread meanwhile.
+ */
+export function createEmbedderPool(settings: Config['embeddings'], options: WorkerEmbedderOptions & { workers: number }): WorkerEmbedder {
+  const count = Math.max(1, Math.floor(options.workers));
+  const embedders = Array.from({ length: count }, () => createWorkerEmbedder(settings, options));
+  if (count === 1) return embedders[0]!;
+  const embed = async (texts: string[], onBatch: (done: number) => void = () => {}): Promise<Float32Array> => {
+    const shares = embedders.map((_, w) => texts.filter((_, i) => i % count === w));
+    const done = new Array<number>(count).fill(0);
+    const parts = await Promise.all(embedders.map((one, w) => one(shares[w]!, (n) => {
+      done[w] = n;
+      onBatch(done.reduce((a, b) => a + b, 0));
+    })));
+    if (texts.length === 0) return new Float32Array(0);
+    const dims = parts[0]!.length / shares[0]!.length;
+    const out = new Float32Array(texts.length * dims);
+    parts.forEach((part, w) => {
+      for (let j = 0; j < shares[w]!.length; j++) out.set(part.subarray(j * dims, (j + 1) * dims), (j * count + w) * dims);
+    });
+    return out;
+  };
+  const close = async () => {
+    await Promise.all(embedders.map((one) => one.close()));
+  };
+  return Object.assign(embed, { close });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 1 as const;
 
 const manifestSchema = z.object({
   version: z.literal(MANIFEST_VERSION),

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import { ModelError } from '../../src/errors.ts';
 import { embedInBatches, toRows } from '../../src/index/embed-batches.ts';
-import { createWorkerEmbedder, type WorkerEmbedder } from '../../src/index/embed-worker.ts';
+import { createEmbedderPool, createWorkerEmbedder, type WorkerEmbedder } from '../../src/index/embed-worker.ts';
 import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import { TINY_BERT_HIDDEN_SIZE, writeTinyBertModel } from '../fixtures/tiny-bert.ts';
 
@@ -118,6 +118,24 @@ describe('slow: the Universal Sentence Encoder in a worker keeps the event loop 
       assert.deepEqual(worker.vectors, inProcess.vectors);
     } finally {
       await embed.close();
+    }
+  });
+});
+
+describe('createEmbedderPool (tiny offline BERT)', () => {
+  it('GIVEN 70 texts WHEN embedded by a pool of two workers THEN the vectors equal one worker\'s, in input order, and progress adds up to 70', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-embed-pool-'));
+    writeTinyBertModel(join(dir, 'models'), MODEL);
+    const settings: Config['embeddings'] = { kind: 'transformers', model: MODEL, modelsDir: join(dir, 'models'), allowRemote: false };
+    const one = createWorkerEmbedder(settings);
+    const pool = createEmbedderPool(settings, { workers: 2 });
+    try {
+      const done: number[] = [];
+      assert.deepEqual(await pool(texts, (n) => done.push(n)), await one(texts));
+      assert.equal(done.at(-1), 70);
+    } finally {
+      await Promise.all([one.close(), pool.close()]);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

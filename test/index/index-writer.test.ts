@@ -20,7 +20,7 @@ async function built(): Promise<BuiltIndex> {
   const sentences = articles.reduce((sum, article) => sum + article.sentences.length, 0);
   const sentenceVectors = Float32Array.from({ length: sentences * DIMS }, (_, i) => ((i * 7919) % 13) / 13 + 0.01);
   const manifest = {
-    version: MANIFEST_VERSION, model: { id: 'fake:test', dimensions: DIMS }, chunking: { size: 60, overlap: 0 }, files: { 'a.txt': articles[0]!.hash, 'b.txt': articles[1]!.hash },
+    version: MANIFEST_VERSION as typeof MANIFEST_VERSION, model: { id: 'fake:test', dimensions: DIMS }, chunking: { size: 60, overlap: 0 }, files: { 'a.txt': articles[0]!.hash, 'b.txt': articles[1]!.hash },
     skipped: [], counts: { articles: 2, chunks: chunks.flat().length, sentences, events: 0 }, builtAt: '2024-01-01T00:00:00.000Z', buildMs: 1,
   };
   return { manifest, articles, chunks, sentenceVectors };
