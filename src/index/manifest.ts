@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const MANIFEST_VERSION = 1 as const;
+// Format 2: records in SQLite, vectors and postings in binary files (format 1 was JSON files, parsed whole).
+export const MANIFEST_VERSION = 2 as const;
 
 const manifestSchema = z.object({
   version: z.literal(MANIFEST_VERSION),
