@@ -5,6 +5,7 @@ import { chunkArticle } from './corpus/chunk.ts';
 import type { Article } from './corpus/types.ts';
 import { IndexError, UserError } from './errors.ts';
 import { recordsOf, type StoredArticle } from './index/artifact.ts';
+import { compactIfDue } from './index/compaction.ts';
 import { embedInBatches, toRows } from './index/embed-batches.ts';
 import { applyChange, type ArticleRows } from './index/incremental.ts';
 import { announceChange, currentIndexDir } from './index/location.ts';
@@ -93,6 +94,7 @@ export async function changeCorpus(
     undo = undefined;
     await announceChange(config.dataDir, artifact.dir, artifact.seq);
     await checkpoint('swapped');
+    await compactIfDue(artifact);
     const article = add?.records.article ?? removed!;
     await appendAudit(config.dataDir, {
       at: new Date().toISOString(),

@@ -54,6 +54,15 @@ function openDeps(deps: DossierDeps): OpenDeps {
 }
 
 const TOPIC_PASSAGES = 3;
+
+function catchUpOrStale(artifact: OpenIndex['artifact']): 'changed' | 'unchanged' | 'stale' {
+  try {
+    return artifact.catchUp() ? 'changed' : 'unchanged';
+  } catch (error) {
+    if (error instanceof IndexError && error.reason === 'stale') return 'stale';
+    throw error;
+  }
+}
 /** A replaced index stays open this long: far longer than a question takes (its reads are synchronous, or an LLM call's timeout). */
 const RETIRE_AFTER_MS = 10 * 60_000;
 
@@ -144,9 +153,12 @@ class IndexedDossier implements Dossier {
     if (!dir) return undefined;
     try {
       if (dir === this.current.artifact.dir) {
-        // Another process changed this index in place (an article added or removed): replay its change.
-        if (!this.current.artifact.catchUp()) return undefined;
-        this.current = { artifact: this.current.artifact, events: await this.deps.timeline.load(dir) };
+        // Another process changed this index in place (an article added or removed): replay its change, or load
+        // it again when that process compacted the log this index would replay.
+        const caughtUp = catchUpOrStale(this.current.artifact);
+        if (caughtUp === 'unchanged') return undefined;
+        if (caughtUp === 'stale') this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));
+        else this.current = { artifact: this.current.artifact, events: await this.deps.timeline.load(dir) };
         return this.info();
       }
       this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));

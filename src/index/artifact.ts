@@ -110,6 +110,12 @@ export function sha256File(path: string): Promise<string> {
   });
 }
 
+/** The graph and postings files the change log starts from: a build's, or the last compaction's. */
+export function baseFiles(store: RecordStore): { dense: string; lexical: string } {
+  const named = JSON.parse(store.meta('baseFiles') ?? 'null') as { dense: string; lexical: string } | null;
+  return named ?? { dense: DENSE_FILE, lexical: LEXICAL_FILE };
+}
+
 /** Reads the manifest of an index directory from its record store. @throws IndexError missing/corrupt */
 export async function readManifest(dir: string): Promise<Manifest> {
   const store = RecordStore.open(join(dir, RECORDS_FILE), { readonly: true });
@@ -173,9 +179,10 @@ export async function loadIndex(dir: string, embeddings: Pick<LocalEmbeddings, '
     const baseSeq = Number(store.meta('baseSeq') ?? 0);
     const next = store.nextIds();
     vectors = VectorFile.open(join(dir, SENTENCE_VECTORS_FILE), dims, next.sentence, { writable: true });
+    const files = baseFiles(store);
     const [dense, lexical] = await Promise.all([
-      DenseIndex.read(join(dir, DENSE_FILE), dims),
-      readFile(join(dir, LEXICAL_FILE)).then((bytes) => Bm25Index.deserialize(bytes, `${dir}/${LEXICAL_FILE}`)),
+      DenseIndex.read(join(dir, files.dense), dims),
+      readFile(join(dir, files.lexical)).then((bytes) => Bm25Index.deserialize(bytes, `${dir}/${files.lexical}`)),
     ]);
     const index = new LoadedIndex(dir, manifest, store, vectors, dense, lexical, baseSeq);
     index.catchUp();

@@ -121,6 +121,9 @@ export class LoadedIndex implements IndexArtifact {
    * Returns whether anything changed. Synchronous, so a question never sees half a change.
    */
   catchUp(): boolean {
+    if (Number(this.store.meta('baseSeq') ?? 0) > this.seenSeq) {
+      throw new IndexError(`The index in ${this.dir} was compacted by another process after this one read it; it must be loaded again.`, 'stale');
+    }
     const changes = this.store.changesAfter(this.seenSeq);
     if (changes.length === 0) return false;
     const next = this.store.nextIds();
@@ -147,6 +150,11 @@ export class LoadedIndex implements IndexArtifact {
     this.liveChunks = counts.chunks ?? 0;
     this.liveSentences = counts.sentences ?? 0;
     return true;
+  }
+
+  /** After this process compacted the index: the log up to `seq` is gone, and this index already holds it. */
+  rebased(seq: number): void {
+    this.seenSeq = seq;
   }
 
   /** @throws IndexError('corrupt') when the parts of the index disagree. */

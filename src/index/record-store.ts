@@ -209,9 +209,24 @@ export class RecordStore {
       .map((row) => ({ seq: row.seq, kind: row.kind, firstChunk: row.first_chunk, chunkCount: row.chunk_count }));
   }
 
-  /** The newest logged change (0 without any). */
+  /** The newest logged change (the base's after a compaction cleared the log). */
   lastSeq(): number {
-    return this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes').get()?.seq ?? 0;
+    const logged = this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes').get()?.seq ?? 0;
+    return Math.max(logged, Number(this.meta('baseSeq') ?? 0));
+  }
+
+  /**
+   * Drops the log up to `seq` and the rows of articles removed by then (the new base files no longer hold them);
+   * call inside `transaction`. Their sentence-vector rows stay in the file, unread.
+   */
+  clearChangesThrough(seq: number): void {
+    const removed = this.db.prepare<[], { id: number }>('SELECT id FROM articles WHERE deleted = 1').all().map((row) => row.id);
+    for (const id of removed) {
+      this.db.prepare('DELETE FROM sentences WHERE article = ?').run(id);
+      this.db.prepare('DELETE FROM chunks WHERE article = ?').run(id);
+      this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    }
+    this.db.prepare('DELETE FROM changes WHERE seq <= ?').run(seq);
   }
 
   article(source: string): StoredArticle | undefined {
