@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const dataDir = await tempDir('start-up');
   const env = { DATA_DIR: dataDir, CORPUS_DIR: join(root, 'corpus') };
   const bin = [join(root, 'bin/dossier.js')];
-  const tsx = ['--import', join(ROOT, 'node_modules/tsx/dist/esm/index.mjs'), join(root, 'src/cli.ts')];
+  const tsx = ['--import', join(ROOT, 'node_modules/tsx/dist/esm/index.mjs'), join(root, 'src/cli/main.ts')];
   const cases: Case[] = [
     { label: '--help', args: ['--help'], expectCode: 0 },
     { label: 'unknown option (usage error)', args: ['ask', '--jsno', QUESTION], expectCode: 2 },
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       if (built.code !== 0) throw new Error(`building the index failed (exit ${built.code}): ${built.stderr.slice(-400)}`);
     }
     const rows: { path: string; label: string; summary: Summary; codes: number[] }[] = [];
-    for (const [path, command] of [['bin/dossier.js', bin], ['tsx src/cli.ts', tsx]] as const) {
+    for (const [path, command] of [['bin/dossier.js', bin], ['tsx src/cli/main.ts', tsx]] as const) {
       for (const c of cases) {
         const times: number[] = [];
         const codes: number[] = [];

@@ -2,4 +2,4 @@
 // The `dossier` command (see bin/launch.js for compiled versus source).
 import { launch } from './launch.js';
 
-await launch('cli');
+await launch('cli/main');

@@ -6,7 +6,7 @@ import { articleEmbed, articlePages, changeText, confirmRow, previewEmbed } from
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import { isModerator } from '../src/discord/permissions.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
-import type { Actor } from '../src/dossier.ts';
+import type { Actor } from '../src/core/dossier.ts';
 import { UserError } from '../src/errors.ts';
 import { previewOf } from '../src/ingest/prepare.ts';
 

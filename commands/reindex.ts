@@ -4,7 +4,7 @@ import { isModerator } from '../src/discord/permissions.ts';
 import { reindexProgressText, reindexSummaryText } from '../src/discord/progress.ts';
 import { createProgressReply } from '../src/discord/progress-reply.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
-import type { ReindexHolder, ReindexProgress } from '../src/dossier.ts';
+import type { ReindexHolder, ReindexProgress } from '../src/core/dossier.ts';
 import { DossierError, IndexError, UserError } from '../src/errors.ts';
 
 const alreadyRunning = (progress: ReindexProgress | undefined) =>
@@ -20,7 +20,7 @@ export const reindex: Command = {
     .setDescription('Rebuild the index from the corpus folder (moderators).')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
-    .addBooleanOption((option) => option.setName('full').setDescription('Re-embed every article, even unchanged ones.')),
+    .addBooleanOption((option) => option.setName('full').setDescription('Rebuild even when the index already matches the corpus (a rebuild re-embeds every article).')),
 
   async execute(interaction, ctx) {
     // Server admins can grant the command to anyone, so the handler checks again.

@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.ts';
 import { NO_MENTIONS } from '../src/discord/replies.ts';
 import { sourcesEmbed } from '../src/discord/sources-embed.ts';
-import type { IndexInfo } from '../src/dossier.ts';
+import type { IndexInfo } from '../src/core/dossier.ts';
 
 /** /sources — the articles in the corpus with title, outlet and date. */
 export const sources: Command = {

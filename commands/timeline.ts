@@ -6,7 +6,7 @@ import { NO_MENTIONS } from '../src/discord/replies.ts';
 import { describeQuery, timelineEmbed, timelinePages } from '../src/discord/timeline-pages.ts';
 import { timelinePicture } from '../src/discord/timeline-picture.ts';
 import { UserError } from '../src/errors.ts';
-import { lookupTimeline, TIMELINE_OPTIONS, timelineQuery } from '../src/timeline-options.ts';
+import { lookupTimeline, TIMELINE_OPTIONS, timelineQuery } from '../src/core/timeline-options.ts';
 import { peopleOf } from '../src/timeline/query.ts';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

@@ -21,7 +21,7 @@ try {
 // A clean build: files of deleted sources must not linger in dist/.
 rmSync(dist, { recursive: true, force: true });
 const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-if (result.status !== 0 || !existsSync(join(dist, 'src/cli.js'))) {
+if (result.status !== 0 || !existsSync(join(dist, 'src/cli/main.js'))) {
   console.error('build: tsc failed; `dossier` and `npm start` will run the sources through tsx until `npm run build` succeeds.');
   rmSync(join(dist, '.built'), { force: true });
   process.exit(lenient ? 0 : 1);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
-import { openDossier } from '../src/open-dossier.ts';
-import { TIMELINE_FLAGS, timelineQuery } from '../src/timeline-options.ts';
+import { openDossier } from '../src/core/open-dossier.ts';
+import { TIMELINE_FLAGS, timelineQuery } from '../src/core/timeline-options.ts';
 import { pictureTitle } from '../src/timeline-image/title.ts';
 import { writeTimelinePng } from '../src/timeline-image/write-png.ts';
 

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { loadConfigFromDotenv, type Config } from './config.ts';
 import { describeError, UserError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { openDossier } from './open-dossier.ts';
-import { createProgressBar } from './progress-bar.ts';
-import { runTerminal } from './terminal.ts';
+import { openDossier } from './core/open-dossier.ts';
+import { createProgressBar } from './terminal/progress-bar.ts';
+import { runTerminal } from './terminal/chat.ts';
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal chat on the same core. With
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     return;
   }
   const { startDiscordBot } = await import('./discord/bot.ts');
-  const bot = await startDiscordBot({ config, dossier, logger });
+  const { commands } = await import('../commands/index.ts');
+  const bot = await startDiscordBot({ config, dossier, logger, commands });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -3,7 +3,7 @@
 import { childInput, report } from '../lib/child.ts';
 import { benchConfig, DEV_QUESTIONS, openBenchDossier } from '../lib/setup.ts';
 import { peakRssMb, round, summarize, timed } from '../lib/stats.ts';
-import type { Dossier } from '../../src/dossier.ts';
+import type { Dossier } from '../../src/core/dossier.ts';
 
 const { dataDir, corpusDir, rounds, concurrency } = childInput<{ dataDir: string; corpusDir?: string; rounds: number; concurrency: number[] }>();
 const { dossier, embeddings, close } = await openBenchDossier(benchConfig(dataDir, corpusDir), { worker: false });

@@ -3,7 +3,7 @@ const input = JSON.parse(process.argv[2] ?? '{}') as { dataDir: string; corpusDi
 const entered = performance.now();
 const { report } = await import('../lib/child.ts');
 const { benchConfig, DEV_QUESTIONS } = await import('../lib/setup.ts');
-const { openDossier } = await import('../../src/open-dossier.ts');
+const { openDossier } = await import('../../src/core/open-dossier.ts');
 const imported = performance.now();
 const dossier = await openDossier(benchConfig(input.dataDir, input.corpusDir), { notice: () => {}, warn: (m) => console.error(`warning: ${m}`) });
 const opened = performance.now();

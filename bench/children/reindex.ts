@@ -3,7 +3,7 @@
 import { childInput, report } from '../lib/child.ts';
 import { benchConfig, DEV_QUESTIONS, openBenchDossier } from '../lib/setup.ts';
 import { LoopDelay, peakRssMb, round, summarize, timed } from '../lib/stats.ts';
-import type { Dossier, ReindexProgress } from '../../src/dossier.ts';
+import type { Dossier, ReindexProgress } from '../../src/core/dossier.ts';
 import { readManifest } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 

@@ -9,8 +9,8 @@ import { benchConfig } from '../lib/setup.ts';
 import { LoopDelay, mb, peakRssMb, round, timed } from '../lib/stats.ts';
 import { loadPool, poolEmbedder, poolEmbeddings, poolModel, writeSyntheticCorpus } from '../lib/synthetic.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import type { ReindexProgress } from '../../src/dossier.ts';
-import { reindex } from '../../src/reindex.ts';
+import type { ReindexProgress } from '../../src/core/dossier.ts';
+import { reindex } from '../../src/core/build.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
 import { saveTimeline } from '../../src/timeline/store.ts';
 

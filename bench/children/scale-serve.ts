@@ -9,11 +9,12 @@ import { mb, round, summarize, timed } from '../lib/stats.ts';
 import { random } from '../lib/synthetic.ts';
 import { bruteForceTopK, recall, unit } from '../lib/vectors.ts';
 import { answerQuestion } from '../../src/answer/answer.ts';
+import { answerCorpusOf } from '../../src/core/answer-corpus.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { SEARCH_EF } from '../../src/retrieve/hybrid.ts';
 import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
-import { DEFAULT_HNSW } from '../../src/reindex.ts';
+import { DEFAULT_HNSW } from '../../src/core/build.ts';
 
 const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: number; efs: number[]; insertion: boolean; servingOnly?: boolean }>();
 const rss = () => mb(process.memoryUsage().rss);
@@ -28,11 +29,11 @@ const index = loaded.value;
 const rssLoadedMb = rss();
 
 const noDates = () => undefined;
-for (const question of DEV_QUESTIONS) await answerQuestion(index, question, { embeddings, lookupDate: noDates, calibration });
+for (const question of DEV_QUESTIONS) await answerQuestion(answerCorpusOf(index), question, { embeddings, lookupDate: noDates, calibration });
 const parts = { embed: [] as number[], retrieve: [] as number[], compose: [] as number[], total: [] as number[] };
 for (let r = 0; r < input.rounds; r++) {
   for (const question of DEV_QUESTIONS) {
-    const { timingsMs } = await answerQuestion(index, question, { embeddings, lookupDate: noDates, calibration });
+    const { timingsMs } = await answerQuestion(answerCorpusOf(index), question, { embeddings, lookupDate: noDates, calibration });
     for (const part of ['embed', 'retrieve', 'compose', 'total'] as const) parts[part].push(timingsMs[part]);
   }
 }

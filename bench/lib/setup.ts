@@ -4,11 +4,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createDossier, type Dossier, type TimelineModule } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
+import { type TimelineModule } from '../../src/core/deps.ts';
 import { createWorkerEmbedder } from '../../src/index/embed-worker.ts';
 import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
-import { timelineModule } from '../../src/open-dossier.ts';
+import { timelineModule } from '../../src/core/open-dossier.ts';
 
 /** The repository root: children run from it, the real corpus and the dev questions live under it. */
 export const ROOT = new URL('../../', import.meta.url).pathname;

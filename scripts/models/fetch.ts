@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadTransformersEmbeddings } from '../../src/index/embeddings/transformers.ts';
 import { bertToOnnx, type BertConfig } from './bert-onnx.ts';
 import { readSafetensors } from './safetensors.ts';
-import { dot } from '../../src/index/embeddings/normalize.ts';
+import { dot } from '../../src/math/vectors.ts';
 import { type CheckResult, REFERENCE_SENTENCES, TOLERANCES, verifyMiniLm } from './verify.ts';
 
 interface Source {

@@ -1,4 +1,4 @@
-import { dot } from '../../src/index/embeddings/normalize.ts';
+import { dot } from '../../src/math/vectors.ts';
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
 
 /** The sentences and cosine similarities sentence-transformers' README prints for all-MiniLM-L6-v2 (to 4 decimals). */

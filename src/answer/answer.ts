@@ -1,18 +1,18 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { describeError } from '../errors.ts';
-import type { IndexArtifact } from '../index/artifact.ts';
-import { retrieve, type RankedChunk, type RetrievalMode } from '../retrieve/hybrid.ts';
+import type { RankedChunk, RetrievalMode } from '../retrieve/hybrid.ts';
 import type { Calibration } from './calibration.ts';
 import { corpusWords, gatherCandidates, type Candidate } from './candidates.ts';
 import { citationFor } from './citations.ts';
 import { abstentionText, composeExtractive, nearestArticles, type DateLookup } from './compose.ts';
 import { answerProbability, decisionFeatures, rankCandidates, selectEvidence, type DecisionFeatures, type RankedCandidate } from './decision.ts';
 import { askLlm, type LlmSource } from './llm.ts';
+import type { AnswerCorpus, SentenceStore } from './sources.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
 import type { Answer, Citation } from './types.ts';
 
-/** What answering needs besides the index; the LLM is optional. */
+/** What answering needs besides the corpus; the LLM is optional. */
 export interface AnswerDeps {
   embeddings: EmbeddingsInterface;
   lookupDate: DateLookup;
@@ -28,7 +28,7 @@ const PER_ARTICLE = 4;
 // Deeper retrieval feeds the candidates' retrieval feature (and, in corpora too large to score whole, the pool).
 const CANDIDATE_PASSAGES = 30;
 
-/** A question measured against one index: what the fitted models decide on. Independent of any fitted parameter. */
+/** A question measured against one corpus snapshot: what the fitted models decide on. Independent of any fitted parameter. */
 export interface PreparedQuestion {
   question: string;
   analysis: QuestionAnalysis;
@@ -47,7 +47,7 @@ export interface AnswerDecision {
 }
 
 /** Embeds, retrieves and measures every candidate sentence. `context` is the earlier question of a thread. */
-export async function prepareQuestion(index: IndexArtifact, question: string, deps: Pick<AnswerDeps, 'embeddings' | 'retrievalMode'>, context?: string): Promise<PreparedQuestion> {
+export async function prepareQuestion(corpus: AnswerCorpus, question: string, deps: Pick<AnswerDeps, 'embeddings' | 'retrievalMode'>, context?: string): Promise<PreparedQuestion> {
   const started = performance.now();
   const analysis = analyzeQuestion(question);
   if (context) {
@@ -58,42 +58,43 @@ export async function prepareQuestion(index: IndexArtifact, question: string, de
   const searchText = context ? `${context}\n${analysis.focus}` : analysis.focus;
   const vector = await deps.embeddings.embedQuery(searchText);
   const embedded = performance.now();
-  const retrieved = await retrieve(index, { text: searchText, vector }, { k: CANDIDATE_PASSAGES, perSource: analysis.survey ? CANDIDATE_PASSAGES : PER_ARTICLE, mode: deps.retrievalMode });
+  const retrieved = await corpus.retriever.retrieve({ text: searchText, vector }, { k: CANDIDATE_PASSAGES, perSource: analysis.survey ? CANDIDATE_PASSAGES : PER_ARTICLE, mode: deps.retrievalMode });
   const retrievedAt = performance.now();
-  return { question, analysis, retrieved, candidates: gatherCandidates(index, analysis, vector, retrieved), timings: { started, embedded, retrieved: retrievedAt } };
+  return { question, analysis, retrieved, candidates: gatherCandidates(corpus.store, analysis, vector, retrieved), timings: { started, embedded, retrieved: retrievedAt } };
 }
 
 /** Chooses the answer (always the same way) and, separately, decides whether to give it. */
-export function decide(index: IndexArtifact, prepared: PreparedQuestion, calibration: Calibration): AnswerDecision {
+export function decide(store: SentenceStore, prepared: PreparedQuestion, calibration: Calibration): AnswerDecision {
   const ranked = rankCandidates(prepared.candidates, calibration.ranker);
-  const evidence = selectEvidence(index, prepared.analysis, ranked, calibration.keepRatio);
-  const features = decisionFeatures(index, prepared.analysis, ranked, evidence);
+  const evidence = selectEvidence(store, prepared.analysis, ranked, calibration.keepRatio);
+  const features = decisionFeatures(store, prepared.analysis, ranked, evidence);
   const probability = answerProbability(calibration, features);
   return { ranked, evidence, features, probability, answer: evidence.length > 0 && probability >= calibration.threshold };
 }
 
-/** Answers a validated question from one index snapshot. */
-export async function answerQuestion(index: IndexArtifact, question: string, deps: AnswerDeps, context?: string): Promise<Answer> {
-  const prepared = await prepareQuestion(index, question, deps, context);
-  const decision = decide(index, prepared, deps.calibration);
+/** Answers a validated question from one corpus snapshot. */
+export async function answerQuestion(corpus: AnswerCorpus, question: string, deps: AnswerDeps, context?: string): Promise<Answer> {
+  const prepared = await prepareQuestion(corpus, question, deps, context);
+  const { store } = corpus;
+  const decision = decide(store, prepared, deps.calibration);
   const shown = prepared.retrieved.slice(0, SHOWN_PASSAGES);
   // Fused reciprocal-rank scores are ~0.01–0.05: to a tenth, like the timings, they would all print as 0.
-  const base = { question, retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunk: hit.chunk.id, score: round(hit.score, 1e6) })), confidence: round(decision.probability, 1000) };
+  const base = { question, retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunkId: hit.chunk.id, score: round(hit.score, 1e6) })), confidence: round(decision.probability, 1000) };
   const timings = () => {
     const now = performance.now();
     const { started, embedded, retrieved } = prepared.timings;
     return { embed: round(embedded - started), retrieve: round(retrieved - embedded), compose: round(now - retrieved), total: round(now - started) };
   };
   if (!decision.answer) {
-    return { ...base, answer: abstentionText(abstentionReason(index, prepared, decision)), abstained: true, citations: [], mode: 'extractive', nearest: nearestArticles(index, shown), timingsMs: timings() };
+    return { ...base, answer: abstentionText(abstentionReason(store, prepared, decision)), abstained: true, citations: [], mode: 'extractive', nearest: nearestArticles(store, shown), timingsMs: timings() };
   }
-  const extractive = composeExtractive(index, prepared.analysis, decision.evidence, deps.lookupDate);
+  const extractive = composeExtractive(store, prepared.analysis, decision.evidence, deps.lookupDate);
   if (!deps.llm) return { ...base, ...extractive, abstained: false, mode: 'extractive', timingsMs: timings() };
   try {
-    const sources = llmSources(index, decision.ranked);
+    const sources = llmSources(store, decision.ranked);
     const reply = await askLlm(deps.llm.model, question, sources.map((s) => s.source), deps.llm.timeoutMs);
     if (reply.notInSources) {
-      return { ...base, answer: abstentionText('the language model found no answer in the passages retrieved'), abstained: true, citations: [], mode: 'llm', nearest: nearestArticles(index, shown), timingsMs: timings() };
+      return { ...base, answer: abstentionText('the language model found no answer in the passages retrieved'), abstained: true, citations: [], mode: 'llm', nearest: nearestArticles(store, shown), timingsMs: timings() };
     }
     return { ...base, ...renumber(reply.text, reply.cited, sources), abstained: false, mode: 'llm', timingsMs: timings() };
   } catch (error) {
@@ -102,9 +103,9 @@ export async function answerQuestion(index: IndexArtifact, question: string, dep
 }
 
 /** Why the articles don't answer, in words the asker can check. */
-function abstentionReason(index: IndexArtifact, prepared: PreparedQuestion, decision: AnswerDecision): string {
+function abstentionReason(store: SentenceStore, prepared: PreparedQuestion, decision: AnswerDecision): string {
   const { analysis } = prepared;
-  const known = corpusWords(index);
+  const known = corpusWords(store);
   const missing = analysis.names.filter((name) => !known.has(name));
   if (missing.length) return `the articles never mention ${missing.join(', ')}`;
   if (analysis.type !== 'other' && decision.features.topTypeFit < 0) return `no passage states the ${TYPE_WORDS[analysis.type]} asked for`;
@@ -116,9 +117,9 @@ const TYPE_WORDS: Record<QuestionAnalysis['type'], string> = {
 };
 
 /** The best sentences, one source entry each, as numbered passages for the LLM. */
-function llmSources(index: IndexArtifact, ranked: RankedCandidate[]): { source: LlmSource; citation: Citation }[] {
+function llmSources(store: SentenceStore, ranked: RankedCandidate[]): { source: LlmSource; citation: Citation }[] {
   return ranked.slice(0, 6).map(({ sentence }, i) => {
-    const article = index.articles.get(sentence.source)!;
+    const article = store.article(sentence.source)!;
     const citation = citationFor(i + 1, article, sentence.start, sentence.end);
     return { citation, source: { n: i + 1, source: sentence.source, title: article.meta.title, date: article.meta.date, text: sentence.text } };
   });

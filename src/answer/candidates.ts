@@ -1,15 +1,15 @@
-import type { IndexArtifact, IndexedSentence } from '../index/artifact.ts';
-import { dot } from '../index/embeddings/normalize.ts';
+import { dot } from '../math/vectors.ts';
 import { tokenize } from '../index/lexical.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
+import type { SentenceStore, StoredSentence } from './sources.ts';
 import { sentenceFacts, type SentenceFacts } from './facts.ts';
 import type { AnswerType, QuestionAnalysis } from './question.ts';
 
 /** A sentence considered as an answer, with the measurements the fitted ranker weighs. */
 export interface Candidate {
-  sentence: IndexedSentence;
+  sentence: StoredSentence;
   /** The sentence before in the same paragraph, quoted with this one when it carries the subject or the date. */
-  lead?: IndexedSentence;
+  lead?: StoredSentence;
   features: CandidateFeatures;
 }
 
@@ -49,36 +49,36 @@ export interface CandidateFeatures {
 
 export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = ['dense', 'denseWindow', 'coverage', 'coverageWindow', 'nameCoverage', 'typeFit', 'nameFit', 'category', 'denseGap', 'coverageGap', 'novelty', 'nextCoverage', 'retrieval', 'logLength', 'fragment'];
 
-/** Per-index caches: sentence tokens and NLP facts are computed once per sentence, on first use. */
+/** Per-store caches: sentence tokens and NLP facts are computed once per sentence, on first use. */
 interface SentenceCache {
   tokens: Map<number, Set<string>>;
   facts: Map<number, SentenceFacts>;
 }
-const caches = new WeakMap<IndexArtifact, SentenceCache>();
+const caches = new WeakMap<SentenceStore, SentenceCache>();
 
-function cacheOf(index: IndexArtifact): SentenceCache {
-  let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = { tokens: new Map(), facts: new Map() }));
+function cacheOf(store: SentenceStore): SentenceCache {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = { tokens: new Map(), facts: new Map() }));
   return cache;
 }
 
-export function tokensOf(index: IndexArtifact, sentence: IndexedSentence): Set<string> {
-  const cache = cacheOf(index).tokens;
+export function tokensOf(store: SentenceStore, sentence: StoredSentence): Set<string> {
+  const cache = cacheOf(store).tokens;
   let tokens = cache.get(sentence.id);
   if (!tokens) cache.set(sentence.id, (tokens = new Set(tokenize(sentence.text))));
   return tokens;
 }
 
-export function factsOf(index: IndexArtifact, sentence: IndexedSentence): SentenceFacts {
-  const cache = cacheOf(index).facts;
+export function factsOf(store: SentenceStore, sentence: StoredSentence): SentenceFacts {
+  const cache = cacheOf(store).facts;
   let facts = cache.get(sentence.id);
   if (!facts) cache.set(sentence.id, (facts = sentenceFacts(sentence.text)));
   return facts;
 }
 
 /** Every word of every article's full text (datelines and bylines included), for "does the corpus name X at all". */
-export function corpusWords(index: IndexArtifact): { has(word: string): boolean } {
-  return index.corpusWords;
+export function corpusWords(store: SentenceStore): { has(word: string): boolean } {
+  return { has: (word) => store.hasWord(word) };
 }
 
 /**
@@ -95,42 +95,40 @@ export const SCORE_ALL_SENTENCES_UP_TO = 20_000;
 export const POOL_SIZE = 80;
 
 /** The candidate sentences of a question, each with its features. */
-export function gatherCandidates(index: IndexArtifact, question: QuestionAnalysis, vector: number[], retrieved: RankedChunk[]): Candidate[] {
-  const weights = termWeights(index, question.terms);
+export function gatherCandidates(store: SentenceStore, question: QuestionAnalysis, vector: number[], retrieved: RankedChunk[]): Candidate[] {
+  const weights = termWeights(store, question.terms);
   const nameSet = new Set(question.names);
-  const nameWeights = termWeights(index, question.names);
+  const nameWeights = termWeights(store, question.names);
   const retrievalOf = new Map<number, number>();
   const best = retrieved[0]?.score ?? 1;
   for (const hit of retrieved) {
-    for (const id of index.chunkSentenceIds(hit.position)) retrievalOf.set(id, Math.max(retrievalOf.get(id) ?? 0, hit.score / best));
+    for (const id of store.sentencesOfChunk(hit.position)) retrievalOf.set(id, Math.max(retrievalOf.get(id) ?? 0, hit.score / best));
   }
-  const ids = index.sentenceCount <= SCORE_ALL_SENTENCES_UP_TO ? index.sentenceIds() : [...retrievalOf.keys()];
-  const vectorOf = (id: number) => index.sentenceVector(id);
+  const ids = store.sentenceCount <= SCORE_ALL_SENTENCES_UP_TO ? store.sentenceIds() : [...retrievalOf.keys()];
   const contentWeights = new Map([...weights].filter(([term]) => !nameSet.has(term)));
-  const quick = ids.flatMap((id) => {
-    const sentence = index.sentence(id);
-    if (!sentence) return [];
-    const dense = dot(vector, vectorOf(id));
-    return [{ sentence, dense, coverage: share(contentWeights, tokensOf(index, sentence)) + share(nameWeights, tokensOf(index, sentence)) }];
+  const quick = ids.map((id) => {
+    const sentence = store.sentence(id)!;
+    const dense = dot(vector, store.sentenceVector(id));
+    return { sentence, dense, coverage: share(contentWeights, tokensOf(store, sentence)) + share(nameWeights, tokensOf(store, sentence)) };
   });
   quick.sort((a, b) => b.dense + b.coverage - (a.dense + a.coverage));
   const pool = quick.slice(0, POOL_SIZE);
   const questionWords = new Set([...weights.keys()]);
   const candidates = pool.map(({ sentence, dense }) => {
-    const before = index.sentence(sentence.id - 1);
+    const before = store.sentence(sentence.id - 1);
     const previous = before && before.source === sentence.source && before.paragraph === sentence.paragraph ? before : undefined;
-    const after = index.sentence(sentence.id + 1);
+    const after = store.sentence(sentence.id + 1);
     const following = after && after.source === sentence.source ? after : undefined;
-    const words = tokensOf(index, sentence);
-    const facts = factsOf(index, sentence);
+    const words = tokensOf(store, sentence);
+    const facts = factsOf(store, sentence);
     const fits = fitsType(question.type, facts, question.names);
-    const previousFits = previous ? fitsType(question.type, factsOf(index, previous), question.names) : false;
+    const previousFits = previous ? fitsType(question.type, factsOf(store, previous), question.names) : false;
     // The date or count may sit in the sentence before ("In 2010, … . He was then…"); a pronoun subject points back.
     // Either way the sentence before is quoted too, and the windowed features measure what is quoted.
     const lead = previous && ((!fits && previousFits) || facts.opensWithPronoun) ? previous : undefined;
-    const window = lead ? new Set([...words, ...tokensOf(index, lead)]) : words;
+    const window = lead ? new Set([...words, ...tokensOf(store, lead)]) : words;
     const fitValue = fits || (lead !== undefined && previousFits) ? 1 : -1;
-    const denseWindow = lead ? windowCosine(vector, vectorOf(sentence.id), vectorOf(lead.id)) : dense;
+    const denseWindow = lead ? windowCosine(vector, store.sentenceVector(sentence.id), store.sentenceVector(lead.id)) : dense;
     const features: CandidateFeatures = {
       dense,
       denseWindow,
@@ -143,7 +141,7 @@ export function gatherCandidates(index: IndexArtifact, question: QuestionAnalysi
       denseGap: 0,
       coverageGap: 0,
       novelty: words.size === 0 ? 0 : [...words].filter((w) => !questionWords.has(w)).length / words.size,
-      nextCoverage: following ? share(contentWeights, tokensOf(index, following)) : 0,
+      nextCoverage: following ? share(contentWeights, tokensOf(store, following)) : 0,
       retrieval: retrievalOf.get(sentence.id) ?? 0,
       logLength: Math.log(sentence.text.length + 1),
       fragment: /[.!?"”’)]$/.test(sentence.text.trim()) ? 0 : 1,
@@ -186,9 +184,8 @@ export function fitsType(type: AnswerType, facts: SentenceFacts, questionNames: 
 }
 
 /** IDF of each term over chunks; a term the corpus never uses weighs the most. */
-function termWeights(index: IndexArtifact, terms: string[]): Map<string, number> {
-  const unseen = Math.log(1 + (index.lexical.size + 0.5) / 0.5);
-  return new Map([...new Set(terms)].map((term) => [term, index.lexical.idf(term) || unseen]));
+function termWeights(store: SentenceStore, terms: string[]): Map<string, number> {
+  return new Map([...new Set(terms)].map((term) => [term, store.termWeight(term)]));
 }
 
 function share(weights: Map<string, number>, words: Set<string>): number {

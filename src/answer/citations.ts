@@ -1,10 +1,10 @@
-import type { StoredArticle } from '../index/artifact.ts';
+import type { AnswerArticle } from './sources.ts';
 import type { Citation } from './types.ts';
 
 const MAX_QUOTE_CHARS = 300;
 
 /** A verbatim quote of original[start, end), shortened at a word boundary when long (still verbatim). */
-export function quoteOf(article: StoredArticle, start: number, end: number, maxChars = MAX_QUOTE_CHARS): string {
+export function quoteOf(article: AnswerArticle, start: number, end: number, maxChars = MAX_QUOTE_CHARS): string {
   const quote = article.text.slice(start, end).trim();
   if (quote.length <= maxChars) return quote;
   const cut = quote.slice(0, maxChars);
@@ -12,13 +12,8 @@ export function quoteOf(article: StoredArticle, start: number, end: number, maxC
 }
 
 /** A numbered citation of a passage of an article. */
-export function citationFor(n: number, article: StoredArticle, start: number, end: number): Citation {
+export function citationFor(n: number, article: AnswerArticle, start: number, end: number): Citation {
   return { n, source: article.source, title: article.meta.title, date: article.meta.date, quote: quoteOf(article, start, end) };
-}
-
-/** True when every citation's quote is a verbatim substring of its cited file. */
-export function citationsAreVerbatim(citations: Citation[], articles: Map<string, StoredArticle>): boolean {
-  return citations.every((citation) => articles.get(citation.source)?.text.includes(citation.quote) ?? false);
 }
 
 /** The [n] markers used in a text. */

@@ -1,5 +1,5 @@
-import type { IndexArtifact, IndexedSentence } from '../index/artifact.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
+import type { SentenceStore, StoredSentence } from './sources.ts';
 import { citationFor } from './citations.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { Answer, Citation } from './types.ts';
@@ -9,20 +9,20 @@ export type DateLookup = (source: string, start: number, end: number, questionTe
 
 /** A sentence of an answer, with the sentence before when it is quoted too. */
 export interface Evidence {
-  sentence: IndexedSentence;
-  lead?: IndexedSentence;
+  sentence: StoredSentence;
+  lead?: StoredSentence;
 }
 
 /** Writes the extractive answer: each evidence sentence with its [n], and a source list with verbatim quotes. */
 export function composeExtractive(
-  index: IndexArtifact,
+  store: SentenceStore,
   question: QuestionAnalysis,
   evidence: Evidence[],
   lookupDate: DateLookup,
 ): Pick<Answer, 'answer' | 'citations'> {
   const citations: Citation[] = [];
   const parts = evidence.map(({ sentence, lead }) => {
-    const article = index.articles.get(sentence.source)!;
+    const article = store.article(sentence.source)!;
     const start = lead?.start ?? sentence.start;
     let citation = citations.find((c) => c.source === sentence.source && c.quote === article.text.slice(start, sentence.end).trim());
     if (!citation) {
@@ -53,10 +53,10 @@ function resolvedDateLead(evidence: Evidence[], lookupDate: DateLookup, question
 }
 
 /** The articles nearest to a question, for an abstention. */
-export function nearestArticles(index: IndexArtifact, retrieved: RankedChunk[], limit = 3): NonNullable<Answer['nearest']> {
+export function nearestArticles(store: SentenceStore, retrieved: RankedChunk[], limit = 3): NonNullable<Answer['nearest']> {
   const sources = [...new Set(retrieved.map((hit) => hit.chunk.source))].slice(0, limit);
   return sources.map((source) => {
-    const meta = index.articles.get(source)?.meta ?? {};
+    const meta = store.article(source)?.meta ?? {};
     return { source, title: meta.title, date: meta.date };
   });
 }

@@ -1,9 +1,9 @@
-import type { IndexArtifact } from '../index/artifact.ts';
-import { dot } from '../index/embeddings/normalize.ts';
+import { dot } from '../math/vectors.ts';
 import type { Calibration } from './calibration.ts';
 import { CANDIDATE_FEATURES, corpusWords, tokensOf, type Candidate, type CandidateFeatures } from './candidates.ts';
 import { logit, sigmoid } from './linear-model.ts';
 import type { QuestionAnalysis } from './question.ts';
+import type { SentenceStore } from './sources.ts';
 
 /** A candidate with the fitted ranker's verdict. */
 export interface RankedCandidate extends Candidate {
@@ -58,22 +58,22 @@ const SURVEY_DEPTH = 2 * MAX_SURVEY_ARTICLES;
 const MAX_ANSWER_CHARS = 400;
 
 /** The answer's sentences: the best, and others the ranker rates nearly as high that are not repeats of it. */
-export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
+export function selectEvidence(store: SentenceStore, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
   const best = ranked[0];
   if (!best) return [];
-  if (question.survey) return surveyEvidence(index, ranked);
+  if (question.survey) return surveyEvidence(store, ranked);
   const chosen = [best];
-  const covered = new Set(wordsOf(index, best));
+  const covered = new Set(wordsOf(store, best));
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= MAX_SENTENCES) break;
     // A question in two parts ("when was he convicted and when sentenced") needs a sentence for each: a candidate
     // bringing question words the answer lacks may join at a lower rating than one that repeats its words.
-    const addsWords = question.terms.some((term) => !covered.has(term) && wordsOf(index, candidate).includes(term));
+    const addsWords = question.terms.some((term) => !covered.has(term) && wordsOf(store, candidate).includes(term));
     if (candidate.probability < best.probability * (addsWords ? keepRatio * keepRatio : keepRatio)) continue;
-    if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(index, c, candidate))) continue;
+    if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(store, c, candidate))) continue;
     if (length([...chosen, candidate]) > MAX_ANSWER_CHARS) continue;
     chosen.push(candidate);
-    for (const word of wordsOf(index, candidate)) covered.add(word);
+    for (const word of wordsOf(store, candidate)) covered.add(word);
   }
   return chosen.sort((a, b) => (a.sentence.source === b.sentence.source ? a.sentence.id - b.sentence.id : 0));
 }
@@ -82,22 +82,22 @@ export function selectEvidence(index: IndexArtifact, question: QuestionAnalysis,
  * "Do the articles agree…": the best-rated sentence of each article among the leading candidates, so every
  * article that bears on the question is heard once.
  */
-function surveyEvidence(index: IndexArtifact, ranked: RankedCandidate[]): RankedCandidate[] {
+function surveyEvidence(store: SentenceStore, ranked: RankedCandidate[]): RankedCandidate[] {
   const chosen: RankedCandidate[] = [];
   for (const candidate of ranked.slice(0, SURVEY_DEPTH)) {
     if (chosen.length >= MAX_SURVEY_ARTICLES) break;
-    if (chosen.some((c) => c.sentence.source === candidate.sentence.source || nearDuplicate(index, c, candidate))) continue;
+    if (chosen.some((c) => c.sentence.source === candidate.sentence.source || nearDuplicate(store, c, candidate))) continue;
     chosen.push(candidate);
   }
   return chosen;
 }
 
 /** Measures what the decision model weighs. */
-export function decisionFeatures(index: IndexArtifact, question: QuestionAnalysis, ranked: RankedCandidate[], evidence: RankedCandidate[]): DecisionFeatures {
+export function decisionFeatures(store: SentenceStore, question: QuestionAnalysis, ranked: RankedCandidate[], evidence: RankedCandidate[]): DecisionFeatures {
   const top = ranked[0];
   const f: Partial<CandidateFeatures> = top?.features ?? {};
-  const known = corpusWords(index);
-  const words = new Set(evidence.flatMap((c) => [...tokensOf(index, c.sentence), ...(c.lead ? tokensOf(index, c.lead) : [])]));
+  const known = corpusWords(store);
+  const words = new Set(evidence.flatMap((c) => [...tokensOf(store, c.sentence), ...(c.lead ? tokensOf(store, c.lead) : [])]));
   const content = [...new Set(question.terms)].filter((t) => !question.names.includes(t));
   return {
     topLogit: top?.logit ?? -10,
@@ -124,16 +124,16 @@ function length(candidates: Candidate[]): number {
   return candidates.reduce((sum, c) => sum + c.sentence.text.length + (c.lead ? c.lead.text.length + 1 : 0) + 1, 0);
 }
 
-function wordsOf(index: IndexArtifact, candidate: Candidate): string[] {
-  return [...tokensOf(index, candidate.sentence), ...(candidate.lead ? tokensOf(index, candidate.lead) : [])];
+function wordsOf(store: SentenceStore, candidate: Candidate): string[] {
+  return [...tokensOf(store, candidate.sentence), ...(candidate.lead ? tokensOf(store, candidate.lead) : [])];
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.lead?.id === b.sentence.id || b.lead?.id === a.sentence.id || a.sentence.id === b.sentence.id;
 }
 
-function nearDuplicate(index: IndexArtifact, a: Candidate, b: Candidate): boolean {
-  return dot(index.sentenceVector(a.sentence.id), index.sentenceVector(b.sentence.id)) > NEAR_DUPLICATE;
+function nearDuplicate(store: SentenceStore, a: Candidate, b: Candidate): boolean {
+  return dot(store.sentenceVector(a.sentence.id), store.sentenceVector(b.sentence.id)) > NEAR_DUPLICATE;
 }
 
 export { CANDIDATE_FEATURES };

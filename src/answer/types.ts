@@ -10,7 +10,8 @@ export interface Citation {
 /** A chunk the retriever returned for a question, with its fused score. */
 export interface RetrievedChunk {
   source: string;
-  chunk: string;
+  /** The chunk's id in the index (`<source>#<n>`), not its text. */
+  chunkId: string;
   score: number;
 }
 

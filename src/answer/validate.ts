@@ -3,6 +3,7 @@ import { UserError } from '../errors.ts';
 // Zero-width, soft-hyphen and bidirectional control characters: invisible, and able to reorder how text displays.
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 // NUL, escape sequences and other control characters: a terminal would act on them, a log would carry them.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point: terminal colour codes.
 const ANSI_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /\p{Cc}/gu;
 // Half of a surrogate pair: not text, and rejected by JSON consumers that demand well-formed Unicode.

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ArticleInput, Dossier } from '../dossier.ts';
+import type { ArticleInput, Dossier } from '../core/dossier.ts';
 import { UserError } from '../errors.ts';
 import { previewOf } from '../ingest/prepare.ts';
 import { cliActor, confirm, type CliOut } from './confirm.ts';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { userInfo } from 'node:os';
-import type { Actor } from '../dossier.ts';
+import type { Actor } from '../core/dossier.ts';
 import { UserError } from '../errors.ts';
 import type { CliIo } from './io.ts';
 

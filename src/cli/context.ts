@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
-import type { Dossier } from '../dossier.ts';
-import type { OpenHooks } from '../open-dossier.ts';
-import type { OpenReport } from '../open-index.ts';
+import type { Dossier } from '../core/dossier.ts';
+import type { OpenHooks } from '../core/open-dossier.ts';
+import type { OpenReport } from '../core/open-index.ts';
 import type { CliIo } from './io.ts';
 
 export type OpenedDossier = Dossier & { opened: OpenReport };
@@ -54,8 +54,8 @@ export class CliContext {
   async open(options: { retryPreferredModel?: boolean } = {}): Promise<OpenedDossier> {
     const config = await this.config();
     const [openDossier, { createProgressBar }] = await Promise.all([
-      this.openDossier ?? import('../open-dossier.ts').then((module) => module.openDossier),
-      import('../progress-bar.ts'),
+      this.openDossier ?? import('../core/open-dossier.ts').then((module) => module.openDossier),
+      import('../terminal/progress-bar.ts'),
     ]);
     const bar = createProgressBar(this.io.stderr);
     try {

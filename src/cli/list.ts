@@ -1,4 +1,4 @@
-import type { Dossier } from '../dossier.ts';
+import type { Dossier } from '../core/dossier.ts';
 import type { CliOut } from './confirm.ts';
 
 /** `dossier list [--json]`: every article with id (its corpus file name), title, outlet, date and chunk count. */

@@ -1,4 +1,4 @@
-import type { Dossier } from '../dossier.ts';
+import type { Dossier } from '../core/dossier.ts';
 import { UserError } from '../errors.ts';
 import { cliActor, confirm, type CliOut } from './confirm.ts';
 

@@ -6,11 +6,6 @@ export class MappedTextBuilder {
   private text = '';
   private readonly offsets: number[] = [];
 
-  /** Copies original[start, end) as is. */
-  copy(original: string, start: number, end: number): void {
-    for (let i = start; i < end; i++) this.push(original[i]!, i);
-  }
-
   /** Appends one character standing for the original character at `offset`. */
   push(char: string, offset: number): void {
     this.text += char;

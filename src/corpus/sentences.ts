@@ -15,7 +15,7 @@ const SENTENCE_OPENERS = new Set([
 /** Half-open ranges of the sentences of one line of prose. */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9$£€])/g;
+  const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9$£€])/g;
   let start = skipSpace(text, 0);
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
@@ -37,7 +37,7 @@ function endsSentence(text: string, punctuationAt: number, end: number): boolean
   if (text[punctuationAt] !== '.') return true;
   const word = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(0, punctuationAt - 12), punctuationAt))?.[1]?.toLowerCase();
   if (!word) return true;
-  const nextWord = /^\s+["'“‘(\[]?([A-Za-z]+)/.exec(text.slice(end))?.[1]?.toLowerCase() ?? '';
+  const nextWord = /^\s+["'“‘([]?([A-Za-z]+)/.exec(text.slice(end))?.[1]?.toLowerCase() ?? '';
   if (PREFIX_ABBREVIATIONS.has(word)) return false;
   if (SUFFIX_ABBREVIATIONS.has(word)) return SENTENCE_OPENERS.has(nextWord);
   // A single capital initial ("John F. Kennedy") or dotted initials ("D.C.") continue the sentence.

@@ -1,23 +1,14 @@
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Citation } from '../answer/types.ts';
 import { feedbackRow } from './buttons.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
+import { plain } from './markdown.ts';
 import { NO_MENTIONS } from './replies.ts';
 
 const ANSWER_COLOR = 0x2f6fb3;
 const ABSTAIN_COLOR = 0x8a8f98;
 /** Quotes are cut to keep several sources within one 1024-character field. */
 const QUOTE_CHARS = 220;
-
-/** Article text shown as text: no markdown, links or headings of its own. */
-export function plain(text: string): string {
-  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
-}
-
-/** Undoes `plain` on text read back from one of the bot's embeds. */
-export function unplain(text: string): string {
-  return text.replace(/\\([^a-zA-Z0-9\s])/g, '$1');
-}
 
 /** `` `file` — title (date) ``: how every reply names an article. */
 export function articleLabel(article: { source: string; title?: string; date?: string }): string {

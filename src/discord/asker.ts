@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/types.ts';
-import type { Dossier } from '../dossier.ts';
+import type { Dossier } from '../core/dossier.ts';
 import { UserError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Cooldowns } from './cooldown.ts';

@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Client, Events, GatewayIntentBits, MessageFlags, type RESTOptions } from 'discord.js';
-import { commands as defaultCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
-import type { Dossier } from '../dossier.ts';
+import type { Dossier } from '../core/dossier.ts';
 import { ConfigError, describeError } from '../errors.ts';
 import { watchCurrentIndex } from '../index/current-watch.ts';
 import type { Logger } from '../logger.ts';
@@ -25,7 +24,8 @@ export interface StartDiscordBotOptions {
   config: Config;
   dossier: Dossier;
   logger: Logger;
-  commands?: CommandRegistry;
+  /** The slash commands to answer: the entry point hands over `commands/index.ts`; tests pass their own. */
+  commands: CommandRegistry;
   /** Merged over `{ api: config.discord.apiUrl }`; tests raise `globalRequestsPerSecond`. */
   restOptions?: Partial<RESTOptions>;
   /** Answer messages that mention the bot (default true); needs the GuildMessages intent. */
@@ -50,7 +50,7 @@ const PAGE_LIFETIME_MS = 15 * 60 * 1000;
 
 /** Logs in to Discord and answers slash commands, mentions and ask-channel messages until stopped. */
 export async function startDiscordBot(options: StartDiscordBotOptions): Promise<DiscordBot> {
-  const { config, dossier, logger, commands = defaultCommands, mentions = true } = options;
+  const { config, dossier, logger, commands, mentions = true } = options;
   const { token, askChannelIds } = config.discord;
   if (!token) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token) into .env.', ['DISCORD_TOKEN']);
 

@@ -6,7 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.ts';
-import type { Dossier } from '../dossier.ts';
+import type { Dossier } from '../core/dossier.ts';
 import type { Logger } from '../logger.ts';
 import type { Asker } from './asker.ts';
 import type { Cooldowns } from './cooldown.ts';

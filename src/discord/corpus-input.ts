@@ -1,6 +1,6 @@
 import type { Attachment } from 'discord.js';
 import type { Config } from '../config.ts';
-import type { ArticleInput } from '../dossier.ts';
+import type { ArticleInput } from '../core/dossier.ts';
 import { UserError } from '../errors.ts';
 import { fetchUrl } from '../ingest/fetch-url.ts';
 import { fileKind } from '../ingest/upload.ts';

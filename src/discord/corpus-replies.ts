@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
-import type { ArticleSummary, CorpusChangeSummary } from '../dossier.ts';
+import type { ArticleSummary, CorpusChangeSummary } from '../core/dossier.ts';
 import type { ArticlePreview } from '../ingest/prepare.ts';
-import { plain } from './answer-embed.ts';
+import { plain } from './markdown.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
 import { sourceLine } from './sources-embed.ts';
 

@@ -2,7 +2,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import { unplain } from './answer-embed.ts';
+import { unplain } from './markdown.ts';
 import { parseFeedbackId, type Vote } from './buttons.ts';
 import type { AnswerMemory } from './memory.ts';
 import { NO_MENTIONS, replyWithError } from './replies.ts';

@@ -1,5 +1,5 @@
-import type { ReindexProgress, ReindexSummary } from '../dossier.ts';
-import { plain } from './answer-embed.ts';
+import type { ReindexProgress, ReindexSummary } from '../core/dossier.ts';
+import { plain } from './markdown.ts';
 import { truncate } from './limits.ts';
 
 const PHASES: Record<ReindexProgress['phase'], string> = {

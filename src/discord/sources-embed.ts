@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
-import type { ArticleSummary, IndexInfo } from '../dossier.ts';
-import { plain } from './answer-embed.ts';
+import type { ArticleSummary, IndexInfo } from '../core/dossier.ts';
+import { plain } from './markdown.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
 
 /** One line per article: file, title, outlet and date, as far as the article states them. */

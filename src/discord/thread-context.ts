@@ -1,5 +1,5 @@
 import type { Channel } from 'discord.js';
-import { unplain } from './answer-embed.ts';
+import { unplain } from './markdown.ts';
 import type { AnswerMemory } from './memory.ts';
 
 /**

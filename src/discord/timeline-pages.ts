@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
-import type { ArticleSummary } from '../dossier.ts';
+import type { ArticleSummary } from '../core/dossier.ts';
 import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
-import { articleLabel, plain } from './answer-embed.ts';
+import { articleLabel } from './answer-embed.ts';
+import { plain } from './markdown.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../dossier.ts';
+import type { ArticleSummary } from '../core/dossier.ts';
 import { UserError } from '../errors.ts';
 import { renderTimelineImage } from '../timeline-image/render.ts';
 import { pictureTitle } from '../timeline-image/title.ts';

@@ -94,8 +94,8 @@ function thresholds(probabilities: number[]): number[] {
 
 function outcomeOf(item: PreparedItem, parameters: Parameters): Outcome & { decision: AnswerDecision; correctIfAnswered: boolean } {
   const calibration = { version: 1 as const, encoder: '', fittedAt: '', ...parameters };
-  const decision = decide(item.index, item.prepared, calibration);
-  const composed = decision.evidence.length ? composeExtractive(item.index, item.prepared.analysis, decision.evidence, item.lookupDate) : { answer: '', citations: [] };
+  const decision = decide(item.corpus.store, item.prepared, calibration);
+  const composed = decision.evidence.length ? composeExtractive(item.corpus.store, item.prepared.analysis, decision.evidence, item.lookupDate) : { answer: '', citations: [] };
   const answerable = isAnswerable(item.question);
   const correctIfAnswered = answerable && decision.evidence.length > 0 && answerMatches(composed.answer, item.question.must_contain_any);
   return { item, answerable, answered: decision.answer, correct: decision.answer && correctIfAnswered, correctIfAnswered, text: composed.answer, citations: composed.citations, probability: decision.probability, decision };
@@ -128,10 +128,10 @@ export const bySet = (item: PreparedItem) => item.set;
 export function byArticle(item: PreparedItem): string {
   const q = item.question as PreparedItem['question'] & { near_miss?: { source?: string } };
   const source = q.evidence_source || q.gold_sources[0] || q.near_miss?.source;
-  if (source) return `${item.index.dir.split('index-of-')[1]?.split('/')[0] ?? ''}:${source}`;
-  const articles = item.index.articles.summaries().map((article) => article.source);
+  if (source) return `${item.corpusName}:${source}`;
+  const articles = [...item.corpus.store.articles()].map((article) => article.source);
   const hash = [...q.id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
-  return `${item.index.dir.split('index-of-')[1]?.split('/')[0] ?? ''}:${articles[hash % articles.length]}`;
+  return `${item.corpusName}:${articles[hash % articles.length]}`;
 }
 
 /** Whether a candidate (with its lead) states the labelled answer: it carries the evidence, or the expected facts in a gold article. */

@@ -1,11 +1,21 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { scanCorpus } from '../corpus/load.ts';
-import type { ArticleSummary } from '../dossier.ts';
 import { manifestOf } from './artifact.ts';
 import { currentIndexDir } from './location.ts';
 import { diffCorpus } from './manifest.ts';
 import { RECORDS_FILE, RecordStore } from './record-store.ts';
+
+/** An article as listed by `/sources`. */
+export interface ArticleSummary {
+  source: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  chunks: number;
+}
 
 /**
  * The articles of the current index, read from its record store without the model or the vectors, when the index

@@ -4,7 +4,7 @@ import { ModelError } from '../errors.ts';
 import type { EmbedReply, EmbedRequest, EmbedWorkerData } from './embed-worker-thread.ts';
 import { spawnWorker } from './worker-spawn.ts';
 
-/** An index-time embedding runner (`ReindexDeps['embed']`) that runs in a worker thread until closed. */
+/** An index-time embedding runner (`EmbedRunner` of core/deps.ts) that runs in a worker thread until closed. */
 export interface WorkerEmbedder {
   /** Unit vectors of `texts`, row-major (4 bytes a dimension: a 100,000-chunk corpus's come back in ~800 MB, not 3 GB). */
   (texts: string[], onBatch?: (done: number) => void): Promise<Float32Array>;

@@ -1,7 +1,7 @@
 // The English locale alone: importing all of chrono-node's locales costs 0.4 s of start-up.
 import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
-import { commonDate, commonPrefix, dayNumber, formatDate, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type DayNumber, type Precision } from './calendar.ts';
+import { commonDate, commonPrefix, dayNumber, formatDate, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type Precision } from './calendar.ts';
 import { detectTense as detectKind, type Tense as EventKind } from './kind.ts';
 import { findRelative, type Reference, type Span } from './relative.ts';
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createDossier, type Dossier } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { fakeDeps, makeWorkspace, type Workspace } from '../core/fakes.ts';
 
 const ARTICLES: Record<string, string> = {

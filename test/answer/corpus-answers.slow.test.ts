@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../src/config.ts';
-import type { Dossier } from '../../src/dossier.ts';
-import { openDossier } from '../../src/open-dossier.ts';
+import type { Dossier } from '../../src/core/dossier.ts';
+import { openDossier } from '../../src/core/open-dossier.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dataDir: string;
@@ -74,12 +74,12 @@ test('GIVEN the built index WHEN the timeline is asked for 2010 to 2012 THEN it 
 
 test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THEN it prints answer objects of the documented shape', async () => {
   const env = { ...process.env, DATA_DIR: dataDir, CORPUS_DIR: join(root, 'test/fixtures/corpus'), EMBEDDINGS: 'use-lite' };
-  const cli = ['--import', 'tsx', join(root, 'src/cli.ts'), 'ask', '--json'];
+  const cli = ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'ask', '--json'];
   const single = await promisify(execFile)(process.execPath, [...cli, 'Where was Viktor Bout arrested?'], { env, cwd: root });
   const answer = JSON.parse(single.stdout);
   assert.deepEqual(Object.keys(answer).filter((k) => ['question', 'answer', 'abstained', 'citations', 'retrieved', 'timingsMs'].includes(k)).length, 6);
   assert.deepEqual(Object.keys(answer.citations[0]).sort(), ['date', 'n', 'quote', 'source', 'title'].filter((k) => k in answer.citations[0]).sort());
-  assert.ok('source' in answer.retrieved[0] && 'chunk' in answer.retrieved[0] && 'score' in answer.retrieved[0]);
+  assert.ok('source' in answer.retrieved[0] && 'chunkId' in answer.retrieved[0] && 'score' in answer.retrieved[0]);
 
   const batch = await new Promise<string>((resolve, reject) => {
     const child = execFile(process.execPath, cli, { env, cwd: root }, (error, stdout) => (error ? reject(error) : resolve(stdout)));

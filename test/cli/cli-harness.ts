@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/program.ts';
 import type { DossierOpener } from '../../src/cli/context.ts';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { fakeDeps, makeWorkspace, type Workspace } from '../core/fakes.ts';
 
 /** What one CLI run printed and returned. */

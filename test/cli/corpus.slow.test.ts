@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FIXTURE_CORPUS } from '../core/fakes.ts';
 
-const CLI = join(import.meta.dirname, '../../src/cli.ts');
+const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
 const TSX = import.meta.resolve('tsx');
 const DAM = '# Brennar Valley dam opens\n\nThe Brennar Valley dam was opened on Monday by the regional governor after six years of construction and two lawsuits.\n\nThe dam was designed by the Austrian engineer Ilse Marquardt, whose firm also built the two reservoirs above the valley.\n';
 

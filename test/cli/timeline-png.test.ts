@@ -7,8 +7,8 @@ import { PNG } from 'pngjs';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/program.ts';
 import type { DossierOpener } from '../../src/cli/context.ts';
-import { createDossier } from '../../src/dossier.ts';
-import { timelineModule } from '../../src/open-dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
+import { timelineModule } from '../../src/core/open-dossier.ts';
 import { fakeDeps, type Workspace } from '../core/fakes.ts';
 import { cliWorkspace, type CliRun } from './cli-harness.ts';
 

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createDossier, type Dossier } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { readAudit } from '../../src/ingest/audit.ts';
-import { timelineModule } from '../../src/open-dossier.ts';
+import { timelineModule } from '../../src/core/open-dossier.ts';
 import { fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, type Workspace } from './fakes.ts';
 
 const ARTICLE = [

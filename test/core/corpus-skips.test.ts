@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { CorpusError } from '../../src/errors.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { fakeDeps, fingerprint, makeWorkspace, type Workspace } from '../core/fakes.ts';

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
-import type { DossierDeps, TimelineModule } from '../../src/dossier.ts';
+import { type CoreDeps, type TimelineModule } from '../../src/core/deps.ts';
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
 
 /** A copy of the five articles the repository ships, so that articles a user adds to `corpus/` never change a test. */
@@ -67,7 +67,7 @@ export function makeWorkspace(options: { empty?: boolean; env?: Record<string, s
 }
 
 /** Facade dependencies over a workspace, collecting warnings. */
-export function fakeDeps(config: Config, overrides: Partial<DossierDeps> = {}): DossierDeps & { warnings: string[] } {
+export function fakeDeps(config: Config, overrides: Partial<CoreDeps> = {}): CoreDeps & { warnings: string[] } {
   const warnings: string[] = [];
   const embeddings = new HashedEmbeddings();
   return { config, embeddings, calibration: loadCalibration(embeddings.modelId), timeline: noTimeline, warn: (message) => warnings.push(message), warnings, ...overrides };

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Answer } from '../../src/answer/types.ts';
-import { createDossier, type Dossier } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { UserError } from '../../src/errors.ts';
 import { fakeDeps, makeWorkspace, type Workspace } from './fakes.ts';
 

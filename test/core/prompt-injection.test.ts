@@ -6,7 +6,8 @@ import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ChatResult } from '@langchain/core/outputs';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
-import { createDossier, type Dossier } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { fakeDeps, fingerprint, makeWorkspace, type Workspace } from './fakes.ts';
 
 const INJECTED_SOURCE = '006_statement.txt';

@@ -66,7 +66,7 @@ test('GIVEN an answer WHEN made into a message THEN it carries the feedback butt
 });
 
 test('GIVEN text with markdown WHEN escaped by plain and read back with unplain THEN it is unchanged', async () => {
-  const { plain, unplain } = await import('../../src/discord/answer-embed.ts');
+  const { plain, unplain } = await import('../../src/discord/markdown.ts');
   const text = 'Bout said: "*never* confess" — [1] `code` ~~x~~ _y_ > z';
   assert.equal(unplain(plain(text)), text);
 });

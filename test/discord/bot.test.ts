@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GatewayIntentBits } from 'discord.js';
 import { loadConfig } from '../../src/config.ts';
+import { commands } from '../../commands/index.ts';
 import { startDiscordBot } from '../../src/discord/bot.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { ASK_CHANNEL_ID, BOT_USER, GUILD_ID } from './emulator-fixtures.ts';
@@ -40,7 +41,7 @@ test('GIVEN a wrong token WHEN the bot starts THEN startup rejects and leaves no
   const emulator = await startEmulator({ token: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.the-right-token-for-this-test' });
   try {
     const config = loadConfig({ DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.a-wrong-token-for-this-test', DISCORD_CLIENT_ID: BOT_USER.id, DISCORD_API_URL: emulator.apiUrl });
-    await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, restOptions: { globalRequestsPerSecond: 10_000 } }));
+    await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands, restOptions: { globalRequestsPerSecond: 10_000 } }));
   } finally {
     await emulator.close();
   }
@@ -48,5 +49,5 @@ test('GIVEN a wrong token WHEN the bot starts THEN startup rejects and leaves no
 
 test('GIVEN no DISCORD_TOKEN WHEN the bot starts THEN a ConfigError says where to find it', async () => {
   const config = loadConfig({});
-  await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger }), (error) => error instanceof ConfigError && /DISCORD_TOKEN is not set/.test(error.message));
+  await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands }), (error) => error instanceof ConfigError && /DISCORD_TOKEN is not set/.test(error.message));
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { articleEmbed, articlePages, changeText, confirmRow } from '../../src/discord/corpus-replies.ts';
-import type { ArticleSummary } from '../../src/dossier.ts';
+import type { ArticleSummary } from '../../src/core/dossier.ts';
 
 const article = (i: number): ArticleSummary => ({ source: `article-${String(i).padStart(2, '0')}.md`, title: `Story ${i}`, outlet: 'The Courier', date: '2024-03-21', chunks: i });
 

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEvents } from '../../src/timeline/query.ts';
 import type { Answer, Citation } from '../../src/answer/types.ts';
-import type { ArticleSummary, CorpusChangeSummary, PreparedArticle, Dossier, IndexInfo, ReindexHolder, ReindexProgress, ReindexSummary, SearchHit } from '../../src/dossier.ts';
+import type { ArticleSummary, CorpusChangeSummary, PreparedArticle, Dossier, IndexInfo, ReindexHolder, ReindexProgress, ReindexSummary, SearchHit } from '../../src/core/dossier.ts';
 import { IndexError, UserError } from '../../src/errors.ts';
 import type { TimelineEvent, TimelineQuery } from '../../src/timeline/types.ts';
 
@@ -122,13 +122,13 @@ export class FakeDossier implements Dossier {
       const article = ARTICLES.find((a) => a.source === source)!;
       return { n: i + 1, source, title: article.title, date: article.date, quote };
     });
-    const retrieved = citations.map((c) => ({ source: c.source, chunk: c.quote, score: 0.9 }));
+    const retrieved = citations.map((c) => ({ source: c.source, chunkId: `${c.source}#0`, score: 0.9 }));
     return { question, answer: canned.answer, abstained: false, citations, retrieved, timingsMs, mode: 'extractive' };
   }
 
   async search(query: string, k = 5): Promise<SearchHit[]> {
     const answer = await this.ask(query);
-    return answer.citations.slice(0, k).map((c) => ({ source: c.source, title: c.title, chunk: c.quote, score: 0.9, ...offsets(c.source, c.quote) }));
+    return answer.citations.slice(0, k).map((c) => ({ source: c.source, title: c.title, text: c.quote, score: 0.9, ...offsets(c.source, c.quote) }));
   }
 
   async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {

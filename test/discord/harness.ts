@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.ts';
+import { commands } from '../../commands/index.ts';
 import { startDiscordBot, type StartDiscordBotOptions } from '../../src/discord/bot.ts';
-import type { Dossier } from '../../src/dossier.ts';
+import type { Dossier } from '../../src/core/dossier.ts';
 import { createLogger } from '../../src/logger.ts';
 import { GUILD_ID } from './emulator-fixtures.ts';
 import { startEmulator, type EmulatorOptions, type RecordedRequest } from './emulator.ts';
@@ -45,6 +46,7 @@ export async function startHarness<D extends Dossier = FakeDossier>(
       config,
       dossier,
       logger: log.logger,
+      commands,
       restOptions: { globalRequestsPerSecond: 10_000 },
       progressIntervalMs: 0,
       ...options.bot,

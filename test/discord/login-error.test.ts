@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import { commands } from '../../commands/index.ts';
 import { startDiscordBot } from '../../src/discord/bot.ts';
 import { explainLoginError } from '../../src/discord/login-error.ts';
 import { BOT_USER } from './emulator-fixtures.ts';
@@ -23,7 +24,7 @@ async function closedPort(): Promise<number> {
 test('GIVEN DISCORD_API_URL where nothing answers WHEN the bot logs in THEN one sentence says Discord cannot be reached and what to check', async () => {
   const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: BOT_USER.id, DISCORD_API_URL: apiUrl });
-  await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, restOptions: { retries: 0 } }), {
+  await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands, restOptions: { retries: 0 } }), {
     name: 'DiscordLoginError',
     message: `Cannot reach Discord at ${new URL(apiUrl).host} (ECONNREFUSED): check this machine's internet connection, DNS, firewall or proxy, and DISCORD_API_URL (now ${apiUrl}).`,
   });
@@ -39,7 +40,7 @@ test('GIVEN a well-formed token Discord does not know WHEN the bot logs in THEN 
   const emulator = await startEmulator();
   try {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: BOT_USER.id, DISCORD_API_URL: emulator.apiUrl });
-    await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, restOptions: { globalRequestsPerSecond: 10_000 } }), {
+    await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands, restOptions: { globalRequestsPerSecond: 10_000 } }), {
       name: 'DiscordLoginError',
       message: 'Discord refused the bot token (401 Unauthorized): reset it in the developer portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN.',
     });

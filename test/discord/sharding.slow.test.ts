@@ -145,7 +145,7 @@ test("GIVEN the sharded bot WHEN /help runs in a guild of shard 1, and dossier s
   const [zero, one] = status.shards;
   assert.match(reply.body!.data.content, new RegExp(`\\*\\*Status\\*\\* — shard 1 of 2, answering from index \`${one!.index}\`\n2 shards: #0 ready \\(${zero!.index}\\), #1 ready \\(${one!.index}\\)$`));
 
-  const cli = join(import.meta.dirname, '../../src/cli.ts');
+  const cli = join(import.meta.dirname, '../../src/cli/main.ts');
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), cli, 'status', '--json'], { cwd: root, env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
   const report = JSON.parse(stdout) as { index: { version: string }; reindex?: unknown; shards: ShardsStatus };
   assert.equal(report.index.version, one!.index);

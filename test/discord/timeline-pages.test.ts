@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ArticleSummary } from '../../src/dossier.ts';
+import type { ArticleSummary } from '../../src/core/dossier.ts';
 import { describeQuery, formatEventDate, timelineEmbed, timelinePages } from '../../src/discord/timeline-pages.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { compactIfDue } from '../../src/index/compaction.ts';
 import { currentIndexDir } from '../../src/index/location.ts';

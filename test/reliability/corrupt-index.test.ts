@@ -3,7 +3,7 @@ import { cpSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { IndexError } from '../../src/errors.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';

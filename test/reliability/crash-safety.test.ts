@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { loadIndex } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { ADDED_SOURCE, changeCorpus, fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, REMOVED_SOURCE } from '../core/fakes.ts';

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { writeSync } from 'node:fs';
 import { loadConfig } from '../../src/config.ts';
 import { IndexError } from '../../src/errors.ts';
-import { reindex } from '../../src/reindex.ts';
+import { reindex } from '../../src/core/build.ts';
 import { HashedEmbeddings, noTimeline } from '../core/fakes.ts';
 
 const [dataDir, corpusDir, pauseAt = ''] = process.argv.slice(2);

@@ -4,11 +4,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { createDossier } from '../../src/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { IndexError } from '../../src/errors.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { acquireReindexLock } from '../../src/index/reindex-lock.ts';
-import { reindex } from '../../src/reindex.ts';
+import { reindex } from '../../src/core/build.ts';
 import { fakeDeps, makeWorkspace, type Workspace } from '../core/fakes.ts';
 import { spawnReindex, type ReindexChild } from './child.ts';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Answer } from '../../src/answer/types.ts';
-import { createDossier, type Dossier } from '../../src/dossier.ts';
+import { type Dossier } from '../../src/core/dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
 import { IndexError } from '../../src/errors.ts';
 import { ADDED_SOURCE, changeCorpus, fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, REMOVED_SOURCE, type Workspace } from '../core/fakes.ts';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { describeError, UsageError, UserError } from '../../errors.ts';
-import { formatAnswer } from '../../format-text.ts';
+import { formatAnswer } from '../../terminal/format-text.ts';
 import type { CliCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 

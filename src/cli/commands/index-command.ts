@@ -1,4 +1,4 @@
-import { formatReindexSummary } from '../../format-text.ts';
+import { formatReindexSummary } from '../../terminal/format-text.ts';
 import type { CliCommand } from '../command.ts';
 
 /** `index [--force]`: builds or refreshes the index, with progress, and reports what changed. */
@@ -12,7 +12,7 @@ export const index: CliCommand = {
       .action(async (options: { force?: boolean }) => {
         const dossier = await ctx.open({ retryPreferredModel: options.force });
         const built = dossier.opened.built;
-        const { createProgressBar } = await import('../../progress-bar.ts');
+        const { createProgressBar } = await import('../../terminal/progress-bar.ts');
         const bar = createProgressBar(ctx.io.stderr);
         try {
           const summary = built && !options.force ? built : await dossier.reindex({ force: options.force, onProgress: (p) => bar.update(p) });

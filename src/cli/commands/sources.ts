@@ -1,4 +1,4 @@
-import { formatSources } from '../../format-text.ts';
+import { formatSources } from '../../terminal/format-text.ts';
 import type { CliCommand } from '../command.ts';
 
 /** `sources [--json]`: the articles; read from an up-to-date index without loading the model. */

@@ -10,7 +10,7 @@ export const status: CliCommand = {
       .option('--json', 'print one JSON object: {index?: {version, builtAt, articles, chunks}, reindex?: {pid, host, since, by}, shards?: {count, shards: [{id, state, pid, index, since}], ...}}')
       .action(async (options: { json?: boolean }) => {
         const config = await ctx.config();
-        const { formatStatus, statusReport } = await import('../../status-report.ts');
+        const { formatStatus, statusReport } = await import('../status-report.ts');
         const report = await statusReport(config);
         ctx.print(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
       }),

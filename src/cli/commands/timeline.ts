@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { formatTimeline } from '../../format-text.ts';
+import { formatTimeline } from '../../terminal/format-text.ts';
 import { parseTheme } from '../../timeline-image/themes.ts';
 import { pictureTitle } from '../../timeline-image/title.ts';
-import { lookupTimeline, TIMELINE_OPTIONS, timelineQuery } from '../../timeline-options.ts';
+import { lookupTimeline, TIMELINE_OPTIONS, timelineQuery } from '../../core/timeline-options.ts';
 import type { CliCommand } from '../command.ts';
-import { checkSourceName } from '../source-name.ts';
+import { checkSourceName } from '../../core/source-name.ts';
 
 /**
  * `timeline [--json] [--from X] [--to Y] [--around D] [--person P] [--place P] [--topic T] [--source F]

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import { describeError, ModelError } from '../../errors.ts';
+import { describeError } from '../../errors.ts';
 import type { LocalEmbeddings } from './types.ts';
 
 /** Reports which model was picked and why (the one line users see about embeddings). */

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureExtractionPipelineType } from '@xenova/transformers';
 import { describeError, ModelError } from '../../errors.ts';
 import type { LocalEmbeddings } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { ModelError } from '../../errors.ts';
-import { normalize } from './normalize.ts';
+import { normalize } from '../../math/vectors.ts';
 import type { LocalEmbeddings } from './types.ts';
 
 type UseModel = { embed(input: string[]): Promise<number[][]> };

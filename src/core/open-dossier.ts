@@ -1,14 +1,16 @@
-import type { Config } from './config.ts';
-import { loadCalibration } from './answer/calibration.ts';
-import { createChatModel } from './answer/llm.ts';
-import { createDossier, type Dossier, type ReindexProgress, type TimelineModule } from './dossier.ts';
+import type { Config } from '../config.ts';
+import { loadCalibration } from '../answer/calibration.ts';
+import { createChatModel } from '../answer/llm.ts';
+import type { Dossier, ReindexProgress } from './dossier.ts';
+import type { TimelineModule } from './deps.ts';
+import { createDossier } from './facade.ts';
 import type { OpenReport } from './open-index.ts';
 import { availableParallelism } from 'node:os';
-import { createEmbedderPool } from './index/embed-worker.ts';
-import { chooseEmbeddings } from './index/embedding-choice.ts';
-import { extractEvents } from './timeline/extract.ts';
-import { selectEvents } from './timeline/query.ts';
-import { loadTimeline, saveTimeline } from './timeline/store.ts';
+import { createEmbedderPool } from '../index/embed-worker.ts';
+import { chooseEmbeddings } from '../index/embedding-choice.ts';
+import { extractEvents } from '../timeline/extract.ts';
+import { selectEvents } from '../timeline/query.ts';
+import { loadTimeline, saveTimeline } from '../timeline/store.ts';
 
 /** The real timeline stage: extraction at build time, lookups at question time. */
 export const timelineModule: TimelineModule = {

@@ -1,4 +1,4 @@
-import type { ReindexProgress } from './dossier.ts';
+import type { ReindexProgress } from '../core/dossier.ts';
 
 /** Shows an index build's progress; on stderr so stdout stays clean for JSON output. */
 export interface ProgressDisplay {

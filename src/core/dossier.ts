@@ -1,32 +1,35 @@
-import type { Answer } from './answer/types.ts';
-import type { CorpusChangeSummary } from './corpus-change.ts';
-import type { SkippedFile } from './corpus/types.ts';
-import type { Actor } from './ingest/audit.ts';
-import type { ArticleInput, PreparedArticle } from './ingest/prepare.ts';
-import type { RetrievalMode } from './retrieve/hybrid.ts';
-import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
+import type { Answer } from '../answer/types.ts';
+import type { SkippedFile } from '../corpus/types.ts';
+import type { Actor } from '../ingest/audit.ts';
+import type { ArticleInput, PreparedArticle } from '../ingest/prepare.ts';
+import type { RetrievalMode } from '../retrieve/hybrid.ts';
+import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
-export type { CorpusChangeSummary } from './corpus-change.ts';
-export type { Actor } from './ingest/audit.ts';
-export type { ArticleInput, PreparedArticle } from './ingest/prepare.ts';
-export { createDossier, type DossierDeps, type TimelineModule } from './indexed-dossier.ts';
+export type { Actor } from '../ingest/audit.ts';
+export type { ArticleSummary } from '../index/catalog.ts';
+import type { ArticleSummary } from '../index/catalog.ts';
+export type { ArticleInput, PreparedArticle } from '../ingest/prepare.ts';
 
-/** An article as listed by `/sources`. */
-export interface ArticleSummary {
+/** What a corpus change (one article added or removed) did. */
+export interface CorpusChangeSummary {
+  action: 'add' | 'remove';
   source: string;
   title?: string;
-  outlet?: string;
-  author?: string;
-  date?: string;
-  url?: string;
+  /** Chunks of the article added or removed, and the index's total after. */
   chunks: number;
+  totalChunks: number;
+  /** Sentences embedded: the added article's only. */
+  embedded: number;
+  events: number;
+  ms: number;
 }
 
 /** A ranked passage for `search`. */
 export interface SearchHit {
   source: string;
   title?: string;
-  chunk: string;
+  /** The passage's text. */
+  text: string;
   score: number;
   start: number;
   end: number;

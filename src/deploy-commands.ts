@@ -1,9 +1,9 @@
 /** `npm run deploy-commands`: registers the slash commands with Discord, reading .env. */
-import { commands } from '../../commands/index.ts';
-import { loadConfigFromDotenv } from '../config.ts';
-import { describeError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
-import { deployCommands } from './deploy.ts';
+import { commands } from '../commands/index.ts';
+import { loadConfigFromDotenv } from './config.ts';
+import { describeError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { deployCommands } from './discord/deploy.ts';
 
 try {
   const config = loadConfigFromDotenv();

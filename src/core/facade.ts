@@ -1,59 +1,34 @@
 // The Dossier facade over an on-disk index: one snapshot per question, reindex swapping in a new one.
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { answerQuestion } from './answer/answer.ts';
-import type { LoadedCalibration } from './answer/calibration.ts';
-import type { Answer } from './answer/types.ts';
-import { validateQuestion } from './answer/validate.ts';
-import type { Config } from './config.ts';
-import { changeCorpus, refuseDuplicate, type CorpusChange, type CorpusChangeSummary } from './corpus-change.ts';
-import { scanCorpus } from './corpus/load.ts';
+import { answerQuestion } from '../answer/answer.ts';
+import { answerCorpusOf } from './answer-corpus.ts';
+import type { Answer } from '../answer/types.ts';
+import { validateQuestion } from '../answer/validate.ts';
+import { changeCorpus, refuseDuplicate, type CorpusChange } from './corpus-change.ts';
 import { basename } from 'node:path';
-import type { Actor } from './ingest/audit.ts';
-import { prepareArticle, type ArticleInput, type PreparedArticle } from './ingest/prepare.ts';
-import type { ArticleSummary, AskOptions, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
-import { describeError, IndexError } from './errors.ts';
-import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { currentIndexDir } from './index/location.ts';
-import { reindexLockHolder } from './index/reindex-lock.ts';
-import { diffCorpus, isStale } from './index/manifest.ts';
-import { openIndexDir, openOrBuildIndex, type OpenDeps, type OpenIndex, type OpenReport } from './open-index.ts';
-import { reindex, type ReindexDeps, type TimelineStage } from './reindex.ts';
-import { retrieve } from './retrieve/hybrid.ts';
-import { passageDates } from './timeline/date-lookup.ts';
-import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
-
-/** The timeline functions the facade uses, injected so tests and benchmarks can swap them. */
-export interface TimelineModule extends TimelineStage {
-  load(dir: string): Promise<TimelineEvent[]>;
-  select(events: TimelineEvent[], query: TimelineQuery, topicHits?: { source: string; start: number; end: number; score: number }[]): TimelineEvent[];
-}
-
-/** What the facade is built from; `openDossier` wires the real ones. */
-export interface DossierDeps {
-  config: Config;
-  embeddings: LocalEmbeddings;
-  timeline: TimelineModule;
-  /** The fitted answer models for the encoder in use (see `npm run calibrate`). */
-  calibration: LoadedCalibration;
-  llm?: BaseChatModel;
-  /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. Closed with the facade. */
-  embed?: ReindexDeps['embed'] & { close?(): Promise<void> };
-  /** Full builds write the index in a worker thread (see `ReindexDeps.writeInWorker`). */
-  writeInWorker?: boolean;
-  warn(message: string): void;
-}
+import type { Actor } from '../ingest/audit.ts';
+import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/prepare.ts';
+import type { ArticleSummary, AskOptions, CorpusChangeSummary, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
+import { describeError, IndexError } from '../errors.ts';
+import { currentIndexDir } from '../index/location.ts';
+import { reindexLockHolder } from '../index/reindex-lock.ts';
+import { openIndexDir, openOrBuildIndex, type OpenIndex, type OpenReport } from './open-index.ts';
+import { reindex } from './build.ts';
+import type { CoreDeps } from './deps.ts';
+import { checkStaleness } from './staleness.ts';
+import { retrieve } from '../retrieve/hybrid.ts';
+import { passageDates } from '../timeline/date-lookup.ts';
+import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** Opens (building when missing or stale) the index and returns the facade over it. */
-export async function createDossier(deps: DossierDeps, onBuildProgress?: (progress: ReindexProgress) => void): Promise<Dossier & { opened: OpenReport }> {
-  const opened = await openOrBuildIndex(openDeps(deps), onBuildProgress);
-  return new IndexedDossier(deps, opened, opened);
-}
-
-function openDeps(deps: DossierDeps): OpenDeps {
-  return { config: deps.config, embeddings: deps.embeddings, embed: deps.embed, writeInWorker: deps.writeInWorker, timeline: deps.timeline, loadTimeline: (dir) => deps.timeline.load(dir), warn: deps.warn };
+export async function createDossier(deps: CoreDeps, onBuildProgress?: (progress: ReindexProgress) => void): Promise<Dossier & { opened: OpenReport }> {
+  const { artifact, events, built, reason, removedLeftovers } = await openOrBuildIndex(deps, onBuildProgress);
+  // The report only: keeping the opened index here would hold it in memory after every later swap.
+  return new IndexedDossier(deps, { artifact, events }, { built, reason, removedLeftovers });
 }
 
 const TOPIC_PASSAGES = 3;
+/** A replaced index stays open this long: far longer than a question takes (its reads are synchronous, or an LLM call's timeout). */
+const RETIRE_AFTER_MS = 10 * 60_000;
 
 function catchUpOrStale(artifact: OpenIndex['artifact']): 'changed' | 'unchanged' | 'stale' {
   try {
@@ -63,8 +38,6 @@ function catchUpOrStale(artifact: OpenIndex['artifact']): 'changed' | 'unchanged
     throw error;
   }
 }
-/** A replaced index stays open this long: far longer than a question takes (its reads are synchronous, or an LLM call's timeout). */
-const RETIRE_AFTER_MS = 10 * 60_000;
 
 interface RunningReindex {
   progress: ReindexProgress;
@@ -76,7 +49,7 @@ class IndexedDossier implements Dossier {
   /** The refresh in progress: refreshes and a rebuild's adoption never load indexes at the same time. */
   private refreshing: Promise<boolean> = Promise.resolve(false);
 
-  constructor(private readonly deps: DossierDeps, private current: OpenIndex, readonly opened: OpenReport) {}
+  constructor(private readonly deps: CoreDeps, private current: OpenIndex, readonly opened: OpenReport) {}
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const valid = validateQuestion(question, this.deps.config.maxQuestionChars);
@@ -84,14 +57,14 @@ class IndexedDossier implements Dossier {
     // One snapshot per question: a reindex swapping `current` meanwhile cannot mix two indexes.
     const { artifact, events } = this.current;
     const llm = this.deps.llm ? { model: this.deps.llm, timeoutMs: this.deps.config.llm.timeoutMs } : undefined;
-    return answerQuestion(artifact, valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
+    return answerQuestion(answerCorpusOf(artifact), valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
   }
 
   async search(query: string, k = 8): Promise<SearchHit[]> {
     const text = validateQuestion(query, this.deps.config.maxQuestionChars);
     const { artifact } = this.current;
     const hits = await retrieve(artifact, { text, vector: await this.deps.embeddings.embedQuery(text) }, { k });
-    return hits.map(({ chunk, score }) => ({ source: chunk.source, title: artifact.articles.get(chunk.source)?.meta.title, chunk: chunk.text, score, start: chunk.start, end: chunk.end }));
+    return hits.map(({ chunk, score }) => ({ source: chunk.source, title: artifact.articles.get(chunk.source)?.meta.title, text: chunk.text, score, start: chunk.start, end: chunk.end }));
   }
 
   async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {
@@ -125,21 +98,19 @@ class IndexedDossier implements Dossier {
   }
 
   private async rebuild(running: RunningReindex, options: ReindexOptions, startedAt: number): Promise<ReindexSummary> {
-    const { config } = this.deps;
     await this.refreshing;
     // Another process sharing DATA_DIR may have promoted a newer index: use it rather than build the same again.
     const adopted = await this.adoptCurrentIndex();
     const previous = this.current.artifact.manifest;
-    const scan = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
-    const diff = diffCorpus(previous.files, scan.files);
-    if (!options.force && !isStale(previous, diff, this.deps.embeddings.modelId, config.chunking)) {
+    const { scan, diff, reason } = await checkStaleness(this.deps, previous);
+    if (!options.force && !reason) {
       return { rebuilt: false, ...diff, skipped: scan.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt, ...(adopted && { adopted }) };
     }
-    const { dir, summary } = await reindex(openDeps(this.deps), previous, (progress) => {
+    const { dir, summary } = await reindex(this.deps, previous, (progress) => {
       running.progress = progress;
       options.onProgress?.(progress);
     }, options.requestedBy);
-    this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));
+    this.replaceCurrent(await openIndexDir(this.deps, dir));
     return { ...summary, ...(adopted && { adopted }) };
   }
 
@@ -157,11 +128,11 @@ class IndexedDossier implements Dossier {
         // it again when that process compacted the log this index would replay.
         const caughtUp = catchUpOrStale(this.current.artifact);
         if (caughtUp === 'unchanged') return undefined;
-        if (caughtUp === 'stale') this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));
+        if (caughtUp === 'stale') this.replaceCurrent(await openIndexDir(this.deps, dir));
         else this.current = { artifact: this.current.artifact, events: await this.deps.timeline.load(dir) };
         return this.info();
       }
-      this.replaceCurrent(await openIndexDir(openDeps(this.deps), dir));
+      this.replaceCurrent(await openIndexDir(this.deps, dir));
       return this.info();
     } catch (error) {
       this.deps.warn(`Could not load the index another process built (${describeError(error)}); still answering from the previous one.`);
@@ -210,7 +181,7 @@ class IndexedDossier implements Dossier {
     const running: RunningReindex = { progress: { phase: 'embedding', filesTotal: 1, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
     const work = (async () => {
       await this.adoptCurrentIndex();
-      const next = await changeCorpus(openDeps(this.deps), this.current, change, actor);
+      const next = await changeCorpus(this.deps, this.current, change, actor);
       this.current = { artifact: next.artifact, events: next.events };
       return next.summary;
     })();

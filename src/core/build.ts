@@ -1,46 +1,16 @@
 import { rm } from 'node:fs/promises';
-import type { Config } from './config.ts';
-import { chunkArticle } from './corpus/chunk.ts';
-import { loadCorpus } from './corpus/load.ts';
-import type { Article, Chunk } from './corpus/types.ts';
+import { chunkArticle } from '../corpus/chunk.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import type { Chunk } from '../corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
-import { CorpusError } from './errors.ts';
-import { saveIndex } from './index/artifact.ts';
-import { writeIndexInWorker } from './index/index-writer.ts';
-import { embedInBatches, toRows } from './index/embed-batches.ts';
-import type { LocalEmbeddings } from './index/embeddings/types.ts';
-import { createBuildDir, promoteBuild } from './index/location.ts';
-import { acquireReindexLock } from './index/reindex-lock.ts';
-import { diffCorpus, MANIFEST_VERSION, type Manifest } from './index/manifest.ts';
-import type { TimelineEvent } from './timeline/types.ts';
-
-/** The timeline stage of a build, injected so that `index/` never depends on `timeline/`. */
-export interface TimelineStage {
-  extract(articles: Article[]): TimelineEvent[];
-  save(dir: string, events: TimelineEvent[]): Promise<void>;
-}
-
-/** What a build needs. `embed` defaults to in-process batches; a worker-thread runner can replace it. */
-export interface ReindexDeps {
-  config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
-  embeddings: LocalEmbeddings;
-  timeline: TimelineStage;
-  /** Unit vectors of `texts`, row-major (a Float32Array keeps 4 bytes a dimension; arrays of numbers are accepted too). */
-  embed?: (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array | number[][]>;
-  hnsw?: { efConstruction: number; m: number };
-  /**
-   * Writes the index (HNSW insertion, BM25 postings, records, files) in a worker thread, so that a large build
-   * never stalls the main thread; the bot sets it. Otherwise in-process, yielding to the event loop every 20 ms.
-   */
-  writeInWorker?: boolean;
-  /** Told about every corpus file skipped, naming it and why. */
-  warn?(message: string): void;
-  /**
-   * Called at named moments of a build ('locked', 'written:<file>', 'built', 'renamed', 'swapped') and awaited;
-   * only the crash-safety and lock tests pass one, to pause or kill a build at an exact point.
-   */
-  checkpoint?: (point: string) => unknown;
-}
+import { CorpusError } from '../errors.ts';
+import { saveIndex } from '../index/artifact.ts';
+import { embedInBatches, toRows } from '../index/embed-batches.ts';
+import { writeIndexInWorker } from '../index/index-writer.ts';
+import { createBuildDir, promoteBuild } from '../index/location.ts';
+import { acquireReindexLock } from '../index/reindex-lock.ts';
+import { diffCorpus, MANIFEST_VERSION, type Manifest } from '../index/manifest.ts';
+import type { BuildDeps } from './deps.ts';
 
 /** HNSW build parameters: recall@10 stays near 1 at 100,000 chunks with these. */
 export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
@@ -51,7 +21,7 @@ export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
  * `.build-*` folder to clean.
  */
 export async function reindex(
-  deps: ReindexDeps,
+  deps: BuildDeps,
   previous: Manifest | undefined,
   onProgress: (progress: ReindexProgress) => void = () => {},
   requestedBy?: string,
@@ -98,6 +68,7 @@ export async function reindex(
       buildMs: Date.now() - startedAt,
     };
     await deps.timeline.save(buildDir, events);
+    // In a worker thread for the bot: HNSW insertion alone takes minutes at 100,000 chunks.
     const write = deps.writeInWorker ? writeIndexInWorker : saveIndex;
     await write(buildDir, { manifest, articles, chunks, sentenceVectors }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');

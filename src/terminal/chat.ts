@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
-import type { Dossier } from './dossier.ts';
-import { describeError, DossierError, UserError } from './errors.ts';
-import { checkSourceName } from './cli/source-name.ts';
+import type { Dossier } from '../core/dossier.ts';
+import { describeError, DossierError, UserError } from '../errors.ts';
+import { checkSourceName } from '../core/source-name.ts';
 import { formatAnswer, formatIndexSwitch, formatProgress, formatReindexSummary, formatSources, formatTimeline } from './format-text.ts';
-import { watchCurrentIndex } from './index-watch.ts';
-import { lookupTimeline, parseTimelineOptions } from './timeline-options.ts';
+import { watchCurrentIndex } from '../index/current-watch.ts';
+import { lookupTimeline, parseTimelineOptions } from '../core/timeline-options.ts';
 
 const HELP = `Ask a question about the case and press Enter; answers cite the articles they come from.
 Commands:
@@ -43,7 +43,7 @@ export async function runTerminal(
     return following;
   };
   const watch = options.dataDir
-    ? watchCurrentIndex(options.dataDir, () => void follow((text) => {
+    ? watchCurrentIndex(options.dataDir, () => follow((text) => {
         print(`\n${text}`);
         if (interactive) output.write('? ');
       }))

@@ -1,11 +1,11 @@
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
-import { scanCorpus } from './corpus/load.ts';
-import { describeError, IndexError } from './errors.ts';
-import { loadIndex, readManifest, type LoadedIndex } from './index/artifact.ts';
-import { cleanLeftovers, currentIndexDir, indexDirs } from './index/location.ts';
-import { diffCorpus, isStale } from './index/manifest.ts';
-import { reindex, type ReindexDeps } from './reindex.ts';
-import type { TimelineEvent } from './timeline/types.ts';
+import { describeError, IndexError } from '../errors.ts';
+import { loadIndex, readManifest, type LoadedIndex } from '../index/artifact.ts';
+import { cleanLeftovers, currentIndexDir, indexDirs } from '../index/location.ts';
+import { reindex } from './build.ts';
+import type { CoreDeps, TimelineModule } from './deps.ts';
+import { checkStaleness } from './staleness.ts';
+import type { TimelineEvent } from '../timeline/types.ts';
 
 /** An index ready to answer from, with its timeline. */
 export interface OpenIndex {
@@ -20,14 +20,12 @@ export interface OpenReport {
   removedLeftovers: string[];
 }
 
-export interface OpenDeps extends ReindexDeps {
-  loadTimeline(dir: string): Promise<TimelineEvent[]>;
-  warn(message: string): void;
-}
+/** What opening reads of the dependencies: a build's, the timeline's loader, and where to warn. */
+export type OpenDeps = Pick<CoreDeps, 'config' | 'embeddings' | 'timeline' | 'embed' | 'hnsw' | 'checkpoint' | 'warn'>;
 
 /** Loads one index directory with its timeline. */
-export async function openIndexDir(deps: OpenDeps, dir: string): Promise<OpenIndex> {
-  const [artifact, events] = await Promise.all([loadIndex(dir, deps.embeddings), deps.loadTimeline(dir)]);
+export async function openIndexDir(deps: Pick<CoreDeps, 'embeddings'> & { timeline: Pick<TimelineModule, 'load'> }, dir: string): Promise<OpenIndex> {
+  const [artifact, events] = await Promise.all([loadIndex(dir, deps.embeddings), deps.timeline.load(dir)]);
   return { artifact, events };
 }
 
@@ -68,13 +66,7 @@ export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: R
 
 async function whyRebuild(deps: OpenDeps, dir: string): Promise<string | undefined> {
   try {
-    const manifest = await readManifest(dir);
-    const { files } = await scanCorpus(deps.config.corpusDir, { maxFileBytes: deps.config.maxFileBytes });
-    const diff = diffCorpus(manifest.files, files);
-    if (!isStale(manifest, diff, deps.embeddings.modelId, deps.config.chunking)) return undefined;
-    if (manifest.model.id !== deps.embeddings.modelId) return `index built with ${manifest.model.id}, now using ${deps.embeddings.modelId}`;
-    const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];
-    return changes.length > 0 ? `corpus changed (${changes.join(', ')})` : 'chunking settings changed';
+    return (await checkStaleness(deps, await readManifest(dir))).reason;
   } catch (error) {
     deps.warn(error instanceof IndexError ? `${error.message} Rebuilding it from the corpus.` : describeError(error));
     return error instanceof IndexError ? 'index damaged' : describeError(error);

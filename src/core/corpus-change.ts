@@ -1,38 +1,25 @@
 // A corpus change (one article added or removed) applied to the index incrementally, under the reindex lock.
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { chunkArticle } from './corpus/chunk.ts';
-import type { Article } from './corpus/types.ts';
-import { IndexError, UserError } from './errors.ts';
-import { recordsOf, type StoredArticle } from './index/artifact.ts';
-import { compactIfDue } from './index/compaction.ts';
-import { embedInBatches, toRows } from './index/embed-batches.ts';
-import { applyChange, type ArticleRows } from './index/incremental.ts';
-import { announceChange, currentIndexDir } from './index/location.ts';
-import { acquireReindexLock } from './index/reindex-lock.ts';
-import { appendAudit, type Actor } from './ingest/audit.ts';
-import { findDuplicate } from './ingest/duplicate.ts';
-import type { PreparedArticle } from './ingest/prepare.ts';
+import { chunkArticle } from '../corpus/chunk.ts';
+import type { Article } from '../corpus/types.ts';
+import { IndexError, UserError } from '../errors.ts';
+import { recordsOf, type StoredArticle } from '../index/artifact.ts';
+import { compactIfDue } from '../index/compaction.ts';
+import { embedInBatches, toRows } from '../index/embed-batches.ts';
+import { applyChange, type ArticleRows } from '../index/incremental.ts';
+import { announceChange, currentIndexDir } from '../index/location.ts';
+import { acquireReindexLock } from '../index/reindex-lock.ts';
+import { appendAudit, type Actor } from '../ingest/audit.ts';
+import { findDuplicate } from '../ingest/duplicate.ts';
+import type { PreparedArticle } from '../ingest/prepare.ts';
+import type { TimelineEvent } from '../timeline/types.ts';
+import type { BuildDeps } from './deps.ts';
+import type { CorpusChangeSummary } from './dossier.ts';
 import type { OpenIndex } from './open-index.ts';
-import type { ReindexDeps } from './reindex.ts';
-import type { TimelineEvent } from './timeline/types.ts';
 
 /** One article to add (prepared from a file or URL) or to remove (by its corpus file name). */
 export type CorpusChange = { kind: 'add'; prepared: PreparedArticle } | { kind: 'remove'; source: string };
-
-/** What a change did. */
-export interface CorpusChangeSummary {
-  action: 'add' | 'remove';
-  source: string;
-  title?: string;
-  /** Chunks of the article added or removed, and the index's total after. */
-  chunks: number;
-  totalChunks: number;
-  /** Sentences embedded: the added article's only. */
-  embedded: number;
-  events: number;
-  ms: number;
-}
 
 /**
  * Adds or removes one article in place: writes (or moves away) its corpus file, embeds only its sentences, and
@@ -42,7 +29,7 @@ export interface CorpusChangeSummary {
  * switches at the commit. On failure the corpus file is put back as it was and the index is unchanged.
  */
 export async function changeCorpus(
-  deps: ReindexDeps,
+  deps: BuildDeps,
   current: OpenIndex,
   change: CorpusChange,
   actor: Actor,
@@ -128,7 +115,7 @@ export function refuseDuplicate(prepared: PreparedArticle, existing: Iterable<St
 }
 
 /** Embeds one article's sentences (and nothing else) and chunks it. */
-async function articleRows(deps: ReindexDeps, article: Article): Promise<ArticleRows> {
+async function articleRows(deps: BuildDeps, article: Article): Promise<ArticleRows> {
   const chunks = await chunkArticle(article, deps.config.chunking);
   const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(deps.embeddings, texts, onBatch));
   const texts = article.sentences.map((sentence) => sentence.text);
@@ -141,7 +128,7 @@ async function articleRows(deps: ReindexDeps, article: Article): Promise<Article
  * Extraction is corpus-wide (names, datelines' years and undated articles are resolved across articles), so it is
  * redone for every article; the result equals a full rebuild's.
  */
-function changeTimeline(deps: ReindexDeps, artifact: OpenIndex['artifact'], change: { add?: StoredArticle; remove?: string }): TimelineEvent[] {
+function changeTimeline(deps: BuildDeps, artifact: OpenIndex['artifact'], change: { add?: StoredArticle; remove?: string }): TimelineEvent[] {
   const articles = [...artifact.articles.values()].filter((article) => article.source !== change.remove);
   if (change.add) articles.push(change.add);
   articles.sort((a, b) => a.source.localeCompare(b.source));

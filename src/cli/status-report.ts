@@ -1,10 +1,10 @@
 // `dossier status`: what a running deployment on this DATA_DIR is doing, read from its files without loading the index.
 import { basename } from 'node:path';
-import type { Config } from './config.ts';
-import { readShardStatus, shardStatusText, type ShardsStatus } from './discord/shard-status.ts';
-import { readManifest } from './index/artifact.ts';
-import { currentIndexDir } from './index/location.ts';
-import { describeOwner, reindexLockHolder, type LockOwner } from './index/reindex-lock.ts';
+import type { Config } from '../config.ts';
+import { readShardStatus, shardStatusText, type ShardsStatus } from '../discord/shard-status.ts';
+import { readManifest } from '../index/artifact.ts';
+import { currentIndexDir } from '../index/location.ts';
+import { describeOwner, reindexLockHolder, type LockOwner } from '../index/reindex-lock.ts';
 
 /** The index current.json names, a reindex in progress anywhere, and the shards of a running bot. */
 export interface StatusReport {

@@ -1,7 +1,7 @@
 import type { Dossier } from './dossier.ts';
-import { UserError } from './errors.ts';
-import { describeSelection } from './timeline/query.ts';
-import type { TimelineEvent, TimelineQuery } from './timeline/types.ts';
+import { UserError } from '../errors.ts';
+import { describeSelection } from '../timeline/query.ts';
+import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** The timeline lookups every adapter offers, with what each takes: one list for the CLI, the terminal and Discord. */
 export const TIMELINE_OPTIONS = [
@@ -9,7 +9,7 @@ export const TIMELINE_OPTIONS = [
   { name: 'to', description: 'Up to this year or date, e.g. 2012' },
   { name: 'around', description: 'What happened around a date, e.g. 2012-04-05 or "April 2012"' },
   { name: 'person', description: 'Only events involving this person (a name or a surname)' },
-  { name: 'place', description: 'Only events involving this place, e.g. Bangkok' },
+  { name: 'place', description: 'Only events involving this place (a city or a country)' },
   { name: 'topic', description: 'Only events about this, e.g. extradition' },
   { name: 'source', description: 'Only events from this article (its file name)' },
 ] as const satisfies readonly { name: keyof TimelineQuery; description: string }[];

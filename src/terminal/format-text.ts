@@ -1,6 +1,6 @@
-import type { Answer } from './answer/types.ts';
-import type { ArticleSummary, IndexInfo, ReindexProgress, ReindexSummary } from './dossier.ts';
-import type { TimelineEvent } from './timeline/types.ts';
+import type { Answer } from '../answer/types.ts';
+import type { ArticleSummary, IndexInfo, ReindexProgress, ReindexSummary } from '../core/dossier.ts';
+import type { TimelineEvent } from '../timeline/types.ts';
 
 /** An answer for a terminal: the text, then its numbered sources with quotes. */
 export function formatAnswer(answer: Answer): string {

@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, it, test } from 'node:test';
-import { createDossier } from '../src/dossier.ts';
-import { formatReindexSummary } from '../src/format-text.ts';
-import { runTerminal } from '../src/terminal.ts';
-import { fakeDeps, makeWorkspace, type Workspace } from './core/fakes.ts';
-import { FakeDossier } from './discord/fake-dossier.ts';
+import { createDossier } from '../../src/core/facade.ts';
+import { formatReindexSummary } from '../../src/terminal/format-text.ts';
+import { runTerminal } from '../../src/terminal/chat.ts';
+import { fakeDeps, makeWorkspace, type Workspace } from '../core/fakes.ts';
+import { FakeDossier } from '../discord/fake-dossier.ts';
 
 async function chat(lines: string[]): Promise<string> {
   const input = new PassThrough();

@@ -1,0 +1,53 @@
+// What the core is built from: one dependency type, wired by `openDossier` and replaced piecewise by tests.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { LoadedCalibration } from '../answer/calibration.ts';
+import type { Config } from '../config.ts';
+import type { Article } from '../corpus/types.ts';
+import type { LocalEmbeddings } from '../index/embeddings/types.ts';
+import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
+
+/** The timeline functions the core uses: extraction and storage at build time, lookups at question time. */
+export interface TimelineModule {
+  extract(articles: Article[]): TimelineEvent[];
+  save(dir: string, events: TimelineEvent[]): Promise<void>;
+  load(dir: string): Promise<TimelineEvent[]>;
+  select(events: TimelineEvent[], query: TimelineQuery, topicHits?: { source: string; start: number; end: number; score: number }[]): TimelineEvent[];
+}
+
+/**
+ * Embeds many texts at index time (in batches, or in worker threads), reporting how many are done. Unit vectors,
+ * row-major: a Float32Array keeps 4 bytes a dimension (arrays of numbers, from in-process batches or fakes, are packed).
+ */
+export type EmbedRunner = (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array | number[][]>;
+
+export interface CoreDeps {
+  config: Config;
+  embeddings: LocalEmbeddings;
+  timeline: TimelineModule;
+  /** The fitted answer models for the encoder in use (see `npm run calibrate`). */
+  calibration: LoadedCalibration;
+  llm?: BaseChatModel;
+  /** Runs index-time embedding (e.g. in a worker thread); defaults to in-process batches. Closed with the facade. */
+  embed?: EmbedRunner & { close?(): Promise<void> };
+  /** HNSW build parameters; DEFAULT_HNSW unless a benchmark or test sets others. */
+  hnsw?: { efConstruction: number; m: number };
+  /**
+   * Full builds write the index (HNSW insertion, BM25 postings, records, files) in a worker thread, so that a
+   * large build never stalls the main thread; the bot sets it. Otherwise in-process, yielding every 20 ms.
+   */
+  writeInWorker?: boolean;
+  /** Told about anything the operator should know (corpus files skipped, an index that failed to load). */
+  warn(message: string): void;
+  /**
+   * Called at named moments of a build ('locked', 'written:<file>', 'built', 'renamed', 'swapped') and awaited;
+   * only the crash-safety and lock tests pass one, to pause or kill a build at an exact point.
+   */
+  checkpoint?: (point: string) => unknown;
+}
+
+/** What a build or a corpus change reads of the dependencies (no answering, no LLM). */
+export type BuildDeps = Pick<CoreDeps, 'embeddings' | 'embed' | 'hnsw' | 'writeInWorker' | 'checkpoint'> & {
+  config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
+  timeline: Pick<TimelineModule, 'extract' | 'save'>;
+  warn?: CoreDeps['warn'];
+};
