@@ -4,6 +4,7 @@ import { loadCorpus } from '../corpus/load.ts';
 import type { Chunk } from '../corpus/types.ts';
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { CorpusError } from '../errors.ts';
+import { proseKeys } from '../ingest/duplicate.ts';
 import { saveIndex } from '../index/artifact.ts';
 import { embedInBatches, toRows } from '../index/embed-batches.ts';
 import { writeIndexInWorker } from '../index/index-writer.ts';
@@ -70,7 +71,8 @@ export async function reindex(
     await deps.timeline.save(buildDir, events);
     // In a worker thread for the bot: HNSW insertion alone takes minutes at 100,000 chunks.
     const write = deps.writeInWorker ? writeIndexInWorker : saveIndex;
-    await write(buildDir, { manifest, articles, chunks, sentenceVectors }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
+    const textKeys = articles.map((article) => proseKeys(article.sentences));
+    await write(buildDir, { manifest, articles, chunks, sentenceVectors, textKeys }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });
     await lock.assertHeld();

@@ -4,14 +4,14 @@ import { dirname, join } from 'node:path';
 import { chunkArticle } from '../corpus/chunk.ts';
 import type { Article } from '../corpus/types.ts';
 import { IndexError, UserError } from '../errors.ts';
-import { recordsOf, type StoredArticle } from '../index/artifact.ts';
+import { recordsOf, type LoadedIndex, type StoredArticle } from '../index/artifact.ts';
 import { compactIfDue } from '../index/compaction.ts';
 import { embedInBatches, toRows } from '../index/embed-batches.ts';
 import { applyChange, type ArticleRows } from '../index/incremental.ts';
 import { announceChange, currentIndexDir } from '../index/location.ts';
 import { acquireReindexLock } from '../index/reindex-lock.ts';
 import { appendAudit, type Actor } from '../ingest/audit.ts';
-import { findDuplicate } from '../ingest/duplicate.ts';
+import { findDuplicate, proseKeys } from '../ingest/duplicate.ts';
 import type { PreparedArticle } from '../ingest/prepare.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
 import type { BuildDeps } from './deps.ts';
@@ -53,7 +53,7 @@ export async function changeCorpus(
     let chunks: number;
     if (change.kind === 'add') {
       const { prepared } = change;
-      refuseDuplicate(prepared, artifact.articles.values());
+      refuseDuplicate(prepared, artifact);
       const path = join(config.corpusDir, prepared.source);
       if (await stat(path).then(() => true, () => false)) throw new UserError(`The corpus already has a file named ${prepared.source}.`, 'DUPLICATE');
       add = await articleRows(deps, prepared.article);
@@ -103,11 +103,13 @@ export async function changeCorpus(
   }
 }
 
-/** @throws UserError naming the article that already holds the same text. */
-export function refuseDuplicate(prepared: PreparedArticle, existing: Iterable<StoredArticle>): void {
-  const list = [...existing];
-  const sameText = findDuplicate(prepared.article.sentences, list);
-  const same = list.find((article) => article.hash === prepared.hash) ?? list.find((article) => article.source === sameText);
+/** @throws UserError naming the article that already holds the same bytes or the same text (two index lookups). */
+export function refuseDuplicate(prepared: PreparedArticle, index: LoadedIndex): void {
+  const sameText = () => {
+    const source = findDuplicate(prepared.article.sentences, (keys) => index.store.articlesSharing(keys));
+    return source ? index.articles.get(source) : undefined;
+  };
+  const same = index.store.articleWithHash(prepared.hash) ?? sameText();
   if (same) {
     const title = same.meta.title ? ` (“${same.meta.title}”)` : '';
     throw new UserError(`This article is already in the corpus as ${same.source}${title}; nothing was added.`, 'DUPLICATE');
@@ -120,7 +122,7 @@ async function articleRows(deps: BuildDeps, article: Article): Promise<ArticleRo
   const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(deps.embeddings, texts, onBatch));
   const texts = article.sentences.map((sentence) => sentence.text);
   const sentenceVectors = toRows(await embed(texts, () => {}), texts.length, deps.embeddings.dimensions);
-  return { records: recordsOf(article, chunks), sentenceVectors };
+  return { records: { ...recordsOf(article, chunks), textKeys: proseKeys(article.sentences) }, sentenceVectors };
 }
 
 /**

@@ -162,7 +162,7 @@ class IndexedDossier implements Dossier {
   async prepareArticle(input: ArticleInput): Promise<PreparedArticle> {
     const { config } = this.deps;
     const prepared = await prepareArticle(input, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
-    refuseDuplicate(prepared, this.current.artifact.articles.values());
+    refuseDuplicate(prepared, this.current.artifact);
     return prepared;
   }
 

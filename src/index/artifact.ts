@@ -29,6 +29,8 @@ export interface BuiltIndex {
   chunks: Chunk[][];
   /** Unit vectors of every sentence, row-major, in article then sentence order. */
   sentenceVectors: Float32Array;
+  /** Per article, the keys that find it as a duplicate (see `ArticleRecords.textKeys`). */
+  textKeys?: string[][];
 }
 
 /** Lets a long synchronous stage give the event loop a turn now and then (Discord heartbeats, questions). */
@@ -48,7 +50,7 @@ export async function saveIndex(dir: string, built: BuiltIndex, hnsw: HnswSettin
     for (let from = 0; from < built.articles.length; ) {
       const until = Math.min(built.articles.length, from + ARTICLES_PER_TRANSACTION);
       store.transaction(() => {
-        for (let i = from; i < until; i++) store.insertArticle(recordsOf(built.articles[i]!, built.chunks[i]!, ranges[i]!));
+        for (let i = from; i < until; i++) store.insertArticle({ ...recordsOf(built.articles[i]!, built.chunks[i]!, ranges[i]!), textKeys: built.textKeys?.[i] });
       });
       from = until;
       await pause();

@@ -16,7 +16,7 @@ export interface WriterData {
 
 /** Main thread to writer: the articles in batches, then the sentence vectors (transferred), then checkpoint acks. */
 export type WriterRequest =
-  | { type: 'articles'; articles: StoredArticle[]; chunks: Chunk[][] }
+  | { type: 'articles'; articles: StoredArticle[]; chunks: Chunk[][]; textKeys?: string[][] }
   | { type: 'vectors'; vectors: Float32Array }
   | { type: 'continue' };
 
@@ -28,6 +28,7 @@ if (!port) throw new Error('index-writer-thread.ts runs only as a worker thread 
 const { dir, manifest, hnsw } = workerData as WriterData;
 const articles: StoredArticle[] = [];
 const chunks: Chunk[][] = [];
+const textKeys: string[][] = [];
 let resume: (() => void) | undefined;
 const post = (reply: WriterReply) => port.postMessage(reply);
 
@@ -35,6 +36,7 @@ port.on('message', (request: WriterRequest) => {
   if (request.type === 'articles') {
     articles.push(...request.articles);
     chunks.push(...request.chunks);
+    textKeys.push(...(request.textKeys ?? request.chunks.map(() => [])));
   } else if (request.type === 'continue') {
     resume?.();
   } else {
@@ -43,7 +45,7 @@ port.on('message', (request: WriterRequest) => {
       post({ type: 'checkpoint', point });
     });
     // No yields needed here: this thread answers nothing else while it writes.
-    saveIndex(dir, { manifest, articles, chunks, sentenceVectors: request.vectors }, hnsw, checkpoint, async () => {})
+    saveIndex(dir, { manifest, articles, chunks, sentenceVectors: request.vectors, textKeys }, hnsw, checkpoint, async () => {})
       .then(() => post({ type: 'done' }), (error: unknown) => post({ type: 'failed', message: describeError(error) }));
   }
 });

@@ -30,7 +30,7 @@ export async function writeIndexInWorker(dir: string, built: BuiltIndex, hnsw: H
       void (async () => {
         for (let from = 0; from < built.articles.length; from += ARTICLES_PER_MESSAGE) {
           const articles = built.articles.slice(from, from + ARTICLES_PER_MESSAGE).map(({ source, hash, meta, text, sentences }) => ({ source, hash, meta, text, sentences }));
-          send({ type: 'articles', articles, chunks: built.chunks.slice(from, from + ARTICLES_PER_MESSAGE) as Chunk[][] });
+          send({ type: 'articles', articles, chunks: built.chunks.slice(from, from + ARTICLES_PER_MESSAGE) as Chunk[][], textKeys: built.textKeys?.slice(from, from + ARTICLES_PER_MESSAGE) });
           await new Promise((next) => setImmediate(next));
         }
         const { sentenceVectors } = built;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { ArticleMeta, Chunk, Sentence } from '../corpus/types.ts';
 import { describeError, IndexError } from '../errors.ts';
@@ -17,6 +18,8 @@ CREATE TABLE sentences (id INTEGER PRIMARY KEY, article INTEGER NOT NULL, text T
 CREATE TABLE chunks (id INTEGER PRIMARY KEY, article INTEGER NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
   first_sentence INTEGER NOT NULL, sentence_count INTEGER NOT NULL);
 CREATE TABLE words (word TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE text_keys (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+CREATE INDEX articles_hash ON articles (hash);
 CREATE TABLE changes (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('add', 'remove')), article INTEGER NOT NULL);
 `;
 
@@ -44,6 +47,8 @@ export interface ArticleRecords {
   chunkSentences: { first: number; count: number }[];
   /** Distinct corpus words of the article's whole text (datelines and bylines included). */
   words: string[];
+  /** Keys that find articles of the same text (the caller decides what they are), stored hashed. */
+  textKeys?: string[];
 }
 
 /** Where an inserted article's rows start: its first sentence id and first chunk id. */
@@ -112,6 +117,10 @@ export class RecordStore {
       insertSentence: db.prepare('INSERT INTO sentences (id, article, text, start, end, paragraph) VALUES (?, ?, ?, ?, ?, ?)'),
       insertChunk: db.prepare('INSERT INTO chunks (id, article, ordinal, text, start, end, first_sentence, sentence_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       logChange: db.prepare<[string, number]>('INSERT INTO changes (kind, article) VALUES (?, ?)'),
+      addKey: db.prepare<[number, number]>('INSERT OR IGNORE INTO text_keys (key, article) VALUES (?, ?)'),
+      byHash: db.prepare<[string], { source: string; meta: string }>('SELECT source, meta FROM articles WHERE hash = ? AND deleted = 0 ORDER BY source LIMIT 1'),
+      keyArticles: db.prepare<[number], { article: number }>('SELECT article FROM text_keys WHERE key = ?'),
+      liveSource: db.prepare<[number], { source: string }>('SELECT source FROM articles WHERE id = ? AND deleted = 0'),
     };
   }
 
@@ -180,6 +189,7 @@ export class RecordStore {
       this.statements.insertChunk.run(next.chunk + i, id, chunk.ordinal, chunk.text, chunk.start, chunk.end, next.sentence + members.first, members.count);
     });
     for (const word of words) this.statements.addWord.run(word);
+    for (const key of new Set((records.textKeys ?? []).map(keyHash))) this.statements.addKey.run(key, id);
     this.setMeta('next', JSON.stringify({ sentence: next.sentence + article.sentences.length, chunk: next.chunk + chunks.length }));
     return { id, firstSentence: next.sentence, firstChunk: next.chunk };
   }
@@ -224,6 +234,7 @@ export class RecordStore {
     for (const id of removed) {
       this.db.prepare('DELETE FROM sentences WHERE article = ?').run(id);
       this.db.prepare('DELETE FROM chunks WHERE article = ?').run(id);
+      this.db.prepare('DELETE FROM text_keys WHERE article = ?').run(id);
       this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
     }
     this.db.prepare('DELETE FROM changes WHERE seq <= ?').run(seq);
@@ -287,6 +298,24 @@ export class RecordStore {
       .map((row) => ({ firstChunk: row.first_chunk, chunkCount: row.chunk_count, firstSentence: row.first_sentence, sentenceCount: row.sentence_count }));
   }
 
+  /** The live article with these bytes (by content hash), if any. */
+  articleWithHash(hash: string): { source: string; meta: ArticleMeta } | undefined {
+    const row = this.statements.byHash.get(hash);
+    return row && { source: row.source, meta: JSON.parse(row.meta) as ArticleMeta };
+  }
+
+  /** Live articles holding any of `keys`, with how many of them each holds, in file-name order. */
+  articlesSharing(keys: string[]): { source: string; shared: number }[] {
+    const counts = new Map<number, number>();
+    for (const hash of new Set(keys.map(keyHash))) for (const { article } of this.statements.keyArticles.all(hash)) counts.set(article, (counts.get(article) ?? 0) + 1);
+    return [...counts]
+      .flatMap(([id, shared]) => {
+        const row = this.statements.liveSource.get(id);
+        return row ? [{ source: row.source, shared }] : [];
+      })
+      .sort((a, b) => a.source.localeCompare(b.source));
+  }
+
   /** Whether any live article's text has this (tokenized) word. */
   hasWord(word: string): boolean {
     return (this.statements.word.get(word)?.articles ?? 0) > 0;
@@ -296,4 +325,9 @@ export class RecordStore {
     const sentences = this.statements.sentencesOf.all(row.first_sentence, row.first_sentence + row.sentence_count - 1);
     return { source: row.source, hash: row.hash, meta: JSON.parse(row.meta) as ArticleMeta, text: row.text, sentences };
   }
+}
+
+/** A key as a 52-bit integer (a safe JavaScript integer): eight bytes a key instead of a copy of the sentence. */
+function keyHash(key: string): number {
+  return Number.parseInt(createHash('sha1').update(key).digest('hex').slice(0, 13), 16);
 }
