@@ -29,7 +29,7 @@ export const corpus: Command = {
       sub
         .setName('add')
         .setDescription('Add an article from a file or a web page; you see a preview first.')
-        .addAttachmentOption((option) => option.setName('file').setDescription('A .txt, .md or .html file'))
+        .addAttachmentOption((option) => option.setName('file').setDescription('A .txt, .md, .html or .pdf file'))
         .addStringOption((option) => option.setName('url').setDescription('The address of a news article').setMaxLength(2000)),
     )
     .addSubcommand((sub) => sub.setName('remove').setDescription('Remove an article.').addStringOption((option) => option.setName('article').setDescription('The article').setRequired(true).setAutocomplete(true)))

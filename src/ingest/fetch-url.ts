@@ -14,7 +14,7 @@ export interface Fetched {
 }
 
 /** Media types an article can be read from. */
-const READABLE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown'];
+const READABLE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown', 'application/pdf'];
 
 /**
  * GETs a URL for an article: http(s) only, every hop's host resolved and refused when it is loopback, private or

@@ -5,7 +5,8 @@ import { UserError } from '../errors.ts';
 import { articleFileName, renderArticleFile } from './article-file.ts';
 import { fetchUrl, type Fetched } from './fetch-url.ts';
 import { extractHtmlArticle } from './html.ts';
-import { decodeArticleFile, decodeText, type ArticleFileKind } from './upload.ts';
+import { readPdfArticle } from './pdf.ts';
+import { checkSize, decodeText, fileKind, type ArticleFileKind } from './upload.ts';
 
 /** An article to add: an uploaded file, or the address of a page. */
 export type ArticleInput = { kind: 'file'; name: string; bytes: Buffer } | { kind: 'url'; url: string };
@@ -42,13 +43,26 @@ export interface PrepareOptions {
  */
 export async function prepareArticle(input: ArticleInput, options: PrepareOptions): Promise<PreparedArticle> {
   if (input.kind === 'file') {
-    const { kind, text } = decodeArticleFile(input.name, input.bytes, options.maxFileBytes);
-    return fromText(kind, text, input.name, input.name.replace(/\.[^.]+$/, ''), options.maxFileBytes);
+    const kind = fileKind(input.name);
+    const fallbackName = input.name.replace(/\.[^.]+$/, '');
+    // A PDF carries fonts and layout besides its text: its bytes are held to the cap of a fetched document, the
+    // text it yields to MAX_FILE_BYTES like any article.
+    if (kind === 'pdf') return fromPdf(input.name, input.bytes, options, fallbackName);
+    return fromText(kind, decodeText(input.name, input.bytes, options.maxFileBytes), input.name, fallbackName, options.maxFileBytes);
   }
   const fetched: Fetched = await (options.fetch ?? fetchUrl)(input.url, options.urlFetch);
+  const fallbackName = new URL(fetched.url).pathname.split('/').filter(Boolean).pop()?.replace(/\.[^.]+$/, '') ?? 'article';
+  if (fetched.contentType === 'application/pdf') return fromPdf(fetched.url, fetched.body, options, fallbackName, fetched.url);
   const kind: ArticleFileKind = fetched.contentType.includes('html') ? 'html' : fetched.contentType === 'text/markdown' ? 'markdown' : 'text';
   const text = decodeText(fetched.url, fetched.body, options.urlFetch.maxBytes);
-  return fromText(kind, text, fetched.url, new URL(fetched.url).pathname.split('/').filter(Boolean).pop() ?? 'article', options.maxFileBytes, fetched.url);
+  return fromText(kind, text, fetched.url, fallbackName, options.maxFileBytes, fetched.url);
+}
+
+/** A PDF's text layer becomes a Markdown corpus file with the PDF's metadata, as a web page's article does. */
+async function fromPdf(origin: string, bytes: Buffer, options: PrepareOptions, fallbackName: string, url?: string): Promise<PreparedArticle> {
+  checkSize(origin, bytes, options.urlFetch.maxBytes);
+  const { meta, paragraphs } = await readPdfArticle(origin, bytes);
+  return fromText('markdown', renderArticleFile({ ...meta, ...(url && { url }) }, paragraphs), origin, fallbackName, options.maxFileBytes, url);
 }
 
 function fromText(kind: ArticleFileKind, text: string, origin: string, fallbackName: string, maxFileBytes: number, url?: string): PreparedArticle {

@@ -142,13 +142,13 @@ describe('/corpus on the real core', () => {
       [{ file: { filename: 'empty.txt', content: '' } }, /^empty\.txt was refused: the file is empty\.$/],
       [{ file: { filename: 'scan.txt', content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]) } }, /^scan\.txt was refused: it is a binary file, not text\.$/],
       [{ file: { filename: 'big.txt', content: 'word '.repeat(13_000) } }, /^big\.txt was refused: it is 65000 bytes, over the 60000-byte limit \(MAX_FILE_BYTES\)\.$/],
-      [{ file: { filename: 'report.pdf', content: '%PDF-1.7' } }, /^report\.pdf was refused: PDF is not read/],
-      [{ file: { filename: 'photo.jpg', content: 'x' } }, /^photo\.jpg was refused: \.jpg files are not articles\. Attach a \.txt, \.md or \.html file\.$/],
+      [{ file: { filename: 'report.pdf', content: '%PDF-1.7' } }, /^report\.pdf was refused: it is not a readable PDF/],
+      [{ file: { filename: 'photo.jpg', content: 'x' } }, /^photo\.jpg was refused: \.jpg files are not articles\. Attach a \.txt, \.md, \.html or \.pdf file\.$/],
       [{ file: { filename: 'dam-again.txt', content: DAM } }, /^This article is already in the corpus as brennar-valley-dam-opens-after-six-years-of-construction-[0-9a-f]{10}\.txt \(“Brennar Valley dam opens after six years of construction”\); nothing was added\.$/],
       [{ url: `${site}/logo.png` }, /is image\/png, not a web page or text/],
       [{ url: `${site}/missing` }, /answered HTTP 404; check the address\.$/],
       [{ url: 'ftp://example.com/article' }, /^Only http and https addresses can be fetched, not ftp:$/],
-      [{}, /^Give either a file \(\.txt, \.md or \.html\) or a url, not both and not neither\.$/],
+      [{}, /^Give either a file \(\.txt, \.md, \.html or \.pdf\) or a url, not both and not neither\.$/],
     ];
     for (const [input, message] of cases) {
       const { token } = add(input);

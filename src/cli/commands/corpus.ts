@@ -12,7 +12,7 @@ export const add: CliCommand = {
   define: (program, ctx) =>
     program
       .command('add')
-      .description('add an article from a .txt, .md or .html file or a web page (preview, then confirmation); only it is embedded')
+      .description('add an article from a .txt, .md, .html or .pdf file or a web page (preview, then confirmation); only it is embedded')
       .argument('<file|url>', 'a file path or an http(s) address')
       .option('-y, --yes', 'skip the confirmation (for scripts)')
       .action(async (target: string, options: { yes?: boolean }) => {
