@@ -151,7 +151,7 @@ describe('adding and removing one article', () => {
       ['blank.md', Buffer.from('  \n\n '), /^blank\.md was refused: the file holds only white space\.$/],
       ['photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), /^photo\.txt was refused: it is a binary file, not text\.$/],
       ['huge.txt', Buffer.alloc(ws.config.maxFileBytes + 1, 'a'), new RegExp(`^huge\\.txt was refused: it is ${ws.config.maxFileBytes + 1} bytes, over the ${ws.config.maxFileBytes}-byte limit \\(MAX_FILE_BYTES\\)\\.$`)],
-      ['report.pdf', Buffer.from('%PDF-1.4'), /^report\.pdf was refused: PDF is not read \(save the article as \.txt, \.md or \.html\)\. Attach a \.txt, \.md or \.html file\.$/],
+      ['report.pdf', Buffer.from('%PDF-1.4'), /^report\.pdf was refused: it is not a readable PDF \(/],
       ['latin1.txt', Buffer.from('Caf\xe9 r\xe9union\n', 'latin1'), /^latin1\.txt was refused: it is not UTF-8 text \(save it as UTF-8\)\.$/],
       ['menu.html', Buffer.from('<html><body><nav><a href="/">Home</a></nav></body></html>'), /^No article text was found in the page/],
     ];
