@@ -16,6 +16,9 @@ import type { BuildDeps } from './deps.ts';
 /** HNSW build parameters: recall@10 stays near 1 at 100,000 chunks with these. */
 export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
 
+/** Long build loops on the main thread give the event loop a turn this often (Discord heartbeats, questions). */
+const YIELD_EVERY_MS = 20;
+
 /**
  * Builds a new index from the corpus into a fresh directory and promotes it atomically. Holds the DATA_DIR
  * lock for the whole build (its record names `requestedBy`); a crash leaves the previous index current and a
@@ -46,7 +49,18 @@ export async function reindex(
       const why = skipped.length > 0 ? ` (skipped: ${skipped.map((file) => `${file.source}: ${file.reason}`).join('; ')})` : '';
       throw new CorpusError(`The corpus folder ${config.corpusDir} has no readable .txt or .md articles${why}. Add articles and reindex; the current index is kept.`);
     }
-    const chunks: Chunk[][] = await Promise.all(articles.map((article) => chunkArticle(article, config.chunking)));
+    // One article at a time, yielding now and then: all at once, chunking 10,000 articles held the event loop 5 s.
+    const chunks: Chunk[][] = [];
+    const textKeys: string[][] = [];
+    let lastYield = performance.now();
+    for (const article of articles) {
+      chunks.push(await chunkArticle(article, config.chunking));
+      textKeys.push(proseKeys(article.sentences));
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+    }
     const chunkTotal = chunks.reduce((sum, list) => sum + list.length, 0);
     const sentences = articles.flatMap((article) => article.sentences.map((sentence) => sentence.text));
     report({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunkTotal });
@@ -71,7 +85,6 @@ export async function reindex(
     await deps.timeline.save(buildDir, events);
     // In a worker thread for the bot: HNSW insertion alone takes minutes at 100,000 chunks.
     const write = deps.writeInWorker ? writeIndexInWorker : saveIndex;
-    const textKeys = articles.map((article) => proseKeys(article.sentences));
     await write(buildDir, { manifest, articles, chunks, sentenceVectors, textKeys }, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
     await checkpoint('built');
     report({ phase: 'swapping' });
