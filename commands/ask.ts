@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerMessage } from '../src/discord/answer-embed.ts';
-import { checkCooldown, checkQuestion, withoutMentions } from '../src/discord/asker.ts';
+import { validateQuestion } from '../src/answer/validate.ts';
+import { checkCooldown } from '../src/discord/asker.ts';
 import type { Command } from '../src/discord/command.ts';
 import { threadContext } from '../src/discord/thread-context.ts';
 
@@ -14,7 +15,7 @@ export const ask: Command = {
     ),
 
   async execute(interaction, ctx) {
-    const question = checkQuestion(withoutMentions(interaction.options.getString('question', true)), ctx.config.maxQuestionChars);
+    const question = validateQuestion(interaction.options.getString('question', true), ctx.config.maxQuestionChars);
     checkCooldown(ctx, interaction.user.id, 'slash');
     await interaction.deferReply();
     const context = await threadContext(interaction.channel, ctx.answers, interaction.client.user.id);

@@ -1,5 +1,5 @@
 import { dot } from '../math/vectors.ts';
-import { tokenize } from '../index/lexical.ts';
+import { tokenize } from '../text/terms.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
 import type { SentenceStore, StoredSentence } from './sources.ts';
 import { sentenceFacts, type SentenceFacts } from './facts.ts';

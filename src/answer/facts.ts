@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { tokenize } from '../index/lexical.ts';
+import { tokenize } from '../text/terms.ts';
 import { numericEntities, tagTokens } from './nlp.ts';
 
 /** What kinds of fact a sentence states: the answer types it can satisfy. */

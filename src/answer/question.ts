@@ -1,5 +1,7 @@
 import nlp from 'compromise';
-import { stem, tokenize } from '../index/lexical.ts';
+import { TIME_UNITS } from '../text/calendar-words.ts';
+import { stem } from '../text/stem.ts';
+import { tokenize } from '../text/terms.ts';
 import { tagTokens, type TaggedToken } from './nlp.ts';
 
 /** The kind of fact a question asks for; evidence of the right kind is one of the answer decision's signals. */
@@ -25,7 +27,7 @@ export interface QuestionAnalysis {
 const FRAME_WORDS = new Set(['when', 'where', 'who', 'whom', 'whose', 'what', 'which', 'how', 'why', 'many', 'much', 'long', 'name', 'kind', 'type', 'sort', 'according', 'did', 'does'].map(stem));
 
 // Calendar nouns: "what year", "which day" ask for a date (general English, not of any corpus).
-const CALENDAR_NOUNS = new Set(['year', 'date', 'day', 'month', 'week', 'decade', 'century', 'time']);
+const CALENDAR_NOUNS = new Set([...TIME_UNITS, 'date', 'time']);
 // Measure nouns: "what age", "what price", "what share" ask for a number (general English, not of any corpus).
 const MEASURE_NOUNS = new Set(['age', 'number', 'amount', 'price', 'cost', 'sum', 'total', 'percentage', 'share', 'rate', 'value', 'figure', 'height', 'distance', 'weight', 'size', 'population', 'fine', 'salary', 'budget']);
 

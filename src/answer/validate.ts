@@ -8,7 +8,8 @@ const ANSI_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /\p{Cc}/gu;
 // Half of a surrogate pair: not text, and rejected by JSON consumers that demand well-formed Unicode.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Discord mentions mean nothing to the articles; removed so they neither skew the search nor get echoed.
+// Discord mentions (users, roles, channels, @everyone, @here) mean nothing to the articles; removed so they neither
+// skew the search nor get echoed. @everyone and @here go even inside a word: an echo must never carry one.
 const MENTION = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)/g;
 // "Zalgo" text: more than three stacked combining marks only serves to overflow the lines around it.
 const STACKED_MARKS = /(\p{M}{3})\p{M}+/gu;
@@ -22,20 +23,17 @@ const RAW_LENGTH_FACTOR = 4;
  */
 export function validateQuestion(raw: string, maxChars: number): string {
   if (raw.length > maxChars * RAW_LENGTH_FACTOR) throw tooLong(raw.length, maxChars);
-  const question = raw
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(ANSI_ESCAPE, ' ')
-    .replace(CONTROL, ' ')
-    .replace(MENTION, ' ')
-    .replace(STACKED_MARKS, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const printable = raw.replace(LONE_SURROGATE, '').normalize('NFKC').replace(INVISIBLE, '').replace(ANSI_ESCAPE, ' ').replace(CONTROL, ' ').replace(STACKED_MARKS, '$1');
+  const question = withoutMentions(printable);
   if (question.length === 0) throw new UserError('Your question is empty. Ask something about the case, e.g. "When did the trial begin?"', 'EMPTY_QUESTION');
   if (question.length > maxChars) throw tooLong(question.length, maxChars);
   if (!/\p{L}{2,}|\p{N}/u.test(question)) throw new UserError('Your question has no words in it. Ask something about the case in words.', 'NO_WORDS');
   return question;
+}
+
+/** The text without Discord mention markup, whitespace collapsed: a message that only mentions the bot is empty. */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function tooLong(length: number, maxChars: number): UserError {

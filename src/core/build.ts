@@ -12,6 +12,7 @@ import { createBuildDir, promoteBuild } from '../index/location.ts';
 import { acquireReindexLock } from '../index/reindex-lock.ts';
 import { diffCorpus, MANIFEST_VERSION, type Manifest } from '../index/manifest.ts';
 import type { BuildDeps } from './deps.ts';
+import { TOKENIZER_VERSION } from '../text/terms.ts';
 
 /** HNSW build parameters: recall@10 stays near 1 at 100,000 chunks with these. */
 export const DEFAULT_HNSW = { efConstruction: 200, m: 16 };
@@ -76,6 +77,7 @@ export async function reindex(
       version: MANIFEST_VERSION,
       model: { id: embeddings.modelId, dimensions: embeddings.dimensions },
       chunking: config.chunking,
+      tokenizer: TOKENIZER_VERSION,
       files,
       skipped,
       counts: { articles: articles.length, chunks: chunkTotal, sentences: sentences.length, events: events.length },

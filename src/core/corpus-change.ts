@@ -1,9 +1,10 @@
 // A corpus change (one article added or removed) applied to the index incrementally, under the reindex lock.
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { chunkArticle } from '../corpus/chunk.ts';
 import type { Article } from '../corpus/types.ts';
 import { IndexError, UserError } from '../errors.ts';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import { recordsOf, type LoadedIndex, type StoredArticle } from '../index/artifact.ts';
 import { compactIfDue } from '../index/compaction.ts';
 import { embedInBatches, toRows } from '../index/embed-batches.ts';
@@ -58,7 +59,8 @@ export async function changeCorpus(
       if (await stat(path).then(() => true, () => false)) throw new UserError(`The corpus already has a file named ${prepared.source}.`, 'DUPLICATE');
       add = await articleRows(deps, prepared.article);
       chunks = add.records.chunks.length;
-      await writeAtomically(path, prepared.content);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, prepared.content);
       undo = () => rm(path, { force: true });
     } else {
       removed = artifact.articles.get(change.source);
@@ -136,14 +138,6 @@ function changeTimeline(deps: BuildDeps, artifact: OpenIndex['artifact'], change
   articles.sort((a, b) => a.source.localeCompare(b.source));
   // Stored articles carry everything extraction reads (source, text, meta, sentences).
   return deps.timeline.extract(articles as unknown as Article[]);
-}
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  // A hidden name while being written: a reindex never reads half a file.
-  const temp = join(dirname(path), `.${Date.now()}-${process.pid}.partial`);
-  await writeFile(temp, content);
-  await rename(temp, path);
 }
 
 /** Moves a removed article's file to DATA_DIR/removed-articles (nothing is lost); returns how to put it back. */

@@ -1,6 +1,7 @@
 // The one answer to "does this index still match the corpus, the encoder and the settings?".
 import { scanCorpus } from '../corpus/load.ts';
 import { diffCorpus, isStale, type CorpusDiff, type Manifest } from '../index/manifest.ts';
+import { TOKENIZER_VERSION } from '../text/terms.ts';
 import type { BuildDeps } from './deps.ts';
 
 export interface Staleness {
@@ -18,5 +19,7 @@ export async function checkStaleness(deps: Pick<BuildDeps, 'config' | 'embedding
   if (!isStale(manifest, diff, embeddings.modelId, config.chunking)) return { scan, diff, reason: undefined };
   if (manifest.model.id !== embeddings.modelId) return { scan, diff, reason: `index built with ${manifest.model.id}, now using ${embeddings.modelId}` };
   const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];
-  return { scan, diff, reason: changes.length > 0 ? `corpus changed (${changes.join(', ')})` : 'index settings changed' };
+  if (changes.length > 0) return { scan, diff, reason: `corpus changed (${changes.join(', ')})` };
+  if (manifest.tokenizer !== TOKENIZER_VERSION) return { scan, diff, reason: `index built with tokenizer ${manifest.tokenizer ?? 'unrecorded'}, now ${TOKENIZER_VERSION}` };
+  return { scan, diff, reason: 'index settings changed' };
 }

@@ -1,8 +1,8 @@
+import { MONTH_NAMES, MONTH_SHORT_FORMS, monthNumber } from '../text/calendar-words.ts';
 import type { ArticleMeta } from './types.ts';
 import { isChromeLine, normaliseForCompare, type Line } from './clean.ts';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAME = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?`;
+const MONTH_NAME = `(${[...MONTH_NAMES, ...MONTH_SHORT_FORMS].join('|')})\\.?`;
 const HEADER_LINES = 12;
 
 /** Metadata the article states about itself; a field the text does not state stays undefined. */
@@ -75,11 +75,6 @@ function findUrl(lines: string[]): string | undefined {
     }
   }
   return undefined;
-}
-
-function monthNumber(name: string): number {
-  const prefix = name.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
 }
 
 function validDate(year: number, month: number, day: number): string | undefined {

@@ -1,8 +1,11 @@
+import { MONTH_SHORT_FORMS } from '../text/calendar-words.ts';
+
 // Abbreviations that never end a sentence: titles and prefixes that always precede a name or word.
 const PREFIX_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'sgt', 'sen', 'rep', 'gov', 'pres', 'st', 'mt', 'rev', 'hon',
-  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'vs', 'no', 'nos', 'vol', 'fig', 'approx', 'dept', 'jan', 'feb', 'mar', 'apr', 'aug',
-  'sep', 'sept', 'oct', 'nov', 'dec',
+  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'vs', 'no', 'nos', 'vol', 'fig', 'approx', 'dept',
+  // Month abbreviations precede a day; "May" is a whole word that can end a sentence.
+  ...MONTH_SHORT_FORMS.filter((short) => short !== 'May').map((short) => short.toLowerCase()),
 ]);
 // Abbreviations that may also end a sentence ("…in Marion, Ill. He was…"): they end one when a usual
 // sentence opener follows.

@@ -17,24 +17,6 @@ export interface AskRequest {
 
 export type Asker = (request: AskRequest) => Promise<Answer>;
 
-/**
- * The question without Discord mention markup — the bot's own mention, other users, roles, channels, @everyone
- * and @here — which only adds noise words to retrieval.
- */
-export function withoutMentions(text: string): string {
-  return text.replace(/<(?:@[!&]?|#)\d+>|(?<![\w.])@(?:everyone|here)\b/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Rejects questions the core should never see; call it before deferring so the refusal can be ephemeral. */
-export function checkQuestion(question: string, maxChars: number): string {
-  const trimmed = question.trim();
-  if (!trimmed) throw new UserError('Ask me a question about the case, for example: “When did the trial begin?”', 'EMPTY_QUESTION');
-  if (trimmed.length > maxChars) {
-    throw new UserError(`That question is ${trimmed.length} characters long; please keep it under ${maxChars}.`, 'QUESTION_TOO_LONG');
-  }
-  return trimmed;
-}
-
 /** Starts the user's cooldown, or refuses (and logs) a question asked before it ended. */
 export function checkCooldown(ctx: { cooldowns: Cooldowns; logger: Logger }, userId: string, via: AskRequest['via']): void {
   const wait = ctx.cooldowns.take(userId);

@@ -1,7 +1,8 @@
 import type { Message } from 'discord.js';
+import { validateQuestion, withoutMentions } from '../answer/validate.ts';
 import { UserError } from '../errors.ts';
 import { answerMessage } from './answer-embed.ts';
-import { checkCooldown, checkQuestion, withoutMentions, type AskRequest } from './asker.ts';
+import { checkCooldown, type AskRequest } from './asker.ts';
 import type { CommandContext } from './command.ts';
 import { loggable } from './log-safe.ts';
 import { NO_MENTIONS, userMessageFor } from './replies.ts';
@@ -31,7 +32,7 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
     const text = withoutMentions(message.content);
     // In ask channels and threads, messages without text (images, stickers) are not questions.
     if (!text && via !== 'mention') return;
-    const question = checkQuestion(text, ctx.config.maxQuestionChars);
+    const question = validateQuestion(text, ctx.config.maxQuestionChars);
     checkCooldown(ctx, message.author.id, via);
     void message.channel.sendTyping().catch(() => undefined);
     const replied = message.reference?.messageId ? ctx.answers.get(message.reference.messageId)?.question : undefined;

@@ -1,8 +1,9 @@
 // DATA_DIR/shards.json: the state of each gateway shard, written by the one process that knows it (the sharding
 // manager, or the bot itself when it runs unsharded) and read by /help in any shard and by `dossier status`.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 
 const FILE = 'shards.json';
 
@@ -25,12 +26,10 @@ export interface ShardsStatus {
   shards: ShardState[];
 }
 
-/** Replaces the status file atomically (write, then rename), so readers never see half of it. */
+/** Replaces the status file atomically, so readers never see half of it. */
 export async function writeShardStatus(dataDir: string, status: Omit<ShardsStatus, 'pid' | 'host' | 'updatedAt'>): Promise<void> {
   const full: ShardsStatus = { ...status, pid: process.pid, host: hostname(), updatedAt: new Date().toISOString() };
-  const temp = join(dataDir, `${FILE}.${process.pid}.tmp`);
-  await writeFile(temp, `${JSON.stringify(full, null, 2)}\n`);
-  await rename(temp, join(dataDir, FILE));
+  await writeFileAtomic(join(dataDir, FILE), `${JSON.stringify(full, null, 2)}\n`);
 }
 
 /**

@@ -1,18 +1,18 @@
 import type { APIEmbed } from 'discord.js';
 import type { ArticleSummary } from '../core/dossier.ts';
+import { MONTH_ABBREVIATIONS } from '../text/calendar-words.ts';
 import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 import { articleLabel } from './answer-embed.ts';
 import { plain } from './markdown.ts';
 import { fitEmbed, LIMITS, truncate } from './limits.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TIMELINE_COLOR = 0x6b5bd2;
 
 /** "2008", "Nov 2011" or "Apr 5, 2012", at the event's precision. */
 export function formatEventDate(event: Pick<TimelineEvent, 'date' | 'precision'>): string {
   const [year, month, day] = event.date.split('-');
   if (event.precision === 'year' || !month) return year!;
-  const name = MONTHS[Number(month) - 1] ?? month;
+  const name = MONTH_ABBREVIATIONS[Number(month) - 1] ?? month;
   return event.precision === 'month' || !day ? `${name} ${year}` : `${name} ${Number(day)}, ${year}`;
 }
 

@@ -6,7 +6,8 @@ import { describeError } from '../errors.ts';
 import { compatible } from '../timeline/calendar.ts';
 import { extractEvents } from '../timeline/extract.ts';
 import { selectEvents } from '../timeline/query.ts';
-import { contentTerms } from '../timeline/terms.ts';
+import { MONTH_NAMES } from '../text/calendar-words.ts';
+import { contentTerms } from '../text/terms.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
 
 const goldSchema = z.object({
@@ -39,7 +40,6 @@ export interface TimelineFigures {
 }
 
 // Expressions a relative date can be written with; a relative event's quote must hold the one its resolution names.
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Extracts the timeline of `corpusDir` and scores it against a gold list of dated events. */
 export async function evaluateTimeline(goldFile: string, corpusDir: string): Promise<TimelineFigures> {
@@ -98,7 +98,7 @@ function supported(event: TimelineEvent): boolean {
     if (quote.includes(year)) return true;
     if (!event.resolution) return false;
     const expressions = [...event.resolution.matchAll(/“([^”]+)”/g)].map((match) => match[1]!.toLowerCase());
-    const month = event.precision !== 'year' ? MONTHS[Number(event.date.slice(5, 7)) - 1]! : undefined;
+    const month = event.precision !== 'year' ? MONTH_NAMES[Number(event.date.slice(5, 7)) - 1]!.toLowerCase() : undefined;
     return expressions.some((expression) => quote.includes(expression)) || (month !== undefined && quote.includes(month));
   });
 }

@@ -8,7 +8,7 @@ import { Bm25Index, LEXICAL_FILE } from './bm25.ts';
 import { chunkSentenceRanges, chunkVector } from './chunk-vectors.ts';
 import { DENSE_FILE, DenseIndex, type HnswSettings } from './dense.ts';
 import type { LocalEmbeddings } from './embeddings/types.ts';
-import { tokenize } from './lexical.ts';
+import { tokenize } from '../text/terms.ts';
 import { LoadedIndex } from './loaded-index.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { RECORDS_FILE, RecordStore, type ArticleRecords, type StoredArticle } from './record-store.ts';

@@ -1,5 +1,5 @@
 import { IndexError } from '../errors.ts';
-import { tokenize } from './lexical.ts';
+import { tokenize } from '../text/terms.ts';
 
 /** The BM25 postings file of an index directory. */
 export const LEXICAL_FILE = 'lexical.bin';

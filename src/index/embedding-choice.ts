@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { describeError } from '../errors.ts';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import { loadEmbeddings, type ModelNotice } from './embeddings/load.ts';
 import type { LocalEmbeddings } from './embeddings/types.ts';
 
@@ -74,9 +75,7 @@ async function writeChoice(dataDir: string, choice: RememberedChoice | undefined
   try {
     await mkdir(dataDir, { recursive: true });
     const path = join(dataDir, CHOICE_FILE);
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(choice ?? {}, null, 2));
-    await rename(temp, path);
+    await writeFileAtomic(path, JSON.stringify(choice ?? {}, null, 2));
   } catch (error) {
     warn(`Could not remember the embedding choice in ${dataDir} (${describeError(error)}); the next start will try the model again.`);
   }

@@ -1,4 +1,4 @@
-import { tokenize as wordsOf } from './lexical.ts';
+import { tokenize as wordsOf } from '../text/terms.ts';
 import type { ArticleRecords } from './record-store.ts';
 import type { LoadedIndex } from './loaded-index.ts';
 import type { Manifest } from './manifest.ts';

@@ -2,6 +2,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IndexError } from '../errors.ts';
 import { acquireReindexLock } from './reindex-lock.ts';
+import { isLeftoverOf, syncDirectory, writeFileAtomic } from '../files/write-atomic.ts';
 
 // Layout of DATA_DIR: `current.json` names the index in use; `index-*` are complete indexes; `.build-*` are
 // builds in progress. A build becomes visible only through the atomic renames in `promoteBuild`.
@@ -40,10 +41,10 @@ export async function promoteBuild(dataDir: string, buildDir: string, checkpoint
   const indexDir = join(dataDir, name);
   await syncFiles(buildDir);
   await rename(buildDir, indexDir);
-  await syncFiles(dataDir, []);
+  await syncDirectory(dataDir);
   await checkpoint('renamed');
   const previous = await currentIndexDir(dataDir).catch(() => undefined);
-  await writePointer(dataDir, { index: name });
+  await writeFileAtomic(join(dataDir, POINTER), JSON.stringify({ index: name }));
   await checkpoint('swapped');
   await removeOldIndexes(dataDir, [indexDir, previous].filter((dir): dir is string => Boolean(dir)));
   return indexDir;
@@ -54,28 +55,16 @@ export async function promoteBuild(dataDir: string, buildDir: string, checkpoint
  * pointer is rewritten with the change's sequence number, so their watch on it fires and they catch up.
  */
 export async function announceChange(dataDir: string, indexDir: string, seq: number): Promise<void> {
-  await writePointer(dataDir, { index: indexDir.slice(dataDir.length).replace(/^\/+/, ''), seq });
+  await writeFileAtomic(join(dataDir, POINTER), JSON.stringify({ index: indexDir.slice(dataDir.length).replace(/^\/+/, ''), seq }));
 }
 
-async function writePointer(dataDir: string, pointer: { index: string; seq?: number }): Promise<void> {
-  const temp = join(dataDir, `${POINTER}.${process.pid}.tmp`);
-  const handle = await open(temp, 'w');
-  await handle.writeFile(JSON.stringify(pointer));
-  await handle.sync();
-  await handle.close();
-  await rename(temp, join(dataDir, POINTER));
-  await syncFiles(dataDir, []);
-}
-
-/** fsyncs the named files of `dir` (all of them by default), then the directory itself so renames persist. */
-async function syncFiles(dir: string, names?: string[]): Promise<void> {
-  for (const name of names ?? (await readdir(dir))) {
+/** fsyncs every file of `dir`, then the directory itself so renames persist. */
+async function syncFiles(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
     const handle = await open(join(dir, name), 'r');
     await handle.sync().finally(() => handle.close());
   }
-  const handle = await open(dir, 'r');
-  // Some filesystems refuse fsync on a directory; the data files are already flushed then.
-  await handle.sync().catch(() => {}).finally(() => handle.close());
+  await syncDirectory(dir);
 }
 
 /**
@@ -92,7 +81,7 @@ export async function cleanLeftovers(dataDir: string, keep: string[]): Promise<s
     const entries = await readdir(dataDir).catch(() => [] as string[]);
     const removed: string[] = [];
     for (const name of entries) {
-      if (name.startsWith(BUILD_PREFIX) || (name.startsWith(POINTER) && name.endsWith('.tmp'))) {
+      if (name.startsWith(BUILD_PREFIX) || isLeftoverOf(name, POINTER)) {
         await rm(join(dataDir, name), { recursive: true, force: true });
         removed.push(name);
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOKENIZER_VERSION } from '../text/terms.ts';
 
 // Format 2: records in SQLite, vectors and postings in binary files (format 1 was JSON files, parsed whole).
 export const MANIFEST_VERSION = 2 as const;
@@ -7,6 +8,8 @@ const manifestSchema = z.object({
   version: z.literal(MANIFEST_VERSION),
   model: z.object({ id: z.string().min(1), dimensions: z.number().int().positive() }),
   chunking: z.object({ size: z.number().int().positive(), overlap: z.number().int().nonnegative() }),
+  /** The tokenizer the lexical index and the timeline's term matching were built with; absent before it was recorded. */
+  tokenizer: z.string().min(1).optional(),
   /** Content hash per corpus file indexed. */
   files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
   skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
@@ -48,12 +51,13 @@ export function diffCorpus(indexed: Record<string, string>, current: { source: s
   return { added, changed, removed, unchanged: now.size - added.length - changed.length };
 }
 
-/** True when a manifest no longer matches the corpus, the model or the chunking. */
+/** True when a manifest no longer matches the corpus, the model, the chunking or the tokenizer. */
 export function isStale(manifest: Manifest, diff: CorpusDiff, modelId: string, chunking: Manifest['chunking']): boolean {
   return (
     diff.added.length + diff.changed.length + diff.removed.length > 0 ||
     manifest.model.id !== modelId ||
     manifest.chunking.size !== chunking.size ||
-    manifest.chunking.overlap !== chunking.overlap
+    manifest.chunking.overlap !== chunking.overlap ||
+    manifest.tokenizer !== TOKENIZER_VERSION
   );
 }

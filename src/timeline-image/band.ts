@@ -1,5 +1,6 @@
 import type { Axis, Segment } from './axis.ts';
-import { MONTH_NAMES, utc } from './calendar.ts';
+import { MONTH_ABBREVIATIONS } from '../text/calendar-words.ts';
+import { utc } from './calendar.ts';
 import { textWidth } from './fonts.ts';
 import { CENTRE_BASELINE, escape, METRICS, n } from './metrics.ts';
 import type { Theme } from './themes.ts';
@@ -37,7 +38,7 @@ function monthCells(segment: Segment, axis: Axis): Cell[] {
     const start = utc(first.getUTCFullYear(), first.getUTCMonth() + k);
     if (start >= segment.end) break;
     const month = new Date(start).getUTCMonth();
-    cells.push({ x0: axis.x(start), x1: axis.x(utc(first.getUTCFullYear(), first.getUTCMonth() + k + 1)), text: MONTH_NAMES[month]!, rank: [0, 6, 3, 9].includes(month) ? 0 : 1 });
+    cells.push({ x0: axis.x(start), x1: axis.x(utc(first.getUTCFullYear(), first.getUTCMonth() + k + 1)), text: MONTH_ABBREVIATIONS[month]!, rank: [0, 6, 3, 9].includes(month) ? 0 : 1 });
   }
   return cells;
 }
@@ -74,7 +75,7 @@ function eventMonths(segment: Segment, axis: Axis): Cell[] {
   const cells = [...counts].map(([start, count]) => {
     const d = new Date(start);
     const year: [number, number] = [axis.x(Math.max(utc(d.getUTCFullYear()), segment.start)), axis.x(Math.min(utc(d.getUTCFullYear() + 1), segment.end))];
-    return { x0: axis.x(start), x1: axis.x(utc(d.getUTCFullYear(), d.getUTCMonth() + 1)), text: MONTH_NAMES[d.getUTCMonth()]!, rank: -count, year };
+    return { x0: axis.x(start), x1: axis.x(utc(d.getUTCFullYear(), d.getUTCMonth() + 1)), text: MONTH_ABBREVIATIONS[d.getUTCMonth()]!, rank: -count, year };
   });
   // A month name is only read against its year: keep those whose label fits inside their year's cell.
   return cells.filter((cell) => cell.year[1] - cell.year[0] >= textWidth(cell.text, METRICS.bandSize) + 6);

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.ts';
+import { MONTH_ABBREVIATIONS } from '../text/calendar-words.ts';
 import type { ImageEvent } from './types.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** The stretch of time an event's date stands for, in UTC milliseconds: [start, end), and its middle. */
@@ -38,9 +38,8 @@ export function periodOf(event: Pick<ImageEvent, 'date' | 'precision'>): Period 
 /** "2008", "Nov 2011" or "Apr 5, 2012" (as the text view writes them), "c. " in front when approximate. */
 export function formatDate(event: Pick<ImageEvent, 'date' | 'precision' | 'approximate'>): string {
   const [year, month, day] = event.date.split('-').filter(Boolean);
-  const name = month ? (MONTHS[Number(month) - 1] ?? month) : undefined;
+  const name = month ? (MONTH_ABBREVIATIONS[Number(month) - 1] ?? month) : undefined;
   const text = event.precision === 'year' || !name ? year! : event.precision === 'month' || !day ? `${name} ${year}` : `${name} ${Number(day)}, ${year}`;
   return event.approximate ? `c. ${text}` : text;
 }
 
-export const MONTH_NAMES = MONTHS;

@@ -1,5 +1,5 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.ts';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import { renderTimelineImage } from './render.ts';
 import type { ImageArticle, ImageEvent, TimelineImage, ThemeName } from './types.ts';
 
@@ -14,12 +14,9 @@ export async function writeTimelinePng(
 ): Promise<TimelineImage> {
   if (events.length === 0) throw new UserError(`No dated events match these filters, so ${file} was not written.`, 'NO_EVENTS');
   const image = await renderTimelineImage(events, options);
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, image.png);
-    await rename(temporary, file);
+    await writeFileAtomic(file, image.png);
   } catch (error) {
-    await rm(temporary, { force: true });
     throw new UserError(`Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check that its folder exists and is writable.`, 'WRITE_FAILED', { cause: error });
   }
   return image;

@@ -71,6 +71,3 @@ export function commonPrefix(dates: string[]): { date: string; precision: Precis
 export function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
-
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -1,5 +1,7 @@
 import { compatible } from './calendar.ts';
-import { names, stem } from './terms.ts';
+import { NUMBER_WORDS, numberWordValue } from '../text/number-words.ts';
+import { stem } from '../text/stem.ts';
+import { names } from './terms.ts';
 
 /** One report of an event, as conflicts are looked for in it. */
 export interface Report {
@@ -21,7 +23,7 @@ function dateConflict(reports: Report[]): string | undefined {
 }
 
 // A number and the thing it counts: "25 years", "25-year", "$15 million", "four counts".
-const FIGURE = /(\$\s?)?\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b(?:\s*(million|billion|thousand))?[\s-]+([a-z]+)/gi;
+const FIGURE = new RegExp(String.raw`(\$\s?)?\b(\d[\d,.]*|${[...NUMBER_WORDS.keys()].join('|')})\b(?:\s*(million|billion|thousand))?[\s-]+([a-z]+)`, 'gi');
 const NOT_UNITS = /^(in|on|at|of|to|and|or|the|a|by|for|from|with|was|were|is|are|percent)$/;
 
 function figureConflict(reports: Report[]): string | undefined {
@@ -53,15 +55,9 @@ function figureConflict(reports: Report[]): string | undefined {
   return differences.length > 0 ? `the figures differ: ${differences.join('; ')}` : undefined;
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-
 /** "four" and "4", "1,000" and "1000" state the same value. */
 function numberValue(value: string): string {
-  const word = NUMBER_WORDS.indexOf(value.toLowerCase());
-  if (word >= 0) return String(word);
-  if (value.toLowerCase() === 'fifteen') return '15';
-  if (value.toLowerCase() === 'twenty') return '20';
-  return String(Number(value.replace(/,/g, '')));
+  return String(numberWordValue(value) ?? Number(value.replace(/,/g, '')));
 }
 
 function spellingConflict(reports: Report[]): string | undefined {

@@ -1,4 +1,4 @@
-import { tokenize } from '../index/lexical.ts';
+import { tokenize } from '../text/terms.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** The timeline's resolved date for a passage, if it holds a dated event. */

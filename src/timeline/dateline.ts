@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node/en';
 import type { Article } from '../corpus/types.ts';
-import { formatDate, dayNumber, MONTH_NAMES } from './calendar.ts';
+import { monthNumber, MONTH_SHORT_FORMS } from '../text/calendar-words.ts';
+import { formatDate, dayNumber } from './calendar.ts';
 
 /** When an article says it was written: a full or partial date, or a month and day whose year is not stated. */
 export interface Dateline {
@@ -14,7 +15,7 @@ export interface Dateline {
 const HEADER_LINES = 15;
 const HEADER_LINE_CHARS = 120;
 const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/;
-const MONTH = String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+const MONTH = String.raw`(${MONTH_SHORT_FORMS.join('|')})[a-z]*\.?`;
 // "MOSCOW, November 22. /TASS/." or "BUDVA, Montenegro, Nov. 9 /Adriatic Press Wire/ —": a place in capitals, then the date.
 const WIRE = new RegExp(String.raw`^\s*[A-Z][A-Z .'-]{2,},(?:\s+[A-Z][\p{L}.' -]{1,30},)?\s+${MONTH}\s+(\d{1,2})\b(?!,?\s+\d{4})`, 'u');
 
@@ -40,10 +41,6 @@ export function findDateline(article: Article): Dateline {
     }
   }
   return {};
-}
-
-function monthNumber(name: string): number {
-  return MONTH_NAMES.findIndex((month) => month.toLowerCase().startsWith(name.toLowerCase().slice(0, 3))) + 1;
 }
 
 function valid(year: number, month: number, day: number): boolean {

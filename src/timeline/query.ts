@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node/en';
 import { UserError } from '../errors.ts';
 import { addMonths, dayNumber, formatDate, parseDate, type DayNumber } from './calendar.ts';
-import { contentTerms } from './terms.ts';
+import { contentTerms } from '../text/terms.ts';
 import type { TimelineEvent, TimelineQuery } from './types.ts';
 
 /** A passage retrieval found for a topic: events quoted from inside it match the topic. */
@@ -121,9 +121,9 @@ function escape(text: string): string {
 
 function aboutTopic(event: TimelineEvent, topic: string, hits: TopicHit[] | undefined): boolean {
   if (hits?.some((hit) => event.sources.some((cited) => cited.source === hit.source && cited.start < hit.end && cited.end > hit.start))) return true;
-  const words = topic.split(/[^\p{L}\d]+/u).filter((word) => contentTerms(word).size > 0);
-  if (words.length === 0) return false;
+  const wanted = [...contentTerms(topic)];
+  if (wanted.length === 0) return false;
   const terms = contentTerms([event.summary, ...event.sources.map((cited) => cited.quote)].join(' '));
-  const found = words.filter((word) => [...contentTerms(word)].some((term) => terms.has(term))).length;
-  return found >= Math.ceil(words.length / 2);
+  const found = wanted.filter((term) => terms.has(term)).length;
+  return found >= Math.ceil(wanted.length / 2);
 }

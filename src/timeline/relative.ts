@@ -1,3 +1,4 @@
+import { NUMBER_WORDS, numberWordValue } from '../text/number-words.ts';
 import { addMonths, dayNumber, isoDay, parts, type DayNumber } from './calendar.ts';
 
 /** What is known of the date a text was written: always its year, its month and day when stated. */
@@ -26,8 +27,7 @@ export interface RelativeMatch {
   anaphora?: { unit?: 'day' | 'month' | 'year'; shift: number };
 }
 
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-const COUNT = `(\\d{1,2}|${Object.keys(NUMBERS).join('|')})`;
+const COUNT = `(\\d{1,2}|an?|${[...NUMBER_WORDS.keys()].join('|')})`;
 const BOUND = /^(over|more than|less than|at least|nearly|almost|just over|well over|under)$/i;
 
 const AGO = new RegExp(
@@ -59,7 +59,7 @@ function agoResolver(m: RegExpMatchArray): RelativeMatch['resolve'] {
   if (qualifier && BOUND.test(qualifier)) return undefined;
   const unit = (yearAndHalf?.includes('year') ? 'year' : rawUnit?.replace(/s$/, '').toLowerCase()) as string | undefined;
   if (!unit || unit === 'decade') return undefined;
-  const n = halfA ? 0.5 : yearAndHalf ? 1.5 : (NUMBERS[count!.toLowerCase()] ?? Number(count)) + (andHalf ? 0.5 : 0);
+  const n = halfA ? 0.5 : yearAndHalf ? 1.5 : (/^an?$/i.test(count!) ? 1 : (numberWordValue(count!) ?? Number(count))) + (andHalf ? 0.5 : 0);
   const approx = Boolean(qualifier);
   const quoted = `“${text}”`;
   return (ref) => {

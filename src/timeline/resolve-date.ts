@@ -1,7 +1,8 @@
 // The English locale alone: importing all of chrono-node's locales costs 0.4 s of start-up.
 import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
-import { commonDate, commonPrefix, dayNumber, formatDate, MONTH_NAMES, parseDate, parts, WEEKDAY_NAMES, type Precision } from './calendar.ts';
+import { MONTH_NAMES, MONTH_SHORT_FORMS, WEEKDAY_NAMES } from '../text/calendar-words.ts';
+import { commonDate, commonPrefix, dayNumber, formatDate, parseDate, parts, type Precision } from './calendar.ts';
 import { detectTense as detectKind, type Tense as EventKind } from './kind.ts';
 import { findRelative, type Reference, type Span } from './relative.ts';
 
@@ -24,8 +25,9 @@ export interface DateMention {
 }
 
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
-const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
-const MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/;
+const WEEKDAY = new RegExp(`\\b(${WEEKDAY_NAMES.join('|')})\\b`, 'i');
+// An abbreviation counts only with its full stop: "Mar" and "May" are words too.
+const MONTH = new RegExp(`\\b(${[...MONTH_NAMES, ...MONTH_SHORT_FORMS.map((short) => `${short}\\.`)].join('|')})`);
 // A year standing alone: "in 2008", "his 2008 arrest", "early 2024"; "from 2010" (a start); not "since 2008" (a bound) nor "2008-2010".
 const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
 // "by 2008" dates a state ("By 2008 the firm managed 14 tankers"); "before", "since" and ranges only bound one.

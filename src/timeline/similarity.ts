@@ -1,5 +1,6 @@
 import { analyse } from './nlp.ts';
-import { contentTerms, inverseFrequencies, names, overlap, rarest } from './terms.ts';
+import { contentTerms } from '../text/terms.ts';
+import { inverseFrequencies, names, overlap, rarest } from './terms.ts';
 
 /** What matching needs of an event: the clause it was told in, and its summary (where "his" became a name). */
 export interface Comparable {

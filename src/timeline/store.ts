@@ -1,7 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeError, IndexError } from '../errors.ts';
+import { writeFileAtomic } from '../files/write-atomic.ts';
 import { parseDate } from './calendar.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -30,9 +31,7 @@ const fileSchema = z.object({ version: z.literal(VERSION), events: z.array(event
 /** Writes the events to `timeline.json` in `dir`, through a temporary file so a reader never sees half of it. */
 export async function saveTimeline(dir: string, events: TimelineEvent[]): Promise<void> {
   const path = join(dir, TIMELINE_FILE);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify({ version: VERSION, events }, null, 1)}\n`);
-  await rename(temporary, path);
+  await writeFileAtomic(path, `${JSON.stringify({ version: VERSION, events }, null, 1)}\n`);
 }
 
 /** Reads and validates `timeline.json` in `dir`. @throws IndexError 'missing' without one, 'corrupt' when it is damaged. */

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.ts';
-import { MONTH_NAMES } from './calendar.ts';
+import { MONTH_NAMES } from '../text/calendar-words.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity } from './similarity.ts';
 

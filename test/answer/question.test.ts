@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeQuestion } from '../../src/answer/question.ts';
-import { stem } from '../../src/index/lexical.ts';
+import { stem } from '../../src/text/stem.ts';
 
 test('GIVEN questions WHEN analysed THEN each gets the answer type its wh-phrase asks for', () => {
   const types = [

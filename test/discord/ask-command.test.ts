@@ -47,7 +47,7 @@ test('GIVEN the core throws an unexpected error WHEN /ask runs THEN the deferred
 
 test('GIVEN the core refuses the question with a UserError WHEN /ask runs THEN the user sees that message', async () => {
   h.dossier.failNextAsk = new UserError('Your question has no words I can search for; try rephrasing it.');
-  const { token } = ask('???');
+  const { token } = ask('What about the zzyzx?');
   const edit = await h.emulator.waitForRequest(editOf(token));
   assert.equal(edit.body!.content, 'Your question has no words I can search for; try rephrasing it.');
 });
@@ -58,7 +58,16 @@ test('GIVEN a question longer than MAX_QUESTION_CHARS WHEN /ask runs THEN an eph
   const reply = await h.emulator.waitForRequest(callbackOf(token));
   assert.equal(reply.body!.type, 4);
   assert.equal(reply.body!.data.flags, EPHEMERAL);
-  assert.match(reply.body!.data.content, /is 1599 characters long; please keep it under 1000/);
+  assert.match(reply.body!.data.content, /is 1599 characters long; the limit is 1000/);
+  assert.equal(h.dossier.asked.length, before);
+});
+
+test('GIVEN a question of punctuation only WHEN /ask runs THEN an ephemeral reply asks for words and the core is not asked', async () => {
+  const before = h.dossier.asked.length;
+  const { token } = ask('??? <@1100000000000000001>');
+  const reply = await h.emulator.waitForRequest(callbackOf(token));
+  assert.deepEqual([reply.body!.type, reply.body!.data.flags], [4, EPHEMERAL]);
+  assert.equal(reply.body!.data.content, 'Your question has no words in it. Ask something about the case in words.');
   assert.equal(h.dossier.asked.length, before);
 });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkQuestion, createAsker, withoutMentions } from '../../src/discord/asker.ts';
-import { UserError } from '../../src/errors.ts';
+import { createAsker } from '../../src/discord/asker.ts';
 import { FakeDossier } from './fake-dossier.ts';
 import { memoryLogger } from './harness.ts';
 
@@ -24,15 +23,4 @@ test('GIVEN an answered question WHEN logged THEN the record has its latency, ou
   const record = log.records().find((r) => r.msg === 'question answered')!;
   assert.deepEqual([record.via, record.userId, record.outcome, record.citations, record.mode, typeof record.ms], ['mention', '42', 'answered', 2, 'extractive', 'number']);
   assert.equal(JSON.stringify(record).includes('Bout'), false);
-});
-
-test('GIVEN blank or overlong questions WHEN checked THEN a UserError says what to do', () => {
-  assert.throws(() => checkQuestion('   ', 100), (e) => e instanceof UserError && /Ask me a question about the case/.test(e.message));
-  assert.throws(() => checkQuestion('x'.repeat(101), 100), (e) => e instanceof UserError && e.message === 'That question is 101 characters long; please keep it under 100.');
-  assert.equal(checkQuestion('  Where?  ', 100), 'Where?');
-});
-
-test('GIVEN mentions of the bot, a user, a role, a channel, @everyone and @here WHEN cleaned THEN only the question words remain', () => {
-  assert.equal(withoutMentions('<@1100000000000000001> @everyone  what did <@!123456> and <@&777777> say in <#888888> @here?'), 'what did and say in ?');
-  assert.equal(withoutMentions('email me at someone@everyone.example'), 'email me at someone@everyone.example');
 });

@@ -9,6 +9,9 @@ import { loadIndex } from '../../src/index/artifact.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, type Workspace } from '../core/fakes.ts';
 
+// The corpus article that says where Bout was arrested ("Bout was arrested in Thailand by ...").
+const ARREST_ARTICLE = '004_91ab4689b524ca48.txt';
+
 describe('a damaged index on disk', () => {
   let pristine: Workspace;
   let ws: Workspace;
@@ -36,8 +39,10 @@ describe('a damaged index on disk', () => {
     assert.ok(dossier.opened.built?.rebuilt, 'the index was rebuilt');
     assert.equal(dossier.info().articles, 5);
     assert.notEqual(await currentIndexDir(ws.dataDir), indexDir, 'a new index replaced the damaged one');
+    // The rebuilt index retrieves the passage that answers; whether a hashed test encoder's answer clears the fitted
+    // threshold is the calibration's business, not the rebuild's.
     const answer = await dossier.ask('Where was Viktor Bout arrested?');
-    assert.equal(answer.abstained, false);
+    assert.ok(answer.retrieved.some((chunk) => chunk.source === ARREST_ARTICLE), answer.retrieved.map((chunk) => chunk.source).join(', '));
     assert.deepEqual(fingerprint(ws.corpusDir), corpusBefore, 'the corpus is never modified');
     return { dossier, warnings: deps.warnings };
   }
