@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--keep] [--encoder use-lite|transformers] [--out FILE]`: measures cold start,
+// `npm run bench [-- --quick | --scale] [--keep] [--encoder use-lite|transformers] [--out FILE]`: measures cold start,
 // indexing, answering, embedding options and scale (synthetic corpora up to 100,000 chunks), prints the tables and
 // writes them as JSON to bench/results/ (or FILE). `--encoder transformers` loads EMBEDDING_MODEL from MODELS_DIR.
 import { execSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import type { AnsweringResult, BenchResults, ColdStartResult, EmbeddingResult, R
 import { BENCH_ENCODER_VARIABLE, BENCH_ENCODERS, type BenchEncoder, ROOT, tempDir } from './lib/setup.ts';
 import { renderTables } from './lib/table.ts';
 import { PLANS } from './plan.ts';
+import { runScale } from './scale.ts';
 
 const quick = process.argv.includes('--quick');
 const option = (name: string) => {
@@ -28,6 +29,12 @@ const temp: string[] = [];
 const step = (message: string) => console.error(`bench: ${message} (${Math.round((performance.now() - started) / 1000)} s)`);
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--scale')) {
+    const heap = option('--heap-mb');
+    const figures = await runScale({ keep: process.argv.includes('--keep'), heapMb: heap ? Number(heap) : undefined, file: option('--out'), step });
+    console.log(JSON.stringify(Object.fromEntries(Object.entries(figures).filter(([key]) => key !== 'build' && key !== 'serve')), null, 2));
+    return;
+  }
   const realData = await tempDir('real');
   temp.push(realData);
   step('cold start with the index missing (builds the real corpus)');

@@ -41,8 +41,8 @@ try {
     const { embed } = poolEmbedder(pool);
     const deps: BuildDeps = { config, embeddings, embed, timeline };
     const full = await reindex(deps, undefined);
-    const sentences = (await openIndexDir({ embeddings, timeline: { load: timelineLoader } }, full.dir)).artifact.sentences.length;
     const current = await openIndexDir({ embeddings, timeline: { load: timelineLoader } }, full.dir);
+    const sentences = current.artifact.sentenceCount;
     const prepared = await prepareArticle({ kind: 'file', name: 'lighthouse.md', bytes: Buffer.from(ARTICLE) }, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
     const marks: Record<string, number> = {};
     const started = performance.now();

@@ -1,11 +1,11 @@
 // Process start until the first answer, as `npm start` does it: config, model, index (built or loaded), one ask.
-const input = JSON.parse(process.argv[2] ?? '{}') as { dataDir: string };
+const input = JSON.parse(process.argv[2] ?? '{}') as { dataDir: string; corpusDir?: string };
 const entered = performance.now();
 const { report } = await import('../lib/child.ts');
 const { benchConfig, DEV_QUESTIONS } = await import('../lib/setup.ts');
 const { openDossier } = await import('../../src/core/open-dossier.ts');
 const imported = performance.now();
-const dossier = await openDossier(benchConfig(input.dataDir), { notice: () => {}, warn: (m) => console.error(`warning: ${m}`) });
+const dossier = await openDossier(benchConfig(input.dataDir, input.corpusDir), { notice: () => {}, warn: (m) => console.error(`warning: ${m}`) });
 const opened = performance.now();
 const answer = await dossier.ask(DEV_QUESTIONS[0]!);
 const answered = performance.now();

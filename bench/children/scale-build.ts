@@ -14,7 +14,7 @@ import { reindex } from '../../src/core/build.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
 import { saveTimelineBuild } from '../../src/timeline/stage.ts';
 
-const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number }>();
+const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number; inProcess?: boolean }>();
 const model = await poolModel(input.poolDataDir);
 const embeddings = poolEmbeddings(model.id, model.dimensions);
 const pool = await loadPool(input.poolDataDir, embeddings.modelId, embeddings.dimensions);
@@ -26,7 +26,7 @@ const starts: Partial<Record<ReindexProgress['phase'], number>> = {};
 const delay = new LoopDelay();
 delay.start('scanning');
 // The timeline stage is left out of the build (it would take minutes at 100,000 chunks); its rate is measured below.
-const built = await timed(() => reindex({ config, embeddings, embed, timeline: { extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }), save: saveTimelineBuild } }, undefined, ({ phase }) => {
+const built = await timed(() => reindex({ config, embeddings, embed, writeInWorker: !input.inProcess, timeline: { extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }), save: saveTimelineBuild } }, undefined, ({ phase }) => {
   starts[phase] ??= performance.now();
   delay.split(phase);
 }));
@@ -39,7 +39,7 @@ const sizes = Object.fromEntries(await Promise.all(files.map(async (file) => [fi
 const diskBytes = Object.values(sizes).reduce((sum, size) => sum + size, 0);
 
 // Timeline extraction over a sample of the synthetic articles, per article.
-const sample = (await loadCorpus(input.corpusDir, { maxFileBytes: config.maxFileBytes })).articles.slice(0, input.timelineSample);
+const sample = input.timelineSample > 0 ? (await loadCorpus(input.corpusDir, { maxFileBytes: config.maxFileBytes })).articles.slice(0, input.timelineSample) : [];
 const extraction = await timed(() => extractEvents(sample));
 
 report({

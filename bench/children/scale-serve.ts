@@ -3,6 +3,7 @@
 import { loadCalibration } from '../../src/answer/calibration.ts';
 import hnswlib from 'hnswlib-node';
 import { childInput, report } from '../lib/child.ts';
+import { procStatusMb } from '../lib/memory.ts';
 import { benchConfig, DEV_QUESTIONS } from '../lib/setup.ts';
 import { mb, round, summarize, timed } from '../lib/stats.ts';
 import { random } from '../lib/synthetic.ts';
@@ -15,7 +16,7 @@ import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { DEFAULT_HNSW } from '../../src/core/build.ts';
 
-const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: number; efs: number[]; insertion: boolean }>();
+const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: number; efs: number[]; insertion: boolean; servingOnly?: boolean }>();
 const rss = () => mb(process.memoryUsage().rss);
 const embeddings = await loadEmbeddings(benchConfig(input.dataDir).embeddings, () => {});
 const questionVectors: number[][] = [];
@@ -37,14 +38,22 @@ for (let r = 0; r < input.rounds; r++) {
   }
 }
 const rssServingMb = rss();
+// Peak and settled memory of serving, taken before the measurements below copy every vector for brute force.
+const servePeakRssMb = procStatusMb('VmHWM');
+(globalThis as { gc?: () => void }).gc?.();
+await new Promise((resolve) => setTimeout(resolve, 500));
+const serveSettledRssMb = procStatusMb('VmRSS');
+if (input.servingOnly) {
+  report({ chunks: index.chunkCount, sentences: index.sentenceCount, loadMs: loaded.ms, rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb }, servePeakRssMb, serveSettledRssMb, ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) } });
+  process.exit(0);
+}
 
 // The two rankings retrieve fuses, timed apart: BM25 over postings, and HNSW for 30 candidates at the ef retrieval uses.
 const lexicalMs: number[] = [];
 const denseMs: number[] = [];
 for (const [q, question] of DEV_QUESTIONS.entries()) {
   lexicalMs.push((await timed(() => index.lexical.search(question, 30))).ms);
-  index.dense.index.setEf(SEARCH_EF);
-  denseMs.push((await timed(() => index.dense.similaritySearchVectorWithScore(questionVectors[q]!, 30))).ms);
+  denseMs.push((await timed(() => index.dense.search(questionVectors[q]!, 30, SEARCH_EF, index.chunkCount))).ms);
 }
 
 // Every stored vector (hnswlib keeps them normalised for cosine), for the exact baseline.
@@ -56,10 +65,11 @@ for (let label = 0; label < count; label++) rows.set(dense.getPoint(label), labe
 
 // Queries: the development questions, and mixtures of two stored sentences (what other questions look like).
 const next = random(7);
-const sentenceCount = index.sentenceVectors.length / dims;
+const sentenceCount = index.sentenceCount;
 const mixtures = Array.from({ length: input.syntheticQueries }, () => {
   const [a, b] = [Math.floor(next() * sentenceCount), Math.floor(next() * sentenceCount)];
-  const mix = index.sentenceVectors.slice(a * dims, (a + 1) * dims).map((value, d) => value + index.sentenceVectors[b * dims + d]!);
+  const [rowA, rowB] = [index.sentenceVector(a), index.sentenceVector(b)];
+  const mix = rowA.map((value, d) => value + rowB[d]!);
   return unit(mix);
 });
 const queries = [...questionVectors.map(unit), ...mixtures];
@@ -97,9 +107,11 @@ if (input.insertion) {
 }
 
 report({
-  chunks: index.chunks.length,
+  chunks: index.chunkCount,
   sentences: sentenceCount,
   loadMs: loaded.ms,
+  servePeakRssMb,
+  serveSettledRssMb,
   rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb },
   ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) },
   rankings: { lexical: summarize(lexicalMs), dense: summarize(denseMs) },

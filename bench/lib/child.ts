@@ -7,9 +7,9 @@ const MARK = 'BENCH-RESULT ';
  * Runs a bench/children script in a fresh Node process (so that its memory and start-up are its own) and
  * returns what it reported, with the wall time from spawn to its report.
  */
-export function runChild<T>(script: string, input: unknown, options: { heapMb?: number } = {}): Promise<T & { wallMs: number }> {
+export function runChild<T>(script: string, input: unknown, options: { heapMb?: number; nodeFlags?: string[] } = {}): Promise<T & { wallMs: number }> {
   const started = performance.now();
-  const flags = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
+  const flags = [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), ...(options.nodeFlags ?? [])];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', `bench/children/${script}`, JSON.stringify(input)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/corpus/sentences.ts';
-import { loadIndex } from '../../src/index/artifact.ts';
+import { loadIndex, readManifest } from '../../src/index/artifact.ts';
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 
@@ -23,7 +23,7 @@ export function poolEmbeddings(modelId: string, dimensions: number): LocalEmbedd
 export async function poolModel(dataDir: string): Promise<{ id: string; dimensions: number }> {
   const dir = await currentIndexDir(dataDir);
   if (!dir) throw new Error(`No index in ${dataDir} to take the sentence pool from.`);
-  return (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { model: { id: string; dimensions: number } }).model;
+  return (await readManifest(dir)).model;
 }
 
 /** The sentences of a built index and their vectors, as embedded for real when it was built. */
@@ -31,7 +31,12 @@ export async function loadPool(dataDir: string, modelId: string, dimensions: num
   const dir = await currentIndexDir(dataDir);
   if (!dir) throw new Error(`No index in ${dataDir} to take the sentence pool from.`);
   const artifact = await loadIndex(dir, poolEmbeddings(modelId, dimensions));
-  return { texts: artifact.sentences.map((sentence) => sentence.text), vectors: artifact.sentenceVectors, dimensions };
+  const ids = artifact.sentenceIds();
+  const vectors = new Float32Array(ids.length * dimensions);
+  ids.forEach((id, row) => vectors.set(artifact.sentenceVector(id), row * dimensions));
+  const texts = ids.map((id) => artifact.sentence(id)!.text);
+  artifact.close();
+  return { texts, vectors, dimensions };
 }
 
 /** A small seeded generator (mulberry32), so that every run builds the same corpus. */
@@ -85,11 +90,12 @@ export async function writeSyntheticCorpus(dir: string, pool: Pool, chunks: numb
  * is made of (a pool sentence itself gets its own vector). Texts it cannot decompose fall back to one pool vector
  * and are counted.
  */
-export function poolEmbedder(pool: Pool): { embed: (texts: string[], onBatch: (done: number) => void) => Promise<number[][]>; misses: () => number } {
+export function poolEmbedder(pool: Pool): { embed: (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array>; misses: () => number } {
   const row = new Map(pool.texts.map((text, i) => [text, i]));
   const { dimensions: dims, vectors } = pool;
   let misses = 0;
-  const vectorOf = (text: string): number[] => {
+  const sum = new Float64Array(dims);
+  const vectorInto = (text: string, out: Float32Array, at: number): void => {
     const whole = row.get(text);
     const rows = whole !== undefined ? [whole] : text.split('\n').flatMap((line) => splitSentences(line).map((r) => row.get(line.slice(r.start, r.end))))
       .filter((r): r is number => r !== undefined);
@@ -97,21 +103,22 @@ export function poolEmbedder(pool: Pool): { embed: (texts: string[], onBatch: (d
       misses++;
       rows.push(hash(text) % pool.texts.length);
     }
-    const sum = new Array<number>(dims).fill(0);
+    sum.fill(0);
     for (const r of rows) for (let d = 0; d < dims; d++) sum[d]! += vectors[r * dims + d]!;
     const norm = Math.sqrt(sum.reduce((acc, value) => acc + value * value, 0)) || 1;
-    return sum.map((value) => value / norm);
+    for (let d = 0; d < dims; d++) out[at + d] = sum[d]! / norm;
   };
+  // Float32 rows, as the worker embedder returns them: arrays of numbers would take 8 bytes a dimension and more.
   const embed = async (texts: string[], onBatch: (done: number) => void) => {
-    const out: number[][] = [];
-    for (const text of texts) {
-      out.push(vectorOf(text));
-      if (out.length % 2000 === 0) {
-        onBatch(out.length);
+    const out = new Float32Array(texts.length * dims);
+    for (let i = 0; i < texts.length; i++) {
+      vectorInto(texts[i]!, out, i * dims);
+      if ((i + 1) % 2000 === 0) {
+        onBatch(i + 1);
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    onBatch(out.length);
+    onBatch(texts.length);
     return out;
   };
   return { embed, misses: () => misses };

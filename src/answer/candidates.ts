@@ -53,7 +53,6 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = ['dense', 'denseW
 interface SentenceCache {
   tokens: Map<number, Set<string>>;
   facts: Map<number, SentenceFacts>;
-  corpusWords?: Set<string>;
 }
 const caches = new WeakMap<SentenceStore, SentenceCache>();
 
@@ -78,13 +77,8 @@ export function factsOf(store: SentenceStore, sentence: StoredSentence): Sentenc
 }
 
 /** Every word of every article's full text (datelines and bylines included), for "does the corpus name X at all". */
-export function corpusWords(store: SentenceStore): Set<string> {
-  const cache = cacheOf(store);
-  if (!cache.corpusWords) {
-    cache.corpusWords = new Set();
-    for (const article of store.articles()) for (const token of tokenize(article.text)) cache.corpusWords.add(token);
-  }
-  return cache.corpusWords;
+export function corpusWords(store: SentenceStore): { has(word: string): boolean } {
+  return { has: (word) => store.hasWord(word) };
 }
 
 /**
@@ -110,7 +104,7 @@ export function gatherCandidates(store: SentenceStore, question: QuestionAnalysi
   for (const hit of retrieved) {
     for (const id of store.sentencesOfChunk(hit.position)) retrievalOf.set(id, Math.max(retrievalOf.get(id) ?? 0, hit.score / best));
   }
-  const ids = store.sentenceCount <= SCORE_ALL_SENTENCES_UP_TO ? Array.from({ length: store.sentenceCount }, (_, id) => id) : [...retrievalOf.keys()];
+  const ids = store.sentenceCount <= SCORE_ALL_SENTENCES_UP_TO ? store.sentenceIds() : [...retrievalOf.keys()];
   const contentWeights = new Map([...weights].filter(([term]) => !nameSet.has(term)));
   const quick = ids.map((id) => {
     const sentence = store.sentence(id)!;

@@ -20,13 +20,19 @@ export interface SentenceStore {
   /** Width of every sentence vector. */
   readonly dimensions: number;
   readonly sentenceCount: number;
+  /** A live sentence; undefined for an id that is not one (ids may have gaps where articles were removed). */
   sentence(id: number): StoredSentence | undefined;
+  /** Every sentence id (all of them: for small corpora, where every sentence is scored). */
+  sentenceIds(): number[];
   /** The unit vector of a sentence (a view, not a copy). */
   sentenceVector(id: number): Float32Array;
   /** Ids of the sentences inside the retrieved chunk at `position`. */
   sentencesOfChunk(position: number): readonly number[];
   article(source: string): AnswerArticle | undefined;
+  /** Every article (reads the whole corpus: for evaluation, not the question path). */
   articles(): Iterable<AnswerArticle>;
+  /** Whether any article's whole text (datelines and bylines included) has this tokenized word. */
+  hasWord(word: string): boolean;
   /** Inverse document frequency of a lexical term; a term the corpus never uses gets the highest weight. */
   termWeight(term: string): number;
 }

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Config } from '../config.ts';
 import { readShardStatus, shardStatusText, type ShardsStatus } from '../discord/shard-status.ts';
 import { readManifest } from '../index/artifact.ts';
-import { currentIndexDir, describeOwner, reindexLockHolder, type LockOwner } from '../index/location.ts';
+import { currentIndexDir } from '../index/location.ts';
+import { describeOwner, reindexLockHolder, type LockOwner } from '../index/reindex-lock.ts';
 
 /** The index current.json names, a reindex in progress anywhere, and the shards of a running bot. */
 export interface StatusReport {

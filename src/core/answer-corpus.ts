@@ -7,7 +7,7 @@ import { retrieve } from '../retrieve/hybrid.ts';
 // therefore live exactly as long as its index.
 const adapted = new WeakMap<IndexArtifact, AnswerCorpus>();
 
-/** The sentence store and retriever over one loaded (immutable) index. */
+/** The sentence store and retriever over one loaded index (changed in place only by whole articles, synchronously). */
 export function answerCorpusOf(index: IndexArtifact): AnswerCorpus {
   let corpus = adapted.get(index);
   if (!corpus) adapted.set(index, (corpus = { store: sentenceStoreOf(index), retriever: { retrieve: (query, options) => retrieve(index, query, options) } }));
@@ -15,17 +15,19 @@ export function answerCorpusOf(index: IndexArtifact): AnswerCorpus {
 }
 
 function sentenceStoreOf(index: IndexArtifact): SentenceStore {
-  const dimensions = index.manifest.model.dimensions;
-  // BM25's IDF of a term in no chunk: the weight a term of one chunk would get, only higher (rarest of all).
-  const unseen = Math.log(1 + (index.lexical.size + 0.5) / 0.5);
   return {
-    dimensions,
-    sentenceCount: index.sentences.length,
-    sentence: (id) => index.sentences[id],
-    sentenceVector: (id) => index.sentenceVectors.subarray(id * dimensions, (id + 1) * dimensions),
-    sentencesOfChunk: (position) => index.chunkSentences[position] ?? [],
+    dimensions: index.manifest.model.dimensions,
+    get sentenceCount() {
+      return index.sentenceCount;
+    },
+    sentence: (id) => index.sentence(id),
+    sentenceIds: () => index.sentenceIds(),
+    sentenceVector: (id) => index.sentenceVector(id),
+    sentencesOfChunk: (position) => index.chunkSentenceIds(position),
     article: (source) => index.articles.get(source),
     articles: () => index.articles.values(),
-    termWeight: (term) => index.lexical.idf(term) || unseen,
+    hasWord: (word) => index.corpusWords.has(word),
+    // BM25's IDF of a term in no chunk: the weight a term of one chunk would get, only higher (rarest of all).
+    termWeight: (term) => index.lexical.idf(term) || Math.log(1 + (index.lexical.size + 0.5) / 0.5),
   };
 }

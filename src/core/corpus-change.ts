@@ -5,28 +5,28 @@ import { chunkArticle } from '../corpus/chunk.ts';
 import type { Article } from '../corpus/types.ts';
 import { IndexError, UserError } from '../errors.ts';
 import { writeFileAtomic } from '../files/write-atomic.ts';
-import { assembleArtifact, saveIndex, type StoredArticle } from '../index/artifact.ts';
-import { chunkVectorsFromSentences, sentencesOfChunks } from '../index/chunk-vectors.ts';
-import { embedInBatches } from '../index/embed-batches.ts';
-import { changeDense, changeRows, type ArticleRows } from '../index/incremental.ts';
-import { acquireReindexLock, createBuildDir, currentIndexDir, promoteBuild } from '../index/location.ts';
-import type { Manifest } from '../index/manifest.ts';
+import { recordsOf, type LoadedIndex, type StoredArticle } from '../index/artifact.ts';
+import { compactIfDue } from '../index/compaction.ts';
+import { embedInBatches, toRows } from '../index/embed-batches.ts';
+import { applyChange, type ArticleRows } from '../index/incremental.ts';
+import { announceChange, currentIndexDir } from '../index/location.ts';
+import { acquireReindexLock } from '../index/reindex-lock.ts';
 import { appendAudit, type Actor } from '../ingest/audit.ts';
-import { findDuplicate } from '../ingest/duplicate.ts';
+import { findDuplicate, proseKeys } from '../ingest/duplicate.ts';
 import type { PreparedArticle } from '../ingest/prepare.ts';
-import type { OpenIndex } from './open-index.ts';
-import { DEFAULT_HNSW } from './build.ts';
 import type { BuildDeps } from './deps.ts';
 import type { CorpusChangeSummary } from './dossier.ts';
+import type { OpenIndex } from './open-index.ts';
 
 /** One article to add (prepared from a file or URL) or to remove (by its corpus file name). */
 export type CorpusChange = { kind: 'add'; prepared: PreparedArticle } | { kind: 'remove'; source: string };
 
 /**
- * Adds or removes one article: writes (or moves away) its corpus file, embeds only its sentences, inserts or
- * deletes only its vectors, extracts only its timeline events and merges them with the other articles' stored ones, then writes a new index version and
- * swaps it in atomically, as a reindex does. The snapshot in `current` is never modified, so questions keep being
- * answered from it meanwhile. On failure the corpus file is put back as it was and the index is unchanged.
+ * Adds or removes one article in place: writes (or moves away) its corpus file, embeds only its sentences, and
+ * commits only its rows to the current index (its vectors appended, its chunks inserted into the HNSW graph and
+ * BM25 or marked deleted), in one transaction; the rest of the index is not read or rewritten, so the cost does
+ * not grow with the corpus. Only its timeline events are extracted; the others' stored extractions are merged again. Questions are answered throughout; the open index
+ * switches at the commit. On failure the corpus file is put back as it was and the index is unchanged.
  */
 export async function changeCorpus(
   deps: BuildDeps,
@@ -35,25 +35,29 @@ export async function changeCorpus(
   actor: Actor,
 ): Promise<OpenIndex & { summary: CorpusChangeSummary }> {
   const startedAt = Date.now();
-  const { config, embeddings } = deps;
+  const { config } = deps;
   const checkpoint = deps.checkpoint ?? (() => {});
   const lock = await acquireReindexLock(config.dataDir);
   let undo: (() => Promise<unknown>) | undefined;
-  let buildDir: string | undefined;
+  let timelineSaved = false;
   try {
     await checkpoint('locked');
     if ((await currentIndexDir(config.dataDir).catch(() => undefined)) !== current.artifact.dir) {
       throw new IndexError('Another process changed the index meanwhile; run the command again.', 'stale');
     }
     const artifact = current.artifact;
+    // Another process's change committed since this index was read comes first.
+    artifact.catchUp();
     let add: ArticleRows | undefined;
     let removed: StoredArticle | undefined;
+    let chunks: number;
     if (change.kind === 'add') {
       const { prepared } = change;
-      refuseDuplicate(prepared, artifact.articles.values());
+      refuseDuplicate(prepared, artifact);
       const path = join(config.corpusDir, prepared.source);
       if (await stat(path).then(() => true, () => false)) throw new UserError(`The corpus already has a file named ${prepared.source}.`, 'DUPLICATE');
       add = await articleRows(deps, prepared.article);
+      chunks = add.records.chunks.length;
       await mkdir(dirname(path), { recursive: true });
       await writeFileAtomic(path, prepared.content);
       undo = () => rm(path, { force: true });
@@ -61,36 +65,26 @@ export async function changeCorpus(
       removed = artifact.articles.get(change.source);
       if (!removed) throw new UserError(`No article named ${change.source} in the corpus; /corpus list shows their names.`, 'UNKNOWN_ARTICLE');
       if (artifact.articles.size === 1) throw new UserError(`${change.source} is the only article; the corpus cannot be left empty.`, 'LAST_ARTICLE');
+      chunks = artifact.articles.summaries().find((s) => s.source === change.source)?.chunks ?? 0;
       undo = await moveAway(config.corpusDir, config.dataDir, change.source);
     }
     await checkpoint('corpus-written');
-    const rows = changeRows(artifact, { add, remove: removed?.source });
-    const dense = await changeDense(artifact, { add, remove: removed?.source }, embeddings, deps.hnsw ?? DEFAULT_HNSW);
     await checkpoint('vectors');
-    const timeline = await deps.timeline.extract(rows.articles, artifact.dir);
+    const timeline = await deps.timeline.extract(articlesAfter(artifact, { add: add?.records.article, remove: removed?.source }), artifact.dir);
     const { events } = timeline;
     await checkpoint('timeline');
-    const files = { ...artifact.manifest.files };
-    if (add) files[add.article.source] = add.article.hash;
-    if (removed) delete files[removed.source];
-    const manifest: Manifest = {
-      ...artifact.manifest,
-      files,
-      counts: { articles: rows.articles.length, chunks: rows.chunks.length, sentences: rows.sentenceVectors.length / artifact.manifest.model.dimensions, events: events.length },
-      ...(dense.deleted > 0 ? { deletedVectors: dense.deleted } : {}),
-      builtAt: new Date().toISOString(),
-      buildMs: Date.now() - startedAt,
-    };
-    buildDir = await createBuildDir(config.dataDir);
-    await deps.timeline.save(buildDir, timeline);
-    await saveIndex(buildDir, { manifest, articles: rows.articles, chunks: rows.chunks, sentenceVectors: rows.sentenceVectors, dense: { store: dense.store } }, embeddings, deps.hnsw ?? DEFAULT_HNSW, checkpoint);
-    await checkpoint('built');
+    // The timeline is saved before the records are committed: a crash between the two leaves a corpus file the
+    // manifest does not list, so the next start rebuilds everything rather than serve a timeline that is behind.
+    await deps.timeline.save(artifact.dir, timeline);
+    timelineSaved = true;
     await lock.assertHeld();
-    const dir = await promoteBuild(config.dataDir, buildDir, checkpoint);
-    buildDir = undefined;
+    applyChange(artifact, { add, remove: removed?.source, events: events.length }, startedAt);
+    timelineSaved = false;
     undo = undefined;
-    const article = add?.article ?? removed!;
-    const chunks = add ? add.chunks.length : artifact.chunks.filter((chunk) => chunk.source === removed!.source).length;
+    await announceChange(config.dataDir, artifact.dir, artifact.seq);
+    await checkpoint('swapped');
+    await compactIfDue(artifact);
+    const article = add?.records.article ?? removed!;
     await appendAudit(config.dataDir, {
       at: new Date().toISOString(),
       action: change.kind,
@@ -101,23 +95,26 @@ export async function changeCorpus(
       ...(change.kind === 'add' ? { origin: change.prepared.origin } : {}),
       chunks,
     });
-    const changed = add ? { from: rows.chunks.findIndex((chunk) => chunk.source === add!.article.source), removed: 0, added: add.chunks.map((chunk) => chunk.text) } : { from: artifact.chunks.findIndex((chunk) => chunk.source === removed!.source), removed: chunks, added: [] };
-    const lexical = changed.from >= 0 ? artifact.lexical.withChange(changed.from, changed.removed, changed.added) : undefined;
-    const next = assembleArtifact(dir, manifest, rows.articles, rows.chunks, rows.sentenceVectors, dense.store, lexical);
-    const summary: CorpusChangeSummary = { action: change.kind, source: article.source, title: article.meta.title, chunks, totalChunks: rows.chunks.length, embedded: add?.sentenceVectors.length ?? 0, events: events.length, timeline: { extracted: timeline.extracted, ms: timeline.ms }, ms: Date.now() - startedAt };
-    return { artifact: next, events, summary };
+    const summary: CorpusChangeSummary = { action: change.kind, source: article.source, title: article.meta.title, chunks, totalChunks: artifact.chunkCount, embedded: add?.records.article.sentences.length ?? 0, events: events.length, timeline: { extracted: timeline.extracted, ms: timeline.ms }, ms: Date.now() - startedAt };
+    return { artifact, events, summary };
   } finally {
-    if (buildDir) await rm(buildDir, { recursive: true, force: true }).catch(() => {});
+    // The change failed after the new timeline was saved: the one the index still matches goes back.
+    if (timelineSaved) {
+      const before = articlesAfter(current.artifact, {});
+      await deps.timeline.extract(before, current.artifact.dir).then((build) => deps.timeline.save(current.artifact.dir, build)).catch(() => {});
+    }
     if (undo) await undo().catch(() => {});
     await lock.release();
   }
 }
 
-/** @throws UserError naming the article that already holds the same text. */
-export function refuseDuplicate(prepared: PreparedArticle, existing: Iterable<StoredArticle>): void {
-  const list = [...existing];
-  const sameText = findDuplicate(prepared.article.sentences, list);
-  const same = list.find((article) => article.hash === prepared.hash) ?? list.find((article) => article.source === sameText);
+/** @throws UserError naming the article that already holds the same bytes or the same text (two index lookups). */
+export function refuseDuplicate(prepared: PreparedArticle, index: LoadedIndex): void {
+  const sameText = () => {
+    const source = findDuplicate(prepared.article.sentences, (keys) => index.store.articlesSharing(keys));
+    return source ? index.articles.get(source) : undefined;
+  };
+  const same = index.store.articleWithHash(prepared.hash) ?? sameText();
   if (same) {
     const title = same.meta.title ? ` (“${same.meta.title}”)` : '';
     throw new UserError(`This article is already in the corpus as ${same.source}${title}; nothing was added.`, 'DUPLICATE');
@@ -128,10 +125,18 @@ export function refuseDuplicate(prepared: PreparedArticle, existing: Iterable<St
 async function articleRows(deps: BuildDeps, article: Article): Promise<ArticleRows> {
   const chunks = await chunkArticle(article, deps.config.chunking);
   const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(deps.embeddings, texts, onBatch));
-  const sentenceVectors = await embed(article.sentences.map((sentence) => sentence.text), () => {});
-  const chunkVectors = chunkVectorsFromSentences(sentencesOfChunks([article], chunks), sentenceVectors, deps.embeddings.dimensions);
-  const { source, hash, meta, text, sentences } = article;
-  return { article: { source, hash, meta, text, sentences }, chunks, chunkVectors, sentenceVectors };
+  const texts = article.sentences.map((sentence) => sentence.text);
+  const sentenceVectors = toRows(await embed(texts, () => {}), texts.length, deps.embeddings.dimensions);
+  return { records: { ...recordsOf(article, chunks), textKeys: proseKeys(article.sentences) }, sentenceVectors };
+}
+
+/** The stored articles once the change is applied, in corpus order (what a full build would extract from). */
+function articlesAfter(artifact: OpenIndex['artifact'], change: { add?: StoredArticle; remove?: string }): Article[] {
+  const articles = [...artifact.articles.values()].filter((article) => article.source !== change.remove);
+  if (change.add) articles.push(change.add);
+  articles.sort((a, b) => a.source.localeCompare(b.source));
+  // Stored articles carry everything extraction reads (source, text, meta, sentences).
+  return articles as unknown as Article[];
 }
 
 /** Moves a removed article's file to DATA_DIR/removed-articles (nothing is lost); returns how to put it back. */

@@ -17,8 +17,11 @@ export interface TimelineModule {
   select(events: TimelineEvent[], query: TimelineQuery, topicHits?: { source: string; start: number; end: number; score: number }[]): TimelineEvent[];
 }
 
-/** Embeds many texts at index time (in batches, or in a worker thread), reporting how many are done. */
-export type EmbedRunner = (texts: string[], onBatch: (done: number) => void) => Promise<number[][]>;
+/**
+ * Embeds many texts at index time (in batches, or in worker threads), reporting how many are done. Unit vectors,
+ * row-major: a Float32Array keeps 4 bytes a dimension (arrays of numbers, from in-process batches or fakes, are packed).
+ */
+export type EmbedRunner = (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array | number[][]>;
 
 export interface CoreDeps {
   config: Config;
@@ -31,6 +34,11 @@ export interface CoreDeps {
   embed?: EmbedRunner & { close?(): Promise<void> };
   /** HNSW build parameters; DEFAULT_HNSW unless a benchmark or test sets others. */
   hnsw?: { efConstruction: number; m: number };
+  /**
+   * Full builds write the index (HNSW insertion, BM25 postings, records, files) in a worker thread, so that a
+   * large build never stalls the main thread; the bot sets it. Otherwise in-process, yielding every 20 ms.
+   */
+  writeInWorker?: boolean;
   /** Told about anything the operator should know (corpus files skipped, an index that failed to load). */
   warn(message: string): void;
   /**
@@ -41,7 +49,7 @@ export interface CoreDeps {
 }
 
 /** What a build or a corpus change reads of the dependencies (no answering, no LLM). */
-export type BuildDeps = Pick<CoreDeps, 'embeddings' | 'embed' | 'hnsw' | 'checkpoint'> & {
+export type BuildDeps = Pick<CoreDeps, 'embeddings' | 'embed' | 'hnsw' | 'writeInWorker' | 'checkpoint'> & {
   config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
   timeline: Pick<TimelineModule, 'extract' | 'save'>;
   warn?: CoreDeps['warn'];

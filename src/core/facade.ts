@@ -9,7 +9,8 @@ import type { Actor } from '../ingest/audit.ts';
 import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/prepare.ts';
 import type { ArticleSummary, AskOptions, CorpusChangeSummary, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
 import { describeError, IndexError } from '../errors.ts';
-import { currentIndexDir, reindexLockHolder } from '../index/location.ts';
+import { currentIndexDir } from '../index/location.ts';
+import { reindexLockHolder } from '../index/reindex-lock.ts';
 import { openIndexDir, openOrBuildIndex, type OpenIndex, type OpenReport } from './open-index.ts';
 import { reindex } from './build.ts';
 import type { CoreDeps } from './deps.ts';
@@ -26,6 +27,17 @@ export async function createDossier(deps: CoreDeps, onBuildProgress?: (progress:
 }
 
 const TOPIC_PASSAGES = 3;
+/** A replaced index stays open this long: far longer than a question takes (its reads are synchronous, or an LLM call's timeout). */
+const RETIRE_AFTER_MS = 10 * 60_000;
+
+function catchUpOrStale(artifact: OpenIndex['artifact']): 'changed' | 'unchanged' | 'stale' {
+  try {
+    return artifact.catchUp() ? 'changed' : 'unchanged';
+  } catch (error) {
+    if (error instanceof IndexError && error.reason === 'stale') return 'stale';
+    throw error;
+  }
+}
 
 interface RunningReindex {
   progress: ReindexProgress;
@@ -64,10 +76,7 @@ class IndexedDossier implements Dossier {
   }
 
   sources(): ArticleSummary[] {
-    const { artifact } = this.current;
-    const chunks = new Map<string, number>();
-    for (const chunk of artifact.chunks) chunks.set(chunk.source, (chunks.get(chunk.source) ?? 0) + 1);
-    return [...artifact.articles.values()].map(({ source, meta }) => ({ source, ...meta, chunks: chunks.get(source) ?? 0 }));
+    return this.current.artifact.articles.summaries().map(({ source, meta, chunks }) => ({ source, ...meta, chunks }));
   }
 
   async reindex(options: ReindexOptions = {}): Promise<ReindexSummary> {
@@ -101,7 +110,7 @@ class IndexedDossier implements Dossier {
       running.progress = progress;
       options.onProgress?.(progress);
     }, options.requestedBy);
-    this.current = await openIndexDir(this.deps, dir);
+    this.replaceCurrent(await openIndexDir(this.deps, dir));
     return { ...summary, ...(adopted && { adopted }) };
   }
 
@@ -112,9 +121,18 @@ class IndexedDossier implements Dossier {
 
   private async adoptCurrentIndex(): Promise<IndexInfo | undefined> {
     const dir = await currentIndexDir(this.deps.config.dataDir).catch(() => undefined);
-    if (!dir || dir === this.current.artifact.dir) return undefined;
+    if (!dir) return undefined;
     try {
-      this.current = await openIndexDir(this.deps, dir);
+      if (dir === this.current.artifact.dir) {
+        // Another process changed this index in place (an article added or removed): replay its change, or load
+        // it again when that process compacted the log this index would replay.
+        const caughtUp = catchUpOrStale(this.current.artifact);
+        if (caughtUp === 'unchanged') return undefined;
+        if (caughtUp === 'stale') this.replaceCurrent(await openIndexDir(this.deps, dir));
+        else this.current = { artifact: this.current.artifact, events: await this.deps.timeline.load(dir) };
+        return this.info();
+      }
+      this.replaceCurrent(await openIndexDir(this.deps, dir));
       return this.info();
     } catch (error) {
       this.deps.warn(`Could not load the index another process built (${describeError(error)}); still answering from the previous one.`);
@@ -130,7 +148,8 @@ class IndexedDossier implements Dossier {
         await this.running.done;
         return false;
       }
-      return (await this.adoptCurrentIndex()) !== undefined && this.current.artifact.dir !== before;
+      const seq = this.current.artifact.seq;
+      return (await this.adoptCurrentIndex()) !== undefined && (this.current.artifact.dir !== before || this.current.artifact.seq !== seq);
     });
     this.refreshing = next.catch(() => false);
     return next;
@@ -143,7 +162,7 @@ class IndexedDossier implements Dossier {
   async prepareArticle(input: ArticleInput): Promise<PreparedArticle> {
     const { config } = this.deps;
     const prepared = await prepareArticle(input, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
-    refuseDuplicate(prepared, this.current.artifact.articles.values());
+    refuseDuplicate(prepared, this.current.artifact);
     return prepared;
   }
 
@@ -167,6 +186,13 @@ class IndexedDossier implements Dossier {
       return next.summary;
     })();
     return this.runExclusive(running, work);
+  }
+
+  /** Switches to another index; the one replaced is closed once questions already using it are done. */
+  private replaceCurrent(next: OpenIndex): void {
+    const previous = this.current.artifact;
+    this.current = next;
+    if (previous !== next.artifact) setTimeout(() => previous.close(), RETIRE_AFTER_MS).unref();
   }
 
   reindexProgress(): ReindexProgress | undefined {

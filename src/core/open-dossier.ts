@@ -5,7 +5,8 @@ import type { Dossier, ReindexProgress } from './dossier.ts';
 import type { TimelineModule } from './deps.ts';
 import { createDossier } from './facade.ts';
 import type { OpenReport } from './open-index.ts';
-import { createWorkerEmbedder } from '../index/embed-worker.ts';
+import { availableParallelism } from 'node:os';
+import { createEmbedderPool } from '../index/embed-worker.ts';
 import { chooseEmbeddings } from '../index/embedding-choice.ts';
 import { selectEvents } from '../timeline/query.ts';
 import { buildTimeline, saveTimelineBuild } from '../timeline/stage.ts';
@@ -40,9 +41,11 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   // Index-time embedding runs in a worker thread so that a reindex does not stall heartbeats and questions. The
   // worker loads the model the main thread settled on, without trying (or downloading) the preferred one again.
   const settings = embeddings.modelId.startsWith('use-lite:') ? { ...config.embeddings, kind: 'use-lite' as const } : config.embeddings;
-  const embed = createWorkerEmbedder(settings, { modelId: embeddings.modelId });
+  // One encoder thread per core, up to two: the second one nearly doubles warm throughput on a 2-core machine
+  // (npm run bench -- --scale), and more would compete with answering for the same cores.
+  const embed = createEmbedderPool(settings, { modelId: embeddings.modelId, workers: Math.min(2, availableParallelism()) });
   try {
-    return await createDossier({ config, embeddings, calibration, llm, embed, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+    return await createDossier({ config, embeddings, calibration, llm, embed, writeInWorker: true, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
   } catch (error) {
     await embed.close();
     throw error;

@@ -1,6 +1,6 @@
 import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { describeError, IndexError } from '../errors.ts';
-import { loadIndex, readManifest, type IndexArtifact } from '../index/artifact.ts';
+import { loadIndex, readManifest, type LoadedIndex } from '../index/artifact.ts';
 import { cleanLeftovers, currentIndexDir, indexDirs } from '../index/location.ts';
 import { reindex } from './build.ts';
 import type { CoreDeps, TimelineModule } from './deps.ts';
@@ -9,7 +9,7 @@ import type { TimelineEvent } from '../timeline/types.ts';
 
 /** An index ready to answer from, with its timeline. */
 export interface OpenIndex {
-  artifact: IndexArtifact;
+  artifact: LoadedIndex;
   events: TimelineEvent[];
 }
 

@@ -25,7 +25,16 @@ export interface CorpusFileState {
  */
 export async function loadCorpus(dir: string, options: { maxFileBytes: number }): Promise<LoadedCorpus> {
   const { files, skipped } = await readCorpusFiles(dir, options);
-  const articles = files.map((file) => parseArticle(file.source, file.text, file.hash));
+  const articles: Article[] = [];
+  let lastYield = performance.now();
+  for (const file of files) {
+    articles.push(parseArticle(file.source, file.text, file.hash));
+    // Parsing takes a few ms an article: a 10,000-article corpus would hold the event loop for a minute at once.
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
   for (const article of articles) {
     if (article.sentences.length === 0) skipped.push({ source: article.source, reason: 'no article text after removing boilerplate' });
   }
@@ -36,10 +45,24 @@ export async function loadCorpus(dir: string, options: { maxFileBytes: number })
  * Names and hashes of exactly the files `loadCorpus` would index (an article left empty by cleaning is not
  * one, or the index would look stale forever), and the files it would skip.
  */
-export async function scanCorpus(dir: string, options: { maxFileBytes: number }): Promise<{ files: CorpusFileState[]; skipped: SkippedFile[] }> {
-  const { articles, skipped } = await loadCorpus(dir, options);
-  return { files: articles.map(({ source, hash }) => ({ source, hash })), skipped };
+export async function scanCorpus(dir: string, options: { maxFileBytes: number; indexed?: Record<string, string> }): Promise<{ files: CorpusFileState[]; skipped: SkippedFile[] }> {
+  const { files, skipped } = await readCorpusFiles(dir, options);
+  const states: CorpusFileState[] = [];
+  let lastYield = performance.now();
+  for (const file of files) {
+    // A file with the hash an index was built from had article text then (it was indexed): no need to parse it again.
+    if (options.indexed?.[file.source] === file.hash || parseArticle(file.source, file.text, file.hash).sentences.length > 0) states.push({ source: file.source, hash: file.hash });
+    else skipped.push({ source: file.source, reason: 'no article text after removing boilerplate' });
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+  return { files: states, skipped };
 }
+
+/** Long loops give the event loop a turn this often (Discord heartbeats, questions). */
+const YIELD_EVERY_MS = 20;
 
 async function readCorpusFiles(dir: string, options: { maxFileBytes: number }) {
   const root = await realpath(dir).catch((cause: unknown) => {

@@ -1,142 +1,137 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import hnswlib from 'hnswlib-node';
-import { Document } from '@langchain/core/documents';
-import type { ArticleMeta, Chunk, Sentence } from '../corpus/types.ts';
+import type { Chunk } from '../corpus/types.ts';
 import { describeError, IndexError } from '../errors.ts';
+import { Bm25Index, LEXICAL_FILE } from './bm25.ts';
+import { chunkSentenceRanges, chunkVector } from './chunk-vectors.ts';
+import { DENSE_FILE, DenseIndex, type HnswSettings } from './dense.ts';
 import type { LocalEmbeddings } from './embeddings/types.ts';
-import { Bm25Index } from './lexical.ts';
+import { tokenize } from '../text/terms.ts';
+import { LoadedIndex } from './loaded-index.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
+import { RECORDS_FILE, RecordStore, type ArticleRecords, type StoredArticle } from './record-store.ts';
+import { SENTENCE_VECTORS_FILE, VectorFile } from './vector-file.ts';
 
-/** An article as stored in the index: what answers need to cite and quote it. */
-export interface StoredArticle {
-  source: string;
-  hash: string;
-  meta: ArticleMeta;
-  text: string;
-  sentences: Sentence[];
-}
+export type { IndexedSentence, StoredArticle } from './record-store.ts';
+export type { IndexArtifact, LoadedIndex } from './loaded-index.ts';
 
-/** A sentence with its place in the index, for the extractive answerer. */
-export interface IndexedSentence extends Sentence {
-  /** Position in `IndexArtifact.sentences`, and row of `sentenceVectors`. */
-  id: number;
-  source: string;
-}
+/** The files a load checks byte for byte: hnswlib does not validate its file (damaged bytes crash the process). */
+const CHECKSUMMED = [DENSE_FILE, LEXICAL_FILE];
 
-/** Everything one built index holds, loaded in memory; immutable once loaded. */
-export interface IndexArtifact {
-  dir: string;
-  manifest: Manifest;
-  articles: Map<string, StoredArticle>;
-  chunks: Chunk[];
-  /** Chunk position by chunk id, to map dense hits back to chunks. */
-  chunkPositions: Map<string, number>;
-  /** Ids of the sentences inside each chunk, by chunk position. */
-  chunkSentences: number[][];
-  sentences: IndexedSentence[];
-  /** Unit vectors of every sentence, row-major, `manifest.model.dimensions` wide. */
-  sentenceVectors: Float32Array;
-  dense: HNSWLib;
-  lexical: Bm25Index;
-}
-
-const FILES = { manifest: 'manifest.json', checksums: 'checksums.json', articles: 'articles.json', chunks: 'chunks.json', sentenceVectors: 'sentence-vectors.f32' };
-
-/** What a build produced, ready to be written as an index directory. */
+/** What a full build produced, ready to be written as an index directory. */
 export interface BuiltIndex {
   manifest: Manifest;
+  /** In the order their ids are given: sentence ids and chunk ids follow it. */
   articles: StoredArticle[];
-  chunks: Chunk[];
-  sentenceVectors: number[][] | Float32Array;
-  /** Either the chunks' vectors, to build the HNSW graph from, or a graph already holding them (an incremental change). */
-  dense: { vectors: number[][] } | { store: HNSWLib };
+  /** Each article's chunks, in `articles` order. */
+  chunks: Chunk[][];
+  /** Unit vectors of every sentence, row-major, in article then sentence order. */
+  sentenceVectors: Float32Array;
+  /** Per article, the keys that find it as a duplicate (see `ArticleRecords.textKeys`). */
+  textKeys?: string[][];
 }
+
+/** Lets a long synchronous stage give the event loop a turn now and then (Discord heartbeats, questions). */
+export type Yield = () => Promise<void>;
 
 /**
- * Writes an index directory: the data files, a sha256 of every file in it (those saved by the timeline stage
- * too), then the manifest, so a directory without one is incomplete. `checkpoint` lets crash tests stop between files.
+ * Writes a full build's index directory: the records (one transaction), the sentence vectors, the HNSW graph of
+ * the chunk vectors, the BM25 postings, then their checksums and the manifest. The directory becomes visible only
+ * when it is promoted. `checkpoint` lets crash tests stop between files.
  */
-export async function saveIndex(
-  dir: string,
-  built: BuiltIndex,
-  embeddings: LocalEmbeddings,
-  hnsw: { efConstruction: number; m: number },
-  checkpoint: (point: string) => unknown = () => {},
-): Promise<void> {
-  if (built.chunks.length > 0) {
-    const dense = 'store' in built.dense ? built.dense.store : await buildDense(built.manifest.model.dimensions, built.chunks, built.dense.vectors, embeddings, hnsw);
-    await dense.save(dir);
-    await checkpoint('written:hnswlib.index');
+export async function saveIndex(dir: string, built: BuiltIndex, hnsw: HnswSettings, checkpoint: (point: string) => unknown = () => {}, pause: Yield = defaultYield): Promise<void> {
+  const dims = built.manifest.model.dimensions;
+  const store = RecordStore.create(join(dir, RECORDS_FILE));
+  try {
+    const ranges = built.articles.map((article, i) => chunkSentenceRanges(article, built.chunks[i]!));
+    // Ids follow insertion, so sentence i of the build is row i of the vector file and chunk j is HNSW label j.
+    for (let from = 0; from < built.articles.length; ) {
+      const until = Math.min(built.articles.length, from + ARTICLES_PER_TRANSACTION);
+      store.transaction(() => {
+        for (let i = from; i < until; i++) store.insertArticle({ ...recordsOf(built.articles[i]!, built.chunks[i]!, ranges[i]!), textKeys: built.textKeys?.[i] });
+      });
+      from = until;
+      await pause();
+    }
+    await checkpoint(`written:${RECORDS_FILE}`);
+    await VectorFile.write(join(dir, SENTENCE_VECTORS_FILE), built.sentenceVectors);
+    await checkpoint(`written:${SENTENCE_VECTORS_FILE}`);
+    const total = built.chunks.reduce((sum, list) => sum + list.length, 0);
+    const dense = DenseIndex.create(dims, total, hnsw);
+    const lexical = new Bm25Index([]);
+    const row = (id: number) => built.sentenceVectors.subarray(id * dims, (id + 1) * dims);
+    let label = 0;
+    let firstSentence = 0;
+    let lastYield = performance.now();
+    for (const [i, article] of built.articles.entries()) {
+      for (const [j, chunk] of built.chunks[i]!.entries()) {
+        const range = ranges[i]![j]!;
+        dense.add(label, chunkVector(row, { first: firstSentence + range.first, count: range.count }, dims));
+        lexical.add(label, chunk.text);
+        label++;
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await pause();
+          lastYield = performance.now();
+        }
+      }
+      firstSentence += article.sentences.length;
+    }
+    await dense.write(join(dir, DENSE_FILE));
+    await checkpoint(`written:${DENSE_FILE}`);
+    await writeFile(join(dir, LEXICAL_FILE), lexical.serialize());
+    await checkpoint(`written:${LEXICAL_FILE}`);
+    const checksums = Object.fromEntries(await Promise.all(CHECKSUMMED.map(async (name) => [name, await sha256File(join(dir, name))])));
+    store.transaction(() => {
+      store.setMeta('checksums', JSON.stringify(checksums));
+      store.setMeta('manifest', JSON.stringify(built.manifest));
+    });
+  } finally {
+    store.close();
   }
-  const stored: StoredArticle[] = built.articles.map(({ source, hash, meta, text, sentences }) => ({ source, hash, meta, text, sentences }));
-  const flat = built.sentenceVectors instanceof Float32Array ? built.sentenceVectors : flatten(built.sentenceVectors, built.manifest.model.dimensions);
-  const files: [string, string | Buffer][] = [
-    [FILES.articles, JSON.stringify(stored)],
-    [FILES.chunks, JSON.stringify(built.chunks)],
-    [FILES.sentenceVectors, Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength)],
-  ];
-  for (const [name, content] of files) {
-    await writeFile(join(dir, name), content);
-    await checkpoint(`written:${name}`);
-  }
-  const names = (await readdir(dir)).filter((name) => name !== FILES.manifest && name !== FILES.checksums).sort();
-  const checksums = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await sha256File(join(dir, name))])));
-  await writeFile(join(dir, FILES.checksums), JSON.stringify(checksums, null, 2));
-  await checkpoint(`written:${FILES.checksums}`);
-  await writeFile(join(dir, FILES.manifest), JSON.stringify(built.manifest, null, 2));
 }
 
-async function buildDense(dimensions: number, chunks: Chunk[], vectors: number[][], embeddings: LocalEmbeddings, hnsw: { efConstruction: number; m: number }): Promise<HNSWLib> {
-  // Built by hand rather than by HNSWLib so that M and efConstruction can be set (LangChain uses the defaults).
-  const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-  index.initIndex(chunks.length, hnsw.m, hnsw.efConstruction, 100);
-  const dense = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions, index });
-  await dense.addVectors(vectors, chunks.map((chunk) => new Document({ pageContent: chunk.text, metadata: { id: chunk.id } })));
-  return dense;
+/** One transaction per this many articles while building: a few ms each, so the event loop gets turns between them. */
+const ARTICLES_PER_TRANSACTION = 200;
+/** HNSW insertion yields to the event loop this often (insertion takes about 1.4 ms a chunk at 100,000 chunks). */
+const YIELD_EVERY_MS = 20;
+
+const defaultYield: Yield = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The rows one article adds: its chunks with their sentence ranges and the distinct words of its whole text. */
+export function recordsOf(article: StoredArticle, chunks: Chunk[], ranges = chunkSentenceRanges(article, chunks)): ArticleRecords {
+  const { source, hash, meta, text, sentences } = article;
+  return { article: { source, hash, meta, text, sentences }, chunks, chunkSentences: ranges, words: [...new Set(tokenize(text))] };
 }
 
-function flatten(rows: number[][], dimensions: number): Float32Array {
-  const flat = new Float32Array(rows.length * dimensions);
-  rows.forEach((vector, row) => flat.set(vector, row * dimensions));
-  return flat;
-}
-
-function sha256File(path: string): Promise<string> {
+export function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(path).on('error', reject).on('data', (data) => hash.update(data)).on('end', () => resolve(hash.digest('hex')));
   });
 }
 
-/**
- * Compares every file of an index directory with the checksum saved at build time. hnswlib does not validate its
- * file: damaged bytes inside it crash the process (a segfault) at load or at the first search, so they must be
- * caught here. @throws IndexError('corrupt') naming the damaged files.
- */
-async function verifyChecksums(dir: string): Promise<void> {
-  let expected: Record<string, unknown>;
-  try {
-    expected = JSON.parse(await readFile(join(dir, FILES.checksums), 'utf8')) as Record<string, unknown>;
-  } catch (cause) {
-    throw new IndexError(`The index in ${dir} is damaged: ${FILES.checksums} is missing or unreadable.`, 'corrupt', { cause });
-  }
-  const damaged: string[] = [];
-  for (const [name, sum] of Object.entries(expected)) {
-    const actual = await sha256File(join(dir, name)).catch(() => 'missing');
-    if (actual !== sum) damaged.push(actual === 'missing' ? `${name} is missing` : `${name} does not match its checksum (truncated or modified)`);
-  }
-  if (damaged.length > 0) throw new IndexError(`The index in ${dir} is damaged: ${damaged.join('; ')}.`, 'corrupt');
+/** The graph and postings files the change log starts from: a build's, or the last compaction's. */
+export function baseFiles(store: RecordStore): { dense: string; lexical: string } {
+  const named = JSON.parse(store.meta('baseFiles') ?? 'null') as { dense: string; lexical: string } | null;
+  return named ?? { dense: DENSE_FILE, lexical: LEXICAL_FILE };
 }
 
-/** Reads only the manifest of an index directory. @throws IndexError missing/corrupt */
+/** Reads the manifest of an index directory from its record store. @throws IndexError missing/corrupt */
 export async function readManifest(dir: string): Promise<Manifest> {
-  const raw = await readFile(join(dir, FILES.manifest), 'utf8').catch((cause: unknown) => {
-    throw new IndexError(`No index manifest in ${dir}.`, 'missing', { cause });
-  });
+  const store = RecordStore.open(join(dir, RECORDS_FILE), { readonly: true });
+  try {
+    return manifestOf(store, dir);
+  } finally {
+    store.close();
+  }
+}
+
+/** The manifest a store holds. @throws IndexError('corrupt') when it is absent or malformed. */
+export function manifestOf(store: RecordStore, dir: string): Manifest {
+  const raw = store.meta('manifest');
+  if (raw === undefined) throw new IndexError(`The index in ${dir} has no manifest (its build did not finish).`, 'corrupt');
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -148,83 +143,57 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return manifest;
 }
 
-/** Loads and cross-checks an index directory. @throws IndexError('corrupt') naming what is damaged. */
-export async function loadIndex(dir: string, embeddings: LocalEmbeddings): Promise<IndexArtifact> {
-  const manifest = await readManifest(dir);
-  const dims = manifest.model.dimensions;
-  if (dims !== embeddings.dimensions) {
-    throw new IndexError(`The index in ${dir} has ${dims}-dimensional vectors but ${embeddings.modelId} makes ${embeddings.dimensions}.`, 'stale');
-  }
-  await verifyChecksums(dir);
+/**
+ * Compares the checksummed files of an index directory with the sums saved at build time.
+ * @throws IndexError('corrupt') naming the damaged files.
+ */
+async function verifyChecksums(dir: string, store: RecordStore): Promise<void> {
+  let expected: Record<string, unknown>;
   try {
-    const [articles, chunks, vectorBytes] = await Promise.all([
-      readJson<StoredArticle[]>(dir, FILES.articles),
-      readJson<Chunk[]>(dir, FILES.chunks),
-      readFile(join(dir, FILES.sentenceVectors)),
-    ]);
-    const dense = chunks.length > 0 ? await HNSWLib.load(dir, embeddings) : new HNSWLib(embeddings, { space: 'cosine', numDimensions: dims });
-    return assembleArtifact(dir, manifest, articles, chunks, float32View(vectorBytes), dense);
+    expected = JSON.parse(store.meta('checksums') ?? 'null') as Record<string, unknown>;
+    if (!expected || typeof expected !== 'object') throw new Error('no checksums');
   } catch (cause) {
+    throw new IndexError(`The index in ${dir} is damaged: its checksums are missing or unreadable.`, 'corrupt', { cause });
+  }
+  const damaged: string[] = [];
+  for (const [name, sum] of Object.entries(expected)) {
+    const actual = await sha256File(join(dir, name)).catch(() => 'missing');
+    if (actual !== sum) damaged.push(actual === 'missing' ? `${name} is missing` : `${name} does not match its checksum (truncated or modified)`);
+  }
+  if (damaged.length > 0) throw new IndexError(`The index in ${dir} is damaged: ${damaged.join('; ')}.`, 'corrupt');
+}
+
+/**
+ * Opens an index directory: the record store (read on demand), the sentence vectors (read on demand), the HNSW
+ * graph and the BM25 postings (read whole), with the changes logged since they were written replayed onto them.
+ * @throws IndexError('corrupt') naming what is damaged, 'stale' when the encoder's width differs.
+ */
+export async function loadIndex(dir: string, embeddings: Pick<LocalEmbeddings, 'modelId' | 'dimensions'>): Promise<LoadedIndex> {
+  const store = RecordStore.open(join(dir, RECORDS_FILE));
+  let vectors: VectorFile | undefined;
+  try {
+    const manifest = manifestOf(store, dir);
+    const dims = manifest.model.dimensions;
+    if (dims !== embeddings.dimensions) {
+      throw new IndexError(`The index in ${dir} has ${dims}-dimensional vectors but ${embeddings.modelId} makes ${embeddings.dimensions}.`, 'stale');
+    }
+    await verifyChecksums(dir, store);
+    const baseSeq = Number(store.meta('baseSeq') ?? 0);
+    const next = store.nextIds();
+    vectors = VectorFile.open(join(dir, SENTENCE_VECTORS_FILE), dims, next.sentence, { writable: true });
+    const files = baseFiles(store);
+    const [dense, lexical] = await Promise.all([
+      DenseIndex.read(join(dir, files.dense), dims),
+      readFile(join(dir, files.lexical)).then((bytes) => Bm25Index.deserialize(bytes, `${dir}/${files.lexical}`)),
+    ]);
+    const index = new LoadedIndex(dir, manifest, store, vectors, dense, lexical, baseSeq);
+    index.catchUp();
+    index.checkConsistency();
+    return index;
+  } catch (cause) {
+    vectors?.close();
+    store.close();
     if (cause instanceof IndexError) throw cause;
     throw new IndexError(`The index in ${dir} is damaged (${describeError(cause)}).`, 'corrupt', { cause });
   }
-}
-
-/** An index held in memory, from its parts (as loaded from disk, or as an incremental change made them, BM25 included). @throws IndexError when they disagree. */
-export function assembleArtifact(dir: string, manifest: Manifest, articles: StoredArticle[], chunks: Chunk[], sentenceVectors: Float32Array, dense: HNSWLib, lexical?: Bm25Index): IndexArtifact {
-  const sentences = articles.flatMap((article) => article.sentences.map((sentence) => ({ ...sentence, source: article.source })))
-    .map((sentence, id) => ({ ...sentence, id }));
-  const live = chunks.length > 0 ? dense.index.getCurrentCount() - (manifest.deletedVectors ?? 0) : 0;
-  checkConsistency(dir, manifest, chunks, sentences.length, sentenceVectors.length, live);
-  return {
-    dir,
-    manifest,
-    articles: new Map(articles.map((article) => [article.source, article])),
-    chunks,
-    chunkPositions: new Map(chunks.map((chunk, position) => [chunk.id, position])),
-    chunkSentences: sentencesPerChunk(chunks, sentences),
-    sentences,
-    sentenceVectors,
-    dense,
-    lexical: lexical ?? new Bm25Index(chunks.map((chunk) => chunk.text)),
-  };
-}
-
-async function readJson<T>(dir: string, name: string): Promise<T> {
-  const text = await readFile(join(dir, name), 'utf8');
-  try {
-    return JSON.parse(text) as T;
-  } catch (cause) {
-    throw new Error(`${name} is not valid JSON: ${describeError(cause)}`, { cause });
-  }
-}
-
-function checkConsistency(dir: string, manifest: Manifest, chunks: Chunk[], sentences: number, vectorValues: number, denseCount: number): void {
-  const problems = [
-    chunks.length !== manifest.counts.chunks && `${chunks.length} chunks stored, manifest says ${manifest.counts.chunks}`,
-    denseCount !== chunks.length && `${denseCount} vectors for ${chunks.length} chunks`,
-    sentences !== manifest.counts.sentences && `${sentences} sentences stored, manifest says ${manifest.counts.sentences}`,
-    vectorValues !== sentences * manifest.model.dimensions && `sentence vectors truncated (${vectorValues} values for ${sentences} sentences)`,
-  ].filter(Boolean);
-  if (problems.length > 0) throw new IndexError(`The index in ${dir} is damaged: ${problems.join('; ')}.`, 'corrupt');
-}
-
-function sentencesPerChunk(chunks: Chunk[], sentences: IndexedSentence[]): number[][] {
-  const bySource = new Map<string, IndexedSentence[]>();
-  for (const sentence of sentences) {
-    const list = bySource.get(sentence.source);
-    if (list) list.push(sentence);
-    else bySource.set(sentence.source, [sentence]);
-  }
-  return chunks.map((chunk) =>
-    (bySource.get(chunk.source) ?? []).filter((s) => s.start < chunk.end && s.end > chunk.start).map((s) => s.id),
-  );
-}
-
-/** The bytes as float32s: a view when aligned (no copy of a large file), else one aligned copy. */
-function float32View(bytes: Buffer): Float32Array {
-  if (bytes.byteLength % 4 !== 0) throw new IndexError(`sentence vectors are truncated (${bytes.byteLength} bytes is not a whole number of floats).`, 'corrupt');
-  return bytes.byteOffset % 4 === 0
-    ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-    : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }

@@ -22,3 +22,21 @@ export async function embedInBatches(
   }
   return vectors;
 }
+
+/**
+ * Embedding results as float32 rows, checked: `count` vectors of `dimensions` each. A Float32Array is used as it
+ * is (no copy); arrays of numbers (in-process embedding, test fakes) are packed into one.
+ */
+export function toRows(vectors: Float32Array | number[][], count: number, dimensions: number): Float32Array {
+  if (vectors instanceof Float32Array) {
+    if (vectors.length !== count * dimensions) throw new RangeError(`expected ${count} vectors of ${dimensions} dimensions, got ${vectors.length / dimensions}`);
+    return vectors;
+  }
+  if (vectors.length !== count) throw new RangeError(`expected ${count} vectors, got ${vectors.length}`);
+  const rows = new Float32Array(count * dimensions);
+  vectors.forEach((vector, i) => {
+    if (vector.length !== dimensions) throw new RangeError(`vector ${i} has ${vector.length} dimensions, not ${dimensions}`);
+    rows.set(vector, i * dimensions);
+  });
+  return rows;
+}

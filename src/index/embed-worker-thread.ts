@@ -19,11 +19,11 @@ export interface EmbedRequest {
   batchSize: number;
 }
 
-/** What the worker posts back. Vectors travel as one transferred Float64Array, so they arrive bit-identical. */
+/** What the worker posts back. Vectors travel as one transferred Float32Array: the precision the index stores them in. */
 export type EmbedReply =
   | { type: 'notice'; message: string }
   | { type: 'progress'; id: number; done: number }
-  | { type: 'done'; id: number; dimensions: number; vectors: Float64Array }
+  | { type: 'done'; id: number; dimensions: number; vectors: Float32Array }
   | { type: 'failed'; id: number; name: string; message: string };
 
 const port = parentPort;
@@ -53,7 +53,7 @@ port.on('message', async ({ id, texts, batchSize }: EmbedRequest) => {
     // The same batching as in-process embedding, so that the vectors are the same too.
     const rows = await embedInBatches(embeddings, texts, (done) => post({ type: 'progress', id, done }), batchSize);
     const dimensions = rows[0]?.length ?? embeddings.dimensions;
-    const vectors = new Float64Array(rows.length * dimensions);
+    const vectors = new Float32Array(rows.length * dimensions);
     rows.forEach((row, i) => vectors.set(row, i * dimensions));
     post({ type: 'done', id, dimensions, vectors }, [vectors.buffer]);
   } catch (error) {

@@ -1,11 +1,13 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import { ModelError } from '../errors.ts';
 import type { EmbedReply, EmbedRequest, EmbedWorkerData } from './embed-worker-thread.ts';
+import { spawnWorker } from './worker-spawn.ts';
 
 /** An index-time embedding runner (`EmbedRunner` of core/deps.ts) that runs in a worker thread until closed. */
 export interface WorkerEmbedder {
-  (texts: string[], onBatch?: (done: number) => void): Promise<number[][]>;
+  /** Unit vectors of `texts`, row-major (4 bytes a dimension: a 100,000-chunk corpus's come back in ~800 MB, not 3 GB). */
+  (texts: string[], onBatch?: (done: number) => void): Promise<Float32Array>;
   /** Terminates the worker; running and later calls reject. */
   close(): Promise<void>;
 }
@@ -20,14 +22,11 @@ export interface WorkerEmbedderOptions {
 }
 
 interface Job {
-  resolve(vectors: number[][]): void;
+  resolve(vectors: Float32Array): void;
   reject(error: Error): void;
   onBatch(done: number): void;
 }
 
-// Compiled to dist/ (npm run build) this module is .js, and so is the worker beside it.
-const COMPILED = import.meta.url.endsWith('.js');
-const THREAD = new URL(COMPILED ? './embed-worker-thread.js' : './embed-worker-thread.ts', import.meta.url);
 
 /**
  * Embeds in one reused worker thread that loads the same model through `loadEmbeddings`, so that the pure-JS
@@ -55,13 +54,13 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
   const onReply = (reply: EmbedReply) => {
     if (reply.type === 'notice') options.onNotice?.(reply.message);
     else if (reply.type === 'progress') jobs.get(reply.id)?.onBatch(reply.done);
-    else if (reply.type === 'done') settle(reply.id)?.resolve(unflatten(reply.vectors, reply.dimensions));
+    else if (reply.type === 'done') settle(reply.id)?.resolve(reply.vectors);
     else settle(reply.id)?.reject(reply.name === 'ModelError' ? new ModelError(reply.message) : new ModelError(`Embedding in the worker thread failed: ${reply.message}`));
   };
 
   const start = (): Worker => {
     const data: EmbedWorkerData = { settings, modelId: options.modelId };
-    const started = spawn(data);
+    const started = spawnWorker('embed-worker-thread', data);
     started.unref();
     started.on('message', onReply);
     // A crashed worker is dropped; the next call starts a fresh one.
@@ -75,13 +74,13 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
     return started;
   };
 
-  const embed = (texts: string[], onBatch: (done: number) => void = () => {}): Promise<number[][]> => {
+  const embed = (texts: string[], onBatch: (done: number) => void = () => {}): Promise<Float32Array> => {
     if (closed) return Promise.reject(new ModelError('The embedding worker was closed; open the dossier again to reindex.'));
-    if (texts.length === 0) return Promise.resolve([]);
+    if (texts.length === 0) return Promise.resolve(new Float32Array(0));
     worker ??= start();
     const id = nextId++;
     const request: EmbedRequest = { id, texts, batchSize };
-    return new Promise<number[][]>((resolve, reject) => {
+    return new Promise<Float32Array>((resolve, reject) => {
       jobs.set(id, { resolve, reject, onBatch });
       worker!.ref();
       worker!.postMessage(request);
@@ -99,16 +98,32 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
   return Object.assign(embed, { close });
 }
 
-// Node 20 does not run tsx's loader in worker threads, so the .ts worker is entered through a bootstrap that registers it.
-function spawn(workerData: EmbedWorkerData): Worker {
-  if (COMPILED) return new Worker(THREAD, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(THREAD.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
-function unflatten(flat: Float64Array, dimensions: number): number[][] {
-  const rows: number[][] = [];
-  for (let start = 0; start < flat.length; start += dimensions) rows.push(Array.from(flat.subarray(start, start + dimensions)));
-  return rows;
+/**
+ * Several worker embedders behind one: each call's texts are dealt out in turn (so every worker gets as many long
+ * texts as the others) and the vectors come back in input order. With one worker per core, index-time embedding
+ * uses the whole machine; questions are embedded on the main thread meanwhile.
+ */
+export function createEmbedderPool(settings: Config['embeddings'], options: WorkerEmbedderOptions & { workers: number }): WorkerEmbedder {
+  const count = Math.max(1, Math.floor(options.workers));
+  const embedders = Array.from({ length: count }, () => createWorkerEmbedder(settings, options));
+  if (count === 1) return embedders[0]!;
+  const embed = async (texts: string[], onBatch: (done: number) => void = () => {}): Promise<Float32Array> => {
+    const shares = embedders.map((_, w) => texts.filter((_, i) => i % count === w));
+    const done = new Array<number>(count).fill(0);
+    const parts = await Promise.all(embedders.map((one, w) => one(shares[w]!, (n) => {
+      done[w] = n;
+      onBatch(done.reduce((a, b) => a + b, 0));
+    })));
+    if (texts.length === 0) return new Float32Array(0);
+    const dims = parts[0]!.length / shares[0]!.length;
+    const out = new Float32Array(texts.length * dims);
+    parts.forEach((part, w) => {
+      for (let j = 0; j < shares[w]!.length; j++) out.set(part.subarray(j * dims, (j + 1) * dims), (j * count + w) * dims);
+    });
+    return out;
+  };
+  const close = async () => {
+    await Promise.all(embedders.map((one) => one.close()));
+  };
+  return Object.assign(embed, { close });
 }

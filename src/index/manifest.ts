@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TOKENIZER_VERSION } from '../text/terms.ts';
 
-export const MANIFEST_VERSION = 1;
+// Format 2: records in SQLite, vectors and postings in binary files (format 1 was JSON files, parsed whole).
+export const MANIFEST_VERSION = 2 as const;
 
 const manifestSchema = z.object({
   version: z.literal(MANIFEST_VERSION),

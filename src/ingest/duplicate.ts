@@ -7,16 +7,20 @@ const PROSE_WORDS = 8;
 // quoting a few paragraphs of another is not refused.
 const SAME_TEXT_SHARE = 0.9;
 
-/** The article (by source) that already holds the text of `sentences`, if any. */
-export function findDuplicate(sentences: Sentence[], existing: Iterable<{ source: string; sentences: Sentence[] }>): string | undefined {
-  const wanted = new Set(prose(sentences));
-  if (wanted.size === 0) return undefined;
-  for (const article of existing) {
-    let shared = 0;
-    for (const key of new Set(prose(article.sentences))) if (wanted.has(key)) shared++;
-    if (shared / wanted.size >= SAME_TEXT_SHARE) return article.source;
-  }
-  return undefined;
+/**
+ * The article (by source) that already holds the text of `sentences`, if any. `sharing` names, in file-name
+ * order, the articles that hold any of the given prose keys and how many of them (an index lookup, so the check
+ * costs the same whatever the corpus size).
+ */
+export function findDuplicate(sentences: Sentence[], sharing: (keys: string[]) => { source: string; shared: number }[]): string | undefined {
+  const wanted = proseKeys(sentences);
+  if (wanted.length === 0) return undefined;
+  return sharing(wanted).find(({ shared }) => shared / wanted.length >= SAME_TEXT_SHARE)?.source;
+}
+
+/** The distinct prose sentences of an article, normalised: what "the same text" compares. */
+export function proseKeys(sentences: Sentence[]): string[] {
+  return [...new Set(prose(sentences))];
 }
 
 function prose(sentences: Sentence[]): string[] {

@@ -6,6 +6,7 @@ export type RetrievalMode = 'hybrid' | 'dense' | 'lexical';
 
 /** A retrieved chunk with its fused score and the scores it came from. */
 export interface RankedChunk {
+  /** The chunk's id in the index (its HNSW label and BM25 document). */
   position: number;
   chunk: Chunk;
   score: number;
@@ -32,20 +33,20 @@ const RRF_K = 60;
 /** Dense (HNSW) and BM25 rankings fused by reciprocal rank, diversified so one article cannot fill the list. */
 export async function retrieve(index: IndexArtifact, query: { text: string; vector: number[] }, options: RetrieveOptions): Promise<RankedChunk[]> {
   const mode = options.mode ?? 'hybrid';
-  const candidates = Math.min(index.chunks.length, options.candidates ?? Math.max(30, options.k * 3));
+  const candidates = Math.min(index.chunkCount, options.candidates ?? Math.max(30, options.k * 3));
   if (candidates === 0) return [];
   const fused = new Map<number, RankedChunk>();
   const add = (position: number, rank: number, scores: Partial<RankedChunk>) => {
-    const entry = fused.get(position) ?? { position, chunk: index.chunks[position]!, score: 0 };
+    const known = fused.get(position);
+    const chunk = known?.chunk ?? index.chunk(position);
+    // A chunk removed by another process's change that this index has not caught up with yet.
+    if (!chunk) return;
+    const entry = known ?? { position, chunk, score: 0 };
     fused.set(position, { ...entry, ...scores, score: entry.score + 1 / (RRF_K + rank) });
   };
   if (mode !== 'lexical') {
-    index.dense.index.setEf(Math.max(SEARCH_EF, candidates * 2));
-    const hits = await index.dense.similaritySearchVectorWithScore(query.vector, candidates);
-    hits.forEach(([doc, distance], rank) => {
-      const position = index.chunkPositions.get(doc.metadata.id as string);
-      if (position !== undefined) add(position, rank, { dense: 1 - distance });
-    });
+    const hits = index.dense.search(query.vector, candidates, Math.max(SEARCH_EF, candidates * 2), index.chunkCount);
+    hits.forEach((hit, rank) => add(hit.row, rank, { dense: hit.score }));
   }
   if (mode !== 'dense') {
     index.lexical.search(query.text, candidates).forEach((hit, rank) => add(hit.doc, rank, { lexical: hit.score }));

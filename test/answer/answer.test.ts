@@ -55,7 +55,7 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
   });
 
   it('GIVEN a date question and a date the timeline resolved for the passage THEN the answer opens with it', async () => {
-    const lookupDate: DateLookup = (source, start) => (source === 'port.txt' && start === small.index.sentences[S.approved]!.start ? { date: '2021-06', precision: 'month' } : undefined);
+    const lookupDate: DateLookup = (source, start) => (source === 'port.txt' && start === small.index.sentence(S.approved)!.start ? { date: '2021-06', precision: 'month' } : undefined);
     const answer = await answerQuestion(small.corpus, 'When did the authority open the terminal?', { ...deps, lookupDate });
     assert.match(answer.answer, /^June 2021\. In March 2019/);
   });

@@ -22,8 +22,8 @@ describe('gatherCandidates (sentence scoring)', () => {
   after(() => small.cleanup());
 
   it('GIVEN the fixture THEN its sentences have the ids the tests name', () => {
-    assert.equal(small.index.sentences[S.opened]!.text, 'It opened the terminal to ships in June 2021.');
-    assert.equal(small.index.sentences[S.townCost]!.text, 'The terminal cost the port authority 40 million euros.');
+    assert.equal(small.index.sentence(S.opened)!.text, 'It opened the terminal to ships in June 2021.');
+    assert.equal(small.index.sentence(S.townCost)!.text, 'The terminal cost the port authority 40 million euros.');
   });
 
   it('GIVEN a small corpus WHEN a question is scored THEN every sentence is a candidate', async () => {

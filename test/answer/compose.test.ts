@@ -9,7 +9,7 @@ const noDates: DateLookup = () => undefined;
 
 describe('composeExtractive', () => {
   let small: SmallIndex;
-  const evidence = (id: number, lead?: number) => ({ sentence: small.index.sentences[id]!, lead: lead === undefined ? undefined : small.index.sentences[lead]! });
+  const evidence = (id: number, lead?: number) => ({ sentence: small.index.sentence(id)!, lead: lead === undefined ? undefined : small.index.sentence(lead)! });
   before(async () => {
     small = await buildSmallIndex(PORT_ARTICLES, portEmbeddings(), 2000);
   });

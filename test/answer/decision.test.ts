@@ -19,7 +19,7 @@ const model = (weights: Record<string, number>, intercept = 0): LinearModel => (
 
 describe('the answer decision (ranking, evidence, decision features)', () => {
   let small: SmallIndex;
-  const sentence = (id: number) => small.index.sentences[id]!;
+  const sentence = (id: number) => small.index.sentence(id)!;
   const candidate = (id: number, features: Partial<CandidateFeatures> = {}, lead?: number): Candidate => ({ sentence: sentence(id), lead: lead === undefined ? undefined : sentence(lead), features: { ...NO_FEATURES, ...features } });
   /** A candidate as the ranker left it, with the given probability. */
   const rated = (id: number, probability: number, lead?: number): RankedCandidate => ({ ...candidate(id, {}, lead), probability, logit: Math.log(probability / (1 - probability)) });

@@ -26,17 +26,26 @@ const ARTICLE = [
 ].join('\n');
 const actor = { via: 'cli' as const, id: 'tester' };
 
-/** What a full build and an incremental change must agree on: everything but the HNSW graph's internal layout. */
+/**
+ * What a full build and an incremental change must agree on: every article with its chunks, sentences and their
+ * vectors, and the timeline (row ids differ: a change appends the new article's rows, a build numbers them in order).
+ */
 async function contentOf(dataDir: string, embeddings: HashedEmbeddings) {
   const dir = (await currentIndexDir(dataDir))!;
   const artifact = await loadIndex(dir, embeddings);
-  return {
+  const chunks = Array.from({ length: artifact.dense.stored }, (_, id) => artifact.chunk(id)).filter((chunk) => chunk !== undefined);
+  const sentences = artifact.sentenceIds().map((id) => ({ ...artifact.sentence(id)!, id: undefined, vector: Array.from(artifact.sentenceVector(id)) }));
+  const byKey = <T extends { source: string }>(list: T[], key: (item: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+  const content = {
     files: artifact.manifest.files,
+    counts: artifact.manifest.counts,
     articles: [...artifact.articles.values()],
-    chunks: artifact.chunks,
-    sentenceVectors: Array.from(artifact.sentenceVectors),
+    chunks: byKey(chunks, (chunk) => chunk.id),
+    sentences: byKey(sentences, (s) => `${s.source}:${String(s.start).padStart(8, '0')}`),
     timeline: JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8')),
   };
+  artifact.close();
+  return content;
 }
 
 /** The timeline of every article of the folder extracted from scratch, as stored (JSON). */

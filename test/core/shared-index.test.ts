@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createDossier } from '../../src/core/facade.ts';
-import { acquireReindexLock } from '../../src/index/location.ts';
+import { acquireReindexLock } from '../../src/index/reindex-lock.ts';
 import { ADDED_SOURCE, changeCorpus, fakeDeps, HashedEmbeddings, makeWorkspace, type Workspace } from '../core/fakes.ts';
 
 /** Slow questions, so that one is still in flight when the other facade's index is adopted. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import type { ShardsStatus } from '../../src/discord/shard-status.ts';
-import { reindexLockHolder } from '../../src/index/location.ts';
+import { reindexLockHolder } from '../../src/index/reindex-lock.ts';
 import { FIXTURE_CORPUS } from '../core/fakes.ts';
 import { ALICE, BOB, defaultGuild, GENERAL_CHANNEL_ID, GUILD_ID, MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, MOD, type Json } from './emulator-fixtures.ts';
 import { shardOf, startEmulator, type DiscordEmulator } from './emulator.ts';

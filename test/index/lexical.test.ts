@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Bm25Index } from '../../src/index/lexical.ts';
+import { Bm25Index } from '../../src/index/bm25.ts';
 import { tokenize } from '../../src/text/terms.ts';
 
 test('GIVEN three passages WHEN searched with BM25 THEN the one sharing the rare term ranks first', () => {

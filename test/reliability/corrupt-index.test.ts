@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { createDossier } from '../../src/core/facade.ts';
 import { IndexError } from '../../src/errors.ts';
@@ -46,6 +47,12 @@ describe('a damaged index on disk', () => {
     return { dossier, warnings: deps.warnings };
   }
 
+  const setManifest = (value: string) => {
+    const db = new Database(join(indexDir, 'records.sqlite'));
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'manifest'").run(value);
+    db.close();
+  };
+
   const loadError = async (embeddings = new HashedEmbeddings()) => {
     const error = await loadIndex(indexDir, embeddings).then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof IndexError, `loading fails with an IndexError, got ${String(error)}`);
@@ -77,12 +84,12 @@ describe('a damaged index on disk', () => {
     truncateSync(file, statSync(file).size - 1000);
     const error = await loadError();
     assert.equal(error.reason, 'corrupt');
-    assert.match(error.message, /sentence-vectors\.f32 does not match its checksum/);
+    assert.match(error.message, /sentence-vectors\.f32 is truncated \(\d+ bytes for \d+ vectors of 64 dimensions\)\.$/);
     await startAndExpectRebuild();
   });
 
-  it('GIVEN a garbage manifest.json WHEN loaded THEN an IndexError(corrupt) says it is not valid JSON, and a start rebuilds it', async () => {
-    writeFileSync(join(indexDir, 'manifest.json'), '\u0000\u0013garbage{{');
+  it('GIVEN a manifest that is not valid JSON in the record store WHEN loaded THEN an IndexError(corrupt) says so, and a start rebuilds it', async () => {
+    setManifest('\u0000\u0013garbage{{');
     const error = await loadError();
     assert.equal(error.reason, 'corrupt');
     assert.equal(error.message, `The index manifest in ${indexDir} is not valid JSON (the file is damaged).`);
@@ -92,11 +99,35 @@ describe('a damaged index on disk', () => {
   });
 
   it('GIVEN a manifest that is JSON but not a manifest WHEN loaded THEN IndexError(corrupt) lists the bad fields', async () => {
-    writeFileSync(join(indexDir, 'manifest.json'), JSON.stringify({ version: 1, model: { id: 'x' } }));
+    setManifest(JSON.stringify({ version: 1, model: { id: 'x' } }));
     const error = await loadError();
     assert.equal(error.reason, 'corrupt');
     assert.match(error.message, /^The index manifest in .+ is malformed: .*model\.dimensions/);
     await startAndExpectRebuild();
+  });
+
+  it('GIVEN records.sqlite overwritten with garbage WHEN loaded THEN an IndexError(corrupt) names the file, and a start rebuilds it', async () => {
+    const file = join(indexDir, 'records.sqlite');
+    writeFileSync(file, Buffer.alloc(statSync(file).size, 0x5a));
+    const error = await loadError();
+    assert.equal(error.reason, 'corrupt');
+    assert.match(error.message, /records\.sqlite is damaged \(file is not a database\)\.$/);
+    await startAndExpectRebuild();
+  });
+
+  it('GIVEN records.sqlite truncated to half WHEN loaded THEN an IndexError(corrupt), and a start rebuilds it', async () => {
+    const file = join(indexDir, 'records.sqlite');
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    assert.equal((await loadError()).reason, 'corrupt');
+    await startAndExpectRebuild();
+  });
+
+  it('GIVEN lexical.bin modified WHEN loaded THEN an IndexError(corrupt) names it', async () => {
+    const file = join(indexDir, 'lexical.bin');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 0xff;
+    writeFileSync(file, bytes);
+    assert.match((await loadError()).message, /lexical\.bin does not match its checksum/);
   });
 
   it('GIVEN an index built by another model WHEN Dossier starts with a 32-dimensional one THEN it rebuilds and says which models', async () => {

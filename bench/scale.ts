@@ -1,0 +1,82 @@
+// `npm run bench -- --scale [--keep] [--heap-mb N]`: only the 100,000-chunk steps, against the targets of a small
+// machine. Builds the synthetic index in one process, serves it from another, starts a cold CLI-like process on it,
+// and times the index-time encoder warm; writes bench/results/scale.json.
+import { execSync } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { runChild } from './lib/child.ts';
+import type { ColdStartResult, ScaleBuildResult, ScaleServeResult } from './lib/results.ts';
+import { ROOT, tempDir } from './lib/setup.ts';
+
+const CHUNKS = 100_000;
+const WARM_SENTENCES = 512;
+
+interface WarmEmbedding {
+  workers: number;
+  texts: number;
+  startUpMs: number;
+  warmMs: number;
+  perSWarm: number;
+}
+
+/** Runs the scale steps and writes `file`; returns the flat figures. */
+export async function runScale(options: { keep: boolean; heapMb?: number; file?: string; step: (message: string) => void }): Promise<Record<string, unknown>> {
+  const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
+  const loadStart = load();
+  const startedAt = new Date().toISOString();
+  const realData = await tempDir('scale-real');
+  const root = await tempDir('scale-100k');
+  try {
+    options.step('real corpus index (the pool of real sentence vectors)');
+    await runChild<ColdStartResult>('cold-start.ts', { dataDir: realData });
+    options.step(`build of ${CHUNKS.toLocaleString('en-US')} chunks`);
+    const corpusDir = join(root, 'corpus');
+    const dataDir = join(root, 'data');
+    const build = await runChild<ScaleBuildResult>('scale-build.ts', { poolDataDir: realData, corpusDir, dataDir, chunks: CHUNKS, timelineSample: 0 }, { heapMb: options.heapMb });
+    options.step('serving');
+    const serve = await runChild<ScaleServeResult & { servePeakRssMb: number; serveSettledRssMb: number }>('scale-serve.ts', { dataDir, rounds: 3, syntheticQueries: 0, efs: [], insertion: false, servingOnly: true }, { nodeFlags: ['--expose-gc'] });
+    options.step('cold process to its first answer');
+    const cold = await runChild<ColdStartResult>('cold-start.ts', { dataDir, corpusDir });
+    options.step('index-time encoder, warm');
+    const warm: WarmEmbedding[] = [];
+    for (const workers of cpus().length >= 2 ? [1, 2] : [1]) warm.push(await runChild<WarmEmbedding>('embed-warm.ts', { sentences: WARM_SENTENCES, workers }));
+    const best = warm.reduce((a, b) => (b.perSWarm > a.perSWarm ? b : a));
+    const results = {
+      commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
+      startedAt,
+      loadAverage: { start: loadStart, end: load() },
+      cpus: cpus().length,
+      chunks: build.chunks,
+      sentences: serve.sentences,
+      serve_peak_rss_mb: serve.servePeakRssMb,
+      serve_settled_rss_mb: serve.serveSettledRssMb,
+      load_ms: serve.loadMs,
+      first_answer_ms: cold.firstAnswerMs,
+      first_answer_phases_ms: cold.phases,
+      first_answer_peak_rss_mb: cold.peakRssMb,
+      ask_p50_ms: serve.ask.total.p50,
+      ask_p95_ms: serve.ask.total.p95,
+      build_ms: build.buildMs,
+      build_peak_rss_mb: build.peakBuildRssMb,
+      build_heap_limit_mb: build.heapLimitMb,
+      build_max_stall_ms: build.loopDelay.max,
+      build_worst_stall: build.loopDelay.worst,
+      disk_mb: build.diskMb,
+      embed_sentences_per_s_warm: best.perSWarm,
+      embed_workers: best.workers,
+      embed_start_up_ms: best.startUpMs,
+      embed_by_workers: warm,
+      // A real corpus of this size, embedded at the warm rate (the synthetic build takes its vectors from the pool).
+      embed_real_corpus_estimate_min: Math.round(serve.sentences / best.perSWarm / 60),
+      build,
+      serve,
+    };
+    const file = options.file ?? join(ROOT, 'bench/results/scale.json');
+    await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+    options.step(`written to ${file}`);
+    return results;
+  } finally {
+    if (!options.keep) await Promise.all([realData, root].map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+}
