@@ -6,7 +6,16 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runChild } from './lib/child.ts';
-import type { AnsweringResult, BenchResults, ColdStartResult, EmbeddingResult, ReindexResult, ScaleBuildResult, ScaleResult, ScaleServeResult } from './lib/results.ts';
+import type {
+  AnsweringResult,
+  BenchResults,
+  ColdStartResult,
+  EmbeddingResult,
+  ReindexResult,
+  ScaleBuildResult,
+  ScaleResult,
+  ScaleServeResult,
+} from './lib/results.ts';
 import { BENCH_ENCODER_VARIABLE, BENCH_ENCODERS, type BenchEncoder, ROOT, tempDir } from './lib/setup.ts';
 import { renderTables } from './lib/table.ts';
 import { PLANS } from './plan.ts';
@@ -31,7 +40,12 @@ const step = (message: string) => console.error(`bench: ${message} (${Math.round
 async function main(): Promise<void> {
   if (process.argv.includes('--scale')) {
     const heap = option('--heap-mb');
-    const figures = await runScale({ keep: process.argv.includes('--keep'), heapMb: heap ? Number(heap) : undefined, file: option('--out'), step });
+    const figures = await runScale({
+      keep: process.argv.includes('--keep'),
+      heapMb: heap ? Number(heap) : undefined,
+      file: option('--out'),
+      step,
+    });
     console.log(JSON.stringify(Object.fromEntries(Object.entries(figures).filter(([key]) => key !== 'build' && key !== 'serve')), null, 2));
     return;
   }
@@ -51,7 +65,14 @@ async function main(): Promise<void> {
   step('embedding options');
   const embedding = await runChild<EmbeddingResult>('embedding.ts', { sentences: plan.embedSentences, variants: plan.embedVariants });
   // The plain-WebAssembly variant only concerns the packaged encoder (tfjs); transformers.js runs onnxruntime.
-  const noSimd = encoder === 'use-lite' ? await runChild<EmbeddingResult>('embedding.ts', { simd: false, sentences: plan.embedSentences, variants: [{ label: 'no SIMD', batch: 32 }] }) : { results: [] };
+  const noSimd =
+    encoder === 'use-lite'
+      ? await runChild<EmbeddingResult>('embedding.ts', {
+          simd: false,
+          sentences: plan.embedSentences,
+          variants: [{ label: 'no SIMD', batch: 32 }],
+        })
+      : { results: [] };
   const scale: ScaleResult[] = [];
   for (const target of plan.sizes) {
     step(`scale: ${target.toLocaleString('en-US')} chunks`);
@@ -62,7 +83,13 @@ async function main(): Promise<void> {
     encoder,
     startedAt,
     commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { start: loadStart, end: loadavg().map((value) => Math.round(value * 100) / 100) } },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: { start: loadStart, end: loadavg().map((value) => Math.round(value * 100) / 100) },
+    },
     coldStart: { missing, built },
     answering,
     reindex: { inProcess, worker },
@@ -70,7 +97,8 @@ async function main(): Promise<void> {
     scale,
     durationMs: Math.round(performance.now() - started),
   };
-  const file = option('--out') ?? join(ROOT, 'bench/results', `bench-${quick ? 'quick-' : ''}${encoder}-${startedAt.replace(/[:.]/g, '-')}.json`);
+  const file =
+    option('--out') ?? join(ROOT, 'bench/results', `bench-${quick ? 'quick-' : ''}${encoder}-${startedAt.replace(/[:.]/g, '-')}.json`);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(results, null, 2));
   console.log(renderTables(results));
@@ -82,8 +110,24 @@ async function scaleRun(realData: string, target: number): Promise<ScaleResult> 
   const root = await tempDir(`scale-${target}`);
   temp.push(root);
   try {
-    const build = await runChild<ScaleBuildResult>('scale-build.ts', { poolDataDir: realData, corpusDir: join(root, 'corpus'), dataDir: join(root, 'data'), chunks: target, timelineSample: plan.timelineSample }, { heapMb: plan.buildHeapMb });
-    const serve = await runChild<ScaleServeResult>('scale-serve.ts', { dataDir: join(root, 'data'), rounds: plan.rounds, syntheticQueries: plan.syntheticQueries, efs: plan.efs, insertion: target <= plan.insertionUpTo });
+    const build = await runChild<ScaleBuildResult>(
+      'scale-build.ts',
+      {
+        poolDataDir: realData,
+        corpusDir: join(root, 'corpus'),
+        dataDir: join(root, 'data'),
+        chunks: target,
+        timelineSample: plan.timelineSample,
+      },
+      { heapMb: plan.buildHeapMb },
+    );
+    const serve = await runChild<ScaleServeResult>('scale-serve.ts', {
+      dataDir: join(root, 'data'),
+      rounds: plan.rounds,
+      syntheticQueries: plan.syntheticQueries,
+      efs: plan.efs,
+      insertion: target <= plan.insertionUpTo,
+    });
     return { target, build, serve };
   } catch (error) {
     return { target, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };

@@ -17,9 +17,14 @@ import type { BuildDeps } from '../src/core/deps.ts';
 import { benchConfig } from './lib/setup.ts';
 import { loadPool, poolEmbedder, writeSyntheticCorpus } from './lib/synthetic.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, 'no-timeline': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000' }, 'no-timeline': { type: 'boolean', default: false } },
+});
 const sizes = values.sizes.split(',').map(Number);
-const noTimeline = { extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }), save: async () => {} };
+const noTimeline = {
+  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+  save: async () => {},
+};
 const timeline = values['no-timeline'] ? noTimeline : timelineModule;
 const ARTICLE = readArticle();
 
@@ -31,8 +36,17 @@ try {
   const real = await reindex({ config: benchConfig(realData), embeddings, timeline: noTimeline }, undefined);
   const pool = await loadPool(realData, embeddings.modelId, embeddings.dimensions);
   const encoderRate = real.summary.chunks > 0 ? pool.texts.length / ((real.summary.ms - 0) / 1000) : NaN;
-  console.log(`load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} · encoder: ${pool.texts.length} sentences embedded in ${(real.summary.ms / 1000).toFixed(1)} s (${encoderRate.toFixed(1)}/s) · timeline ${values['no-timeline'] ? 'off' : 'on'}`);
-  console.log('chunks  articles  full rebuild (pool vectors)  + encoder (est.)  incremental add  of which: read+embed  vectors  timeline  write+swap  load');
+  console.log(
+    `load ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(
+        ' ',
+      )} · encoder: ${pool.texts.length} sentences embedded in ${(real.summary.ms / 1000).toFixed(1)} s (${encoderRate.toFixed(1)}/s) · timeline ${values['no-timeline'] ? 'off' : 'on'}`,
+  );
+  console.log(
+    'chunks  articles  full rebuild (pool vectors)  + encoder (est.)  incremental add  of which: read+embed  vectors  timeline  write+swap  load',
+  );
   for (const size of sizes) {
     const corpusDir = join(root, `corpus-${size}`);
     const dataDir = join(root, `data-${size}`);
@@ -43,11 +57,19 @@ try {
     const full = await reindex(deps, undefined);
     const current = await openIndexDir({ embeddings, timeline: { load: timelineLoader } }, full.dir);
     const sentences = current.artifact.sentenceCount;
-    const prepared = await prepareArticle({ kind: 'file', name: 'lighthouse.md', bytes: Buffer.from(ARTICLE) }, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
+    const prepared = await prepareArticle(
+      { kind: 'file', name: 'lighthouse.md', bytes: Buffer.from(ARTICLE) },
+      { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch },
+    );
     const marks: Record<string, number> = {};
     const started = performance.now();
     // The added article is embedded by the real encoder: only its sentences.
-    const result = await changeCorpus({ ...deps, embed: undefined, checkpoint: (point) => (marks[point] = performance.now()) }, current, { kind: 'add', prepared }, { via: 'cli', id: 'bench' });
+    const result = await changeCorpus(
+      { ...deps, embed: undefined, checkpoint: (point) => (marks[point] = performance.now()) },
+      current,
+      { kind: 'add', prepared },
+      { via: 'cli', id: 'bench' },
+    );
     const total = performance.now() - started;
     const span = (from: string, to: string) => `${((marks[to]! - marks[from]!) / 1000).toFixed(2)} s`;
     const load = (total - (marks.swapped! - started)) / 1000;

@@ -23,7 +23,8 @@ for (const quantized of [false, true]) {
     encoders.push(await loadTransformersEmbeddings({ model, modelsDir, allowRemote: false, quantized }));
   }
 }
-if (encoders.length === 1) console.error(`No ${model} in MODELS_DIR=${modelsDir}: run \`MODELS_DIR=${modelsDir} npm run models:fetch\` to compare with it.`);
+if (encoders.length === 1)
+  console.error(`No ${model} in MODELS_DIR=${modelsDir}: run \`MODELS_DIR=${modelsDir} npm run models:fetch\` to compare with it.`);
 
 const times = encoders.map(() => [] as number[]);
 for (const encoder of encoders) for (const question of DEV_QUESTIONS.slice(0, 3)) await encoder.embedQuery(question);
@@ -54,7 +55,14 @@ for (let start = 0; start < sentences.length; start += 32) {
 
 const rows = encoders.map((encoder, e) => {
   const s = summarize(times[e]!);
-  return [encoder.modelId, String(encoder.dimensions), `${round(s.p50)} / ${round(s.p95)} / ${round(s.mean)} ms`, `${round(sentences.length / (batchMs[e]! / 1000))}`];
+  return [
+    encoder.modelId,
+    String(encoder.dimensions),
+    `${round(s.p50)} / ${round(s.p95)} / ${round(s.mean)} ms`,
+    `${round(sentences.length / (batchMs[e]! / 1000))}`,
+  ];
 });
-console.log(`Query embedding, ${DEV_QUESTIONS.length} dev questions × ${rounds} rounds, interleaved; ${sentences.length} corpus sentences in batches of 32`);
+console.log(
+  `Query embedding, ${DEV_QUESTIONS.length} dev questions × ${rounds} rounds, interleaved; ${sentences.length} corpus sentences in batches of 32`,
+);
 console.log(table(['encoder', 'dimensions', 'query embed p50 / p95 / mean', 'sentences/s (batches of 32)'], rows));

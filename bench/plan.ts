@@ -22,7 +22,11 @@ export const PLANS: Record<'quick' | 'full', Plan> = {
     rounds: 1,
     asksDuringReindex: false,
     embedSentences: 32,
-    embedVariants: [{ label: 'batch 1', batch: 1 }, { label: 'batch 32', batch: 32 }, { label: 'batch 32, sorted by length', batch: 32, sorted: true }],
+    embedVariants: [
+      { label: 'batch 1', batch: 1 },
+      { label: 'batch 32', batch: 32 },
+      { label: 'batch 32, sorted by length', batch: 32, sorted: true },
+    ],
     sizes: [1_000],
     syntheticQueries: 40,
     efs: [16, 64, 128],

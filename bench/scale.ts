@@ -21,7 +21,12 @@ interface WarmEmbedding {
 }
 
 /** Runs the scale steps and writes `file`; returns the flat figures. */
-export async function runScale(options: { keep: boolean; heapMb?: number; file?: string; step: (message: string) => void }): Promise<Record<string, unknown>> {
+export async function runScale(options: {
+  keep: boolean;
+  heapMb?: number;
+  file?: string;
+  step: (message: string) => void;
+}): Promise<Record<string, unknown>> {
   const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
   const loadStart = load();
   const startedAt = new Date().toISOString();
@@ -33,14 +38,23 @@ export async function runScale(options: { keep: boolean; heapMb?: number; file?:
     options.step(`build of ${CHUNKS.toLocaleString('en-US')} chunks`);
     const corpusDir = join(root, 'corpus');
     const dataDir = join(root, 'data');
-    const build = await runChild<ScaleBuildResult>('scale-build.ts', { poolDataDir: realData, corpusDir, dataDir, chunks: CHUNKS, timelineSample: 0 }, { heapMb: options.heapMb });
+    const build = await runChild<ScaleBuildResult>(
+      'scale-build.ts',
+      { poolDataDir: realData, corpusDir, dataDir, chunks: CHUNKS, timelineSample: 0 },
+      { heapMb: options.heapMb },
+    );
     options.step('serving');
-    const serve = await runChild<ScaleServeResult & { servePeakRssMb: number; serveSettledRssMb: number }>('scale-serve.ts', { dataDir, rounds: 3, syntheticQueries: 0, efs: [], insertion: false, servingOnly: true }, { nodeFlags: ['--expose-gc'] });
+    const serve = await runChild<ScaleServeResult & { servePeakRssMb: number; serveSettledRssMb: number }>(
+      'scale-serve.ts',
+      { dataDir, rounds: 3, syntheticQueries: 0, efs: [], insertion: false, servingOnly: true },
+      { nodeFlags: ['--expose-gc'] },
+    );
     options.step('cold process to its first answer');
     const cold = await runChild<ColdStartResult>('cold-start.ts', { dataDir, corpusDir });
     options.step('index-time encoder, warm');
     const warm: WarmEmbedding[] = [];
-    for (const workers of cpus().length >= 2 ? [1, 2] : [1]) warm.push(await runChild<WarmEmbedding>('embed-warm.ts', { sentences: WARM_SENTENCES, workers }));
+    for (const workers of cpus().length >= 2 ? [1, 2] : [1])
+      warm.push(await runChild<WarmEmbedding>('embed-warm.ts', { sentences: WARM_SENTENCES, workers }));
     const best = warm.reduce((a, b) => (b.perSWarm > a.perSWarm ? b : a));
     const results = {
       commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),

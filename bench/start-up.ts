@@ -30,7 +30,11 @@ interface Case {
 function time(command: string[], env: Record<string, string>): Promise<{ ms: number; code: number; stderr: string }> {
   const started = performance.now();
   // cwd is a folder with no .env, so a developer's own settings do not change what is measured.
-  const child = spawn(process.execPath, command, { cwd: env.DATA_DIR, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, command, {
+    cwd: env.DATA_DIR,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (data: string) => (stderr += data));
   return new Promise((resolvePromise, reject) => {
@@ -58,7 +62,10 @@ async function main(): Promise<void> {
       if (built.code !== 0) throw new Error(`building the index failed (exit ${built.code}): ${built.stderr.slice(-400)}`);
     }
     const rows: { path: string; label: string; summary: Summary; codes: number[] }[] = [];
-    for (const [path, command] of [['bin/dossier.js', bin], ['tsx src/cli/main.ts', tsx]] as const) {
+    for (const [path, command] of [
+      ['bin/dossier.js', bin],
+      ['tsx src/cli/main.ts', tsx],
+    ] as const) {
       for (const c of cases) {
         const times: number[] = [];
         const codes: number[] = [];
@@ -68,13 +75,21 @@ async function main(): Promise<void> {
           codes.push(run.code);
         }
         rows.push({ path, label: c.label, summary: summarize(times), codes: [...new Set(codes)] });
-        if (!codes.every((code) => code === c.expectCode)) console.error(`bench: ${path} ${c.args.join(' ')} exited ${codes.join(',')}, expected ${c.expectCode}`);
+        if (!codes.every((code) => code === c.expectCode))
+          console.error(`bench: ${path} ${c.args.join(' ')} exited ${codes.join(',')}, expected ${c.expectCode}`);
       }
     }
     const built = existsSync(join(root, 'dist'));
-    console.log(`Start-up, ${runs} runs each, ${root}${built ? ' (dist/ built)' : ''}; ${cpus().length} cores, load ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+    console.log(
+      `Start-up, ${runs} runs each, ${root}${built ? ' (dist/ built)' : ''}; ${cpus().length} cores, load ${loadavg()
+        .map((v) => v.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(`${'command'.padEnd(16)} ${'case'.padEnd(48)} ${'p50 ms'.padStart(7)} ${'max ms'.padStart(7)}  exit`);
-    for (const row of rows) console.log(`${row.path.padEnd(16)} ${row.label.padEnd(48)} ${String(Math.round(row.summary.p50)).padStart(7)} ${String(Math.round(row.summary.max)).padStart(7)}  ${row.codes.join(',')}`);
+    for (const row of rows)
+      console.log(
+        `${row.path.padEnd(16)} ${row.label.padEnd(48)} ${String(Math.round(row.summary.p50)).padStart(7)} ${String(Math.round(row.summary.max)).padStart(7)}  ${row.codes.join(',')}`,
+      );
     const out = join(ROOT, 'bench/results');
     await mkdir(out, { recursive: true });
     const file = join(out, `start-up-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

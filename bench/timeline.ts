@@ -20,11 +20,24 @@ async function measureCorpus(dir: string): Promise<void> {
   assembleTimeline(extractArticles(rest, store).records);
   const added = articles.at(-1)!;
   // Compromise keeps sentences it has read: a new article is one it has not.
-  const fresh = { ...added, hash: `${added.hash}-fresh`, sentences: added.sentences.map((sentence) => ({ ...sentence, text: `${sentence.text} ` })) };
+  const fresh = {
+    ...added,
+    hash: `${added.hash}-fresh`,
+    sentences: added.sentences.map((sentence) => ({ ...sentence, text: `${sentence.text} ` })),
+  };
   const extract = await timed(() => extractArticles([...rest, fresh], store));
   const assemble = await timed(() => assembleTimeline(extract.value.records));
   const removal = await timed(() => assembleTimeline(extractArticles(rest, store).records));
-  console.log(JSON.stringify({ corpus: dir, articles: articles.length, events: full.value.length, fullMs: full.ms, add: { read: extract.value.extracted, extractMs: extract.ms, assembleMs: assemble.ms }, removeMs: removal.ms }));
+  console.log(
+    JSON.stringify({
+      corpus: dir,
+      articles: articles.length,
+      events: full.value.length,
+      fullMs: full.ms,
+      add: { read: extract.value.extracted, extractMs: extract.ms, assembleMs: assemble.ms },
+      removeMs: removal.ms,
+    }),
+  );
 }
 
 /**
@@ -34,12 +47,30 @@ async function measureCorpus(dir: string): Promise<void> {
 function measureMerge(): void {
   const verbs = ['arrested', 'sentenced', 'released', 'visited', 'signed', 'opened', 'closed', 'appealed'];
   const rows: { n: number; years: number; ms: number }[] = [];
-  for (const [n, span] of [500, 1000, 2000, 4000, 8000].flatMap((n) => [[n, 40], [n, n / 25]] as const)) {
+  for (const [n, span] of [500, 1000, 2000, 4000, 8000].flatMap(
+    (n) =>
+      [
+        [n, 40],
+        [n, n / 25],
+      ] as const,
+  )) {
     // The first size warms the JIT up and is not reported.
     const events: MergeInput[] = Array.from({ length: n }, (_, i) => {
       const year = 1800 + (i % span);
       const clause = `Person${i % 97} ${verbs[i % verbs.length]} the council of Town${i % 31} over item${i}`;
-      return { id: `e${i}`, date: `${year}-${String((i % 12) + 1).padStart(2, '0')}`, precision: 'month', approximate: false, summary: clause, kind: 'occurred', people: [], places: [], sources: [{ source: `s${i % 50}.txt`, quote: clause, start: i, end: i + 10 }], clause, verbs: [verbs[i % verbs.length]!.replace(/ed$/, '')] };
+      return {
+        id: `e${i}`,
+        date: `${year}-${String((i % 12) + 1).padStart(2, '0')}`,
+        precision: 'month',
+        approximate: false,
+        summary: clause,
+        kind: 'occurred',
+        people: [],
+        places: [],
+        sources: [{ source: `s${i % 50}.txt`, quote: clause, start: i, end: i + 10 }],
+        clause,
+        verbs: [verbs[i % verbs.length]!.replace(/ed$/, '')],
+      };
     });
     const ms = timedSync(() => mergeEvents(events));
     if (n > 500) rows.push({ n, years: span, ms });

@@ -28,7 +28,8 @@ function buildIsCurrent() {
 /** Imports the entry point, compiled or through tsx. */
 export async function launch(entry) {
   if (buildIsCurrent()) return import(join(root, 'dist/src', `${entry}.js`));
-  if (process.stderr.isTTY) process.stderr.write('(running the TypeScript sources: dist/ is missing or older than them; `npm run build` makes start-up faster)\n');
+  if (process.stderr.isTTY)
+    process.stderr.write('(running the TypeScript sources: dist/ is missing or older than them; `npm run build` makes start-up faster)\n');
   const { register } = await import('tsx/esm/api');
   register();
   return import(join(root, 'src', `${entry}.ts`));

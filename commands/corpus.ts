@@ -1,4 +1,11 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { pageRow, parsePageId } from '../src/discord/buttons.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { articleInput, pendingArticles } from '../src/discord/corpus-input.ts';
@@ -16,7 +23,11 @@ const requireModerator = (interaction: ChatInputCommandInteraction | ButtonInter
     throw new UserError(`Only moderators can ${what}: it needs the Manage Server permission or a moderator role.`, 'FORBIDDEN');
   }
 };
-const actorOf = (interaction: ChatInputCommandInteraction | ButtonInteraction): Actor => ({ via: 'discord', id: interaction.user.id, name: interaction.user.username });
+const actorOf = (interaction: ChatInputCommandInteraction | ButtonInteraction): Actor => ({
+  via: 'discord',
+  id: interaction.user.id,
+  name: interaction.user.username,
+});
 
 /** /corpus — moderators add (file or URL, after a preview), remove, list and inspect articles. */
 export const corpus: Command = {
@@ -32,9 +43,19 @@ export const corpus: Command = {
         .addAttachmentOption((option) => option.setName('file').setDescription('A .txt, .md, .html or .pdf file'))
         .addStringOption((option) => option.setName('url').setDescription('The address of a news article').setMaxLength(2000)),
     )
-    .addSubcommand((sub) => sub.setName('remove').setDescription('Remove an article.').addStringOption((option) => option.setName('article').setDescription('The article').setRequired(true).setAutocomplete(true)))
+    .addSubcommand((sub) =>
+      sub
+        .setName('remove')
+        .setDescription('Remove an article.')
+        .addStringOption((option) => option.setName('article').setDescription('The article').setRequired(true).setAutocomplete(true)),
+    )
     .addSubcommand((sub) => sub.setName('list').setDescription('The articles, with outlet, date and chunks.'))
-    .addSubcommand((sub) => sub.setName('show').setDescription("One article's metadata.").addStringOption((option) => option.setName('article').setDescription('The article').setRequired(true).setAutocomplete(true))),
+    .addSubcommand((sub) =>
+      sub
+        .setName('show')
+        .setDescription("One article's metadata.")
+        .addStringOption((option) => option.setName('article').setDescription('The article').setRequired(true).setAutocomplete(true)),
+    ),
 
   async execute(interaction, ctx) {
     const sub = interaction.options.getSubcommand();
@@ -45,7 +66,11 @@ export const corpus: Command = {
       const input = await articleInput(interaction.options.getAttachment('file'), interaction.options.getString('url'), ctx.config);
       const prepared = await ctx.dossier.prepareArticle(input);
       pendingArticles.set(interaction.id, { userId: interaction.user.id, prepared });
-      await interaction.editReply({ embeds: [previewEmbed(previewOf(prepared), prepared.origin)], components: [confirmRow(interaction.id)], allowedMentions: NO_MENTIONS });
+      await interaction.editReply({
+        embeds: [previewEmbed(previewOf(prepared), prepared.origin)],
+        components: [confirmRow(interaction.id)],
+        allowedMentions: NO_MENTIONS,
+      });
     } else if (sub === 'remove') {
       requireModerator(interaction, ctx, 'remove articles');
       await interaction.deferReply();
@@ -55,7 +80,11 @@ export const corpus: Command = {
     } else if (sub === 'list') {
       const pages = articlePages(ctx.dossier.sources());
       if (pages.length > 1) ctx.pages.set(interaction.id, { userId: interaction.user.id, pages });
-      await interaction.reply({ embeds: [pages[0]!], components: pages.length > 1 ? [pageRow('corpus', interaction.id, 0, pages.length)] : [], allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        embeds: [pages[0]!],
+        components: pages.length > 1 ? [pageRow('corpus', interaction.id, 0, pages.length)] : [],
+        allowedMentions: NO_MENTIONS,
+      });
     } else {
       const source = interaction.options.getString('article', true);
       const article = ctx.dossier.sources().find((candidate) => candidate.source === source);
@@ -69,7 +98,8 @@ export const corpus: Command = {
     if (decision) {
       const pending = pendingArticles.get(decision[2]!);
       if (!pending) throw new UserError('This preview has expired — run /corpus add again.', 'STALE_BUTTON');
-      if (pending.userId !== interaction.user.id) throw new UserError('Only the moderator who asked for this preview can confirm it.', 'NOT_YOURS');
+      if (pending.userId !== interaction.user.id)
+        throw new UserError('Only the moderator who asked for this preview can confirm it.', 'NOT_YOURS');
       requireModerator(interaction, ctx, 'add articles');
       pendingArticles.delete(decision[2]!);
       if (decision[1] === 'cancel') {
@@ -86,7 +116,11 @@ export const corpus: Command = {
     const reply = target && ctx.pages.get(target.key);
     if (!target || !reply) throw new UserError('This list has expired — run /corpus list again.', 'STALE_BUTTON');
     const index = Math.min(Math.max(target.index, 0), reply.pages.length - 1);
-    await interaction.update({ embeds: [reply.pages[index]!], components: [pageRow('corpus', target.key, index, reply.pages.length)], allowedMentions: NO_MENTIONS });
+    await interaction.update({
+      embeds: [reply.pages[index]!],
+      components: [pageRow('corpus', target.key, index, reply.pages.length)],
+      allowedMentions: NO_MENTIONS,
+    });
   },
 
   async autocomplete(interaction, ctx) {

@@ -45,5 +45,8 @@ async function statusLine(ctx: CommandContext): Promise<string> {
 /** Says when no answer calibration was fitted for the encoder in use, since answers then decline more often. */
 function calibrationNote(calibration: { encoder: string; fallback: boolean } | undefined): string[] {
   if (!calibration?.fallback) return [];
-  return ['', '**Note** — no answer calibration was fitted for this embedding model, so a conservative one is used and more questions are declined; the operator can run `npm run calibrate`.'];
+  return [
+    '',
+    '**Note** — no answer calibration was fitted for this embedding model, so a conservative one is used and more questions are declined; the operator can run `npm run calibrate`.',
+  ];
 }

@@ -20,7 +20,9 @@ export const reindex: Command = {
     .setDescription('Rebuild the index from the corpus folder (moderators).')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
-    .addBooleanOption((option) => option.setName('full').setDescription('Rebuild even when the index already matches the corpus (a rebuild re-embeds every article).')),
+    .addBooleanOption((option) =>
+      option.setName('full').setDescription('Rebuild even when the index already matches the corpus (a rebuild re-embeds every article).'),
+    ),
 
   async execute(interaction, ctx) {
     // Server admins can grant the command to anyone, so the handler checks again.
@@ -49,7 +51,16 @@ export const reindex: Command = {
         requestedBy: `@${interaction.user.username} (${interaction.user.id})${ctx.config.discord.shard ? ` on shard ${ctx.config.discord.shard.id}` : ''}`,
         onProgress: (progress) => reply.update(reindexProgressText(progress)),
       });
-      ctx.logger.info({ ms: Date.now() - started, added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, chunks: summary.chunks }, 'reindex finished');
+      ctx.logger.info(
+        {
+          ms: Date.now() - started,
+          added: summary.added.length,
+          changed: summary.changed.length,
+          removed: summary.removed.length,
+          chunks: summary.chunks,
+        },
+        'reindex finished',
+      );
       result = reindexSummaryText(summary);
     } catch (error) {
       const holder = error instanceof IndexError && error.reason === 'locked' ? await ctx.dossier.reindexHolder() : undefined;

@@ -15,7 +15,9 @@ let tsc;
 try {
   tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
 } catch {
-  console.error('build: TypeScript is not installed (npm install without dev dependencies?); `dossier` and `npm start` will run the sources through tsx.');
+  console.error(
+    'build: TypeScript is not installed (npm install without dev dependencies?); `dossier` and `npm start` will run the sources through tsx.',
+  );
   process.exit(lenient ? 0 : 1);
 }
 // A clean build: files of deleted sources must not linger in dist/.

@@ -19,12 +19,16 @@ function main(): void {
   if (what !== 'eval' && what !== 'bench') throw new Error('usage: compare-encoders.ts eval [file] | bench [bench options]');
   const onnx = join(modelsDir, model, 'onnx');
   if (!['model.onnx', 'model_quantized.onnx'].some((file) => existsSync(join(onnx, file)))) {
-    throw new Error(`No ${model} in MODELS_DIR=${modelsDir} (looked for ${onnx}/model.onnx). Run \`MODELS_DIR=${modelsDir} npm run models:fetch\` first.`);
+    throw new Error(
+      `No ${model} in MODELS_DIR=${modelsDir} (looked for ${onnx}/model.onnx). Run \`MODELS_DIR=${modelsDir} npm run models:fetch\` first.`,
+    );
   }
   const work = mkdtempSync(join(tmpdir(), `dossier-${what}-encoders-`));
   try {
     const reports = ENCODERS.map((encoder) => ({ label: encoder, report: run(encoder, join(work, encoder)) }));
-    console.log(`\n${what === 'eval' ? 'Evaluation' : 'Benchmark'} by encoder (use-lite: packaged Universal Sentence Encoder lite; transformers: ${model} from ${modelsDir})`);
+    console.log(
+      `\n${what === 'eval' ? 'Evaluation' : 'Benchmark'} by encoder (use-lite: packaged Universal Sentence Encoder lite; transformers: ${model} from ${modelsDir})`,
+    );
     // Per-question answers are the report's detail, not its figures.
     console.log(renderComparison(compareReports(reports, { skip: /(^|\.)answers(\.|\[|$)/ })));
   } finally {
@@ -34,7 +38,15 @@ function main(): void {
 
 /** Runs eval or bench with one encoder in its own DATA_DIR (bench makes its own) and returns its JSON report. */
 function run(encoder: (typeof ENCODERS)[number], dir: string): unknown {
-  const env = { ...process.env, EMBEDDINGS: encoder, EMBEDDING_MODEL: model, MODELS_DIR: modelsDir, ALLOW_REMOTE_MODELS: 'false', LLM_PROVIDER: 'none', DATA_DIR: join(dir, 'data') };
+  const env = {
+    ...process.env,
+    EMBEDDINGS: encoder,
+    EMBEDDING_MODEL: model,
+    MODELS_DIR: modelsDir,
+    ALLOW_REMOTE_MODELS: 'false',
+    LLM_PROVIDER: 'none',
+    DATA_DIR: join(dir, 'data'),
+  };
   const out = join(dir, 'bench.json');
   const args = what === 'eval' ? ['src/eval/run-eval.ts', ...rest] : ['bench/bench.ts', ...rest, '--encoder', encoder, '--out', out];
   console.log(`\n== ${what} with EMBEDDINGS=${encoder} ==`);

@@ -56,13 +56,21 @@ export function renderComparison({ labels, rows }: Comparison): string {
   const numeric = rows.filter((row) => row.values.some((value) => typeof value === 'number'));
   const cells = numeric.map(({ path, values }) => {
     const [first, last] = [values[0], values.at(-1)];
-    const ratio = typeof first === 'number' && typeof last === 'number' && first !== 0 && !isShare(path) && labels.length > 1 ? `${(last / first).toFixed(2)}×` : '';
+    const ratio =
+      typeof first === 'number' && typeof last === 'number' && first !== 0 && !isShare(path) && labels.length > 1
+        ? `${(last / first).toFixed(2)}×`
+        : '';
     return [path, ...values.map((value) => format(path, value)), ratio];
   });
   const header = ['figure', ...labels, labels.length > 1 ? `${labels.at(-1)}/${labels[0]}` : ''];
   const table = [header, ...cells];
   const widths = header.map((_, col) => Math.max(...table.map((row) => row[col]!.length)));
-  const lines = table.map((row) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
+  const lines = table.map((row) =>
+    row
+      .map((cell, col) => cell.padEnd(widths[col]!))
+      .join('  ')
+      .trimEnd(),
+  );
   const labelWidth = Math.max(...labels.map((label) => label.length));
   for (const { path, values } of rows.filter((row) => !numeric.includes(row))) {
     lines.push('', `${path}:`, ...values.map((value, i) => `  ${labels[i]!.padEnd(labelWidth)}  ${value ?? '–'}`));

@@ -42,15 +42,24 @@ function markFailed(code) {
   return code;
 }
 const jobs = [
-  // Type check and lint are incremental: a run re-checks only what changed since the last (caches in node_modules/.cache).
+  // Type check, lint and the format check are incremental: a run re-checks only what changed since the last (caches in node_modules/.cache).
   ...(filter.length === 0
     ? [
-        run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']),
+        run(process.execPath, [
+          'node_modules/typescript/bin/tsc',
+          '--noEmit',
+          '--incremental',
+          '--tsBuildInfoFile',
+          'node_modules/.cache/tsc/tsbuildinfo',
+        ]),
         run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']),
+        run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--cache', '--log-level', 'warn', '.']),
       ]
     : []),
   // A failed build is written where the suites wait for it, so they fail saying why.
-  needsIndex ? run(process.execPath, ['--import', 'tsx', 'test/fixtures/shared-index.ts', shared]).then((code) => markFailed(code)) : Promise.resolve(0),
+  needsIndex
+    ? run(process.execPath, ['--import', 'tsx', 'test/fixtures/shared-index.ts', shared]).then((code) => markFailed(code))
+    : Promise.resolve(0),
   // Files are separate processes: two at a time keep both cores busy while one waits on a child process or a timer.
   run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${availableParallelism() + 1}`, ...files], env),
 ];

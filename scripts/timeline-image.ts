@@ -18,13 +18,23 @@ const root = join(import.meta.dirname, '..');
 const query = timelineQuery(parseArgs({ options: TIMELINE_FLAGS }).values);
 const dataDir = await mkdtemp(join(tmpdir(), 'dossier-timeline-image-'));
 try {
-  const config = loadConfig({ CORPUS_DIR: join(root, 'corpus'), DATA_DIR: dataDir, EMBEDDINGS: 'use-lite', ALLOW_REMOTE_MODELS: 'false' }, root);
+  const config = loadConfig(
+    { CORPUS_DIR: join(root, 'corpus'), DATA_DIR: dataDir, EMBEDDINGS: 'use-lite', ALLOW_REMOTE_MODELS: 'false' },
+    root,
+  );
   const dossier = await openDossier(config, { notice: (m) => console.error(m), warn: (m) => console.error(`warning: ${m}`) });
   try {
     const events = await dossier.timeline(query);
     await mkdir(join(root, 'docs'), { recursive: true });
-    for (const [theme, name] of [['light', 'timeline.png'], ['dark', 'timeline-dark.png']] as const) {
-      const image = await writeTimelinePng(join(root, 'docs', name), events, { theme, title: pictureTitle(query), articles: dossier.sources() });
+    for (const [theme, name] of [
+      ['light', 'timeline.png'],
+      ['dark', 'timeline-dark.png'],
+    ] as const) {
+      const image = await writeTimelinePng(join(root, 'docs', name), events, {
+        theme,
+        title: pictureTitle(query),
+        articles: dossier.sources(),
+      });
       console.log(`docs/${name}: ${image.width}×${image.height} px, ${(image.png.length / 1024).toFixed(0)} KB, ${events.length} events`);
     }
   } finally {

@@ -25,7 +25,10 @@ export function unitTestFiles(root: string): string[] {
 /** Repository-relative paths of the modules of ours a file imports. */
 export function importsOf(root: string, file: string): string[] {
   const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return importedFiles.map(({ fileName }) => fileName).filter((name) => name.startsWith('.')).map((name) => relative(root, resolve(dirname(file), name)));
+  return importedFiles
+    .map(({ fileName }) => fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => relative(root, resolve(dirname(file), name)));
 }
 
 /** The modules of COVERED_FOLDERS that no unit test imports directly, repository-relative and sorted. */

@@ -11,7 +11,8 @@ export function settingNameWarnings(known: readonly string[], fileKeys: readonly
   for (const key of fileKeys) {
     if (knownSet.has(key)) continue;
     const meant = likelyMeant(known, key);
-    if (meant && meant.toUpperCase() === key.toUpperCase()) warnings.push(`.env: ${key} is ignored: setting names are upper case; write ${meant}.`);
+    if (meant && meant.toUpperCase() === key.toUpperCase())
+      warnings.push(`.env: ${key} is ignored: setting names are upper case; write ${meant}.`);
     else if (meant) warnings.push(`.env: ${key} is not a Dossier setting and is ignored; did you mean ${meant}?`);
     else warnings.push(`.env: ${key} is not a Dossier setting and is ignored (.env.example lists every setting).`);
   }

@@ -14,7 +14,12 @@ const int = (min: number, max: number) => {
 };
 const idList = z
   .string()
-  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
   .refine((ids) => ids.every((id) => /^\d{5,25}$/.test(id)), 'expected comma-separated Discord ids (digits)');
 const SHARDS_EXPECTED = 'expected auto or a whole number of shards from 1 to 4096';
 const shardCount = z
@@ -71,7 +76,11 @@ const schema = z.object({
   URL_FETCH_MAX_BYTES: int(1000, 100_000_000).default(5_000_000),
   URL_FETCH_TIMEOUT_MS: int(500, 120_000).default(15_000),
   URL_FETCH_MAX_REDIRECTS: int(0, 20).default(5),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expected fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
 });
 
 type Settings = z.infer<typeof schema>;
@@ -152,7 +161,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(`LLM_MODEL is required when LLM_PROVIDER=${s.LLM_PROVIDER} (for example ${example}).`, ['LLM_MODEL']);
   }
   if (s.LLM_PROVIDER === 'openai' && !s.LLM_BASE_URL && !s.LLM_API_KEY) {
-    throw new ConfigError('LLM_API_KEY is required when LLM_PROVIDER=openai talks to api.openai.com; set LLM_BASE_URL for an OpenAI-compatible server that needs no key.', ['LLM_API_KEY']);
+    throw new ConfigError(
+      'LLM_API_KEY is required when LLM_PROVIDER=openai talks to api.openai.com; set LLM_BASE_URL for an OpenAI-compatible server that needs no key.',
+      ['LLM_API_KEY'],
+    );
   }
   return {
     corpusDir: resolve(cwd, s.CORPUS_DIR),
@@ -179,7 +191,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       shards: s.SHARDS,
       ...(shard ? { shard } : {}),
     },
-    urlFetch: { allowPrivate: s.URL_FETCH_ALLOW_PRIVATE, maxBytes: s.URL_FETCH_MAX_BYTES, timeoutMs: s.URL_FETCH_TIMEOUT_MS, maxRedirects: s.URL_FETCH_MAX_REDIRECTS },
+    urlFetch: {
+      allowPrivate: s.URL_FETCH_ALLOW_PRIVATE,
+      maxBytes: s.URL_FETCH_MAX_BYTES,
+      timeoutMs: s.URL_FETCH_TIMEOUT_MS,
+      maxRedirects: s.URL_FETCH_MAX_REDIRECTS,
+    },
     logLevel: s.LOG_LEVEL,
   };
 }
@@ -189,7 +206,10 @@ function shardOfChild(env: Record<string, string | undefined>): { id: number; co
   const id = Number(env.SHARDS);
   const count = Number(env.SHARD_COUNT);
   if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || id >= count) {
-    throw new ConfigError(`SHARDS/SHARD_COUNT set by the sharding manager are not a shard id and count (got ${env.SHARDS}/${env.SHARD_COUNT}).`, ['SHARDS']);
+    throw new ConfigError(
+      `SHARDS/SHARD_COUNT set by the sharding manager are not a shard id and count (got ${env.SHARDS}/${env.SHARD_COUNT}).`,
+      ['SHARDS'],
+    );
   }
   return { id, count };
 }

@@ -1,7 +1,11 @@
 /** Base class: every error Dossier raises on purpose has a name, a code and an actionable message. */
 export class DossierError extends Error {
   override name = 'DossierError';
-  constructor(message: string, readonly code: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -25,7 +29,10 @@ export class UsageError extends UserError {
 /** A setting in `.env` or the environment is missing or malformed. Never carries a secret's value. */
 export class ConfigError extends DossierError {
   override name = 'ConfigError';
-  constructor(message: string, readonly variables: string[]) {
+  constructor(
+    message: string,
+    readonly variables: string[],
+  ) {
     super(message, 'CONFIG');
   }
 }
@@ -41,7 +48,11 @@ export class CorpusError extends DossierError {
 /** The on-disk index is missing, corrupted or was built with another model. */
 export class IndexError extends DossierError {
   override name = 'IndexError';
-  constructor(message: string, readonly reason: 'missing' | 'corrupt' | 'stale' | 'locked' | 'busy', options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly reason: 'missing' | 'corrupt' | 'stale' | 'locked' | 'busy',
+    options?: { cause?: unknown },
+  ) {
     super(message, 'INDEX', options);
   }
 }

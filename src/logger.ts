@@ -4,7 +4,16 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 /** Paths pino blanks out wherever they appear in a log record, so a token can never reach a log. */
-const REDACTED_PATHS = ['token', '*.token', 'config.discord.token', 'config.llm.apiKey', 'apiKey', '*.apiKey', 'headers.authorization', '*.headers.authorization'];
+const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'config.discord.token',
+  'config.llm.apiKey',
+  'apiKey',
+  '*.apiKey',
+  'headers.authorization',
+  '*.headers.authorization',
+];
 
 /**
  * A logger on stderr (stdout stays free for CLI output), with secrets redacted: JSON lines for log collectors

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
     return;
   }
   const bar = createProgressBar();
-  const dossier = await openIndex(config, logger, discordMode, (progress) => bar.update(progress), () => bar.interrupt());
+  const dossier = await openIndex(
+    config,
+    logger,
+    discordMode,
+    (progress) => bar.update(progress),
+    () => bar.interrupt(),
+  );
   bar.stop();
   if (!discordMode) {
     await runTerminal(dossier, process.stdin, process.stdout, { dataDir: config.dataDir });
@@ -47,7 +53,13 @@ async function main(): Promise<void> {
 }
 
 /** Opens the core, building the index when missing or stale, and logs what opening did. */
-async function openIndex(config: Config, logger: Logger, discordMode: boolean, onBuildProgress: Parameters<typeof openDossier>[1]['onBuildProgress'], beforeWarning = () => {}) {
+async function openIndex(
+  config: Config,
+  logger: Logger,
+  discordMode: boolean,
+  onBuildProgress: Parameters<typeof openDossier>[1]['onBuildProgress'],
+  beforeWarning = () => {},
+) {
   const dossier = await openDossier(config, {
     notice: (message) => (discordMode ? logger.info(message) : console.error(message)),
     warn: (message) => {

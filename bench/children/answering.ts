@@ -5,7 +5,12 @@ import { benchConfig, DEV_QUESTIONS, openBenchDossier } from '../lib/setup.ts';
 import { peakRssMb, round, summarize, timed } from '../lib/stats.ts';
 import type { Dossier } from '../../src/core/dossier.ts';
 
-const { dataDir, corpusDir, rounds, concurrency } = childInput<{ dataDir: string; corpusDir?: string; rounds: number; concurrency: number[] }>();
+const { dataDir, corpusDir, rounds, concurrency } = childInput<{
+  dataDir: string;
+  corpusDir?: string;
+  rounds: number;
+  concurrency: number[];
+}>();
 const { dossier, embeddings, close } = await openBenchDossier(benchConfig(dataDir, corpusDir), { worker: false });
 const questions = Array.from({ length: rounds }, () => DEV_QUESTIONS).flat();
 const TIMELINE_QUERIES = [{ topic: 'Bout extradition' }, { from: '2008', to: '2010' }, { topic: 'prisoner swap' }, {}, { from: '2012-04' }];
@@ -35,9 +40,11 @@ async function throughput(target: Dossier, callers: number) {
   const total = queue.length;
   const latencies: number[] = [];
   const started = performance.now();
-  await Promise.all(Array.from({ length: callers }, async () => {
-    for (let question = queue.pop(); question; question = queue.pop()) latencies.push((await timed(() => target.ask(question))).ms);
-  }));
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      for (let question = queue.pop(); question; question = queue.pop()) latencies.push((await timed(() => target.ask(question))).ms);
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   return { callers, questions: total, perSecond: round(total / seconds), latency: summarize(latencies) };
 }
@@ -47,7 +54,12 @@ await close();
 
 report({
   chunks: dossier.info().chunks,
-  ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) },
+  ask: {
+    embed: summarize(parts.embed),
+    retrieve: summarize(parts.retrieve),
+    compose: summarize(parts.compose),
+    total: summarize(parts.total),
+  },
   search: summarize(search),
   embedQuery: summarize(embedOnly),
   timeline: summarize(timeline),

@@ -21,4 +21,10 @@ const warmStart = performance.now();
 await Promise.all(embedders.map((embed, w) => embed(shares[w]!)));
 const warmMs = performance.now() - warmStart;
 await Promise.all(embedders.map((embed) => embed.close()));
-report({ workers, texts: texts.length, startUpMs: round(startUpMs, 0), warmMs: round(warmMs, 0), perSWarm: round(texts.length / (warmMs / 1000)) });
+report({
+  workers,
+  texts: texts.length,
+  startUpMs: round(startUpMs, 0),
+  warmMs: round(warmMs, 0),
+  perSWarm: round(texts.length / (warmMs / 1000)),
+});

@@ -19,13 +19,23 @@ async function measuredReindex(target: Dossier) {
   const delay = new LoopDelay();
   const starts: Partial<Record<Phase, number>> = {};
   delay.start('scanning');
-  const run = await timed(() => target.reindex({ force: true, onProgress: ({ phase }) => {
-    starts[phase] ??= performance.now();
-    delay.split(phase);
-  } }));
+  const run = await timed(() =>
+    target.reindex({
+      force: true,
+      onProgress: ({ phase }) => {
+        starts[phase] ??= performance.now();
+        delay.split(phase);
+      },
+    }),
+  );
   const loopDelay = delay.stop();
   const between = (from: Phase, to: Phase) => round((starts[to] ?? NaN) - (starts[from] ?? NaN));
-  const phasesMs = { scan: between('scanning', 'embedding'), embed: between('embedding', 'timeline'), timeline: between('timeline', 'writing'), write: between('writing', 'swapping') };
+  const phasesMs = {
+    scan: between('scanning', 'embedding'),
+    embed: between('embedding', 'timeline'),
+    timeline: between('timeline', 'writing'),
+    write: between('writing', 'swapping'),
+  };
   return { ms: run.ms, summary: run.value, phasesMs, loopDelay };
 }
 

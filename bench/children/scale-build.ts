@@ -14,7 +14,14 @@ import { reindex } from '../../src/core/build.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
 import { saveTimelineBuild } from '../../src/timeline/stage.ts';
 
-const input = childInput<{ poolDataDir: string; corpusDir: string; dataDir: string; chunks: number; timelineSample: number; inProcess?: boolean }>();
+const input = childInput<{
+  poolDataDir: string;
+  corpusDir: string;
+  dataDir: string;
+  chunks: number;
+  timelineSample: number;
+  inProcess?: boolean;
+}>();
 const model = await poolModel(input.poolDataDir);
 const embeddings = poolEmbeddings(model.id, model.dimensions);
 const pool = await loadPool(input.poolDataDir, embeddings.modelId, embeddings.dimensions);
@@ -26,20 +33,40 @@ const starts: Partial<Record<ReindexProgress['phase'], number>> = {};
 const delay = new LoopDelay();
 delay.start('scanning');
 // The timeline stage is left out of the build (it would take minutes at 100,000 chunks); its rate is measured below.
-const built = await timed(() => reindex({ config, embeddings, embed, writeInWorker: !input.inProcess, timeline: { extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }), save: saveTimelineBuild } }, undefined, ({ phase }) => {
-  starts[phase] ??= performance.now();
-  delay.split(phase);
-}));
+const built = await timed(() =>
+  reindex(
+    {
+      config,
+      embeddings,
+      embed,
+      writeInWorker: !input.inProcess,
+      timeline: {
+        extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+        save: saveTimelineBuild,
+      },
+    },
+    undefined,
+    ({ phase }) => {
+      starts[phase] ??= performance.now();
+      delay.split(phase);
+    },
+  ),
+);
 const loopDelay = delay.stop();
 const peakBuildRssMb = peakRssMb();
 const between = (from: ReindexProgress['phase'], to: ReindexProgress['phase']) => round((starts[to] ?? NaN) - (starts[from] ?? NaN), 0);
 
 const files = await readdir(built.value.dir);
-const sizes = Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await stat(join(built.value.dir, file))).size] as const)));
+const sizes = Object.fromEntries(
+  await Promise.all(files.map(async (file) => [file, (await stat(join(built.value.dir, file))).size] as const)),
+);
 const diskBytes = Object.values(sizes).reduce((sum, size) => sum + size, 0);
 
 // Timeline extraction over a sample of the synthetic articles, per article.
-const sample = input.timelineSample > 0 ? (await loadCorpus(input.corpusDir, { maxFileBytes: config.maxFileBytes })).articles.slice(0, input.timelineSample) : [];
+const sample =
+  input.timelineSample > 0
+    ? (await loadCorpus(input.corpusDir, { maxFileBytes: config.maxFileBytes })).articles.slice(0, input.timelineSample)
+    : [];
 const extraction = await timed(() => extractEvents(sample));
 
 report({
@@ -49,7 +76,11 @@ report({
   poolSentences: pool.texts.length,
   undecomposedTexts: misses(),
   buildMs: built.ms,
-  phasesMs: { scanAndChunk: between('scanning', 'embedding'), poolVectors: between('embedding', 'timeline'), writeAndInsert: between('writing', 'swapping') },
+  phasesMs: {
+    scanAndChunk: between('scanning', 'embedding'),
+    poolVectors: between('embedding', 'timeline'),
+    writeAndInsert: between('writing', 'swapping'),
+  },
   loopDelay,
   peakBuildRssMb,
   heapLimitMb: mb(getHeapStatistics().heap_size_limit),

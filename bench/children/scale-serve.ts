@@ -16,7 +16,14 @@ import { loadEmbeddings } from '../../src/index/embeddings/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { DEFAULT_HNSW } from '../../src/core/build.ts';
 
-const input = childInput<{ dataDir: string; rounds: number; syntheticQueries: number; efs: number[]; insertion: boolean; servingOnly?: boolean }>();
+const input = childInput<{
+  dataDir: string;
+  rounds: number;
+  syntheticQueries: number;
+  efs: number[];
+  insertion: boolean;
+  servingOnly?: boolean;
+}>();
 const rss = () => mb(process.memoryUsage().rss);
 const embeddings = await loadEmbeddings(benchConfig(input.dataDir).embeddings, () => {});
 const questionVectors: number[][] = [];
@@ -29,7 +36,8 @@ const index = loaded.value;
 const rssLoadedMb = rss();
 
 const noDates = () => undefined;
-for (const question of DEV_QUESTIONS) await answerQuestion(answerCorpusOf(index), question, { embeddings, lookupDate: noDates, calibration });
+for (const question of DEV_QUESTIONS)
+  await answerQuestion(answerCorpusOf(index), question, { embeddings, lookupDate: noDates, calibration });
 const parts = { embed: [] as number[], retrieve: [] as number[], compose: [] as number[], total: [] as number[] };
 for (let r = 0; r < input.rounds; r++) {
   for (const question of DEV_QUESTIONS) {
@@ -44,7 +52,20 @@ const servePeakRssMb = procStatusMb('VmHWM');
 await new Promise((resolve) => setTimeout(resolve, 500));
 const serveSettledRssMb = procStatusMb('VmRSS');
 if (input.servingOnly) {
-  report({ chunks: index.chunkCount, sentences: index.sentenceCount, loadMs: loaded.ms, rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb }, servePeakRssMb, serveSettledRssMb, ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) } });
+  report({
+    chunks: index.chunkCount,
+    sentences: index.sentenceCount,
+    loadMs: loaded.ms,
+    rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb },
+    servePeakRssMb,
+    serveSettledRssMb,
+    ask: {
+      embed: summarize(parts.embed),
+      retrieve: summarize(parts.retrieve),
+      compose: summarize(parts.compose),
+      total: summarize(parts.total),
+    },
+  });
   process.exit(0);
 }
 
@@ -90,10 +111,20 @@ const byEf = input.efs.map((ef) => {
     const started = performance.now();
     const result = dense.searchKnn(Array.from(query), 10);
     ms.push(performance.now() - started);
-    return recall(result.neighbors, result.distances.map((distance) => 1 - distance), exact[q]!);
+    return recall(
+      result.neighbors,
+      result.distances.map((distance) => 1 - distance),
+      exact[q]!,
+    );
   });
   const latency = summarize(ms);
-  return { ef, recallAt10: round(found.reduce((s, f) => s + f.byId, 0) / found.length, 3), recallByScore: round(found.reduce((s, f) => s + f.byScore, 0) / found.length, 3), latency, speedup: round(brute.p50 / latency.p50, 0) };
+  return {
+    ef,
+    recallAt10: round(found.reduce((s, f) => s + f.byId, 0) / found.length, 3),
+    recallByScore: round(found.reduce((s, f) => s + f.byScore, 0) / found.length, 3),
+    latency,
+    speedup: round(brute.p50 / latency.p50, 0),
+  };
 });
 
 let insertion: { ms: number; perS: number } | undefined;
@@ -113,7 +144,12 @@ report({
   servePeakRssMb,
   serveSettledRssMb,
   rssMb: { model: rssModelMb, loaded: rssLoadedMb, serving: rssServingMb, indexShare: rssServingMb - rssModelMb },
-  ask: { embed: summarize(parts.embed), retrieve: summarize(parts.retrieve), compose: summarize(parts.compose), total: summarize(parts.total) },
+  ask: {
+    embed: summarize(parts.embed),
+    retrieve: summarize(parts.retrieve),
+    compose: summarize(parts.compose),
+    total: summarize(parts.total),
+  },
   rankings: { lexical: summarize(lexicalMs), dense: summarize(denseMs) },
   queries: queries.length,
   bruteForce: brute,

@@ -9,5 +9,9 @@ const input = JSON.parse(process.argv[2] ?? '{}') as { simd?: boolean };
 if (input.simd === false) {
   const plain = join(dirname(createRequire(import.meta.url).resolve('@energetic-ai/core')), 'tfjs-backend-wasm.wasm');
   // Re-exported from @tensorflow/tfjs-backend-wasm, whose types the package does not ship.
-  (core as unknown as { setWasmPaths(files: Record<string, string>): void }).setWasmPaths({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': plain, 'tfjs-backend-wasm-threaded-simd.wasm': plain });
+  (core as unknown as { setWasmPaths(files: Record<string, string>): void }).setWasmPaths({
+    'tfjs-backend-wasm.wasm': plain,
+    'tfjs-backend-wasm-simd.wasm': plain,
+    'tfjs-backend-wasm-threaded-simd.wasm': plain,
+  });
 }

@@ -7,7 +7,11 @@ const MARK = 'BENCH-RESULT ';
  * Runs a bench/children script in a fresh Node process (so that its memory and start-up are its own) and
  * returns what it reported, with the wall time from spawn to its report.
  */
-export function runChild<T>(script: string, input: unknown, options: { heapMb?: number; nodeFlags?: string[] } = {}): Promise<T & { wallMs: number }> {
+export function runChild<T>(
+  script: string,
+  input: unknown,
+  options: { heapMb?: number; nodeFlags?: string[] } = {},
+): Promise<T & { wallMs: number }> {
   const started = performance.now();
   const flags = [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), ...(options.nodeFlags ?? [])];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', `bench/children/${script}`, JSON.stringify(input)], {
@@ -25,7 +29,12 @@ export function runChild<T>(script: string, input: unknown, options: { heapMb?: 
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (result) resolve(result);
-      else reject(new Error(`bench/children/${script} ended (${signal ?? `exit code ${code}`}${signal === 'SIGABRT' ? ', out of memory?' : ''}) without a result`));
+      else
+        reject(
+          new Error(
+            `bench/children/${script} ended (${signal ?? `exit code ${code}`}${signal === 'SIGABRT' ? ', out of memory?' : ''}) without a result`,
+          ),
+        );
     });
   });
 }

@@ -16,7 +16,9 @@ import { timelineModule } from '../../src/core/open-dossier.ts';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** The development questions, as asked. */
-export const DEV_QUESTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'eval/dev_qa.json'), 'utf8')) as { question: string }[]).map((q) => q.question);
+export const DEV_QUESTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'eval/dev_qa.json'), 'utf8')) as { question: string }[]).map(
+  (q) => q.question,
+);
 
 /** A temporary folder under the OS temp dir; the benchmark never touches the repository's data/. */
 export const tempDir = (name: string) => mkdtemp(join(tmpdir(), `dossier-bench-${name}-`));
@@ -32,17 +34,41 @@ export const BENCH_ENCODER_VARIABLE = 'DOSSIER_BENCH_ENCODER';
  */
 export function benchConfig(dataDir: string, corpusDir = join(ROOT, 'corpus')): Config {
   const encoder = process.env[BENCH_ENCODER_VARIABLE] ?? 'use-lite';
-  const model = encoder === 'transformers' ? { MODELS_DIR: process.env.MODELS_DIR ?? 'models', EMBEDDING_MODEL: process.env.EMBEDDING_MODEL, ALLOW_REMOTE_MODELS: 'false' } : {};
-  return loadConfig({ DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS: encoder, LLM_PROVIDER: 'none', MAX_FILE_BYTES: '20000000', ...model }, ROOT);
+  const model =
+    encoder === 'transformers'
+      ? { MODELS_DIR: process.env.MODELS_DIR ?? 'models', EMBEDDING_MODEL: process.env.EMBEDDING_MODEL, ALLOW_REMOTE_MODELS: 'false' }
+      : {};
+  return loadConfig(
+    { DATA_DIR: dataDir, CORPUS_DIR: corpusDir, EMBEDDINGS: encoder, LLM_PROVIDER: 'none', MAX_FILE_BYTES: '20000000', ...model },
+    ROOT,
+  );
 }
 
 /** A dossier as `openDossier` wires it, with the choice of in-process or worker embedding and of the timeline stage. */
 export async function openBenchDossier(
   config: Config,
-  options: { worker: boolean; timeline?: TimelineModule; embed?: (texts: string[], onBatch: (done: number) => void) => Promise<number[][]> },
+  options: {
+    worker: boolean;
+    timeline?: TimelineModule;
+    embed?: (texts: string[], onBatch: (done: number) => void) => Promise<number[][]>;
+  },
 ): Promise<{ dossier: Dossier; embeddings: LocalEmbeddings; close(): Promise<void> }> {
   const embeddings = await loadEmbeddings(config.embeddings, () => {});
   const worker = options.worker ? createWorkerEmbedder(config.embeddings, { modelId: embeddings.modelId }) : undefined;
-  const dossier = await createDossier({ config, embeddings, calibration: loadCalibration(embeddings.modelId), embed: options.embed ?? worker, timeline: options.timeline ?? timelineModule, warn: (m) => console.error(`warning: ${m}`) });
-  return { dossier, embeddings, close: async () => { await dossier.close(); await worker?.close(); } };
+  const dossier = await createDossier({
+    config,
+    embeddings,
+    calibration: loadCalibration(embeddings.modelId),
+    embed: options.embed ?? worker,
+    timeline: options.timeline ?? timelineModule,
+    warn: (m) => console.error(`warning: ${m}`),
+  });
+  return {
+    dossier,
+    embeddings,
+    close: async () => {
+      await dossier.close();
+      await worker?.close();
+    },
+  };
 }

@@ -14,7 +14,13 @@ export function summarize(values: number[]): Summary {
   if (values.length === 0) return { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN };
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  return { n: values.length, p50: round(rank(50)), p95: round(rank(95)), max: round(sorted.at(-1)!), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+  return {
+    n: values.length,
+    p50: round(rank(50)),
+    p95: round(rank(95)),
+    max: round(sorted.at(-1)!),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+  };
 }
 
 /** Runs `task` and returns its result with the milliseconds it took. */

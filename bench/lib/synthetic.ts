@@ -58,7 +58,12 @@ const CHARS_PER_CHUNK = 490;
  * Writes articles of 15–45 pool sentences, shuffled into paragraphs of 1–4, until about `chunks` chunks' worth of
  * text; the real articles are 15–52 sentences long.
  */
-export async function writeSyntheticCorpus(dir: string, pool: Pool, chunks: number, seed = 1): Promise<{ articles: number; chars: number }> {
+export async function writeSyntheticCorpus(
+  dir: string,
+  pool: Pool,
+  chunks: number,
+  seed = 1,
+): Promise<{ articles: number; chars: number }> {
   await mkdir(dir, { recursive: true });
   const next = random(seed);
   const pick = () => pool.texts[Math.floor(next() * pool.texts.length)]!;
@@ -90,15 +95,23 @@ export async function writeSyntheticCorpus(dir: string, pool: Pool, chunks: numb
  * is made of (a pool sentence itself gets its own vector). Texts it cannot decompose fall back to one pool vector
  * and are counted.
  */
-export function poolEmbedder(pool: Pool): { embed: (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array>; misses: () => number } {
+export function poolEmbedder(pool: Pool): {
+  embed: (texts: string[], onBatch: (done: number) => void) => Promise<Float32Array>;
+  misses: () => number;
+} {
   const row = new Map(pool.texts.map((text, i) => [text, i]));
   const { dimensions: dims, vectors } = pool;
   let misses = 0;
   const sum = new Float64Array(dims);
   const vectorInto = (text: string, out: Float32Array, at: number): void => {
     const whole = row.get(text);
-    const rows = whole !== undefined ? [whole] : text.split('\n').flatMap((line) => splitSentences(line).map((r) => row.get(line.slice(r.start, r.end))))
-      .filter((r): r is number => r !== undefined);
+    const rows =
+      whole !== undefined
+        ? [whole]
+        : text
+            .split('\n')
+            .flatMap((line) => splitSentences(line).map((r) => row.get(line.slice(r.start, r.end))))
+            .filter((r): r is number => r !== undefined);
     if (rows.length === 0) {
       misses++;
       rows.push(hash(text) % pool.texts.length);

@@ -33,7 +33,11 @@ export function unit(vector: ArrayLike<number>): Float32Array {
  * Share of the exact top-k an approximate search found. `byScore` also counts a result whose similarity ties the
  * k-th exact one (synthetic chunks made of the same sentences can tie).
  */
-export function recall(found: number[], foundScores: number[], exact: { ids: number[]; scores: number[] }): { byId: number; byScore: number } {
+export function recall(
+  found: number[],
+  foundScores: number[],
+  exact: { ids: number[]; scores: number[] },
+): { byId: number; byScore: number } {
   const k = exact.ids.length;
   const exactIds = new Set(exact.ids);
   const kth = exact.scores[k - 1]!;

@@ -26,7 +26,12 @@ const MASKED_SCORE = -10000;
  * Built from standard ONNX opset 17 operators only, so onnxruntime's own fusions apply when it loads the graph.
  * @throws Error naming the first tensor missing or of the wrong shape.
  */
-export function bertToOnnx(config: BertConfig, weights: Map<string, Tensor>, producer: string, options: { quantize?: boolean } = {}): Uint8Array {
+export function bertToOnnx(
+  config: BertConfig,
+  weights: Map<string, Tensor>,
+  producer: string,
+  options: { quantize?: boolean } = {},
+): Uint8Array {
   if (config.hidden_act !== 'gelu') throw new Error(`Only BERT with hidden_act "gelu" is supported (got "${config.hidden_act}")`);
   const hidden = config.hidden_size;
   const heads = config.num_attention_heads;
@@ -36,7 +41,10 @@ export function bertToOnnx(config: BertConfig, weights: Map<string, Tensor>, pro
   const seqLen = g.op('Gather', [g.op('Shape', ['input_ids']), g.int64('one', [], [1])], { axis: 0 });
   const positions = g.op('Range', [g.int64('zero', [], [0]), seqLen, 'one']);
   const embedded = g.op('Add', [
-    g.op('Add', [g.op('Gather', [g.weight('embeddings.word_embeddings.weight', [-1, hidden]), 'input_ids']), g.op('Gather', [g.weight('embeddings.position_embeddings.weight', [-1, hidden]), positions])]),
+    g.op('Add', [
+      g.op('Gather', [g.weight('embeddings.word_embeddings.weight', [-1, hidden]), 'input_ids']),
+      g.op('Gather', [g.weight('embeddings.position_embeddings.weight', [-1, hidden]), positions]),
+    ]),
     g.op('Gather', [g.weight('embeddings.token_type_embeddings.weight', [-1, hidden]), 'token_type_ids']),
   ]);
   let x = g.layerNorm(embedded, 'embeddings.LayerNorm', hidden, config.layer_norm_eps);
@@ -47,21 +55,35 @@ export function bertToOnnx(config: BertConfig, weights: Map<string, Tensor>, pro
   const mergedShape = g.int64('merged_shape', [3], [0, 0, hidden]);
   const scale = g.float('score_scale', [], [1 / Math.sqrt(hidden / heads)]);
   g.float('half', [], [0.5]);
-  if (options.quantize) g.initializers.push({ name: 'weight_zero', dataType: onnx.TensorProto.DataType.UINT8, dims: [], rawData: new Uint8Array([128]) });
+  if (options.quantize)
+    g.initializers.push({ name: 'weight_zero', dataType: onnx.TensorProto.DataType.UINT8, dims: [], rawData: new Uint8Array([128]) });
   g.float('sqrt2', [], [Math.SQRT2]);
 
   for (let layer = 0; layer < config.num_hidden_layers; layer += 1) {
     const p = `encoder.layer.${layer}`;
     const split = (name: string, perm: number[]) =>
       g.op('Transpose', [g.op('Reshape', [g.linear(x, `${p}.attention.self.${name}`, hidden, hidden), headShape])], { perm });
-    const scores = g.op('Add', [g.op('Mul', [g.op('MatMul', [split('query', [0, 2, 1, 3]), split('key', [0, 2, 3, 1])]), scale]), maskBias]);
+    const scores = g.op('Add', [
+      g.op('Mul', [g.op('MatMul', [split('query', [0, 2, 1, 3]), split('key', [0, 2, 3, 1])]), scale]),
+      maskBias,
+    ]);
     const context = g.op('MatMul', [g.op('Softmax', [scores], { axis: -1 }), split('value', [0, 2, 1, 3])]);
     const merged = g.op('Reshape', [g.op('Transpose', [context], { perm: [0, 2, 1, 3] }), mergedShape]);
-    const attended = g.layerNorm(g.op('Add', [g.linear(merged, `${p}.attention.output.dense`, hidden, hidden), x]), `${p}.attention.output.LayerNorm`, hidden, config.layer_norm_eps);
+    const attended = g.layerNorm(
+      g.op('Add', [g.linear(merged, `${p}.attention.output.dense`, hidden, hidden), x]),
+      `${p}.attention.output.LayerNorm`,
+      hidden,
+      config.layer_norm_eps,
+    );
     const inner = g.linear(attended, `${p}.intermediate.dense`, hidden, config.intermediate_size);
     // The exact (erf) GELU of BERT: 0.5 · x · (1 + erf(x / √2)).
     const gelu = g.op('Mul', [g.op('Mul', [inner, g.op('Add', [g.op('Erf', [g.op('Div', [inner, 'sqrt2'])]), 'one_f'])]), 'half']);
-    x = g.layerNorm(g.op('Add', [g.linear(gelu, `${p}.output.dense`, config.intermediate_size, hidden), attended]), `${p}.output.LayerNorm`, hidden, config.layer_norm_eps);
+    x = g.layerNorm(
+      g.op('Add', [g.linear(gelu, `${p}.output.dense`, config.intermediate_size, hidden), attended]),
+      `${p}.output.LayerNorm`,
+      hidden,
+      config.layer_norm_eps,
+    );
   }
   g.op('Identity', [x], {}, 'last_hidden_state');
 
@@ -94,7 +116,12 @@ class GraphBuilder {
     private readonly quantize: boolean,
   ) {}
 
-  op(opType: string, input: string[], attributes: Record<string, Attribute> = {}, output = `${opType.toLowerCase()}_${this.count++}`): string {
+  op(
+    opType: string,
+    input: string[],
+    attributes: Record<string, Attribute> = {},
+    output = `${opType.toLowerCase()}_${this.count++}`,
+  ): string {
     const attribute = Object.entries(attributes).map(([name, value]) =>
       Array.isArray(value)
         ? { name, type: onnx.AttributeProto.AttributeType.INTS, ints: value }
@@ -112,14 +139,23 @@ class GraphBuilder {
       for (let i = 0; i < inSize; i += 1) transposed[i * outSize + o] = weight.data[o * inSize + i]!;
     }
     const bias = this.weight(`${prefix}.bias`, [outSize]);
-    if (!this.quantize) return this.op('Add', [this.op('MatMul', [x, this.addFloat(`${prefix}.weight_t`, [inSize, outSize], transposed)]), bias]);
+    if (!this.quantize)
+      return this.op('Add', [this.op('MatMul', [x, this.addFloat(`${prefix}.weight_t`, [inSize, outSize], transposed)]), bias]);
     // Dynamic quantization, as onnxruntime's quantize_dynamic writes it: activations to uint8 per call, weights to
     // uint8 ahead of time, one scale per output column (zero point 128), and the int32 product scaled back to float.
     const { values, scales } = quantizeColumns(transposed, inSize, outSize);
-    this.initializers.push({ name: `${prefix}.weight_q`, dataType: onnx.TensorProto.DataType.UINT8, dims: [inSize, outSize], rawData: values });
+    this.initializers.push({
+      name: `${prefix}.weight_q`,
+      dataType: onnx.TensorProto.DataType.UINT8,
+      dims: [inSize, outSize],
+      rawData: values,
+    });
     const [xq, xScale, xZero] = this.ops('DynamicQuantizeLinear', [x], 3);
     const product = this.op('Cast', [this.op('MatMulInteger', [xq!, `${prefix}.weight_q`, xZero!, 'weight_zero'])], { to: FLOAT });
-    return this.op('Add', [this.op('Mul', [product, this.op('Mul', [xScale!, this.addFloat(`${prefix}.weight_scale`, [outSize], scales)])]), bias]);
+    return this.op('Add', [
+      this.op('Mul', [product, this.op('Mul', [xScale!, this.addFloat(`${prefix}.weight_scale`, [outSize], scales)])]),
+      bias,
+    ]);
   }
 
   /** A node with several outputs. */
@@ -188,6 +224,8 @@ function quantizeColumns(matrix: Float32Array, rows: number, cols: number): { va
 function valueInfo(name: string, elemType: number, dims: Array<string | number>) {
   return {
     name,
-    type: { tensorType: { elemType, shape: { dim: dims.map((dim) => (typeof dim === 'string' ? { dimParam: dim } : { dimValue: dim })) } } },
+    type: {
+      tensorType: { elemType, shape: { dim: dims.map((dim) => (typeof dim === 'string' ? { dimParam: dim } : { dimValue: dim })) } },
+    },
   };
 }

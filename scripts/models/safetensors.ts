@@ -27,10 +27,15 @@ export function readSafetensors(path: string): Map<string, Tensor> {
   const tensors = new Map<string, Tensor>();
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') continue;
-    const { dtype, shape, data_offsets: [begin, end] } = entry as HeaderEntry;
+    const {
+      dtype,
+      shape,
+      data_offsets: [begin, end],
+    } = entry as HeaderEntry;
     if (dtype !== 'F32') continue;
     const count = shape.reduce((product, dim) => product * dim, 1);
-    if (end - begin !== count * 4 || dataStart + end > bytes.length) throw new Error(`${path}: tensor ${name} does not fit its shape [${shape}]`);
+    if (end - begin !== count * 4 || dataStart + end > bytes.length)
+      throw new Error(`${path}: tensor ${name} does not fit its shape [${shape}]`);
     // Copied into an aligned buffer: Float32Array views need a 4-byte-aligned offset, which the header does not promise.
     const data = new Float32Array(count);
     new Uint8Array(data.buffer).set(bytes.subarray(dataStart + begin, dataStart + end));

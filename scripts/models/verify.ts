@@ -19,7 +19,11 @@ const EXPECTED_DIMENSIONS = 384;
 
 // Each anchor must be closer to its paraphrase than to an unrelated sentence.
 const ORDERED_TRIPLES: ReadonlyArray<readonly [string, string, string]> = [
-  ['Where was the suspect arrested?', 'Police detained the man at a hotel in the capital.', 'The recipe needs two eggs and a cup of flour.'],
+  [
+    'Where was the suspect arrested?',
+    'Police detained the man at a hotel in the capital.',
+    'The recipe needs two eggs and a cup of flour.',
+  ],
   ['How long is the prison sentence?', 'The judge sentenced him to 25 years behind bars.', 'The river flooded the valley last spring.'],
   ['A cat sat on the mat.', 'A kitten was sitting on the rug.', 'Stock markets fell sharply on Monday.'],
 ];
@@ -36,10 +40,17 @@ export interface CheckResult {
  * similarities within ±0.002, paraphrases ranked above unrelated sentences, and one sentence embedded
  * alone equal to the same sentence embedded in a padded batch (the attention mask works).
  */
-export async function verifyMiniLm(embeddings: LocalEmbeddings, tolerance: { reference: number; batch: number } = TOLERANCES.full): Promise<CheckResult[]> {
+export async function verifyMiniLm(
+  embeddings: LocalEmbeddings,
+  tolerance: { reference: number; batch: number } = TOLERANCES.full,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const vectors = await embeddings.embedDocuments([...REFERENCE_SENTENCES]);
-  results.push({ name: 'dimensions', ok: embeddings.dimensions === EXPECTED_DIMENSIONS && vectors.every((v) => v.length === EXPECTED_DIMENSIONS), detail: `${embeddings.dimensions} (expected ${EXPECTED_DIMENSIONS})` });
+  results.push({
+    name: 'dimensions',
+    ok: embeddings.dimensions === EXPECTED_DIMENSIONS && vectors.every((v) => v.length === EXPECTED_DIMENSIONS),
+    detail: `${embeddings.dimensions} (expected ${EXPECTED_DIMENSIONS})`,
+  });
   const norms = vectors.map((v) => Math.sqrt(dot(v, v)));
   results.push({ name: 'unit norm', ok: norms.every((n) => Math.abs(n - 1) < 1e-4), detail: norms.map((n) => n.toFixed(6)).join(', ') });
   for (const [a, b, expected] of REFERENCE_SIMILARITIES) {
@@ -58,6 +69,10 @@ export async function verifyMiniLm(embeddings: LocalEmbeddings, tolerance: { ref
   }
   const alone = await embeddings.embedQuery(REFERENCE_SENTENCES[2]);
   const drift = Math.max(...alone.map((value, i) => Math.abs(value - vectors[2]![i]!)));
-  results.push({ name: 'batch padding', ok: drift < tolerance.batch, detail: `max difference alone vs in a batch ${drift.toExponential(2)}` });
+  results.push({
+    name: 'batch padding',
+    ok: drift < tolerance.batch,
+    detail: `max difference alone vs in a batch ${drift.toExponential(2)}`,
+  });
   return results;
 }

@@ -6,7 +6,14 @@ import type { Calibration } from './calibration.ts';
 import { corpusWords, gatherCandidates, type Candidate } from './candidates.ts';
 import { citationFor } from './citations.ts';
 import { abstentionText, composeExtractive, nearestArticles, type DateLookup } from './compose.ts';
-import { answerProbability, decisionFeatures, rankCandidates, selectEvidence, type DecisionFeatures, type RankedCandidate } from './decision.ts';
+import {
+  answerProbability,
+  decisionFeatures,
+  rankCandidates,
+  selectEvidence,
+  type DecisionFeatures,
+  type RankedCandidate,
+} from './decision.ts';
 import { askLlm, type LlmSource } from './llm.ts';
 import type { AnswerCorpus, SentenceStore } from './sources.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './question.ts';
@@ -47,7 +54,12 @@ export interface AnswerDecision {
 }
 
 /** Embeds, retrieves and measures every candidate sentence. `context` is the earlier question of a thread. */
-export async function prepareQuestion(corpus: AnswerCorpus, question: string, deps: Pick<AnswerDeps, 'embeddings' | 'retrievalMode'>, context?: string): Promise<PreparedQuestion> {
+export async function prepareQuestion(
+  corpus: AnswerCorpus,
+  question: string,
+  deps: Pick<AnswerDeps, 'embeddings' | 'retrievalMode'>,
+  context?: string,
+): Promise<PreparedQuestion> {
   const started = performance.now();
   const analysis = analyzeQuestion(question);
   if (context) {
@@ -58,9 +70,18 @@ export async function prepareQuestion(corpus: AnswerCorpus, question: string, de
   const searchText = context ? `${context}\n${analysis.focus}` : analysis.focus;
   const vector = await deps.embeddings.embedQuery(searchText);
   const embedded = performance.now();
-  const retrieved = await corpus.retriever.retrieve({ text: searchText, vector }, { k: CANDIDATE_PASSAGES, perSource: analysis.survey ? CANDIDATE_PASSAGES : PER_ARTICLE, mode: deps.retrievalMode });
+  const retrieved = await corpus.retriever.retrieve(
+    { text: searchText, vector },
+    { k: CANDIDATE_PASSAGES, perSource: analysis.survey ? CANDIDATE_PASSAGES : PER_ARTICLE, mode: deps.retrievalMode },
+  );
   const retrievedAt = performance.now();
-  return { question, analysis, retrieved, candidates: gatherCandidates(corpus.store, analysis, vector, retrieved), timings: { started, embedded, retrieved: retrievedAt } };
+  return {
+    question,
+    analysis,
+    retrieved,
+    candidates: gatherCandidates(corpus.store, analysis, vector, retrieved),
+    timings: { started, embedded, retrieved: retrievedAt },
+  };
 }
 
 /** Chooses the answer (always the same way) and, separately, decides whether to give it. */
@@ -79,26 +100,63 @@ export async function answerQuestion(corpus: AnswerCorpus, question: string, dep
   const decision = decide(store, prepared, deps.calibration);
   const shown = prepared.retrieved.slice(0, SHOWN_PASSAGES);
   // Fused reciprocal-rank scores are ~0.01–0.05: to a tenth, like the timings, they would all print as 0.
-  const base = { question, retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunkId: hit.chunk.id, score: round(hit.score, 1e6) })), confidence: round(decision.probability, 1000) };
+  const base = {
+    question,
+    retrieved: shown.map((hit) => ({ source: hit.chunk.source, chunkId: hit.chunk.id, score: round(hit.score, 1e6) })),
+    confidence: round(decision.probability, 1000),
+  };
   const timings = () => {
     const now = performance.now();
     const { started, embedded, retrieved } = prepared.timings;
-    return { embed: round(embedded - started), retrieve: round(retrieved - embedded), compose: round(now - retrieved), total: round(now - started) };
+    return {
+      embed: round(embedded - started),
+      retrieve: round(retrieved - embedded),
+      compose: round(now - retrieved),
+      total: round(now - started),
+    };
   };
   if (!decision.answer) {
-    return { ...base, answer: abstentionText(abstentionReason(store, prepared, decision)), abstained: true, citations: [], mode: 'extractive', nearest: nearestArticles(store, shown), timingsMs: timings() };
+    return {
+      ...base,
+      answer: abstentionText(abstentionReason(store, prepared, decision)),
+      abstained: true,
+      citations: [],
+      mode: 'extractive',
+      nearest: nearestArticles(store, shown),
+      timingsMs: timings(),
+    };
   }
   const extractive = composeExtractive(store, prepared.analysis, decision.evidence, deps.lookupDate);
   if (!deps.llm) return { ...base, ...extractive, abstained: false, mode: 'extractive', timingsMs: timings() };
   try {
     const sources = llmSources(store, decision.ranked);
-    const reply = await askLlm(deps.llm.model, question, sources.map((s) => s.source), deps.llm.timeoutMs);
+    const reply = await askLlm(
+      deps.llm.model,
+      question,
+      sources.map((s) => s.source),
+      deps.llm.timeoutMs,
+    );
     if (reply.notInSources) {
-      return { ...base, answer: abstentionText('the language model found no answer in the passages retrieved'), abstained: true, citations: [], mode: 'llm', nearest: nearestArticles(store, shown), timingsMs: timings() };
+      return {
+        ...base,
+        answer: abstentionText('the language model found no answer in the passages retrieved'),
+        abstained: true,
+        citations: [],
+        mode: 'llm',
+        nearest: nearestArticles(store, shown),
+        timingsMs: timings(),
+      };
     }
     return { ...base, ...renumber(reply.text, reply.cited, sources), abstained: false, mode: 'llm', timingsMs: timings() };
   } catch (error) {
-    return { ...base, ...extractive, abstained: false, mode: 'extractive', note: `LLM unavailable, showing the extractive answer: ${describeError(error)}`, timingsMs: timings() };
+    return {
+      ...base,
+      ...extractive,
+      abstained: false,
+      mode: 'extractive',
+      note: `LLM unavailable, showing the extractive answer: ${describeError(error)}`,
+      timingsMs: timings(),
+    };
   }
 }
 
@@ -113,7 +171,14 @@ function abstentionReason(store: SentenceStore, prepared: PreparedQuestion, deci
 }
 
 const TYPE_WORDS: Record<QuestionAnalysis['type'], string> = {
-  date: 'date', duration: 'length of time', count: 'number', amount: 'amount', person: 'person', place: 'place', entity: 'name', other: 'fact',
+  date: 'date',
+  duration: 'length of time',
+  count: 'number',
+  amount: 'amount',
+  person: 'person',
+  place: 'place',
+  entity: 'name',
+  other: 'fact',
 };
 
 /** The best sentences, one source entry each, as numbered passages for the LLM. */
@@ -121,7 +186,10 @@ function llmSources(store: SentenceStore, ranked: RankedCandidate[]): { source: 
   return ranked.slice(0, 6).map(({ sentence }, i) => {
     const article = store.article(sentence.source)!;
     const citation = citationFor(i + 1, article, sentence.start, sentence.end);
-    return { citation, source: { n: i + 1, source: sentence.source, title: article.meta.title, date: article.meta.date, text: sentence.text } };
+    return {
+      citation,
+      source: { n: i + 1, source: sentence.source, title: article.meta.title, date: article.meta.date, text: sentence.text },
+    };
   });
 }
 

@@ -47,7 +47,23 @@ export interface CandidateFeatures {
   fragment: number;
 }
 
-export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = ['dense', 'denseWindow', 'coverage', 'coverageWindow', 'nameCoverage', 'typeFit', 'nameFit', 'category', 'denseGap', 'coverageGap', 'novelty', 'nextCoverage', 'retrieval', 'logLength', 'fragment'];
+export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = [
+  'dense',
+  'denseWindow',
+  'coverage',
+  'coverageWindow',
+  'nameCoverage',
+  'typeFit',
+  'nameFit',
+  'category',
+  'denseGap',
+  'coverageGap',
+  'novelty',
+  'nextCoverage',
+  'retrieval',
+  'logLength',
+  'fragment',
+];
 
 /** Per-store caches: sentence tokens and NLP facts are computed once per sentence, on first use. */
 interface SentenceCache {
@@ -95,7 +111,12 @@ export const SCORE_ALL_SENTENCES_UP_TO = 20_000;
 export const POOL_SIZE = 80;
 
 /** The candidate sentences of a question, each with its features. */
-export function gatherCandidates(store: SentenceStore, question: QuestionAnalysis, vector: number[], retrieved: RankedChunk[]): Candidate[] {
+export function gatherCandidates(
+  store: SentenceStore,
+  question: QuestionAnalysis,
+  vector: number[],
+  retrieved: RankedChunk[],
+): Candidate[] {
   const weights = termWeights(store, question.terms);
   const nameSet = new Set(question.names);
   const nameWeights = termWeights(store, question.names);

@@ -29,7 +29,9 @@ const LEADING_MARKERS = /^(?:\s*\[\d{1,2}\])+/;
  * after the full stop ("… plane. [1] Next …") belongs to the sentence before it.
  */
 export function uncitedSentence(text: string): string | undefined {
-  const segments = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)].map(({ segment }) => segment.trim()).filter(Boolean);
+  const segments = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)]
+    .map(({ segment }) => segment.trim())
+    .filter(Boolean);
   for (const [i, segment] of segments.entries()) {
     const own = segment.replace(LEADING_MARKERS, '').trim();
     if (own === '') continue;

@@ -5,7 +5,12 @@ import type { QuestionAnalysis } from './question.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** A date the timeline resolved for a passage ("Wednesday" in an article of 2012-04-08 → April 11, 2012). */
-export type DateLookup = (source: string, start: number, end: number, questionTerms: string[]) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
+export type DateLookup = (
+  source: string,
+  start: number,
+  end: number,
+  questionTerms: string[],
+) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
 
 /** A sentence of an answer, with the sentence before when it is quoted too. */
 export interface Evidence {
@@ -33,10 +38,10 @@ export function composeExtractive(
   });
   const lead = question.type === 'date' ? resolvedDateLead(evidence, lookupDate, question.terms) : undefined;
   // Answers that gather one passage per article read best as a list.
-  const body = question.survey && parts.length > 1 ? `What each article reports:\n${parts.map((part) => `• ${part}`).join('\n')}` : parts.join(' ');
+  const body =
+    question.survey && parts.length > 1 ? `What each article reports:\n${parts.map((part) => `• ${part}`).join('\n')}` : parts.join(' ');
   return { answer: lead ? `${lead}. ${body}` : body, citations };
 }
-
 
 /** "April 11, 2012" when the first evidence sentence has a date the timeline resolved from a relative one. */
 function resolvedDateLead(evidence: Evidence[], lookupDate: DateLookup, questionTerms: string[]): string | undefined {

@@ -33,7 +33,20 @@ export interface DecisionFeatures {
   typed: number;
 }
 
-export const DECISION_FEATURES: (keyof DecisionFeatures)[] = ['topLogit', 'margin', 'topDense', 'topCoverage', 'topNameCoverage', 'topTypeFit', 'topNameFit', 'topCategory', 'unknownNames', 'answerCoverage', 'logTerms', 'typed'];
+export const DECISION_FEATURES: (keyof DecisionFeatures)[] = [
+  'topLogit',
+  'margin',
+  'topDense',
+  'topCoverage',
+  'topNameCoverage',
+  'topTypeFit',
+  'topNameFit',
+  'topCategory',
+  'unknownNames',
+  'answerCoverage',
+  'logTerms',
+  'typed',
+];
 
 /** Scores candidates with the fitted ranker, best first. */
 export function rankCandidates(candidates: Candidate[], ranker: Calibration['ranker']): RankedCandidate[] {
@@ -58,7 +71,12 @@ const SURVEY_DEPTH = 2 * MAX_SURVEY_ARTICLES;
 const MAX_ANSWER_CHARS = 400;
 
 /** The answer's sentences: the best, and others the ranker rates nearly as high that are not repeats of it. */
-export function selectEvidence(store: SentenceStore, question: QuestionAnalysis, ranked: RankedCandidate[], keepRatio: number): RankedCandidate[] {
+export function selectEvidence(
+  store: SentenceStore,
+  question: QuestionAnalysis,
+  ranked: RankedCandidate[],
+  keepRatio: number,
+): RankedCandidate[] {
   const best = ranked[0];
   if (!best) return [];
   if (question.survey) return surveyEvidence(store, ranked);
@@ -93,7 +111,12 @@ function surveyEvidence(store: SentenceStore, ranked: RankedCandidate[]): Ranked
 }
 
 /** Measures what the decision model weighs. */
-export function decisionFeatures(store: SentenceStore, question: QuestionAnalysis, ranked: RankedCandidate[], evidence: RankedCandidate[]): DecisionFeatures {
+export function decisionFeatures(
+  store: SentenceStore,
+  question: QuestionAnalysis,
+  ranked: RankedCandidate[],
+  evidence: RankedCandidate[],
+): DecisionFeatures {
   const top = ranked[0];
   const f: Partial<CandidateFeatures> = top?.features ?? {};
   const known = corpusWords(store);

@@ -38,7 +38,9 @@ export function sentenceFacts(text: string): SentenceFacts {
     dateSpecificity: dates.length ? Math.max(...dates.map((d) => dateValueSpecificity(d.value))) : VAGUE_TIME.test(text) ? 1 : 0,
     duration: entities.some((e) => e.type === 'DURATION'),
     money: entities.some((e) => e.type === 'MONEY'),
-    count: entities.some((e) => (e.type === 'CARDINAL' && !YEAR.test(e.value)) || e.type === 'DURATION') || tokens.some((t) => t.pos === 'NUM' && !YEAR.test(t.text)),
+    count:
+      entities.some((e) => (e.type === 'CARDINAL' && !YEAR.test(e.value)) || e.type === 'DURATION') ||
+      tokens.some((t) => t.pos === 'NUM' && !YEAR.test(t.text)),
     percent: entities.some((e) => e.type === 'PERCENT'),
     people: stems(doc.people().out('array') as string[]),
     places: stems([...(doc.places().out('array') as string[]), ...(doc.organizations().out('array') as string[])]),

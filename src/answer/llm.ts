@@ -56,13 +56,19 @@ export async function askLlm(model: BaseChatModel, question: string, sources: Ll
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error(`no reply within ${timeoutMs} ms`)), timeoutMs);
   try {
-    const call = model.invoke([
-      ['system', SYSTEM_PROMPT],
-      ['human', user],
-    ], { signal: timeout.signal });
+    const call = model.invoke(
+      [
+        ['system', SYSTEM_PROMPT],
+        ['human', user],
+      ],
+      { signal: timeout.signal },
+    );
     call.catch(() => {});
     // Raced as well as passed on: not every chat model honours the signal before its first token (ChatOllama does not).
-    const reply = await Promise.race([call, new Promise<never>((_, reject) => timeout.signal.addEventListener('abort', () => reject(timeout.signal.reason)))]);
+    const reply = await Promise.race([
+      call,
+      new Promise<never>((_, reject) => timeout.signal.addEventListener('abort', () => reject(timeout.signal.reason))),
+    ]);
     content = typeof reply.content === 'string' ? reply.content : reply.content.map((part) => ('text' in part ? part.text : '')).join('');
   } catch (cause) {
     throw new LlmError(`The LLM did not answer (${describeError(cause).slice(0, 160)}).`, { cause });
@@ -75,7 +81,8 @@ export async function askLlm(model: BaseChatModel, question: string, sources: Ll
   const valid = new Set(sources.map((s) => s.n));
   if (cited.length === 0) throw new LlmError('The LLM answer cited no source.');
   const invalid = cited.filter((n) => !valid.has(n));
-  if (invalid.length > 0) throw new LlmError(`The LLM answer cited sources that were not given: ${invalid.map((n) => `[${n}]`).join(', ')}.`);
+  if (invalid.length > 0)
+    throw new LlmError(`The LLM answer cited sources that were not given: ${invalid.map((n) => `[${n}]`).join(', ')}.`);
   // Every sentence shown carries its source; an uncited one is not from the sources (or is the prompt echoed back).
   const uncited = uncitedSentence(text);
   if (uncited !== undefined) throw new LlmError(`The LLM answer has a sentence citing no source ("${uncited.slice(0, 60)}").`);

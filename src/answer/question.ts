@@ -24,12 +24,55 @@ export interface QuestionAnalysis {
 }
 
 // Words that ask rather than tell: wh-words and the verbs and nouns that frame a request.
-const FRAME_WORDS = new Set(['when', 'where', 'who', 'whom', 'whose', 'what', 'which', 'how', 'why', 'many', 'much', 'long', 'name', 'kind', 'type', 'sort', 'according', 'did', 'does'].map(stem));
+const FRAME_WORDS = new Set(
+  [
+    'when',
+    'where',
+    'who',
+    'whom',
+    'whose',
+    'what',
+    'which',
+    'how',
+    'why',
+    'many',
+    'much',
+    'long',
+    'name',
+    'kind',
+    'type',
+    'sort',
+    'according',
+    'did',
+    'does',
+  ].map(stem),
+);
 
 // Calendar nouns: "what year", "which day" ask for a date (general English, not of any corpus).
 const CALENDAR_NOUNS = new Set([...TIME_UNITS, 'date', 'time']);
 // Measure nouns: "what age", "what price", "what share" ask for a number (general English, not of any corpus).
-const MEASURE_NOUNS = new Set(['age', 'number', 'amount', 'price', 'cost', 'sum', 'total', 'percentage', 'share', 'rate', 'value', 'figure', 'height', 'distance', 'weight', 'size', 'population', 'fine', 'salary', 'budget']);
+const MEASURE_NOUNS = new Set([
+  'age',
+  'number',
+  'amount',
+  'price',
+  'cost',
+  'sum',
+  'total',
+  'percentage',
+  'share',
+  'rate',
+  'value',
+  'figure',
+  'height',
+  'distance',
+  'weight',
+  'size',
+  'population',
+  'fine',
+  'salary',
+  'budget',
+]);
 
 // The corpus itself as the subject ("the articles", "the reports", "each outlet"): such questions ask what every
 // article says, whatever the case.
@@ -47,7 +90,12 @@ const SURVEY_FRAME = new RegExp(
 export function analyzeQuestion(text: string): QuestionAnalysis {
   // Links and code blocks are not words of the question: a URL's host must not become a required name.
   // Inline code keeps its words, lower-cased so that `Foo.Bar` is not taken for a name.
-  const q = text.replace(/```[\s\S]*?```|<?https?:\/\/\S+/g, ' ').replace(/`([^`]*)`/g, (_, code: string) => code.toLowerCase()).replace(/\s+/g, ' ').trim() || text.trim();
+  const q =
+    text
+      .replace(/```[\s\S]*?```|<?https?:\/\/\S+/g, ' ')
+      .replace(/`([^`]*)`/g, (_, code: string) => code.toLowerCase())
+      .replace(/\s+/g, ' ')
+      .trim() || text.trim();
   const survey = SURVEY.test(q);
   const focus = survey ? q.replace(SURVEY_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
   const tokens = tagTokens(focus);
@@ -116,7 +164,10 @@ function properNames(tokens: TaggedToken[]): string[] {
   let phrase: string[] = [];
   tokens.forEach((token, i) => {
     const sentenceStart = i === 0 || /^[.?!]$/.test(tokens[i - 1]!.text);
-    const isName = token.pos === 'PROPN' ? !sentenceStart || /^[A-Z]/.test(token.text) : !sentenceStart && /^[A-Z][a-z]/.test(token.text) && token.pos !== 'PRON';
+    const isName =
+      token.pos === 'PROPN'
+        ? !sentenceStart || /^[A-Z]/.test(token.text)
+        : !sentenceStart && /^[A-Z][a-z]/.test(token.text) && token.pos !== 'PRON';
     if (isName || /^(1[5-9]|20)\d\d$/.test(token.text)) phrase.push(token.text);
     else if (phrase.length) {
       phrases.push(phrase);

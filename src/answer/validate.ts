@@ -23,11 +23,19 @@ const RAW_LENGTH_FACTOR = 4;
  */
 export function validateQuestion(raw: string, maxChars: number): string {
   if (raw.length > maxChars * RAW_LENGTH_FACTOR) throw tooLong(raw.length, maxChars);
-  const printable = raw.replace(LONE_SURROGATE, '').normalize('NFKC').replace(INVISIBLE, '').replace(ANSI_ESCAPE, ' ').replace(CONTROL, ' ').replace(STACKED_MARKS, '$1');
+  const printable = raw
+    .replace(LONE_SURROGATE, '')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ANSI_ESCAPE, ' ')
+    .replace(CONTROL, ' ')
+    .replace(STACKED_MARKS, '$1');
   const question = withoutMentions(printable);
-  if (question.length === 0) throw new UserError('Your question is empty. Ask something about the case, e.g. "When did the trial begin?"', 'EMPTY_QUESTION');
+  if (question.length === 0)
+    throw new UserError('Your question is empty. Ask something about the case, e.g. "When did the trial begin?"', 'EMPTY_QUESTION');
   if (question.length > maxChars) throw tooLong(question.length, maxChars);
-  if (!/\p{L}{2,}|\p{N}/u.test(question)) throw new UserError('Your question has no words in it. Ask something about the case in words.', 'NO_WORDS');
+  if (!/\p{L}{2,}|\p{N}/u.test(question))
+    throw new UserError('Your question has no words in it. Ask something about the case in words.', 'NO_WORDS');
   return question;
 }
 
@@ -37,5 +45,8 @@ export function withoutMentions(text: string): string {
 }
 
 function tooLong(length: number, maxChars: number): UserError {
-  return new UserError(`Your question is ${length} characters long; the limit is ${maxChars}. Ask one short question at a time.`, 'QUESTION_TOO_LONG');
+  return new UserError(
+    `Your question is ${length} characters long; the limit is ${maxChars}. Ask one short question at a time.`,
+    'QUESTION_TOO_LONG',
+  );
 }

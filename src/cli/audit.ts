@@ -11,7 +11,10 @@ export async function runAudit(dataDir: string, options: { json: boolean }, out:
   if (entries.length === 0) out.print(`No corpus changes recorded yet (${auditLogPath(dataDir)}).`);
   for (const entry of entries) {
     if ('damaged' in entry) out.print(`(damaged line: ${entry.damaged})`);
-    else out.print(`${entry.at}  ${entry.action.padEnd(6)} ${entry.source}  by ${entry.actor.via}:${entry.actor.id}${entry.actor.name ? ` (${entry.actor.name})` : ''}  sha256 ${entry.checksum}${entry.origin ? `  from ${entry.origin}` : ''}`);
+    else
+      out.print(
+        `${entry.at}  ${entry.action.padEnd(6)} ${entry.source}  by ${entry.actor.via}:${entry.actor.id}${entry.actor.name ? ` (${entry.actor.name})` : ''}  sha256 ${entry.checksum}${entry.origin ? `  from ${entry.origin}` : ''}`,
+      );
   }
   return 0;
 }

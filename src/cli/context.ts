@@ -21,7 +21,10 @@ export class CliContext {
   private loadedConfig: Config | undefined;
   private readonly opened: OpenedDossier[] = [];
 
-  constructor(readonly io: CliIo, private readonly openDossier?: DossierOpener) {}
+  constructor(
+    readonly io: CliIo,
+    private readonly openDossier?: DossierOpener,
+  ) {}
 
   /** One line on stdout. */
   print(text: string): void {

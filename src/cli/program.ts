@@ -65,12 +65,15 @@ export async function runCli(argv: string[], io: CliIo = processIo(), openDossie
 function checkOptionValues(program: Command, argv: string[]): void {
   const sub = program.commands.find((command) => argv.includes(command.name()));
   const options = [...program.options, ...(sub?.options ?? [])];
-  const isOption = (word: string | undefined) => word !== undefined && options.some((option) => option.long === word.split('=')[0] || option.short === word);
+  const isOption = (word: string | undefined) =>
+    word !== undefined && options.some((option) => option.long === word.split('=')[0] || option.short === word);
   argv.forEach((word, i) => {
     const option = options.find((candidate) => candidate.long === word || candidate.short === word);
     if (option?.required && isOption(argv[i + 1])) {
       const help = sub ? `dossier ${sub.name()} --help` : 'dossier --help';
-      throw new UsageError(`option '${option.flags}' argument missing (the next word, ${argv[i + 1]}, is an option)\n(run "${help}" for usage)`);
+      throw new UsageError(
+        `option '${option.flags}' argument missing (the next word, ${argv[i + 1]}, is an option)\n(run "${help}" for usage)`,
+      );
     }
   });
 }

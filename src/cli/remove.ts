@@ -12,6 +12,8 @@ export async function runRemove(dossier: Dossier, id: string | undefined, option
     return 1;
   }
   const summary = await dossier.removeArticle(id, cliActor());
-  out.print(`Removed ${summary.source}: ${summary.chunks} chunks taken out in ${(summary.ms / 1000).toFixed(1)} s; the file was moved to DATA_DIR/removed-articles.`);
+  out.print(
+    `Removed ${summary.source}: ${summary.chunks} chunks taken out in ${(summary.ms / 1000).toFixed(1)} s; the file was moved to DATA_DIR/removed-articles.`,
+  );
   return 0;
 }

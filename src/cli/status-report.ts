@@ -18,7 +18,16 @@ export async function statusReport(config: Pick<Config, 'dataDir'>): Promise<Sta
   const manifest = dir ? await readManifest(dir).catch(() => undefined) : undefined;
   const [reindex, shards] = await Promise.all([reindexLockHolder(config.dataDir), readShardStatus(config.dataDir)]);
   return {
-    ...(dir ? { index: { version: basename(dir), builtAt: manifest?.builtAt, articles: manifest?.counts.articles, chunks: manifest?.counts.chunks } } : {}),
+    ...(dir
+      ? {
+          index: {
+            version: basename(dir),
+            builtAt: manifest?.builtAt,
+            articles: manifest?.counts.articles,
+            chunks: manifest?.counts.chunks,
+          },
+        }
+      : {}),
     ...(reindex ? { reindex } : {}),
     ...(shards ? { shards } : {}),
   };
@@ -28,7 +37,9 @@ export async function statusReport(config: Pick<Config, 'dataDir'>): Promise<Sta
 export function formatStatus(report: StatusReport): string {
   const { index, reindex, shards } = report;
   return [
-    index ? `index: ${index.version}${index.builtAt ? ` (built ${index.builtAt}, ${index.articles} articles, ${index.chunks} chunks)` : ''}` : 'index: none built yet',
+    index
+      ? `index: ${index.version}${index.builtAt ? ` (built ${index.builtAt}, ${index.articles} articles, ${index.chunks} chunks)` : ''}`
+      : 'index: none built yet',
     `reindex: ${reindex ? `running (${describeOwner(reindex)})` : 'none running'}`,
     `bot: ${shards ? `${shardStatusText(shards)} (updated ${shards.updatedAt} by pid ${shards.pid} on ${shards.host})` : 'never started with this DATA_DIR'}`,
   ].join('\n');

@@ -10,7 +10,11 @@ const adapted = new WeakMap<IndexArtifact, AnswerCorpus>();
 /** The sentence store and retriever over one loaded index (changed in place only by whole articles, synchronously). */
 export function answerCorpusOf(index: IndexArtifact): AnswerCorpus {
   let corpus = adapted.get(index);
-  if (!corpus) adapted.set(index, (corpus = { store: sentenceStoreOf(index), retriever: { retrieve: (query, options) => retrieve(index, query, options) } }));
+  if (!corpus)
+    adapted.set(
+      index,
+      (corpus = { store: sentenceStoreOf(index), retriever: { retrieve: (query, options) => retrieve(index, query, options) } }),
+    );
   return corpus;
 }
 

@@ -48,7 +48,9 @@ export async function reindex(
     for (const file of skipped) deps.warn?.(`Skipped corpus file ${file.source}: ${file.reason}.`);
     if (articles.length === 0) {
       const why = skipped.length > 0 ? ` (skipped: ${skipped.map((file) => `${file.source}: ${file.reason}`).join('; ')})` : '';
-      throw new CorpusError(`The corpus folder ${config.corpusDir} has no readable .txt or .md articles${why}. Add articles and reindex; the current index is kept.`);
+      throw new CorpusError(
+        `The corpus folder ${config.corpusDir} has no readable .txt or .md articles${why}. Add articles and reindex; the current index is kept.`,
+      );
     }
     // One article at a time, yielding now and then: all at once, chunking 10,000 articles held the event loop 5 s.
     const chunks: Chunk[][] = [];
@@ -67,7 +69,11 @@ export async function reindex(
     report({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunkTotal });
     const embed = deps.embed ?? ((texts, onBatch) => embedInBatches(embeddings, texts, onBatch));
     // Progress in chunks: the share of sentences embedded, applied to the chunk count.
-    const sentenceVectors = toRows(await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunkTotal * done) / Math.max(1, sentences.length)) })), sentences.length, embeddings.dimensions);
+    const sentenceVectors = toRows(
+      await embed(sentences, (done) => report({ chunksEmbedded: Math.floor((chunkTotal * done) / Math.max(1, sentences.length)) })),
+      sentences.length,
+      embeddings.dimensions,
+    );
     report({ phase: 'timeline' });
     // The current index's per-article extractions: only new or changed articles are read again.
     const timeline = await deps.timeline.extract(articles, await currentIndexDir(config.dataDir).catch(() => undefined));

@@ -55,7 +55,13 @@ export async function changeCorpus(
       const { prepared } = change;
       refuseDuplicate(prepared, artifact);
       const path = join(config.corpusDir, prepared.source);
-      if (await stat(path).then(() => true, () => false)) throw new UserError(`The corpus already has a file named ${prepared.source}.`, 'DUPLICATE');
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw new UserError(`The corpus already has a file named ${prepared.source}.`, 'DUPLICATE');
       add = await articleRows(deps, prepared.article);
       chunks = add.records.chunks.length;
       await mkdir(dirname(path), { recursive: true });
@@ -63,14 +69,19 @@ export async function changeCorpus(
       undo = () => rm(path, { force: true });
     } else {
       removed = artifact.articles.get(change.source);
-      if (!removed) throw new UserError(`No article named ${change.source} in the corpus; /corpus list shows their names.`, 'UNKNOWN_ARTICLE');
-      if (artifact.articles.size === 1) throw new UserError(`${change.source} is the only article; the corpus cannot be left empty.`, 'LAST_ARTICLE');
+      if (!removed)
+        throw new UserError(`No article named ${change.source} in the corpus; /corpus list shows their names.`, 'UNKNOWN_ARTICLE');
+      if (artifact.articles.size === 1)
+        throw new UserError(`${change.source} is the only article; the corpus cannot be left empty.`, 'LAST_ARTICLE');
       chunks = artifact.articles.summaries().find((s) => s.source === change.source)?.chunks ?? 0;
       undo = await moveAway(config.corpusDir, config.dataDir, change.source);
     }
     await checkpoint('corpus-written');
     await checkpoint('vectors');
-    const timeline = await deps.timeline.extract(articlesAfter(artifact, { add: add?.records.article, remove: removed?.source }), artifact.dir);
+    const timeline = await deps.timeline.extract(
+      articlesAfter(artifact, { add: add?.records.article, remove: removed?.source }),
+      artifact.dir,
+    );
     const { events } = timeline;
     await checkpoint('timeline');
     // The timeline is saved before the records are committed: a crash between the two leaves a corpus file the
@@ -95,13 +106,26 @@ export async function changeCorpus(
       ...(change.kind === 'add' ? { origin: change.prepared.origin } : {}),
       chunks,
     });
-    const summary: CorpusChangeSummary = { action: change.kind, source: article.source, title: article.meta.title, chunks, totalChunks: artifact.chunkCount, embedded: add?.records.article.sentences.length ?? 0, events: events.length, timeline: { extracted: timeline.extracted, ms: timeline.ms }, ms: Date.now() - startedAt };
+    const summary: CorpusChangeSummary = {
+      action: change.kind,
+      source: article.source,
+      title: article.meta.title,
+      chunks,
+      totalChunks: artifact.chunkCount,
+      embedded: add?.records.article.sentences.length ?? 0,
+      events: events.length,
+      timeline: { extracted: timeline.extracted, ms: timeline.ms },
+      ms: Date.now() - startedAt,
+    };
     return { artifact, events, summary };
   } finally {
     // The change failed after the new timeline was saved: the one the index still matches goes back.
     if (timelineSaved) {
       const before = articlesAfter(current.artifact, {});
-      await deps.timeline.extract(before, current.artifact.dir).then((build) => deps.timeline.save(current.artifact.dir, build)).catch(() => {});
+      await deps.timeline
+        .extract(before, current.artifact.dir)
+        .then((build) => deps.timeline.save(current.artifact.dir, build))
+        .catch(() => {});
     }
     if (undo) await undo().catch(() => {});
     await lock.release();

@@ -14,7 +14,11 @@ export interface TimelineModule {
   /** Writes a build into an index directory (the events and the per-article extractions). */
   save(dir: string, build: TimelineBuild): Promise<void>;
   load(dir: string): Promise<TimelineEvent[]>;
-  select(events: TimelineEvent[], query: TimelineQuery, topicHits?: { source: string; start: number; end: number; score: number }[]): TimelineEvent[];
+  select(
+    events: TimelineEvent[],
+    query: TimelineQuery,
+    topicHits?: { source: string; start: number; end: number; score: number }[],
+  ): TimelineEvent[];
 }
 
 /**

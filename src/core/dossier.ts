@@ -127,4 +127,3 @@ export interface Dossier {
   info(): IndexInfo;
   close(): Promise<void>;
 }
-

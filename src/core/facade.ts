@@ -7,7 +7,18 @@ import { changeCorpus, refuseDuplicate, type CorpusChange } from './corpus-chang
 import { basename } from 'node:path';
 import type { Actor } from '../ingest/audit.ts';
 import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/prepare.ts';
-import type { ArticleSummary, AskOptions, CorpusChangeSummary, Dossier, IndexInfo, ReindexHolder, ReindexOptions, ReindexProgress, ReindexSummary, SearchHit } from './dossier.ts';
+import type {
+  ArticleSummary,
+  AskOptions,
+  CorpusChangeSummary,
+  Dossier,
+  IndexInfo,
+  ReindexHolder,
+  ReindexOptions,
+  ReindexProgress,
+  ReindexSummary,
+  SearchHit,
+} from './dossier.ts';
 import { describeError, IndexError } from '../errors.ts';
 import { currentIndexDir } from '../index/location.ts';
 import { reindexLockHolder } from '../index/reindex-lock.ts';
@@ -20,7 +31,10 @@ import { passageDates } from '../timeline/date-lookup.ts';
 import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** Opens (building when missing or stale) the index and returns the facade over it. */
-export async function createDossier(deps: CoreDeps, onBuildProgress?: (progress: ReindexProgress) => void): Promise<Dossier & { opened: OpenReport }> {
+export async function createDossier(
+  deps: CoreDeps,
+  onBuildProgress?: (progress: ReindexProgress) => void,
+): Promise<Dossier & { opened: OpenReport }> {
   const { artifact, events, built, reason, removedLeftovers } = await openOrBuildIndex(deps, onBuildProgress);
   // The report only: keeping the opened index here would hold it in memory after every later swap.
   return new IndexedDossier(deps, { artifact, events }, { built, reason, removedLeftovers });
@@ -49,7 +63,11 @@ class IndexedDossier implements Dossier {
   /** The refresh in progress: refreshes and a rebuild's adoption never load indexes at the same time. */
   private refreshing: Promise<boolean> = Promise.resolve(false);
 
-  constructor(private readonly deps: CoreDeps, private current: OpenIndex, readonly opened: OpenReport) {}
+  constructor(
+    private readonly deps: CoreDeps,
+    private current: OpenIndex,
+    readonly opened: OpenReport,
+  ) {}
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const valid = validateQuestion(question, this.deps.config.maxQuestionChars);
@@ -57,14 +75,32 @@ class IndexedDossier implements Dossier {
     // One snapshot per question: a reindex swapping `current` meanwhile cannot mix two indexes.
     const { artifact, events } = this.current;
     const llm = this.deps.llm ? { model: this.deps.llm, timeoutMs: this.deps.config.llm.timeoutMs } : undefined;
-    return answerQuestion(answerCorpusOf(artifact), valid, { embeddings: this.deps.embeddings, lookupDate: passageDates(events), calibration: this.deps.calibration.calibration, llm, retrievalMode: options.retrieval }, context);
+    return answerQuestion(
+      answerCorpusOf(artifact),
+      valid,
+      {
+        embeddings: this.deps.embeddings,
+        lookupDate: passageDates(events),
+        calibration: this.deps.calibration.calibration,
+        llm,
+        retrievalMode: options.retrieval,
+      },
+      context,
+    );
   }
 
   async search(query: string, k = 8): Promise<SearchHit[]> {
     const text = validateQuestion(query, this.deps.config.maxQuestionChars);
     const { artifact } = this.current;
     const hits = await retrieve(artifact, { text, vector: await this.deps.embeddings.embedQuery(text) }, { k });
-    return hits.map(({ chunk, score }) => ({ source: chunk.source, title: artifact.articles.get(chunk.source)?.meta.title, text: chunk.text, score, start: chunk.start, end: chunk.end }));
+    return hits.map(({ chunk, score }) => ({
+      source: chunk.source,
+      title: artifact.articles.get(chunk.source)?.meta.title,
+      text: chunk.text,
+      score,
+      start: chunk.start,
+      end: chunk.end,
+    }));
   }
 
   async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {
@@ -82,13 +118,19 @@ class IndexedDossier implements Dossier {
   async reindex(options: ReindexOptions = {}): Promise<ReindexSummary> {
     if (this.running) throw new IndexError('A reindex is already running; its progress is shown below.', 'busy');
     const startedAt = Date.now();
-    const running: RunningReindex = { progress: { phase: 'scanning', filesTotal: 0, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
+    const running: RunningReindex = {
+      progress: { phase: 'scanning', filesTotal: 0, chunksTotal: 0, chunksEmbedded: 0, startedAt },
+      done: Promise.resolve(),
+    };
     return this.runExclusive(running, this.rebuild(running, options, startedAt));
   }
 
   /** Marks `work` as the one running build until it settles, so close() can wait for it and others are refused. */
   private async runExclusive<T>(running: RunningReindex, work: Promise<T>): Promise<T> {
-    running.done = work.then(() => undefined, () => undefined);
+    running.done = work.then(
+      () => undefined,
+      () => undefined,
+    );
     this.running = running;
     try {
       return await work;
@@ -104,12 +146,25 @@ class IndexedDossier implements Dossier {
     const previous = this.current.artifact.manifest;
     const { scan, diff, reason } = await checkStaleness(this.deps, previous);
     if (!options.force && !reason) {
-      return { rebuilt: false, ...diff, skipped: scan.skipped, chunks: previous.counts.chunks, events: previous.counts.events, ms: Date.now() - startedAt, ...(adopted && { adopted }) };
+      return {
+        rebuilt: false,
+        ...diff,
+        skipped: scan.skipped,
+        chunks: previous.counts.chunks,
+        events: previous.counts.events,
+        ms: Date.now() - startedAt,
+        ...(adopted && { adopted }),
+      };
     }
-    const { dir, summary } = await reindex(this.deps, previous, (progress) => {
-      running.progress = progress;
-      options.onProgress?.(progress);
-    }, options.requestedBy);
+    const { dir, summary } = await reindex(
+      this.deps,
+      previous,
+      (progress) => {
+        running.progress = progress;
+        options.onProgress?.(progress);
+      },
+      options.requestedBy,
+    );
     this.replaceCurrent(await openIndexDir(this.deps, dir));
     return { ...summary, ...(adopted && { adopted }) };
   }
@@ -178,7 +233,10 @@ class IndexedDossier implements Dossier {
   private async change(change: CorpusChange, actor: Actor): Promise<CorpusChangeSummary> {
     if (this.running) throw new IndexError('A reindex or another corpus change is running; try again when it has finished.', 'busy');
     const startedAt = Date.now();
-    const running: RunningReindex = { progress: { phase: 'embedding', filesTotal: 1, chunksTotal: 0, chunksEmbedded: 0, startedAt }, done: Promise.resolve() };
+    const running: RunningReindex = {
+      progress: { phase: 'embedding', filesTotal: 1, chunksTotal: 0, chunksEmbedded: 0, startedAt },
+      done: Promise.resolve(),
+    };
     const work = (async () => {
       await this.adoptCurrentIndex();
       const next = await changeCorpus(this.deps, this.current, change, actor);
@@ -201,7 +259,16 @@ class IndexedDossier implements Dossier {
 
   info(): IndexInfo {
     const { manifest } = this.current.artifact;
-    return { version: basename(this.current.artifact.dir), model: manifest.model.id, dimensions: manifest.model.dimensions, articles: manifest.counts.articles, chunks: manifest.counts.chunks, events: this.current.events.length, builtAt: manifest.builtAt, calibration: { encoder: this.deps.calibration.calibration.encoder, fallback: this.deps.calibration.fallback } };
+    return {
+      version: basename(this.current.artifact.dir),
+      model: manifest.model.id,
+      dimensions: manifest.model.dimensions,
+      articles: manifest.counts.articles,
+      chunks: manifest.counts.chunks,
+      events: this.current.events.length,
+      builtAt: manifest.builtAt,
+      calibration: { encoder: this.deps.calibration.calibration.encoder, fallback: this.deps.calibration.fallback },
+    };
   }
 
   /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */

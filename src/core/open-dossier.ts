@@ -34,7 +34,9 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   const embeddings = await chooseEmbeddings(config, { notice: hooks.notice, warn: hooks.warn, retry: hooks.retryPreferredModel });
   const calibration = loadCalibration(embeddings.modelId);
   if (calibration.fallback) {
-    hooks.warn(`No answer calibration was fitted for ${embeddings.modelId}: using the encoder-independent one, which declines more often. Run npm run calibrate to fit one.`);
+    hooks.warn(
+      `No answer calibration was fitted for ${embeddings.modelId}: using the encoder-independent one, which declines more often. Run npm run calibrate to fit one.`,
+    );
   }
   const llm = await createChatModel(config.llm);
   if (llm) hooks.notice(`LLM: ${config.llm.provider} model ${config.llm.model}; extractive answers are the fallback.`);
@@ -45,7 +47,10 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   // (npm run bench -- --scale), and more would compete with answering for the same cores.
   const embed = createEmbedderPool(settings, { modelId: embeddings.modelId, workers: Math.min(2, availableParallelism()) });
   try {
-    return await createDossier({ config, embeddings, calibration, llm, embed, writeInWorker: true, timeline: timelineModule, warn: hooks.warn }, hooks.onBuildProgress);
+    return await createDossier(
+      { config, embeddings, calibration, llm, embed, writeInWorker: true, timeline: timelineModule, warn: hooks.warn },
+      hooks.onBuildProgress,
+    );
   } catch (error) {
     await embed.close();
     throw error;

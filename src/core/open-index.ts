@@ -24,7 +24,10 @@ export interface OpenReport {
 export type OpenDeps = Pick<CoreDeps, 'config' | 'embeddings' | 'timeline' | 'embed' | 'hnsw' | 'checkpoint' | 'warn'>;
 
 /** Loads one index directory with its timeline. */
-export async function openIndexDir(deps: Pick<CoreDeps, 'embeddings'> & { timeline: Pick<TimelineModule, 'load'> }, dir: string): Promise<OpenIndex> {
+export async function openIndexDir(
+  deps: Pick<CoreDeps, 'embeddings'> & { timeline: Pick<TimelineModule, 'load'> },
+  dir: string,
+): Promise<OpenIndex> {
   const [artifact, events] = await Promise.all([loadIndex(dir, deps.embeddings), deps.timeline.load(dir)]);
   return { artifact, events };
 }

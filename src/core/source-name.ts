@@ -15,5 +15,8 @@ export function checkSourceName(name: string, sources: string[], option: string,
     .filter(({ d }) => d <= Math.max(2, Math.floor(wanted.length / 3)))
     .map(({ source }) => source);
   const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : '';
-  throw new UsageError(`Unknown source "${wanted}" (${option}): no article in the corpus has that file name.${hint} ${listCommand} lists them.`, 'UNKNOWN_SOURCE');
+  throw new UsageError(
+    `Unknown source "${wanted}" (${option}): no article in the corpus has that file name.${hint} ${listCommand} lists them.`,
+    'UNKNOWN_SOURCE',
+  );
 }

@@ -17,9 +17,11 @@ export async function checkStaleness(deps: Pick<BuildDeps, 'config' | 'embedding
   const scan = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes, indexed: manifest.files });
   const diff = diffCorpus(manifest.files, scan.files);
   if (!isStale(manifest, diff, embeddings.modelId, config.chunking)) return { scan, diff, reason: undefined };
-  if (manifest.model.id !== embeddings.modelId) return { scan, diff, reason: `index built with ${manifest.model.id}, now using ${embeddings.modelId}` };
+  if (manifest.model.id !== embeddings.modelId)
+    return { scan, diff, reason: `index built with ${manifest.model.id}, now using ${embeddings.modelId}` };
   const changes = [...diff.added.map((s) => `+${s}`), ...diff.changed.map((s) => `~${s}`), ...diff.removed.map((s) => `-${s}`)];
   if (changes.length > 0) return { scan, diff, reason: `corpus changed (${changes.join(', ')})` };
-  if (manifest.tokenizer !== TOKENIZER_VERSION) return { scan, diff, reason: `index built with tokenizer ${manifest.tokenizer ?? 'unrecorded'}, now ${TOKENIZER_VERSION}` };
+  if (manifest.tokenizer !== TOKENIZER_VERSION)
+    return { scan, diff, reason: `index built with tokenizer ${manifest.tokenizer ?? 'unrecorded'}, now ${TOKENIZER_VERSION}` };
   return { scan, diff, reason: 'index settings changed' };
 }

@@ -17,7 +17,10 @@ export const TIMELINE_OPTIONS = [
 const KEYS: readonly string[] = TIMELINE_OPTIONS.map((option) => option.name);
 
 /** `node:util` parseArgs options for the CLI's `timeline` flags (`--from`, `--person`, ...). */
-export const TIMELINE_FLAGS = Object.fromEntries(TIMELINE_OPTIONS.map((option) => [option.name, { type: 'string' as const }])) as Record<(typeof TIMELINE_OPTIONS)[number]['name'], { type: 'string' }>;
+export const TIMELINE_FLAGS = Object.fromEntries(TIMELINE_OPTIONS.map((option) => [option.name, { type: 'string' as const }])) as Record<
+  (typeof TIMELINE_OPTIONS)[number]['name'],
+  { type: 'string' }
+>;
 
 /** The CLI usage line of `timeline`. */
 export const TIMELINE_USAGE = `timeline [--json] ${TIMELINE_OPTIONS.map((option) => `[--${option.name} ${option.name === 'source' ? 'FILE' : 'X'}]`).join(' ')}`;
@@ -37,11 +40,13 @@ export function parseTimelineOptions(text: string): TimelineQuery {
   const query: TimelineQuery = {};
   const pattern = /(\w+):("[^"]*"|\S+(?:\s+(?!\w+:)\S+)*)/g;
   const rest = text.replace(pattern, (_, key: string, value: string) => {
-    if (!KEYS.includes(key)) throw new UserError(`Unknown timeline option "${key}". Use ${KEYS.map((name) => `${name}:`).join(', ')}.`, 'BAD_OPTION');
+    if (!KEYS.includes(key))
+      throw new UserError(`Unknown timeline option "${key}". Use ${KEYS.map((name) => `${name}:`).join(', ')}.`, 'BAD_OPTION');
     query[key as keyof TimelineQuery] = value.replace(/^"|"$/g, '').trim();
     return '';
   });
-  if (rest.trim()) throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 person:<surname>`, 'BAD_OPTION');
+  if (rest.trim())
+    throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 person:<surname>`, 'BAD_OPTION');
   return query;
 }
 

@@ -42,7 +42,10 @@ export function packFields(name: string, blocks: string[], separator = '\n\n'): 
 export function answerEmbed(answer: Answer): APIEmbed {
   const fields = answer.abstained
     ? packFields('Closest articles', (answer.nearest ?? []).map(articleLabel), '\n')
-    : packFields('Sources', answer.citations.map((citation) => citationBlock(citation)));
+    : packFields(
+        'Sources',
+        answer.citations.map((citation) => citationBlock(citation)),
+      );
   const seconds = (answer.timingsMs.total / 1000).toFixed(1);
   const footer = [answer.mode === 'llm' ? 'LLM answer checked against the articles' : 'Extractive answer', `${seconds} s`, answer.note]
     .filter(Boolean)

@@ -34,7 +34,15 @@ export function createAsker(options: { dossier: Dossier; logger: Logger; maxConc
     try {
       const answer = await limiter.run(() => options.dossier.ask(question, context ? { context } : undefined));
       options.logger.info(
-        { via, userId, ms: Math.round(performance.now() - started), queued, outcome: answer.abstained ? 'abstained' : 'answered', citations: answer.citations.length, mode: answer.mode },
+        {
+          via,
+          userId,
+          ms: Math.round(performance.now() - started),
+          queued,
+          outcome: answer.abstained ? 'abstained' : 'answered',
+          citations: answer.citations.length,
+          mode: answer.mode,
+        },
         'question answered',
       );
       options.logger.debug({ question, context }, 'question text');

@@ -52,7 +52,10 @@ const PAGE_LIFETIME_MS = 15 * 60 * 1000;
 export async function startDiscordBot(options: StartDiscordBotOptions): Promise<DiscordBot> {
   const { config, dossier, logger, commands, mentions = true } = options;
   const { token, askChannelIds } = config.discord;
-  if (!token) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token) into .env.', ['DISCORD_TOKEN']);
+  if (!token)
+    throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token) into .env.', [
+      'DISCORD_TOKEN',
+    ]);
 
   const intents = chooseIntents({ mentions, askChannelIds });
   const client = new Client({ intents, allowedMentions: NO_MENTIONS, rest: { api: config.discord.apiUrl, ...options.restOptions } });
@@ -79,7 +82,9 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   const onInteraction = createInteractionHandler(commands, ctx, new FeedbackStore(join(config.dataDir, 'feedback.jsonl')));
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping && interaction.isRepliable()) {
-      void interaction.reply({ content: 'Dossier is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral }).catch(() => undefined);
+      void interaction
+        .reply({ content: 'Dossier is restarting; please try again in a minute.', flags: MessageFlags.Ephemeral })
+        .catch(() => undefined);
     }
     track(() => onInteraction(interaction), 'an interaction');
   });
@@ -161,10 +166,14 @@ function followSharedIndex(options: StartDiscordBotOptions & { client: Client })
       const message: ShardReport = { dossierIndex: version };
       await client.shard.send(message);
     } else {
-      await writeShardStatus(config.dataDir, { count: 1, shards: [{ id: 0, state, ...(state === 'ready' ? { pid: process.pid } : {}), index: version, since: new Date().toISOString() }] });
+      await writeShardStatus(config.dataDir, {
+        count: 1,
+        shards: [{ id: 0, state, ...(state === 'ready' ? { pid: process.pid } : {}), index: version, since: new Date().toISOString() }],
+      });
     }
   };
-  const reportSafely = (state?: 'ready' | 'stopped') => report(state).catch((error: unknown) => logger.warn({ err: loggable(error) }, 'could not report the index in use'));
+  const reportSafely = (state?: 'ready' | 'stopped') =>
+    report(state).catch((error: unknown) => logger.warn({ err: loggable(error) }, 'could not report the index in use'));
   const watch = watchCurrentIndex(
     config.dataDir,
     async () => {

@@ -27,9 +27,27 @@ export function pageRow(owner: string, key: string, index: number, total: number
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${owner}:${key}:${index - 1}`, label: 'Previous', disabled: index <= 0 },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${owner}:${key}:page`, label: `${index + 1} / ${total}`, disabled: true },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${owner}:${key}:${index + 1}`, label: 'Next', disabled: index >= total - 1 },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: `${owner}:${key}:${index - 1}`,
+        label: 'Previous',
+        disabled: index <= 0,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: `${owner}:${key}:page`,
+        label: `${index + 1} / ${total}`,
+        disabled: true,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: `${owner}:${key}:${index + 1}`,
+        label: 'Next',
+        disabled: index >= total - 1,
+      },
     ],
   };
 }

@@ -2,7 +2,10 @@
 export class Cooldowns {
   readonly #until = new Map<string, number>();
 
-  constructor(readonly seconds: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly seconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Starts the user's cooldown and returns 0 when they may ask now; otherwise the whole seconds left to wait. */
   take(userId: string): number {

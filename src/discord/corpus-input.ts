@@ -12,10 +12,15 @@ import { BoundedMap } from './memory.ts';
  * same guarded fetch as URLs, after its name and declared size are checked) or a URL. @throws UserError
  */
 export async function articleInput(file: Attachment | null, url: string | null, config: Config): Promise<ArticleInput> {
-  if (Boolean(file) === Boolean(url?.trim())) throw new UserError('Give either a file (.txt, .md, .html or .pdf) or a url, not both and not neither.', 'BAD_INPUT');
+  if (Boolean(file) === Boolean(url?.trim()))
+    throw new UserError('Give either a file (.txt, .md, .html or .pdf) or a url, not both and not neither.', 'BAD_INPUT');
   if (!file) return { kind: 'url', url: url!.trim() };
   fileKind(file.name);
-  if (file.size > config.maxFileBytes) throw new UserError(`${file.name} was refused: it is ${file.size} bytes, over the ${config.maxFileBytes}-byte limit (MAX_FILE_BYTES).`, 'FILE_TOO_LARGE');
+  if (file.size > config.maxFileBytes)
+    throw new UserError(
+      `${file.name} was refused: it is ${file.size} bytes, over the ${config.maxFileBytes}-byte limit (MAX_FILE_BYTES).`,
+      'FILE_TOO_LARGE',
+    );
   const fetched = await fetchUrl(file.url, { ...config.urlFetch, maxBytes: config.maxFileBytes }, { anyType: true });
   return { kind: 'file', name: file.name, bytes: fetched.body };
 }

@@ -40,7 +40,10 @@ export function confirmRow(key: string): APIActionRowComponent<APIButtonComponen
 /** What a change did, in one line. */
 export function changeText(summary: CorpusChangeSummary): string {
   const name = `\`${summary.source}\`${summary.title ? ` (${plain(truncate(summary.title, 120))})` : ''}`;
-  const verb = summary.action === 'add' ? `Added ${name}: ${summary.chunks} chunks, ${summary.embedded} sentences embedded` : `Removed ${name}: ${summary.chunks} chunks taken out of the index`;
+  const verb =
+    summary.action === 'add'
+      ? `Added ${name}: ${summary.chunks} chunks, ${summary.embedded} sentences embedded`
+      : `Removed ${name}: ${summary.chunks} chunks taken out of the index`;
   return `${verb} in ${(summary.ms / 1000).toFixed(1)} s. The index now holds ${summary.totalChunks} chunks and ${summary.events} timeline events.`;
 }
 
@@ -60,10 +63,21 @@ export function articlePages(articles: ArticleSummary[]): APIEmbed[] {
 
 /** One article's metadata. */
 export function articleEmbed(article: ArticleSummary): APIEmbed {
-  const field = (name: string, value: string | undefined) => ({ name, value: value ? plain(truncate(value, 1000)) : 'not stated', inline: name !== 'URL' });
+  const field = (name: string, value: string | undefined) => ({
+    name,
+    value: value ? plain(truncate(value, 1000)) : 'not stated',
+    inline: name !== 'URL',
+  });
   return fitEmbed({
     color: 0x3a9d6a,
     title: truncate(article.title ?? article.source, LIMITS.title),
-    fields: [field('File', article.source), field('Outlet', article.outlet), field('Author', article.author), field('Date', article.date), field('Chunks', String(article.chunks)), field('URL', article.url)],
+    fields: [
+      field('File', article.source),
+      field('Outlet', article.outlet),
+      field('Author', article.author),
+      field('Date', article.date),
+      field('Chunks', String(article.chunks)),
+      field('URL', article.url),
+    ],
   });
 }

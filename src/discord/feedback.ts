@@ -47,7 +47,8 @@ async function appendLine(file: string, line: string): Promise<void> {
   const handle = await open(file, 'a');
   try {
     const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-    if (bytesWritten !== bytes.length) throw new Error(`Only ${bytesWritten} of ${bytes.length} bytes of a feedback record reached ${file} (is the disk full?).`);
+    if (bytesWritten !== bytes.length)
+      throw new Error(`Only ${bytesWritten} of ${bytes.length} bytes of a feedback record reached ${file} (is the disk full?).`);
   } finally {
     await handle.close();
   }
@@ -63,7 +64,12 @@ function fromMessage(interaction: ButtonInteraction): Pick<FeedbackRecord, 'ques
 }
 
 /** Records a 👍/👎 click and thanks the voter privately. */
-export async function handleFeedback(interaction: ButtonInteraction, store: FeedbackStore, answers: AnswerMemory, logger: Logger): Promise<void> {
+export async function handleFeedback(
+  interaction: ButtonInteraction,
+  store: FeedbackStore,
+  answers: AnswerMemory,
+  logger: Logger,
+): Promise<void> {
   const parsed = parseFeedbackId(interaction.customId);
   if (!parsed) return;
   try {
@@ -86,7 +92,11 @@ export async function handleFeedback(interaction: ButtonInteraction, store: Feed
     });
     logger.info({ vote: parsed.vote, answerId: parsed.answerId, userId: interaction.user.id }, 'feedback recorded');
     const emoji = parsed.vote === 'up' ? '👍' : '👎';
-    await interaction.reply({ content: `Thanks — your ${emoji} was recorded for the moderators.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({
+      content: `Thanks — your ${emoji} was recorded for the moderators.`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
   } catch (error) {
     await replyWithError(interaction, error, logger);
   }

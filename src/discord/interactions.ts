@@ -22,7 +22,11 @@ export function createInteractionHandler(commands: CommandRegistry, ctx: Command
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        if (!command) throw new UserError('I no longer know that command. A moderator can refresh the list with `npm run deploy-commands`.', 'UNKNOWN_COMMAND');
+        if (!command)
+          throw new UserError(
+            'I no longer know that command. A moderator can refresh the list with `npm run deploy-commands`.',
+            'UNKNOWN_COMMAND',
+          );
         await command.execute(interaction, ctx);
       } else {
         const owner = buttonOwner(interaction.customId);

@@ -8,5 +8,10 @@ export function loggable(error: unknown): unknown {
   if (!(error instanceof DiscordAPIError || error instanceof HTTPError)) return error;
   const safe = new Error(error.message.replace(TOKEN_IN_PATH, '/$1/[token]'));
   safe.name = error.name;
-  return Object.assign(safe, { status: error.status, method: error.method, url: error.url.replace(TOKEN_IN_PATH, '/$1/[token]'), ...('code' in error && { code: error.code }) });
+  return Object.assign(safe, {
+    status: error.status,
+    method: error.method,
+    url: error.url.replace(TOKEN_IN_PATH, '/$1/[token]'),
+    ...('code' in error && { code: error.code }),
+  });
 }

@@ -9,7 +9,8 @@ export class DiscordLoginError extends DossierError {
 }
 
 // Node's and undici's codes for "no connection could be made" (DNS, refused, reset, timeouts, TLS).
-const NETWORK_CODES = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
+const NETWORK_CODES =
+  /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|UND_ERR_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 
 /**
  * Turns what discord.js throws when a login fails into one sentence with what to check: Discord unreachable
@@ -17,7 +18,9 @@ const NETWORK_CODES = /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|E
  */
 export function explainLoginError(error: unknown, apiUrl: string): unknown {
   const chain = causes(error);
-  const network = chain.map((e) => (e as { code?: unknown }).code).find((code): code is string => typeof code === 'string' && NETWORK_CODES.test(code));
+  const network = chain
+    .map((e) => (e as { code?: unknown }).code)
+    .find((code): code is string => typeof code === 'string' && NETWORK_CODES.test(code));
   if (network || chain.some((e) => /fetch failed|connect timeout|socket hang up/i.test(describeError(e)))) {
     const host = hostOf(apiUrl);
     return new DiscordLoginError(

@@ -4,7 +4,11 @@ import type { Answer } from '../answer/types.ts';
 export class BoundedMap<K, V> {
   readonly #entries = new Map<K, { value: V; at: number }>();
 
-  constructor(private readonly maxEntries: number, private readonly ttlMs = Infinity, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs = Infinity,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   set(key: K, value: V): void {
     this.#entries.delete(key);

@@ -9,17 +9,21 @@ import { NO_MENTIONS, userMessageFor } from './replies.ts';
 import { isAnswerThread, threadContext } from './thread-context.ts';
 
 /** Why a message is a question for the bot, or undefined when it is not one. */
-export function questionMode(message: Message<true>, askChannelIds: readonly string[], isFollowUpThread: boolean): AskRequest['via'] | undefined {
+export function questionMode(
+  message: Message<true>,
+  askChannelIds: readonly string[],
+  isFollowUpThread: boolean,
+): AskRequest['via'] | undefined {
   const botId = message.client.user.id;
   // Users often pick the bot's managed role from the @ menu instead of the bot itself.
   const mentioned = message.mentions.users.has(botId) || message.mentions.roles.some((role) => role.tags?.botId === botId);
   if (mentioned) return 'mention';
   if (isFollowUpThread) return 'thread';
   const channel = message.channel;
-  if (askChannelIds.includes(channel.id) || (channel.isThread() && channel.parentId && askChannelIds.includes(channel.parentId))) return 'channel';
+  if (askChannelIds.includes(channel.id) || (channel.isThread() && channel.parentId && askChannelIds.includes(channel.parentId)))
+    return 'channel';
   return undefined;
 }
-
 
 /** Answers a mention, a message in an ask channel, or a follow-up in a thread on an answer, as a reply. */
 export async function handleMessage(message: Message, ctx: CommandContext): Promise<void> {
@@ -43,6 +47,8 @@ export async function handleMessage(message: Message, ctx: CommandContext): Prom
     if (message.channel.isThread()) ctx.answers.rememberThreadQuestion(message.channel.id, question);
   } catch (error) {
     if (!(error instanceof UserError)) ctx.logger.warn({ err: loggable(error), messageId: message.id }, 'could not answer a message');
-    await reply(userMessageFor(error)).catch((replyError: unknown) => ctx.logger.warn({ err: loggable(replyError), messageId: message.id }, 'could not reply to a message'));
+    await reply(userMessageFor(error)).catch((replyError: unknown) =>
+      ctx.logger.warn({ err: loggable(replyError), messageId: message.id }, 'could not reply to a message'),
+    );
   }
 }

@@ -15,7 +15,10 @@ export interface ProgressReply {
 }
 
 /** Keeps a deferred reply up to date with progress, within Discord's edit rate and token lifetime. */
-export function createProgressReply(interaction: ChatInputCommandInteraction, options: { intervalMs: number; logger: Logger }): ProgressReply {
+export function createProgressReply(
+  interaction: ChatInputCommandInteraction,
+  options: { intervalMs: number; logger: Logger },
+): ProgressReply {
   let latest: string | undefined;
   let lastEdit = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -54,12 +57,18 @@ export function createProgressReply(interaction: ChatInputCommandInteraction, op
           await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
           return;
         } catch (error) {
-          options.logger.warn({ err: loggable(error), interactionId: interaction.id }, 'could not edit the final reply; posting in the channel');
+          options.logger.warn(
+            { err: loggable(error), interactionId: interaction.id },
+            'could not edit the final reply; posting in the channel',
+          );
         }
       }
       const channel = interaction.channel ?? (await interaction.client.channels.fetch(interaction.channelId));
       if (!channel?.isSendable()) throw new Error(`Cannot post the result in channel ${interaction.channelId}`);
-      await channel.send({ content: truncate(`${text}\n-# Requested by <@${interaction.user.id}> with /${interaction.commandName}.`, LIMITS.content), allowedMentions: NO_MENTIONS });
+      await channel.send({
+        content: truncate(`${text}\n-# Requested by <@${interaction.user.id}> with /${interaction.commandName}.`, LIMITS.content),
+        allowedMentions: NO_MENTIONS,
+      });
     },
   };
 }

@@ -36,7 +36,9 @@ export function reindexProgressText(progress: ReindexProgress, now = Date.now())
 export function reindexSummaryText(summary: ReindexSummary): string {
   const list = (files: string[]) => (files.length ? `: ${truncate(files.map((f) => `\`${f}\``).join(', '), 300)}` : '');
   const lines = [
-    summary.rebuilt ? `**Reindex finished** in ${seconds(summary.ms)}.` : `**The index was already up to date** (checked in ${seconds(summary.ms)}).`,
+    summary.rebuilt
+      ? `**Reindex finished** in ${seconds(summary.ms)}.`
+      : `**The index was already up to date** (checked in ${seconds(summary.ms)}).`,
     `Added ${summary.added.length}${list(summary.added)}`,
     `Changed ${summary.changed.length}${list(summary.changed)}`,
     `Removed ${summary.removed.length}${list(summary.removed)}`,

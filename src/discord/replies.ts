@@ -6,7 +6,8 @@ import { loggable } from './log-safe.ts';
 /** Sent with every message: nothing in a question or an article may ping @everyone, @here, a role or a user. */
 export const NO_MENTIONS = { parse: [], repliedUser: false } as const satisfies MessageMentionOptions;
 
-export const GENERIC_ERROR = 'Something went wrong on my side while handling that. Please try again in a minute; if it keeps happening, tell a moderator.';
+export const GENERIC_ERROR =
+  'Something went wrong on my side while handling that. Please try again in a minute; if it keeps happening, tell a moderator.';
 
 /** What the user is told about an error: a UserError's own message, anything else a generic line. */
 export function userMessageFor(error: unknown): string {

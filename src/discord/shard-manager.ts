@@ -36,7 +36,10 @@ export async function fetchGatewayBot(config: Config): Promise<RESTGetAPIGateway
 export async function startShardManager(options: { config: Config; logger: Logger; file: string }): Promise<ShardManagerHandle> {
   const { config, logger, file } = options;
   const token = config.discord.token;
-  if (!token) throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token) into .env.', ['DISCORD_TOKEN']);
+  if (!token)
+    throw new ConfigError('DISCORD_TOKEN is not set: copy the bot token from the Discord developer portal (Bot → Reset Token) into .env.', [
+      'DISCORD_TOKEN',
+    ]);
   // discord.js's own 'auto' asks discord.com whatever DISCORD_API_URL says, so the count is fetched here.
   const gateway = await fetchGatewayBot(config);
   const count = config.discord.shards === 'auto' ? gateway.shards : config.discord.shards;
@@ -52,7 +55,11 @@ export async function startShardManager(options: { config: Config; logger: Logge
   let writes: Promise<void> = Promise.resolve();
   const update = (id: number, change: Partial<ShardState>) => {
     const previous = states.get(id) ?? { id, state: 'starting', since: new Date().toISOString() };
-    const next = { ...previous, ...change, ...(change.state && change.state !== previous.state ? { since: new Date().toISOString() } : {}) };
+    const next = {
+      ...previous,
+      ...change,
+      ...(change.state && change.state !== previous.state ? { since: new Date().toISOString() } : {}),
+    };
     states.set(id, next);
     const shards = [...states.values()].sort((a, b) => a.id - b.id);
     writes = writes

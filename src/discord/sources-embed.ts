@@ -5,7 +5,9 @@ import { fitEmbed, LIMITS, truncate } from './limits.ts';
 
 /** One line per article: file, title, outlet and date, as far as the article states them. */
 export function sourceLine(article: ArticleSummary): string {
-  const details = [article.title && plain(truncate(article.title, 100)), article.outlet && plain(article.outlet), article.date].filter(Boolean);
+  const details = [article.title && plain(truncate(article.title, 100)), article.outlet && plain(article.outlet), article.date].filter(
+    Boolean,
+  );
   return `\`${article.source}\`${details.length ? ` — ${details.join(' · ')}` : ''}`;
 }
 
@@ -23,7 +25,9 @@ export function sourcesEmbed(articles: ArticleSummary[], info?: IndexInfo): APIE
     lines.push(line);
     length += line.length + 1;
   }
-  const footer = info ? `${info.articles} articles · ${info.chunks} chunks · ${info.events} timeline events · index built ${info.builtAt}` : `${articles.length} articles`;
+  const footer = info
+    ? `${info.articles} articles · ${info.chunks} chunks · ${info.events} timeline events · index built ${info.builtAt}`
+    : `${articles.length} articles`;
   return fitEmbed({
     color: 0x3a9d6a,
     title: 'Articles Dossier answers from',

@@ -26,7 +26,11 @@ export interface TimelinePage {
  * Splits events into pages of at most `maxEvents` events and about `maxChars` characters (well under the
  * 4096 description limit, so a page stays readable). Source numbers restart on every page.
  */
-export function timelinePages(events: TimelineEvent[], articles: ArticleSummary[], options: { maxEvents?: number; maxChars?: number } = {}): TimelinePage[] {
+export function timelinePages(
+  events: TimelineEvent[],
+  articles: ArticleSummary[],
+  options: { maxEvents?: number; maxChars?: number } = {},
+): TimelinePage[] {
   const { maxEvents = 8, maxChars = 2500 } = options;
   const bySource = new Map(articles.map((article) => [article.source, article]));
   const pages: TimelinePage[] = [];
@@ -88,12 +92,18 @@ export function describeQuery(query: TimelineQuery): string {
 }
 
 /** The embed for one page of a timeline. */
-export function timelineEmbed(page: TimelinePage, position: { index: number; total: number; events: number; note?: string }, query: TimelineQuery): APIEmbed {
+export function timelineEmbed(
+  page: TimelinePage,
+  position: { index: number; total: number; events: number; note?: string },
+  query: TimelineQuery,
+): APIEmbed {
   return fitEmbed({
     color: TIMELINE_COLOR,
     title: `Timeline — ${describeQuery(query)}`,
     description: `${page.lines.join('\n')}\n\n**Sources**\n${page.sources.join('\n')}`,
     // The footer says what the filters left out, so that a narrowed timeline never looks like the whole one.
-    footer: { text: truncate(`Page ${position.index + 1} of ${position.total} · ${position.note ?? `${position.events} events`}`, LIMITS.footer) },
+    footer: {
+      text: truncate(`Page ${position.index + 1} of ${position.total} · ${position.note ?? `${position.events} events`}`, LIMITS.footer),
+    },
   });
 }

@@ -31,7 +31,9 @@ export async function timelinePicture(
     throw error;
   }
   if (image.png.length > sizeLimit) {
-    return { note: `The picture (${size(image.png.length)}) is over this server's ${size(sizeLimit)} upload limit — narrow the filters to draw fewer events.` };
+    return {
+      note: `The picture (${size(image.png.length)}) is over this server's ${size(sizeLimit)} upload limit — narrow the filters to draw fewer events.`,
+    };
   }
   // The description is the image's alt text in Discord.
   const description = `Timeline picture of ${events.length} ${events.length === 1 ? 'event' : 'events'}`;

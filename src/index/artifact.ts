@@ -41,16 +41,23 @@ export type Yield = () => Promise<void>;
  * the chunk vectors, the BM25 postings, then their checksums and the manifest. The directory becomes visible only
  * when it is promoted. `checkpoint` lets crash tests stop between files.
  */
-export async function saveIndex(dir: string, built: BuiltIndex, hnsw: HnswSettings, checkpoint: (point: string) => unknown = () => {}, pause: Yield = defaultYield): Promise<void> {
+export async function saveIndex(
+  dir: string,
+  built: BuiltIndex,
+  hnsw: HnswSettings,
+  checkpoint: (point: string) => unknown = () => {},
+  pause: Yield = defaultYield,
+): Promise<void> {
   const dims = built.manifest.model.dimensions;
   const store = RecordStore.create(join(dir, RECORDS_FILE));
   try {
     const ranges = built.articles.map((article, i) => chunkSentenceRanges(article, built.chunks[i]!));
     // Ids follow insertion, so sentence i of the build is row i of the vector file and chunk j is HNSW label j.
-    for (let from = 0; from < built.articles.length; ) {
+    for (let from = 0; from < built.articles.length;) {
       const until = Math.min(built.articles.length, from + ARTICLES_PER_TRANSACTION);
       store.transaction(() => {
-        for (let i = from; i < until; i++) store.insertArticle({ ...recordsOf(built.articles[i]!, built.chunks[i]!, ranges[i]!), textKeys: built.textKeys?.[i] });
+        for (let i = from; i < until; i++)
+          store.insertArticle({ ...recordsOf(built.articles[i]!, built.chunks[i]!, ranges[i]!), textKeys: built.textKeys?.[i] });
       });
       from = until;
       await pause();
@@ -108,7 +115,10 @@ export function recordsOf(article: StoredArticle, chunks: Chunk[], ranges = chun
 export function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path).on('error', reject).on('data', (data) => hash.update(data)).on('end', () => resolve(hash.digest('hex')));
+    createReadStream(path)
+      .on('error', reject)
+      .on('data', (data) => hash.update(data))
+      .on('end', () => resolve(hash.digest('hex')));
   });
 }
 
@@ -158,7 +168,8 @@ async function verifyChecksums(dir: string, store: RecordStore): Promise<void> {
   const damaged: string[] = [];
   for (const [name, sum] of Object.entries(expected)) {
     const actual = await sha256File(join(dir, name)).catch(() => 'missing');
-    if (actual !== sum) damaged.push(actual === 'missing' ? `${name} is missing` : `${name} does not match its checksum (truncated or modified)`);
+    if (actual !== sum)
+      damaged.push(actual === 'missing' ? `${name} is missing` : `${name} does not match its checksum (truncated or modified)`);
   }
   if (damaged.length > 0) throw new IndexError(`The index in ${dir} is damaged: ${damaged.join('; ')}.`, 'corrupt');
 }
@@ -175,7 +186,10 @@ export async function loadIndex(dir: string, embeddings: Pick<LocalEmbeddings, '
     const manifest = manifestOf(store, dir);
     const dims = manifest.model.dimensions;
     if (dims !== embeddings.dimensions) {
-      throw new IndexError(`The index in ${dir} has ${dims}-dimensional vectors but ${embeddings.modelId} makes ${embeddings.dimensions}.`, 'stale');
+      throw new IndexError(
+        `The index in ${dir} has ${dims}-dimensional vectors but ${embeddings.modelId} makes ${embeddings.dimensions}.`,
+        'stale',
+      );
     }
     await verifyChecksums(dir, store);
     const baseSeq = Number(store.meta('baseSeq') ?? 0);

@@ -41,7 +41,12 @@ export class Bm25Index {
   private touched: Int32Array;
 
   /** An index of `texts` as documents 0, 1, …; `stored` is what `load` read from a file instead. */
-  constructor(texts: string[], private readonly k1 = 1.2, private readonly b = 0.75, stored?: { base: Map<string, Postings>; lengths: Uint32Array; deleted: Uint8Array }) {
+  constructor(
+    texts: string[],
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+    stored?: { base: Map<string, Postings>; lengths: Uint32Array; deleted: Uint8Array },
+  ) {
     if (stored) {
       this.base = stored.base;
       this.lengths = stored.lengths;
@@ -51,7 +56,9 @@ export class Bm25Index {
       this.lengths = new Uint32Array(texts.length);
       this.deleted = new Uint8Array(texts.length);
       texts.forEach((text, doc) => (this.lengths[doc] = addPostings(building, text, doc)));
-      this.base = new Map([...building].map(([term, list]) => [term, { docs: Int32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) }]));
+      this.base = new Map(
+        [...building].map(([term, list]) => [term, { docs: Int32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) }]),
+      );
     }
     this.docCount = this.lengths.length;
     this.live = 0;
@@ -158,7 +165,15 @@ export class Bm25Index {
     }
     const kept = terms.map((term, i) => ({ term, list: merged[i]! })).filter(({ list }) => list.docs.length > 0);
     const termBytes = Buffer.from(kept.map(({ term }) => term).join('\n'), 'utf8');
-    const sizes = [HEADER_WORDS * 4, this.docCount * 4, pad4(this.docCount), (kept.length + 1) * 4, total * 4, pad4(total * 2), termBytes.byteLength];
+    const sizes = [
+      HEADER_WORDS * 4,
+      this.docCount * 4,
+      pad4(this.docCount),
+      (kept.length + 1) * 4,
+      total * 4,
+      pad4(total * 2),
+      termBytes.byteLength,
+    ];
     const out = Buffer.alloc(sizes.reduce((a, b) => a + b, 0));
     const header = new Uint32Array(out.buffer, out.byteOffset, HEADER_WORDS);
     header.set([MAGIC, FORMAT, this.docCount, kept.length, total, termBytes.byteLength]);
@@ -206,10 +221,13 @@ export class Bm25Index {
     at += sizes[4]!;
     const tfs = new Uint16Array(aligned.buffer, at, total);
     at += sizes[5]!;
-    const terms = termCount === 0 ? [] : aligned.toString('utf8', at - aligned.byteOffset, at - aligned.byteOffset + termBytes!).split('\n');
+    const terms =
+      termCount === 0 ? [] : aligned.toString('utf8', at - aligned.byteOffset, at - aligned.byteOffset + termBytes!).split('\n');
     if (terms.length !== termCount || offsets[termCount!] !== total) throw fail('its term list does not match its header');
     const base = new Map<string, Postings>();
-    terms.forEach((term, i) => base.set(term, { docs: docs.subarray(offsets[i]!, offsets[i + 1]!), tfs: tfs.subarray(offsets[i]!, offsets[i + 1]!) }));
+    terms.forEach((term, i) =>
+      base.set(term, { docs: docs.subarray(offsets[i]!, offsets[i + 1]!), tfs: tfs.subarray(offsets[i]!, offsets[i + 1]!) }),
+    );
     // Copies: these two change when documents are added or removed.
     return new Bm25Index([], undefined, undefined, { base, lengths: Uint32Array.from(lengths), deleted: Uint8Array.from(deleted) });
   }

@@ -35,7 +35,10 @@ export async function compactIfDue(index: LoadedIndex, threshold = COMPACT_AFTER
   }
   const dense = await open(join(index.dir, files.dense), 'r');
   await dense.sync().finally(() => dense.close());
-  const checksums = { [files.dense]: await sha256File(join(index.dir, files.dense)), [files.lexical]: await sha256File(join(index.dir, files.lexical)) };
+  const checksums = {
+    [files.dense]: await sha256File(join(index.dir, files.dense)),
+    [files.lexical]: await sha256File(join(index.dir, files.lexical)),
+  };
   store.transaction(() => {
     store.setMeta('baseFiles', JSON.stringify(files));
     store.setMeta('checksums', JSON.stringify(checksums));

@@ -21,7 +21,10 @@ export interface HnswSettings {
  * of every chunk's text in its docstore, and parse it from JSON at every load).
  */
 export class DenseIndex {
-  private constructor(readonly index: hnswlib.HierarchicalNSW, readonly dimensions: number) {}
+  private constructor(
+    readonly index: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+  ) {}
 
   /** An empty graph with room for `capacity` vectors. */
   static create(dimensions: number, capacity: number, settings: HnswSettings): DenseIndex {

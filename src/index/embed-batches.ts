@@ -29,7 +29,8 @@ export async function embedInBatches(
  */
 export function toRows(vectors: Float32Array | number[][], count: number, dimensions: number): Float32Array {
   if (vectors instanceof Float32Array) {
-    if (vectors.length !== count * dimensions) throw new RangeError(`expected ${count} vectors of ${dimensions} dimensions, got ${vectors.length / dimensions}`);
+    if (vectors.length !== count * dimensions)
+      throw new RangeError(`expected ${count} vectors of ${dimensions} dimensions, got ${vectors.length / dimensions}`);
     return vectors;
   }
   if (vectors.length !== count) throw new RangeError(`expected ${count} vectors, got ${vectors.length}`);

@@ -38,7 +38,9 @@ function loadModel(): Promise<LocalEmbeddings> {
   if (!model) {
     model = loadEmbeddings(settings, (message) => post({ type: 'notice', message })).then((embeddings) => {
       if (modelId && embeddings.modelId !== modelId) {
-        throw new ModelError(`The embedding worker loaded ${embeddings.modelId} but the index uses ${modelId}; check EMBEDDINGS and MODELS_DIR.`);
+        throw new ModelError(
+          `The embedding worker loaded ${embeddings.modelId} but the index uses ${modelId}; check EMBEDDINGS and MODELS_DIR.`,
+        );
       }
       return embeddings;
     });

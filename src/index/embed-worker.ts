@@ -27,7 +27,6 @@ interface Job {
   onBatch(done: number): void;
 }
 
-
 /**
  * Embeds in one reused worker thread that loads the same model through `loadEmbeddings`, so that the pure-JS
  * encoder never blocks the main thread's event loop (Discord heartbeats, questions) during a reindex. The worker
@@ -55,7 +54,12 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
     if (reply.type === 'notice') options.onNotice?.(reply.message);
     else if (reply.type === 'progress') jobs.get(reply.id)?.onBatch(reply.done);
     else if (reply.type === 'done') settle(reply.id)?.resolve(reply.vectors);
-    else settle(reply.id)?.reject(reply.name === 'ModelError' ? new ModelError(reply.message) : new ModelError(`Embedding in the worker thread failed: ${reply.message}`));
+    else
+      settle(reply.id)?.reject(
+        reply.name === 'ModelError'
+          ? new ModelError(reply.message)
+          : new ModelError(`Embedding in the worker thread failed: ${reply.message}`),
+      );
   };
 
   const start = (): Worker => {
@@ -67,7 +71,11 @@ export function createWorkerEmbedder(settings: Config['embeddings'], options: Wo
     const lost = (why: string) => {
       if (worker !== started) return;
       worker = undefined;
-      failAll(new ModelError(`The embedding worker thread stopped (${why}). Run the reindex again; set EMBEDDINGS=use-lite if the model cannot load.`));
+      failAll(
+        new ModelError(
+          `The embedding worker thread stopped (${why}). Run the reindex again; set EMBEDDINGS=use-lite if the model cannot load.`,
+        ),
+      );
     };
     started.on('error', (error) => lost(error.message));
     started.on('exit', (code) => lost(`exit code ${code}`));
@@ -110,10 +118,14 @@ export function createEmbedderPool(settings: Config['embeddings'], options: Work
   const embed = async (texts: string[], onBatch: (done: number) => void = () => {}): Promise<Float32Array> => {
     const shares = embedders.map((_, w) => texts.filter((_, i) => i % count === w));
     const done = new Array<number>(count).fill(0);
-    const parts = await Promise.all(embedders.map((one, w) => one(shares[w]!, (n) => {
-      done[w] = n;
-      onBatch(done.reduce((a, b) => a + b, 0));
-    })));
+    const parts = await Promise.all(
+      embedders.map((one, w) =>
+        one(shares[w]!, (n) => {
+          done[w] = n;
+          onBatch(done.reduce((a, b) => a + b, 0));
+        }),
+      ),
+    );
     if (texts.length === 0) return new Float32Array(0);
     const dims = parts[0]!.length / shares[0]!.length;
     const out = new Float32Array(texts.length * dims);

@@ -38,7 +38,9 @@ export async function chooseEmbeddings(config: Pick<Config, 'embeddings' | 'data
   const remembered = options.retry ? undefined : await readChoice(config.dataDir, settings);
   if (remembered) {
     const since = `, remembered since ${remembered.decidedAt.slice(0, 10)} when ${settings.model} could not be loaded; \`dossier index --force\` tries it again`;
-    return loadEmbeddings({ ...settings, kind: 'use-lite' }, (message) => options.notice(/^Embeddings: /.test(message) ? `${message}${since}` : message));
+    return loadEmbeddings({ ...settings, kind: 'use-lite' }, (message) =>
+      options.notice(/^Embeddings: /.test(message) ? `${message}${since}` : message),
+    );
   }
   let fallbackReason: string | undefined;
   const embeddings = await loadEmbeddings(settings, (message) => {
@@ -53,7 +55,18 @@ export async function chooseEmbeddings(config: Pick<Config, 'embeddings' | 'data
         `To stay offline without this attempt set EMBEDDINGS=use-lite; to use the model, put a copy in MODELS_DIR (see the README's "Embeddings offline"). ` +
         `This choice is remembered in ${join(config.dataDir, CHOICE_FILE)}; \`dossier index --force\` tries the model again.`,
     );
-    await writeChoice(config.dataDir, { model: settings.model, modelsDir: settings.modelsDir ?? null, allowRemote: settings.allowRemote, fallback: embeddings.modelId, reason, decidedAt: new Date().toISOString() }, options.warn);
+    await writeChoice(
+      config.dataDir,
+      {
+        model: settings.model,
+        modelsDir: settings.modelsDir ?? null,
+        allowRemote: settings.allowRemote,
+        fallback: embeddings.modelId,
+        reason,
+        decidedAt: new Date().toISOString(),
+      },
+      options.warn,
+    );
   } else if (options.retry) {
     await writeChoice(config.dataDir, undefined, options.warn);
   }
@@ -63,7 +76,8 @@ export async function chooseEmbeddings(config: Pick<Config, 'embeddings' | 'data
 async function readChoice(dataDir: string, settings: Config['embeddings']): Promise<RememberedChoice | undefined> {
   try {
     const choice = JSON.parse(await readFile(join(dataDir, CHOICE_FILE), 'utf8')) as Partial<RememberedChoice>;
-    const same = choice.model === settings.model && choice.modelsDir === (settings.modelsDir ?? null) && choice.allowRemote === settings.allowRemote;
+    const same =
+      choice.model === settings.model && choice.modelsDir === (settings.modelsDir ?? null) && choice.allowRemote === settings.allowRemote;
     return same && typeof choice.fallback === 'string' && typeof choice.decidedAt === 'string' ? (choice as RememberedChoice) : undefined;
   } catch {
     return undefined;

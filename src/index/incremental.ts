@@ -29,7 +29,8 @@ export function applyChange(index: LoadedIndex, change: IndexChange, startedAt: 
   const dims = index.manifest.model.dimensions;
   const next = store.nextIds();
   if (change.add) {
-    if (change.add.sentenceVectors.length !== change.add.records.article.sentences.length * dims) throw new RangeError('one vector per sentence is needed');
+    if (change.add.sentenceVectors.length !== change.add.records.article.sentences.length * dims)
+      throw new RangeError('one vector per sentence is needed');
     index.vectors.append(next.sentence, change.add.sentenceVectors);
   }
   const manifest = store.transaction(() => {

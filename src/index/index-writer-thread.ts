@@ -40,12 +40,15 @@ port.on('message', (request: WriterRequest) => {
   } else if (request.type === 'continue') {
     resume?.();
   } else {
-    const checkpoint = (point: string) => new Promise<void>((resolve) => {
-      resume = resolve;
-      post({ type: 'checkpoint', point });
-    });
+    const checkpoint = (point: string) =>
+      new Promise<void>((resolve) => {
+        resume = resolve;
+        post({ type: 'checkpoint', point });
+      });
     // No yields needed here: this thread answers nothing else while it writes.
-    saveIndex(dir, { manifest, articles, chunks, sentenceVectors: request.vectors, textKeys }, hnsw, checkpoint, async () => {})
-      .then(() => post({ type: 'done' }), (error: unknown) => post({ type: 'failed', message: describeError(error) }));
+    saveIndex(dir, { manifest, articles, chunks, sentenceVectors: request.vectors, textKeys }, hnsw, checkpoint, async () => {}).then(
+      () => post({ type: 'done' }),
+      (error: unknown) => post({ type: 'failed', message: describeError(error) }),
+    );
   }
 });

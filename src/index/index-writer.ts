@@ -14,7 +14,12 @@ const ARTICLES_PER_MESSAGE = 100;
  * the record transactions and the file writes all run there, so the main thread (Discord heartbeats, questions)
  * only posts the articles and the vectors (transferred, not copied) and awaits the checkpoints.
  */
-export async function writeIndexInWorker(dir: string, built: BuiltIndex, hnsw: HnswSettings, checkpoint: (point: string) => unknown = () => {}): Promise<void> {
+export async function writeIndexInWorker(
+  dir: string,
+  built: BuiltIndex,
+  hnsw: HnswSettings,
+  checkpoint: (point: string) => unknown = () => {},
+): Promise<void> {
   const data: WriterData = { dir, manifest: built.manifest, hnsw };
   const worker = spawnWorker('index-writer-thread', data);
   const send = (request: WriterRequest, transfer: ArrayBuffer[] = []) => worker.postMessage(request, transfer);
@@ -26,11 +31,20 @@ export async function writeIndexInWorker(dir: string, built: BuiltIndex, hnsw: H
         else Promise.resolve(checkpoint(reply.point)).then(() => send({ type: 'continue' }), reject);
       });
       worker.on('error', reject);
-      worker.on('exit', (code) => reject(new IndexError(`The index writer thread stopped (exit code ${code}) before it finished.`, 'corrupt')));
+      worker.on('exit', (code) =>
+        reject(new IndexError(`The index writer thread stopped (exit code ${code}) before it finished.`, 'corrupt')),
+      );
       void (async () => {
         for (let from = 0; from < built.articles.length; from += ARTICLES_PER_MESSAGE) {
-          const articles = built.articles.slice(from, from + ARTICLES_PER_MESSAGE).map(({ source, hash, meta, text, sentences }) => ({ source, hash, meta, text, sentences }));
-          send({ type: 'articles', articles, chunks: built.chunks.slice(from, from + ARTICLES_PER_MESSAGE) as Chunk[][], textKeys: built.textKeys?.slice(from, from + ARTICLES_PER_MESSAGE) });
+          const articles = built.articles
+            .slice(from, from + ARTICLES_PER_MESSAGE)
+            .map(({ source, hash, meta, text, sentences }) => ({ source, hash, meta, text, sentences }));
+          send({
+            type: 'articles',
+            articles,
+            chunks: built.chunks.slice(from, from + ARTICLES_PER_MESSAGE) as Chunk[][],
+            textKeys: built.textKeys?.slice(from, from + ARTICLES_PER_MESSAGE),
+          });
           await new Promise((next) => setImmediate(next));
         }
         const { sentenceVectors } = built;

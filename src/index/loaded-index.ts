@@ -122,7 +122,10 @@ export class LoadedIndex implements IndexArtifact {
    */
   catchUp(): boolean {
     if (Number(this.store.meta('baseSeq') ?? 0) > this.seenSeq) {
-      throw new IndexError(`The index in ${this.dir} was compacted by another process after this one read it; it must be loaded again.`, 'stale');
+      throw new IndexError(
+        `The index in ${this.dir} was compacted by another process after this one read it; it must be loaded again.`,
+        'stale',
+      );
     }
     const changes = this.store.changesAfter(this.seenSeq);
     if (changes.length === 0) return false;

@@ -46,7 +46,10 @@ export async function promoteBuild(dataDir: string, buildDir: string, checkpoint
   const previous = await currentIndexDir(dataDir).catch(() => undefined);
   await writeFileAtomic(join(dataDir, POINTER), JSON.stringify({ index: name }));
   await checkpoint('swapped');
-  await removeOldIndexes(dataDir, [indexDir, previous].filter((dir): dir is string => Boolean(dir)));
+  await removeOldIndexes(
+    dataDir,
+    [indexDir, previous].filter((dir): dir is string => Boolean(dir)),
+  );
   return indexDir;
 }
 
@@ -104,7 +107,11 @@ async function removeOldIndexes(dataDir: string, keep: string[]): Promise<string
 /** Every complete index directory, newest first: candidates when the current one is damaged. */
 export async function indexDirs(dataDir: string): Promise<string[]> {
   const entries = await readdir(dataDir).catch(() => [] as string[]);
-  return entries.filter((name) => name.startsWith(INDEX_PREFIX)).sort().reverse().map((name) => join(dataDir, name));
+  return entries
+    .filter((name) => name.startsWith(INDEX_PREFIX))
+    .sort()
+    .reverse()
+    .map((name) => join(dataDir, name));
 }
 
 let counter = 0;

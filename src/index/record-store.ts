@@ -99,26 +99,50 @@ export class RecordStore {
     this.db = db;
     this.statements = {
       meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      setMeta: db.prepare<[string, string]>(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
       articleBySource: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE source = ? AND deleted = 0'),
       articleById: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
-      sentencesOf: db.prepare<[number, number], { text: string; start: number; end: number; paragraph: number }>('SELECT text, start, end, paragraph FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id'),
+      sentencesOf: db.prepare<[number, number], { text: string; start: number; end: number; paragraph: number }>(
+        'SELECT text, start, end, paragraph FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id',
+      ),
       sentence: db.prepare<[number], { id: number; text: string; start: number; end: number; paragraph: number; source: string }>(
         'SELECT s.id, s.text, s.start, s.end, s.paragraph, a.source FROM sentences s JOIN articles a ON a.id = s.article WHERE s.id = ? AND a.deleted = 0',
       ),
-      chunk: db.prepare<[number], { id: number; ordinal: number; text: string; start: number; end: number; first_sentence: number; sentence_count: number; source: string }>(
+      chunk: db.prepare<
+        [number],
+        {
+          id: number;
+          ordinal: number;
+          text: string;
+          start: number;
+          end: number;
+          first_sentence: number;
+          sentence_count: number;
+          source: string;
+        }
+      >(
         'SELECT c.id, c.ordinal, c.text, c.start, c.end, c.first_sentence, c.sentence_count, a.source FROM chunks c JOIN articles a ON a.id = c.article WHERE c.id = ? AND a.deleted = 0',
       ),
       chunkText: db.prepare<[number], { text: string }>('SELECT text FROM chunks WHERE id = ?'),
       word: db.prepare<[string], { articles: number }>('SELECT articles FROM words WHERE word = ?'),
-      addWord: db.prepare<[string]>('INSERT INTO words (word, articles) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET articles = articles + 1'),
+      addWord: db.prepare<[string]>(
+        'INSERT INTO words (word, articles) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET articles = articles + 1',
+      ),
       dropWord: db.prepare<[string]>('UPDATE words SET articles = articles - 1 WHERE word = ?'),
-      insertArticle: db.prepare('INSERT INTO articles (source, hash, meta, text, first_sentence, sentence_count, first_chunk, chunk_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertArticle: db.prepare(
+        'INSERT INTO articles (source, hash, meta, text, first_sentence, sentence_count, first_chunk, chunk_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       insertSentence: db.prepare('INSERT INTO sentences (id, article, text, start, end, paragraph) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertChunk: db.prepare('INSERT INTO chunks (id, article, ordinal, text, start, end, first_sentence, sentence_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertChunk: db.prepare(
+        'INSERT INTO chunks (id, article, ordinal, text, start, end, first_sentence, sentence_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       logChange: db.prepare<[string, number]>('INSERT INTO changes (kind, article) VALUES (?, ?)'),
       addKey: db.prepare<[number, number]>('INSERT OR IGNORE INTO text_keys (key, article) VALUES (?, ?)'),
-      byHash: db.prepare<[string], { source: string; meta: string }>('SELECT source, meta FROM articles WHERE hash = ? AND deleted = 0 ORDER BY source LIMIT 1'),
+      byHash: db.prepare<[string], { source: string; meta: string }>(
+        'SELECT source, meta FROM articles WHERE hash = ? AND deleted = 0 ORDER BY source LIMIT 1',
+      ),
       keyArticles: db.prepare<[number], { article: number }>('SELECT article FROM text_keys WHERE key = ?'),
       liveSource: db.prepare<[number], { source: string }>('SELECT source FROM articles WHERE id = ? AND deleted = 0'),
     };
@@ -144,13 +168,17 @@ export class RecordStore {
     try {
       const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
       db.pragma('busy_timeout = 5000');
-      const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => row.name);
+      const tables = db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((row) => row.name);
       for (const table of ['meta', 'articles', 'sentences', 'chunks', 'words', 'changes']) {
         if (!tables.includes(table)) throw new Error(`it has no ${table} table`);
       }
       return new RecordStore(db);
     } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'SQLITE_CANTOPEN') throw new IndexError(`No ${RECORDS_FILE} in ${path.replace(/\/[^/]+$/, '')}.`, 'missing', { cause });
+      if ((cause as NodeJS.ErrnoException).code === 'SQLITE_CANTOPEN')
+        throw new IndexError(`No ${RECORDS_FILE} in ${path.replace(/\/[^/]+$/, '')}.`, 'missing', { cause });
       throw new IndexError(`${path} is damaged (${describeError(cause)}).`, 'corrupt', { cause });
     }
   }
@@ -181,12 +209,30 @@ export class RecordStore {
   insertArticle(records: ArticleRecords): InsertedArticle {
     const next = this.nextIds();
     const { article, chunks, chunkSentences, words } = records;
-    const { lastInsertRowid } = this.statements.insertArticle.run(article.source, article.hash, JSON.stringify(article.meta), article.text, next.sentence, article.sentences.length, next.chunk, chunks.length);
+    const { lastInsertRowid } = this.statements.insertArticle.run(
+      article.source,
+      article.hash,
+      JSON.stringify(article.meta),
+      article.text,
+      next.sentence,
+      article.sentences.length,
+      next.chunk,
+      chunks.length,
+    );
     const id = Number(lastInsertRowid);
     article.sentences.forEach((s, i) => this.statements.insertSentence.run(next.sentence + i, id, s.text, s.start, s.end, s.paragraph));
     chunks.forEach((chunk, i) => {
       const members = chunkSentences[i]!;
-      this.statements.insertChunk.run(next.chunk + i, id, chunk.ordinal, chunk.text, chunk.start, chunk.end, next.sentence + members.first, members.count);
+      this.statements.insertChunk.run(
+        next.chunk + i,
+        id,
+        chunk.ordinal,
+        chunk.text,
+        chunk.start,
+        chunk.end,
+        next.sentence + members.first,
+        members.count,
+      );
     });
     for (const word of words) this.statements.addWord.run(word);
     for (const key of new Set((records.textKeys ?? []).map(keyHash))) this.statements.addKey.run(key, id);
@@ -214,7 +260,9 @@ export class RecordStore {
   /** Changes logged after `seq`, oldest first. */
   changesAfter(seq: number): LoggedChange[] {
     return this.db
-      .prepare<[number], { seq: number; kind: 'add' | 'remove'; first_chunk: number; chunk_count: number }>('SELECT c.seq, c.kind, a.first_chunk, a.chunk_count FROM changes c JOIN articles a ON a.id = c.article WHERE c.seq > ? ORDER BY c.seq')
+      .prepare<[number], { seq: number; kind: 'add' | 'remove'; first_chunk: number; chunk_count: number }>(
+        'SELECT c.seq, c.kind, a.first_chunk, a.chunk_count FROM changes c JOIN articles a ON a.id = c.article WHERE c.seq > ? ORDER BY c.seq',
+      )
       .all(seq)
       .map((row) => ({ seq: row.seq, kind: row.kind, firstChunk: row.first_chunk, chunkCount: row.chunk_count }));
   }
@@ -230,7 +278,10 @@ export class RecordStore {
    * call inside `transaction`. Their sentence-vector rows stay in the file, unread.
    */
   clearChangesThrough(seq: number): void {
-    const removed = this.db.prepare<[], { id: number }>('SELECT id FROM articles WHERE deleted = 1').all().map((row) => row.id);
+    const removed = this.db
+      .prepare<[], { id: number }>('SELECT id FROM articles WHERE deleted = 1')
+      .all()
+      .map((row) => row.id);
     for (const id of removed) {
       this.db.prepare('DELETE FROM sentences WHERE article = ?').run(id);
       this.db.prepare('DELETE FROM chunks WHERE article = ?').run(id);
@@ -247,25 +298,35 @@ export class RecordStore {
 
   /** Every live article with its text and sentences, in file-name order (reads the whole corpus). */
   *articles(): Generator<StoredArticle> {
-    for (const row of this.db.prepare<[], ArticleRow>('SELECT * FROM articles WHERE deleted = 0 ORDER BY source').iterate()) yield this.storedArticle(row);
+    for (const row of this.db.prepare<[], ArticleRow>('SELECT * FROM articles WHERE deleted = 0 ORDER BY source').iterate())
+      yield this.storedArticle(row);
   }
 
   /** Every live article without its text, in file-name order. */
   summaries(): ArticleSummaryRow[] {
     return this.db
-      .prepare<[], { source: string; hash: string; meta: string; chunk_count: number }>('SELECT source, hash, meta, chunk_count FROM articles WHERE deleted = 0 ORDER BY source')
+      .prepare<[], { source: string; hash: string; meta: string; chunk_count: number }>(
+        'SELECT source, hash, meta, chunk_count FROM articles WHERE deleted = 0 ORDER BY source',
+      )
       .all()
       .map((row) => ({ source: row.source, hash: row.hash, meta: JSON.parse(row.meta) as ArticleMeta, chunks: row.chunk_count }));
   }
 
   /** Live counts, to cross-check against the manifest. */
   counts(): { articles: number; chunks: number; sentences: number } {
-    return this.db.prepare<[], { articles: number; chunks: number | null; sentences: number | null }>('SELECT count(*) AS articles, sum(chunk_count) AS chunks, sum(sentence_count) AS sentences FROM articles WHERE deleted = 0').get() as { articles: number; chunks: number; sentences: number };
+    return this.db
+      .prepare<[], { articles: number; chunks: number | null; sentences: number | null }>(
+        'SELECT count(*) AS articles, sum(chunk_count) AS chunks, sum(sentence_count) AS sentences FROM articles WHERE deleted = 0',
+      )
+      .get() as { articles: number; chunks: number; sentences: number };
   }
 
   /** Ids of every live sentence, in id order. */
   sentenceIds(): number[] {
-    return this.db.prepare<[], { id: number }>('SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article WHERE a.deleted = 0 ORDER BY s.id').all().map((row) => row.id);
+    return this.db
+      .prepare<[], { id: number }>('SELECT s.id FROM sentences s JOIN articles a ON a.id = s.article WHERE a.deleted = 0 ORDER BY s.id')
+      .all()
+      .map((row) => row.id);
   }
 
   sentence(id: number): IndexedSentence | undefined {
@@ -276,12 +337,26 @@ export class RecordStore {
   chunk(id: number): { chunk: Chunk; sentences: { first: number; count: number } } | undefined {
     const row = this.statements.chunk.get(id);
     if (!row) return undefined;
-    return { chunk: { id: `${row.source}#${row.ordinal}`, source: row.source, ordinal: row.ordinal, text: row.text, start: row.start, end: row.end }, sentences: { first: row.first_sentence, count: row.sentence_count } };
+    return {
+      chunk: {
+        id: `${row.source}#${row.ordinal}`,
+        source: row.source,
+        ordinal: row.ordinal,
+        text: row.text,
+        start: row.start,
+        end: row.end,
+      },
+      sentences: { first: row.first_sentence, count: row.sentence_count },
+    };
   }
 
   /** The sentence ids of a chunk, live or removed. */
   chunkRange(id: number): { first: number; count: number } {
-    const row = this.db.prepare<[number], { first_sentence: number; sentence_count: number }>('SELECT first_sentence, sentence_count FROM chunks WHERE id = ?').get(id);
+    const row = this.db
+      .prepare<[number], { first_sentence: number; sentence_count: number }>(
+        'SELECT first_sentence, sentence_count FROM chunks WHERE id = ?',
+      )
+      .get(id);
     return row ? { first: row.first_sentence, count: row.sentence_count } : { first: 0, count: 0 };
   }
 
@@ -293,9 +368,16 @@ export class RecordStore {
   /** Ids of the chunks and the sentences of every live article, to rebuild search structures from. */
   liveRanges(): { firstChunk: number; chunkCount: number; firstSentence: number; sentenceCount: number }[] {
     return this.db
-      .prepare<[], { first_chunk: number; chunk_count: number; first_sentence: number; sentence_count: number }>('SELECT first_chunk, chunk_count, first_sentence, sentence_count FROM articles WHERE deleted = 0 ORDER BY first_chunk')
+      .prepare<[], { first_chunk: number; chunk_count: number; first_sentence: number; sentence_count: number }>(
+        'SELECT first_chunk, chunk_count, first_sentence, sentence_count FROM articles WHERE deleted = 0 ORDER BY first_chunk',
+      )
       .all()
-      .map((row) => ({ firstChunk: row.first_chunk, chunkCount: row.chunk_count, firstSentence: row.first_sentence, sentenceCount: row.sentence_count }));
+      .map((row) => ({
+        firstChunk: row.first_chunk,
+        chunkCount: row.chunk_count,
+        firstSentence: row.first_sentence,
+        sentenceCount: row.sentence_count,
+      }));
   }
 
   /** The live article with these bytes (by content hash), if any. */
@@ -307,7 +389,8 @@ export class RecordStore {
   /** Live articles holding any of `keys`, with how many of them each holds, in file-name order. */
   articlesSharing(keys: string[]): { source: string; shared: number }[] {
     const counts = new Map<number, number>();
-    for (const hash of new Set(keys.map(keyHash))) for (const { article } of this.statements.keyArticles.all(hash)) counts.set(article, (counts.get(article) ?? 0) + 1);
+    for (const hash of new Set(keys.map(keyHash)))
+      for (const { article } of this.statements.keyArticles.all(hash)) counts.set(article, (counts.get(article) ?? 0) + 1);
     return [...counts]
       .flatMap(([id, shared]) => {
         const row = this.statements.liveSource.get(id);

@@ -41,13 +41,17 @@ export async function acquireReindexLock(dataDir: string, staleMs = STALE_MS, by
     const owner = await readOwner(lockPath);
     if (!owner || !holderDied(owner, lockPath)) {
       const who = owner ? ` (${describeOwner(owner)})` : '';
-      throw new IndexError(`Another process${who} is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause });
+      throw new IndexError(`Another process${who} is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', {
+        cause,
+      });
     }
     // The holder was killed before it could release the lock. Two processes finding the same dead holder
     // within the same few milliseconds could both take over; that needs two simultaneous restarts.
     await rm(`${lockPath}.lock`, { recursive: true, force: true });
     unlock = await take().catch((error: unknown) => {
-      throw new IndexError(`Another process is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', { cause: error });
+      throw new IndexError(`Another process is already reindexing ${dataDir}; wait for it to finish, then try again.`, 'locked', {
+        cause: error,
+      });
     });
   }
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...(by ? { by } : {}) };
@@ -60,7 +64,10 @@ export async function acquireReindexLock(dataDir: string, staleMs = STALE_MS, by
   return {
     async assertHeld() {
       if (!(await mine())) {
-        throw new IndexError(`Another process took over the reindex lock of ${dataDir} while this build ran (the lock went ${staleMs / 1000}s without a refresh); this build was discarded.`, 'locked');
+        throw new IndexError(
+          `Another process took over the reindex lock of ${dataDir} while this build ran (the lock went ${staleMs / 1000}s without a refresh); this build was discarded.`,
+          'locked',
+        );
       }
     },
     async release() {

@@ -19,7 +19,12 @@ export class VectorFile {
   private readonly fd: number;
   private whole: Float32Array | undefined;
 
-  private constructor(private readonly path: string, readonly dimensions: number, private rows: number, writable: boolean) {
+  private constructor(
+    private readonly path: string,
+    readonly dimensions: number,
+    private rows: number,
+    writable: boolean,
+  ) {
     this.fd = openSync(path, writable ? 'r+' : 'r');
     const bytes = fstatSync(this.fd).size;
     if (bytes < rows * this.rowBytes) {
@@ -90,7 +95,13 @@ export class VectorFile {
       else {
         const grown = new Float32Array(rows * this.dimensions);
         grown.set(this.whole);
-        readSync(this.fd, new Uint8Array(grown.buffer, this.rows * this.rowBytes), 0, (rows - this.rows) * this.rowBytes, this.rows * this.rowBytes);
+        readSync(
+          this.fd,
+          new Uint8Array(grown.buffer, this.rows * this.rowBytes),
+          0,
+          (rows - this.rows) * this.rowBytes,
+          this.rows * this.rowBytes,
+        );
         this.whole = grown;
       }
     }

@@ -9,7 +9,10 @@ export function renderArticleFile(meta: ArticleMeta, paragraphs: string[]): stri
   const header = [
     meta.title && `# ${oneLine(meta.title)}`,
     meta.outlet && `Source: ${oneLine(meta.outlet).slice(0, 60)}`,
-    meta.author && `By ${oneLine(meta.author).replace(/[.!?]+$/, '').slice(0, 80)}`,
+    meta.author &&
+      `By ${oneLine(meta.author)
+        .replace(/[.!?]+$/, '')
+        .slice(0, 80)}`,
     meta.date && `date ${meta.date}`,
     meta.url && `Original URL:\n<${meta.url}>`,
   ].filter(Boolean);

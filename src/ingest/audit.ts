@@ -38,11 +38,14 @@ export async function readAudit(dataDir: string): Promise<(AuditEntry | { damage
     if (error.code === 'ENOENT') return '';
     throw error;
   });
-  return text.split('\n').filter(Boolean).map((line) => {
-    try {
-      return JSON.parse(line) as AuditEntry;
-    } catch {
-      return { damaged: line.slice(0, 200) };
-    }
-  });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as AuditEntry;
+      } catch {
+        return { damaged: line.slice(0, 200) };
+      }
+    });
 }

@@ -12,7 +12,10 @@ const SAME_TEXT_SHARE = 0.9;
  * order, the articles that hold any of the given prose keys and how many of them (an index lookup, so the check
  * costs the same whatever the corpus size).
  */
-export function findDuplicate(sentences: Sentence[], sharing: (keys: string[]) => { source: string; shared: number }[]): string | undefined {
+export function findDuplicate(
+  sentences: Sentence[],
+  sharing: (keys: string[]) => { source: string; shared: number }[],
+): string | undefined {
   const wanted = proseKeys(sentences);
   if (wanted.length === 0) return undefined;
   return sharing(wanted).find(({ shared }) => shared / wanted.length >= SAME_TEXT_SHARE)?.source;
@@ -25,6 +28,13 @@ export function proseKeys(sentences: Sentence[]): string[] {
 
 function prose(sentences: Sentence[]): string[] {
   return sentences
-    .map((sentence) => sentence.text.toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim())
+    .map((sentence) =>
+      sentence.text
+        .toLowerCase()
+        .replace(/[‘’`´]/g, "'")
+        .replace(/[“”]/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((text) => text.split(' ').length >= PROSE_WORDS);
 }

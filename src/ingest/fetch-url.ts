@@ -35,14 +35,20 @@ export async function fetchUrl(raw: string, limits: Config['urlFetch'], options:
   }
 }
 
-async function fetchWithin(raw: string, limits: Config['urlFetch'], options: { anyType?: boolean }, deadline: AbortSignal): Promise<Fetched> {
+async function fetchWithin(
+  raw: string,
+  limits: Config['urlFetch'],
+  options: { anyType?: boolean },
+  deadline: AbortSignal,
+): Promise<Fetched> {
   let url = parseUrl(raw);
   for (let hop = 0; ; hop++) {
     const response = await get(url, limits, deadline);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
       response.resume();
-      if (hop >= limits.maxRedirects) throw new UserError(`${raw} redirects more than ${limits.maxRedirects} times; give the article's final address.`, 'URL_REDIRECTS');
+      if (hop >= limits.maxRedirects)
+        throw new UserError(`${raw} redirects more than ${limits.maxRedirects} times; give the article's final address.`, 'URL_REDIRECTS');
       url = parseUrl(new URL(response.headers.location, url).href);
       continue;
     }
@@ -50,10 +56,16 @@ async function fetchWithin(raw: string, limits: Config['urlFetch'], options: { a
       response.resume();
       throw new UserError(`${url.href} answered HTTP ${status}; check the address.`, 'URL_STATUS');
     }
-    const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const contentType = String(response.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (!options.anyType && !READABLE_TYPES.includes(contentType)) {
       response.resume();
-      throw new UserError(`${url.href} is ${contentType || 'of no stated type'}, not a web page or text (expected ${READABLE_TYPES.join(', ')}).`, 'URL_TYPE');
+      throw new UserError(
+        `${url.href} is ${contentType || 'of no stated type'}, not a web page or text (expected ${READABLE_TYPES.join(', ')}).`,
+        'URL_TYPE',
+      );
     }
     return { url: url.href, contentType, body: await readBody(response, url.href, limits.maxBytes, limits.timeoutMs) };
   }
@@ -66,7 +78,8 @@ function parseUrl(raw: string): URL {
   } catch {
     throw new UserError(`"${raw.slice(0, 200)}" is not a URL; give an address such as https://example.com/news/article.`, 'URL_INVALID');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`Only http and https addresses can be fetched, not ${url.protocol}`, 'URL_INVALID');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UserError(`Only http and https addresses can be fetched, not ${url.protocol}`, 'URL_INVALID');
   if (url.username || url.password) throw new UserError('Addresses with a user name or password are not fetched.', 'URL_INVALID');
   return url;
 }
@@ -86,17 +99,30 @@ function guardedLookup(allowPrivate: boolean, host: string): LookupFunction {
 
 class PrivateAddressError extends UserError {
   constructor(host: string, address: string) {
-    super(`${host} resolves to ${address}, a loopback, private or link-local address: refused. An operator can allow such addresses with URL_FETCH_ALLOW_PRIVATE=true.`, 'URL_PRIVATE');
+    super(
+      `${host} resolves to ${address}, a loopback, private or link-local address: refused. An operator can allow such addresses with URL_FETCH_ALLOW_PRIVATE=true.`,
+      'URL_PRIVATE',
+    );
   }
 }
 
 function get(url: URL, limits: Config['urlFetch'], signal: AbortSignal): Promise<IncomingMessage> {
   // An IP literal is not looked up by the socket, so it is checked here.
   const literal = url.hostname.replace(/^\[|\]$/g, '');
-  if (!limits.allowPrivate && /^[\d.]+$|:/.test(literal) && isPrivateAddress(literal)) return Promise.reject(new PrivateAddressError(url.hostname, literal));
+  if (!limits.allowPrivate && /^[\d.]+$|:/.test(literal) && isPrivateAddress(literal))
+    return Promise.reject(new PrivateAddressError(url.hostname, literal));
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', signal, lookup: guardedLookup(limits.allowPrivate, url.hostname), headers: { 'user-agent': 'Dossier/0.1 (article import)', accept: 'text/html, text/plain;q=0.9, */*;q=0.1' } }, resolve);
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        signal,
+        lookup: guardedLookup(limits.allowPrivate, url.hostname),
+        headers: { 'user-agent': 'Dossier/0.1 (article import)', accept: 'text/html, text/plain;q=0.9, */*;q=0.1' },
+      },
+      resolve,
+    );
     req.on('error', (error) => reject(describeFetchError(url.href, error, limits.timeoutMs)));
     req.end();
   });
@@ -119,16 +145,20 @@ function readBody(response: IncomingMessage, href: string, maxBytes: number, tim
       } else chunks.push(chunk);
     });
     response.on('end', () => resolve(Buffer.concat(chunks)));
-    response.on("error", (error) => reject(describeFetchError(href, error, timeoutMs)));
-    response.on("close", () => { if (!response.complete) reject(new UserError(`${href} closed the connection before the page was complete.`, "URL_UNREACHABLE")); });
+    response.on('error', (error) => reject(describeFetchError(href, error, timeoutMs)));
+    response.on('close', () => {
+      if (!response.complete) reject(new UserError(`${href} closed the connection before the page was complete.`, 'URL_UNREACHABLE'));
+    });
   });
 }
 
-const tooLarge = (href: string, maxBytes: number) => new UserError(`${href} is larger than URL_FETCH_MAX_BYTES=${maxBytes} bytes; refused.`, 'URL_TOO_LARGE');
+const tooLarge = (href: string, maxBytes: number) =>
+  new UserError(`${href} is larger than URL_FETCH_MAX_BYTES=${maxBytes} bytes; refused.`, 'URL_TOO_LARGE');
 
 function describeFetchError(href: string, error: Error, timeoutMs: number): Error {
   if (error instanceof UserError) return error;
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') return new UserError(`${href} did not answer within URL_FETCH_TIMEOUT_MS=${timeoutMs} ms.`, 'URL_TIMEOUT');
+  if (error.name === 'AbortError' || error.name === 'TimeoutError')
+    return new UserError(`${href} did not answer within URL_FETCH_TIMEOUT_MS=${timeoutMs} ms.`, 'URL_TIMEOUT');
   const code = (error as NodeJS.ErrnoException).code;
   return new UserError(`Could not fetch ${href} (${code ?? error.message}).`, 'URL_UNREACHABLE');
 }

@@ -35,7 +35,11 @@ export function extractHtmlArticle(html: string, url?: string): ExtractedArticle
   const parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
   const paragraphs = parsed?.content ? blockTexts(parsed.content) : [];
   // Menu labels, buttons and captions are a few words; an article has at least one paragraph of prose.
-  if (!paragraphs.some((paragraph) => paragraph.split(' ').length >= PROSE_WORDS)) throw new UserError(`No article text was found in ${url ?? 'the page'}: it looks like a page without an article (a front page, a login wall or a page built by scripts).`, 'NO_ARTICLE');
+  if (!paragraphs.some((paragraph) => paragraph.split(' ').length >= PROSE_WORDS))
+    throw new UserError(
+      `No article text was found in ${url ?? 'the page'}: it looks like a page without an article (a front page, a login wall or a page built by scripts).`,
+      'NO_ARTICLE',
+    );
   const title = meta.title ?? clean(parsed?.title);
   const author = meta.author ?? clean(parsed?.byline?.replace(/^by\s+/i, ''));
   const outlet = meta.outlet ?? clean(parsed?.siteName);
@@ -74,7 +78,12 @@ function pageMetadata(document: DomNode, url?: string): ArticleMeta {
     title: clean(ld.headline) ?? metaContent('og:title', 'twitter:title') ?? clean(document.querySelector('title')?.textContent),
     outlet: metaContent('og:site_name', 'application-name') ?? clean(ld.publisher),
     author: metaContent('author', 'article:author') ?? clean(ld.author),
-    date: isoDay(metaContent('article:published_time', 'datePublished', 'date', 'DC.date.issued') ?? ld.datePublished ?? timeElement?.getAttribute('datetime') ?? undefined),
+    date: isoDay(
+      metaContent('article:published_time', 'datePublished', 'date', 'DC.date.issued') ??
+        ld.datePublished ??
+        timeElement?.getAttribute('datetime') ??
+        undefined,
+    ),
     url: metaContent('og:url') ?? url,
   });
 }
@@ -88,12 +97,26 @@ function jsonLd(document: DomNode): { headline?: string; author?: string; publis
     } catch {
       continue;
     }
-    const items = (Array.isArray(data) ? data : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])]) as Record<string, unknown>[];
+    const items = (Array.isArray(data) ? data : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])]) as Record<
+      string,
+      unknown
+    >[];
     const article = items.find((item) => typeof item?.['@type'] === 'string' && /Article|Posting|Report/.test(item['@type'] as string));
     if (!article) continue;
     const name = (value: unknown): string | undefined =>
-      typeof value === 'string' ? value : Array.isArray(value) ? value.map(name).filter(Boolean).join(', ') || undefined : typeof (value as { name?: unknown })?.name === 'string' ? ((value as { name: string }).name) : undefined;
-    return { headline: name(article.headline), author: name(article.author), publisher: name(article.publisher), datePublished: name(article.datePublished) };
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value.map(name).filter(Boolean).join(', ') || undefined
+          : typeof (value as { name?: unknown })?.name === 'string'
+            ? (value as { name: string }).name
+            : undefined;
+    return {
+      headline: name(article.headline),
+      author: name(article.author),
+      publisher: name(article.publisher),
+      datePublished: name(article.datePublished),
+    };
   }
   return {};
 }
@@ -112,7 +135,11 @@ function clean(text: string | null | undefined): string | undefined {
 }
 
 function same(a: string, b: string): boolean {
-  const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 

@@ -37,9 +37,18 @@ export async function readPdfArticle(name: string, bytes: Buffer): Promise<PdfAr
   const { getDocument, PDFDateString, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document;
   try {
-    document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, standardFontDataUrl: fontData, verbosity: VerbosityLevel.ERRORS }).promise;
+    document = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      standardFontDataUrl: fontData,
+      verbosity: VerbosityLevel.ERRORS,
+    }).promise;
   } catch (error) {
-    throw new UserError(`${name} was refused: it is not a readable PDF (${error instanceof Error ? error.message : String(error)}).`, 'FILE_PDF');
+    throw new UserError(
+      `${name} was refused: it is not a readable PDF (${error instanceof Error ? error.message : String(error)}).`,
+      'FILE_PDF',
+    );
   }
   try {
     const paragraphs: string[] = [];
@@ -59,7 +68,8 @@ export async function readPdfArticle(name: string, bytes: Buffer): Promise<PdfAr
     };
     // The title is written as the file's heading: the same line at the top of the page would repeat it.
     if (meta.title && paragraphs[0]?.replace(/\s+/g, ' ') === meta.title.replace(/\s+/g, ' ')) paragraphs.shift();
-    if (paragraphs.length === 0) throw new UserError(`${name} was refused: the PDF has no text layer (a scanned image?); save the article as text.`, 'NO_ARTICLE');
+    if (paragraphs.length === 0)
+      throw new UserError(`${name} was refused: the PDF has no text layer (a scanned image?); save the article as text.`, 'NO_ARTICLE');
     return { meta, paragraphs };
   } finally {
     await document.destroy();
@@ -71,7 +81,11 @@ function linesOf(items: TextPiece[]): Line[] {
   const lines: Line[] = [];
   let parts: TextPiece[] = [];
   const flush = () => {
-    const text = parts.map((part) => part.str).join('').replace(/\s+/g, ' ').trim();
+    const text = parts
+      .map((part) => part.str)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
     const first = parts.find((part) => part.str.trim());
     if (text && first) lines.push({ text, y: first.transform[5]!, size: Math.max(...parts.map((part) => part.height)) });
     parts = [];
@@ -90,7 +104,11 @@ function paragraphsOf(lines: Line[]): string[] {
   let current = '';
   lines.forEach((line, i) => {
     const before = lines[i - 1];
-    const breaks = !before || before.y - line.y > PARAGRAPH_GAP * Math.max(before.size, line.size) || before.y < line.y || Math.abs(before.size - line.size) > 0.5;
+    const breaks =
+      !before ||
+      before.y - line.y > PARAGRAPH_GAP * Math.max(before.size, line.size) ||
+      before.y < line.y ||
+      Math.abs(before.size - line.size) > 0.5;
     if (breaks && current) {
       paragraphs.push(current);
       current = '';

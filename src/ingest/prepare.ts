@@ -51,27 +51,61 @@ export async function prepareArticle(input: ArticleInput, options: PrepareOption
     return fromText(kind, decodeText(input.name, input.bytes, options.maxFileBytes), input.name, fallbackName, options.maxFileBytes);
   }
   const fetched: Fetched = await (options.fetch ?? fetchUrl)(input.url, options.urlFetch);
-  const fallbackName = new URL(fetched.url).pathname.split('/').filter(Boolean).pop()?.replace(/\.[^.]+$/, '') ?? 'article';
+  const fallbackName =
+    new URL(fetched.url).pathname
+      .split('/')
+      .filter(Boolean)
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? 'article';
   if (fetched.contentType === 'application/pdf') return fromPdf(fetched.url, fetched.body, options, fallbackName, fetched.url);
-  const kind: ArticleFileKind = fetched.contentType.includes('html') ? 'html' : fetched.contentType === 'text/markdown' ? 'markdown' : 'text';
+  const kind: ArticleFileKind = fetched.contentType.includes('html')
+    ? 'html'
+    : fetched.contentType === 'text/markdown'
+      ? 'markdown'
+      : 'text';
   const text = decodeText(fetched.url, fetched.body, options.urlFetch.maxBytes);
   return fromText(kind, text, fetched.url, fallbackName, options.maxFileBytes, fetched.url);
 }
 
 /** A PDF's text layer becomes a Markdown corpus file with the PDF's metadata, as a web page's article does. */
-async function fromPdf(origin: string, bytes: Buffer, options: PrepareOptions, fallbackName: string, url?: string): Promise<PreparedArticle> {
+async function fromPdf(
+  origin: string,
+  bytes: Buffer,
+  options: PrepareOptions,
+  fallbackName: string,
+  url?: string,
+): Promise<PreparedArticle> {
   checkSize(origin, bytes, options.urlFetch.maxBytes);
   const { meta, paragraphs } = await readPdfArticle(origin, bytes);
-  return fromText('markdown', renderArticleFile({ ...meta, ...(url && { url }) }, paragraphs), origin, fallbackName, options.maxFileBytes, url);
+  return fromText(
+    'markdown',
+    renderArticleFile({ ...meta, ...(url && { url }) }, paragraphs),
+    origin,
+    fallbackName,
+    options.maxFileBytes,
+    url,
+  );
 }
 
-function fromText(kind: ArticleFileKind, text: string, origin: string, fallbackName: string, maxFileBytes: number, url?: string): PreparedArticle {
+function fromText(
+  kind: ArticleFileKind,
+  text: string,
+  origin: string,
+  fallbackName: string,
+  maxFileBytes: number,
+  url?: string,
+): PreparedArticle {
   const content = kind === 'html' ? htmlToArticleFile(text, url) : text.endsWith('\n') ? text : `${text}\n`;
   const bytes = Buffer.from(content, 'utf8');
-  if (bytes.length > maxFileBytes) throw new UserError(`The article from ${origin} is ${bytes.length} bytes of text, over the ${maxFileBytes}-byte limit (MAX_FILE_BYTES).`, 'FILE_TOO_LARGE');
+  if (bytes.length > maxFileBytes)
+    throw new UserError(
+      `The article from ${origin} is ${bytes.length} bytes of text, over the ${maxFileBytes}-byte limit (MAX_FILE_BYTES).`,
+      'FILE_TOO_LARGE',
+    );
   const hash = sha256(bytes);
   const provisional = parseArticle('article', content, hash);
-  if (provisional.sentences.length === 0) throw new UserError(`The article from ${origin} was refused: no article text is left once page furniture is removed.`, 'NO_ARTICLE');
+  if (provisional.sentences.length === 0)
+    throw new UserError(`The article from ${origin} was refused: no article text is left once page furniture is removed.`, 'NO_ARTICLE');
   const source = articleFileName(provisional.meta.title ?? fallbackName, hash, kind === 'text' ? 'txt' : 'md');
   return { source, content, hash, article: parseArticle(source, content, hash), origin };
 }

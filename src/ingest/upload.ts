@@ -16,7 +16,11 @@ export function fileKind(name: string): ArticleFileKind {
 
 /** @throws UserError naming `name` when the file is empty or larger than `maxBytes` (any kind, PDF included). */
 export function checkSize(name: string, bytes: Buffer, maxBytes: number): void {
-  if (bytes.length > maxBytes) throw new UserError(`${name} was refused: it is ${bytes.length} bytes, over the ${maxBytes}-byte limit (MAX_FILE_BYTES).`, 'FILE_TOO_LARGE');
+  if (bytes.length > maxBytes)
+    throw new UserError(
+      `${name} was refused: it is ${bytes.length} bytes, over the ${maxBytes}-byte limit (MAX_FILE_BYTES).`,
+      'FILE_TOO_LARGE',
+    );
   if (bytes.length === 0) throw new UserError(`${name} was refused: the file is empty.`, 'FILE_EMPTY');
 }
 

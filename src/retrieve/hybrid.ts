@@ -31,7 +31,11 @@ export const SEARCH_EF = 128;
 const RRF_K = 60;
 
 /** Dense (HNSW) and BM25 rankings fused by reciprocal rank, diversified so one article cannot fill the list. */
-export async function retrieve(index: IndexArtifact, query: { text: string; vector: number[] }, options: RetrieveOptions): Promise<RankedChunk[]> {
+export async function retrieve(
+  index: IndexArtifact,
+  query: { text: string; vector: number[] },
+  options: RetrieveOptions,
+): Promise<RankedChunk[]> {
   const mode = options.mode ?? 'hybrid';
   const candidates = Math.min(index.chunkCount, options.candidates ?? Math.max(30, options.k * 3));
   if (candidates === 0) return [];

@@ -32,21 +32,27 @@ export async function runTerminal(
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const prompt = () => output.write(interactive ? '\n? ' : '\n');
   const info = dossier.info();
-  print(`Dossier — ${info.articles} articles, ${info.chunks} chunks, ${info.events} timeline events (${info.model}). Type /help for commands.`);
+  print(
+    `Dossier — ${info.articles} articles, ${info.chunks} chunks, ${info.events} timeline events (${info.model}). Type /help for commands.`,
+  );
   // Switches are checked one at a time: when the watch fires, and before each line (in case an event was missed).
   let following: Promise<void> = Promise.resolve();
   const follow = (announce: (text: string) => void) => {
-    following = following.catch(() => undefined).then(async () => {
-      const switched = await dossier.followCurrentIndex();
-      if (switched) announce(formatIndexSwitch(switched));
-    });
+    following = following
+      .catch(() => undefined)
+      .then(async () => {
+        const switched = await dossier.followCurrentIndex();
+        if (switched) announce(formatIndexSwitch(switched));
+      });
     return following;
   };
   const watch = options.dataDir
-    ? watchCurrentIndex(options.dataDir, () => follow((text) => {
-        print(`\n${text}`);
-        if (interactive) output.write('? ');
-      }))
+    ? watchCurrentIndex(options.dataDir, () =>
+        follow((text) => {
+          print(`\n${text}`);
+          if (interactive) output.write('? ');
+        }),
+      )
     : undefined;
   prompt();
   try {
@@ -59,7 +65,11 @@ export async function runTerminal(
           await follow(print);
           print(await handleLine(dossier, line, print));
         } catch (error) {
-          print(error instanceof UserError || error instanceof DossierError ? `⚠ ${error.message}` : `⚠ Something went wrong: ${describeError(error)}`);
+          print(
+            error instanceof UserError || error instanceof DossierError
+              ? `⚠ ${error.message}`
+              : `⚠ Something went wrong: ${describeError(error)}`,
+          );
         }
       }
       prompt();
@@ -80,7 +90,13 @@ async function handleLine(dossier: Dossier, line: string, print: (text: string) 
       return formatSources(dossier.sources());
     case '/timeline': {
       const query = parseTimelineOptions(rest.join(' '));
-      if (query.source !== undefined) checkSourceName(query.source, dossier.sources().map((s) => s.source), 'source:', '/sources');
+      if (query.source !== undefined)
+        checkSourceName(
+          query.source,
+          dossier.sources().map((s) => s.source),
+          'source:',
+          '/sources',
+        );
       const { events, note } = await lookupTimeline(dossier, query);
       return `${formatTimeline(events)}\n${note}`;
     }

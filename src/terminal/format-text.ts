@@ -8,7 +8,8 @@ export function formatAnswer(answer: Answer): string {
   if (answer.note) lines.push(`(${answer.note})`, '');
   if (answer.citations.length > 0) {
     lines.push('Sources:');
-    for (const c of answer.citations) lines.push(`  [${c.n}] ${c.source} — ${c.title ?? 'untitled'}${c.date ? ` (${c.date})` : ''}`, `      “${c.quote}”`);
+    for (const c of answer.citations)
+      lines.push(`  [${c.n}] ${c.source} — ${c.title ?? 'untitled'}${c.date ? ` (${c.date})` : ''}`, `      “${c.quote}”`);
   } else if (answer.nearest?.length) {
     lines.push('Closest articles:');
     for (const a of answer.nearest) lines.push(`  ${a.source} — ${a.title ?? 'untitled'}${a.date ? ` (${a.date})` : ''}`);
@@ -19,7 +20,10 @@ export function formatAnswer(answer: Answer): string {
 /** The corpus's articles, one per line. */
 export function formatSources(sources: ArticleSummary[]): string {
   return sources
-    .map((s) => `${s.source} — ${s.title ?? 'untitled'}${[s.outlet, s.author, s.date].some(Boolean) ? ` (${[s.outlet, s.author, s.date].filter(Boolean).join(', ')})` : ''} · ${s.chunks} chunks`)
+    .map(
+      (s) =>
+        `${s.source} — ${s.title ?? 'untitled'}${[s.outlet, s.author, s.date].some(Boolean) ? ` (${[s.outlet, s.author, s.date].filter(Boolean).join(', ')})` : ''} · ${s.chunks} chunks`,
+    )
     .join('\n');
 }
 
@@ -30,7 +34,13 @@ export function formatTimeline(events: TimelineEvent[]): string {
   const number = (source: string) => (sources.includes(source) ? sources.indexOf(source) : sources.push(source) - 1) + 1;
   const lines = events.map((e) => {
     const refs = [...new Set(e.sources.map((s) => number(s.source)))].map((n) => `[${n}]`).join('');
-    const flags = [e.kind !== 'occurred' ? e.kind : '', e.approximate ? 'approximate date' : '', e.conflict ? `sources differ: ${e.conflict}` : ''].filter(Boolean).join('; ');
+    const flags = [
+      e.kind !== 'occurred' ? e.kind : '',
+      e.approximate ? 'approximate date' : '',
+      e.conflict ? `sources differ: ${e.conflict}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     return `${e.date} — ${e.summary} ${refs}${flags ? ` (${flags})` : ''}`;
   });
   return [...lines, '', 'Sources:', ...sources.map((s, i) => `  [${i + 1}] ${s}`)].join('\n');
@@ -40,7 +50,8 @@ export function formatTimeline(events: TimelineEvent[]): string {
 export function formatReindexSummary(summary: ReindexSummary): string {
   const skipped = summary.skipped.length ? `; skipped ${summary.skipped.map((s) => `${s.source}: ${s.reason}`).join('; ')}` : '';
   const adopted = summary.adopted ? `${formatIndexSwitch(summary.adopted)} ` : '';
-  if (!summary.rebuilt) return `${adopted}Index is up to date (${summary.unchanged} files, ${summary.chunks} chunks); nothing to rebuild${skipped}.`;
+  if (!summary.rebuilt)
+    return `${adopted}Index is up to date (${summary.unchanged} files, ${summary.chunks} chunks); nothing to rebuild${skipped}.`;
   const list = (label: string, files: string[]) => (files.length ? `${label} ${files.length} (${files.join(', ')})` : `${label} 0`);
   return `${adopted}Reindexed in ${(summary.ms / 1000).toFixed(1)} s: ${list('added', summary.added)}, ${list('changed', summary.changed)}, ${list('removed', summary.removed)}, ${summary.unchanged} unchanged; ${summary.chunks} chunks, ${summary.events} timeline events${skipped}.`;
 }

@@ -33,7 +33,9 @@ function plainLines(stream: NodeJS.WritableStream): ProgressDisplay {
       if (progress.phase !== phase) step = 0;
       phase = progress.phase;
       step = progress.phase === 'embedding' ? reached : 0;
-      stream.write(`Indexing: ${progress.phase} (${progress.filesTotal} files, ${progress.chunksEmbedded}/${progress.chunksTotal} chunks embedded)\n`);
+      stream.write(
+        `Indexing: ${progress.phase} (${progress.filesTotal} files, ${progress.chunksEmbedded}/${progress.chunksTotal} chunks embedded)\n`,
+      );
     },
     interrupt() {},
     stop() {
@@ -58,7 +60,12 @@ function terminalBar(stream: NodeJS.WritableStream): ProgressDisplay {
       latest = progress;
       loading ??= import('cli-progress').then(({ default: cliProgress }) => {
         bar = new cliProgress.SingleBar(
-          { format: 'Indexing {phase} |{bar}| {value}/{total} chunks embedded · {files} files', stream, hideCursor: true, clearOnComplete: false },
+          {
+            format: 'Indexing {phase} |{bar}| {value}/{total} chunks embedded · {files} files',
+            stream,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
       });

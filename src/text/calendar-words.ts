@@ -1,6 +1,19 @@
 /** Month and weekday names of English dates, and the units dates are counted in: written once for every reader. */
 
-export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Three-letter abbreviations, as tables and axes print them. */
 export const MONTH_ABBREVIATIONS = MONTH_NAMES.map((name) => name.slice(0, 3));

@@ -11,9 +11,13 @@ export const TOKENIZER_VERSION = 'porter2+irregular-verbs/1';
 
 /** Lower-cased words of a text (letters and digits, possessive "'s" dropped, accents folded), in order. */
 export function words(text: string): string[] {
-  return (normalizeNames(text).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? []).map((word) =>
-    word.replace(/['’]s$/, '').replace(/['’]/g, ''),
-  );
+  return (
+    normalizeNames(text)
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? []
+  ).map((word) => word.replace(/['’]s$/, '').replace(/['’]/g, ''));
 }
 
 // "US" (the country) must not become the pronoun "us"; the country's other names join it.
@@ -37,7 +41,15 @@ const DATING_WORDS = new Set(['ago', 'last', 'next', 'early', 'late', 'mid']);
 export function contentTerms(text: string): Set<string> {
   const terms = new Set<string>();
   for (const word of words(text)) {
-    if (word.length < 2 || /\d/.test(word) || STOP_WORDS.has(word) || DATING_WORDS.has(word) || NUMBER_WORDS.has(word) || isCalendarName(word)) continue;
+    if (
+      word.length < 2 ||
+      /\d/.test(word) ||
+      STOP_WORDS.has(word) ||
+      DATING_WORDS.has(word) ||
+      NUMBER_WORDS.has(word) ||
+      isCalendarName(word)
+    )
+      continue;
     const term = stem(word);
     if (!TIME_UNIT_TERMS.has(term)) terms.add(term);
   }

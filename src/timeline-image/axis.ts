@@ -51,7 +51,9 @@ export function buildAxis(periods: Period[], geometry: AxisGeometry): Axis {
   });
   const scales = segments.map((segment, i) => {
     const knots = [...new Set([segment.start, segment.end, ...runs[i]!.flatMap((p) => [p.start, p.end])])].sort((a, b) => a - b);
-    return scaleUtc().domain(knots).range(knotPositions(knots, segment.x0, segment.x1));
+    return scaleUtc()
+      .domain(knots)
+      .range(knotPositions(knots, segment.x0, segment.x1));
   });
   return {
     segments,

@@ -26,7 +26,12 @@ function yearCells(segment: Segment, axis: Axis): Cell[] {
   const cells: Cell[] = [];
   for (let year = new Date(segment.start).getUTCFullYear(); utc(year) < segment.end; year++) {
     const rank = [100, 50, 10, 5, 2].findIndex((step) => year % step === 0);
-    cells.push({ x0: axis.x(Math.max(utc(year), segment.start)), x1: axis.x(Math.min(utc(year + 1), segment.end)), text: String(year), rank: rank === -1 ? 5 : rank });
+    cells.push({
+      x0: axis.x(Math.max(utc(year), segment.start)),
+      x1: axis.x(Math.min(utc(year + 1), segment.end)),
+      text: String(year),
+      rank: rank === -1 ? 5 : rank,
+    });
   }
   return cells;
 }
@@ -38,7 +43,12 @@ function monthCells(segment: Segment, axis: Axis): Cell[] {
     const start = utc(first.getUTCFullYear(), first.getUTCMonth() + k);
     if (start >= segment.end) break;
     const month = new Date(start).getUTCMonth();
-    cells.push({ x0: axis.x(start), x1: axis.x(utc(first.getUTCFullYear(), first.getUTCMonth() + k + 1)), text: MONTH_ABBREVIATIONS[month]!, rank: [0, 6, 3, 9].includes(month) ? 0 : 1 });
+    cells.push({
+      x0: axis.x(start),
+      x1: axis.x(utc(first.getUTCFullYear(), first.getUTCMonth() + k + 1)),
+      text: MONTH_ABBREVIATIONS[month]!,
+      rank: [0, 6, 3, 9].includes(month) ? 0 : 1,
+    });
   }
   return cells;
 }
@@ -74,8 +84,17 @@ function eventMonths(segment: Segment, axis: Axis): Cell[] {
   }
   const cells = [...counts].map(([start, count]) => {
     const d = new Date(start);
-    const year: [number, number] = [axis.x(Math.max(utc(d.getUTCFullYear()), segment.start)), axis.x(Math.min(utc(d.getUTCFullYear() + 1), segment.end))];
-    return { x0: axis.x(start), x1: axis.x(utc(d.getUTCFullYear(), d.getUTCMonth() + 1)), text: MONTH_ABBREVIATIONS[d.getUTCMonth()]!, rank: -count, year };
+    const year: [number, number] = [
+      axis.x(Math.max(utc(d.getUTCFullYear()), segment.start)),
+      axis.x(Math.min(utc(d.getUTCFullYear() + 1), segment.end)),
+    ];
+    return {
+      x0: axis.x(start),
+      x1: axis.x(utc(d.getUTCFullYear(), d.getUTCMonth() + 1)),
+      text: MONTH_ABBREVIATIONS[d.getUTCMonth()]!,
+      rank: -count,
+      year,
+    };
   });
   // A month name is only read against its year: keep those whose label fits inside their year's cell.
   return cells.filter((cell) => cell.year[1] - cell.year[0] >= textWidth(cell.text, METRICS.bandSize) + 6);
@@ -100,26 +119,39 @@ export function drawBand(axis: Axis, labels: BandLabel[], top: number, bottom: n
   const parts: string[] = [];
   for (const segment of axis.segments) {
     const split = hasMonthRow(axis) ? top + m.bandRow : bottom;
-    parts.push(`<rect x="${n(segment.x0)}" y="${n(top)}" width="${n(segment.x1 - segment.x0)}" height="${n(bottom - top)}" fill="${t.band}"/>`);
+    parts.push(
+      `<rect x="${n(segment.x0)}" y="${n(top)}" width="${n(segment.x1 - segment.x0)}" height="${n(bottom - top)}" fill="${t.band}"/>`,
+    );
     const shaded = segment.unit === 'month' ? monthCells(segment, axis) : yearCells(segment, axis);
     const [y0, y1] = segment.unit === 'month' ? [split, bottom] : [top, bottom];
     shaded.forEach((cell, i) => {
-      if (i % 2 === 1) parts.push(`<rect x="${n(cell.x0)}" y="${n(y0)}" width="${n(cell.x1 - cell.x0)}" height="${n(y1 - y0)}" fill="${t.bandAlt}"/>`);
+      if (i % 2 === 1)
+        parts.push(`<rect x="${n(cell.x0)}" y="${n(y0)}" width="${n(cell.x1 - cell.x0)}" height="${n(y1 - y0)}" fill="${t.bandAlt}"/>`);
     });
-    if (split < bottom) parts.push(`<line x1="${n(segment.x0)}" y1="${n(split)}" x2="${n(segment.x1)}" y2="${n(split)}" stroke="${t.bandAlt}" stroke-width="1"/>`);
+    if (split < bottom)
+      parts.push(
+        `<line x1="${n(segment.x0)}" y1="${n(split)}" x2="${n(segment.x1)}" y2="${n(split)}" stroke="${t.bandAlt}" stroke-width="1"/>`,
+      );
     if (segment.unit === 'month') {
-      for (const cell of yearCells(segment, axis).slice(1)) parts.push(`<line x1="${n(cell.x0)}" y1="${n(top)}" x2="${n(cell.x0)}" y2="${n(split)}" stroke="${t.bandAlt}" stroke-width="1.5"/>`);
+      for (const cell of yearCells(segment, axis).slice(1))
+        parts.push(
+          `<line x1="${n(cell.x0)}" y1="${n(top)}" x2="${n(cell.x0)}" y2="${n(split)}" stroke="${t.bandAlt}" stroke-width="1.5"/>`,
+        );
     }
   }
   for (const label of labels) {
     const y = label.row === 'month' ? top + m.bandRow * 1.5 : hasMonthRow(axis) ? top + m.bandRow / 2 : (top + bottom) / 2;
-    parts.push(`<text x="${n(label.x)}" y="${n(y + m.bandSize * CENTRE_BASELINE)}" font-size="${m.bandSize}" fill="${t.bandText}" text-anchor="middle">${escape(label.text)}</text>`);
+    parts.push(
+      `<text x="${n(label.x)}" y="${n(y + m.bandSize * CENTRE_BASELINE)}" font-size="${m.bandSize}" fill="${t.bandText}" text-anchor="middle">${escape(label.text)}</text>`,
+    );
   }
   // Break marks where empty years are left out.
   for (let i = 1; i < axis.segments.length; i++) {
     const mid = (axis.segments[i - 1]!.x1 + axis.segments[i]!.x0) / 2;
     for (const dx of [-2, 2]) {
-      parts.push(`<line x1="${n(mid + dx - 2)}" y1="${n(bottom + 1)}" x2="${n(mid + dx + 2)}" y2="${n(top - 1)}" stroke="${t.muted}" stroke-width="1.2"/>`);
+      parts.push(
+        `<line x1="${n(mid + dx - 2)}" y1="${n(bottom + 1)}" x2="${n(mid + dx + 2)}" y2="${n(top - 1)}" stroke="${t.muted}" stroke-width="1.2"/>`,
+      );
     }
   }
   return parts.join('\n');

@@ -39,7 +39,11 @@ export function periodOf(event: Pick<ImageEvent, 'date' | 'precision'>): Period 
 export function formatDate(event: Pick<ImageEvent, 'date' | 'precision' | 'approximate'>): string {
   const [year, month, day] = event.date.split('-').filter(Boolean);
   const name = month ? (MONTH_ABBREVIATIONS[Number(month) - 1] ?? month) : undefined;
-  const text = event.precision === 'year' || !name ? year! : event.precision === 'month' || !day ? `${name} ${year}` : `${name} ${Number(day)}, ${year}`;
+  const text =
+    event.precision === 'year' || !name
+      ? year!
+      : event.precision === 'month' || !day
+        ? `${name} ${year}`
+        : `${name} ${Number(day)}, ${year}`;
   return event.approximate ? `c. ${text}` : text;
 }
-

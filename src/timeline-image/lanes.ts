@@ -45,13 +45,12 @@ function placeInOrder(requests: LabelRequest[], order: number[], g: LaneGeometry
   const places: LabelPlace[] = new Array(requests.length);
   for (const i of order) {
     const { x0, x1, width } = requests[i]!;
-    const options = (['right', 'left'] as const)
-      .map((direction) => {
-        const room = direction === 'right' ? g.right - x1 - g.gap : x0 - g.gap - g.left;
-        const fitted = Math.max(0, Math.min(width, room));
-        const span: [number, number] = direction === 'right' ? [x0, x1 + g.gap + fitted] : [x0 - g.gap - fitted, x1];
-        return { direction, fitted, span, fits: room >= Math.min(width, g.minWidth), lane: firstFree(taken, span, g.padding) };
-      });
+    const options = (['right', 'left'] as const).map((direction) => {
+      const room = direction === 'right' ? g.right - x1 - g.gap : x0 - g.gap - g.left;
+      const fitted = Math.max(0, Math.min(width, room));
+      const span: [number, number] = direction === 'right' ? [x0, x1 + g.gap + fitted] : [x0 - g.gap - fitted, x1];
+      return { direction, fitted, span, fits: room >= Math.min(width, g.minWidth), lane: firstFree(taken, span, g.padding) };
+    });
     const score = (option: (typeof options)[number]) => option.lane + (option.fitted < width ? g.truncationCost : 0);
     options.sort((a, b) => Number(b.fits) - Number(a.fits) || score(a) - score(b) || b.fitted - a.fitted);
     const best = options[0]!;

@@ -41,13 +41,20 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
 
   const axis = buildAxis(
     events.map((e) => e.period),
-    { x0: m.margin, x1: CANVAS_WIDTH - m.margin, breakWidth: 10, minSegment: textWidth('0000', m.bandSize) + 8, minMonth: textWidth('Sep', m.bandSize) + 6 },
+    {
+      x0: m.margin,
+      x1: CANVAS_WIDTH - m.margin,
+      breakWidth: 10,
+      minSegment: textWidth('0000', m.bandSize) + 8,
+      minMonth: textWidth('Sep', m.bandSize) + 6,
+    },
   );
   const labels = events.map(({ event, period }) => {
     const date = formatDate(event);
     const cited = [...new Set(event.sources.map((s) => numbers.get(s.source)!))].sort((a, b) => a - b);
     const sources = cited.length ? `[${cited.join(',')}]` : '';
-    const fixed = textWidth(`${date} `, m.labelSize, 'bold') + (sources ? textWidth(' ', m.labelSize) + textWidth(sources, m.sourceSize) : 0);
+    const fixed =
+      textWidth(`${date} `, m.labelSize, 'bold') + (sources ? textWidth(' ', m.labelSize) + textWidth(sources, m.sourceSize) : 0);
     return { event, period, date, sources, fixed, full: fixed + textWidth(event.summary, m.labelSize), x: axis.x(period.mid) };
   });
 
@@ -90,18 +97,27 @@ export function timelineSvg(input: ReadonlyArray<ImageEvent>, options: TimelineI
  * Marks' extents and label places: the widest labels that fit the preview box, trying each width first
  * without cutting any label at the canvas edge, then cutting where that saves a lane.
  */
-function placeAll(labels: Array<{ event: ImageEvent; period: Period; full: number; x: number }>, axis: Axis, heightFor: (lanes: number) => number) {
+function placeAll(
+  labels: Array<{ event: ImageEvent; period: Period; full: number; x: number }>,
+  axis: Axis,
+  heightFor: (lanes: number) => number,
+) {
   const m = METRICS;
   const r = m.headRadius;
   // A day is a dot; a month or a year is a bar over its stretch of the axis, at least a dot wide.
   const marks = labels.map(({ event, period, x }) =>
-    event.precision === 'day' ? { x0: x - r, x1: x + r } : { x0: Math.min(axis.x(period.start), x - r), x1: Math.max(axis.x(period.end), x + r) },
+    event.precision === 'day'
+      ? { x0: x - r, x1: x + r }
+      : { x0: Math.min(axis.x(period.start), x - r), x1: Math.max(axis.x(period.end), x + r) },
   );
   const geometry = { left: m.margin, right: CANVAS_WIDTH - m.margin, gap: m.markGap, padding: 8, minWidth: 120 };
   const attempts: Array<{ places: LabelPlace[]; height: number }> = [];
   for (const width of LABEL_WIDTHS) {
     for (const truncationCost of [Infinity, 1]) {
-      const places = placeLabels(labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })), { ...geometry, truncationCost });
+      const places = placeLabels(
+        labels.map((l, i) => ({ ...marks[i]!, width: Math.min(l.full, width) })),
+        { ...geometry, truncationCost },
+      );
       attempts.push({ places, height: heightFor(laneCount(places)) });
     }
   }

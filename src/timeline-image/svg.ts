@@ -40,7 +40,8 @@ export function drawSvg(frame: Frame): string {
       `<tspan font-size="${m.legendSize}" font-weight="400" fill="${t.muted}" dx="8">${escape(frame.subtitle)}</tspan></text>`,
   ];
   const labels = bandLabels(frame.axis);
-  for (const x of gridLines(labels, frame.axis)) parts.push(`<line x1="${n(x)}" y1="${n(lanesTop - 2)}" x2="${n(x)}" y2="${n(bandTop)}" stroke="${t.grid}" stroke-width="1"/>`);
+  for (const x of gridLines(labels, frame.axis))
+    parts.push(`<line x1="${n(x)}" y1="${n(lanesTop - 2)}" x2="${n(x)}" y2="${n(bandTop)}" stroke="${t.grid}" stroke-width="1"/>`);
   parts.push(drawBand(frame.axis, labels, bandTop, bandBottom, t));
   for (const event of frame.events) parts.push(drawMark(event, laneY(event.lane), bandTop, t));
   for (const event of frame.events) parts.push(drawLabel(event, laneY(event.lane), t));
@@ -53,7 +54,9 @@ function drawMark(event: DrawnEvent, y: number, bandTop: number, t: Theme): stri
   const parts: string[] = [];
   // On the band's top edge: where the event falls, so clusters show on the axis itself.
   const tick = event.precision === 'day' ? [event.x - 1, 2] : [event.spanX0, Math.max(event.spanX1 - event.spanX0, 2)];
-  parts.push(`<rect x="${n(tick[0]!)}" y="${n(bandTop)}" width="${n(tick[1]!)}" height="3" fill="${t.accent}" fill-opacity="${event.precision === 'day' ? 1 : 0.6}"/>`);
+  parts.push(
+    `<rect x="${n(tick[0]!)}" y="${n(bandTop)}" width="${n(tick[1]!)}" height="3" fill="${t.accent}" fill-opacity="${event.precision === 'day' ? 1 : 0.6}"/>`,
+  );
   if (event.precision !== 'day') {
     // A month or a year: the bar is the stretch of time the date stands for.
     const width = Math.max(event.spanX1 - event.spanX0, 2 * r);

@@ -17,7 +17,11 @@ export async function writeTimelinePng(
   try {
     await writeFileAtomic(file, image.png);
   } catch (error) {
-    throw new UserError(`Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check that its folder exists and is writable.`, 'WRITE_FAILED', { cause: error });
+    throw new UserError(
+      `Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check that its folder exists and is writable.`,
+      'WRITE_FAILED',
+      { cause: error },
+    );
   }
   return image;
 }

@@ -12,7 +12,10 @@ export interface Antecedent {
  * later" → that date plus two days. Undefined when the earlier date is too coarse for the count ("two days after"
  * a month), so that no day is invented.
  */
-export function fromAntecedent(mention: Pick<DateMention, 'text' | 'anaphora'>, antecedent: Antecedent | undefined): (Antecedent & { note: string }) | undefined {
+export function fromAntecedent(
+  mention: Pick<DateMention, 'text' | 'anaphora'>,
+  antecedent: Antecedent | undefined,
+): (Antecedent & { note: string }) | undefined {
   if (!antecedent || !mention.anaphora) return undefined;
   const { unit, shift, month } = mention.anaphora;
   const note = `“${mention.text}” refers back to ${antecedent.date}, named just before`;
@@ -23,6 +26,7 @@ export function fromAntecedent(mention: Pick<DateMention, 'text' | 'anaphora'>, 
   const precision = order[Math.min(order.indexOf(wanted), order.indexOf(antecedent.precision))]!;
   if (shift !== 0 && precision !== wanted) return undefined;
   const first = parseDate(antecedent.date)!.first;
-  const day = shift === 0 ? first : wanted === 'day' ? first + shift : wanted === 'month' ? addMonths(first, shift) : dayNumber(year + shift, 1, 1);
+  const day =
+    shift === 0 ? first : wanted === 'day' ? first + shift : wanted === 'month' ? addMonths(first, shift) : dayNumber(year + shift, 1, 1);
   return { date: formatDate(day, precision), precision, note };
 }

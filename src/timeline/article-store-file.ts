@@ -35,11 +35,21 @@ export async function saveArticleTimelines(dir: string, records: ArticleTimeline
 }
 
 function wellFormed(record: ArticleTimeline): boolean {
-  return typeof record?.checksum === 'string' && typeof record.source === 'string' && Array.isArray(record.events) && Array.isArray(record.pending) && typeof record.names === 'object' && record.names !== null;
+  return (
+    typeof record?.checksum === 'string' &&
+    typeof record.source === 'string' &&
+    Array.isArray(record.events) &&
+    Array.isArray(record.pending) &&
+    typeof record.names === 'object' &&
+    record.names !== null
+  );
 }
 
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((file) => /\.(ts|js)$/.test(file)).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const name of readdirSync(dir)
+    .filter((file) => /\.(ts|js)$/.test(file))
+    .sort())
+    hash.update(name).update(readFileSync(join(dir, name)));
   return hash.digest('hex').slice(0, 16);
 }

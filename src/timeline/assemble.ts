@@ -51,7 +51,9 @@ function surnameLinks(records: ArticleTimeline[]): Map<string, string> {
       counts.set(surname, names);
     }
   }
-  return new Map([...counts].map(([surname, names]) => [surname, [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]));
+  return new Map(
+    [...counts].map(([surname, names]) => [surname, [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]),
+  );
 }
 
 function linkPeople(people: string[], links: Map<string, string>): string[] {

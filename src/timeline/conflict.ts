@@ -23,7 +23,10 @@ function dateConflict(reports: Report[]): string | undefined {
 }
 
 // A number and the thing it counts: "25 years", "25-year", "$15 million", "four counts".
-const FIGURE = new RegExp(String.raw`(\$\s?)?\b(\d[\d,.]*|${[...NUMBER_WORDS.keys()].join('|')})\b(?:\s*(million|billion|thousand))?[\s-]+([a-z]+)`, 'gi');
+const FIGURE = new RegExp(
+  String.raw`(\$\s?)?\b(\d[\d,.]*|${[...NUMBER_WORDS.keys()].join('|')})\b(?:\s*(million|billion|thousand))?[\s-]+([a-z]+)`,
+  'gi',
+);
 const NOT_UNITS = /^(in|on|at|of|to|and|or|the|a|by|for|from|with|was|were|is|are|percent)$/;
 
 function figureConflict(reports: Report[]): string | undefined {
@@ -75,7 +78,8 @@ function spellingConflict(reports: Report[]): string | undefined {
       for (const x of wordsA) {
         for (const y of wordsB) {
           if (x === y || wordsA.has(y) || wordsB.has(x) || x[0] !== y[0] || x.startsWith(y) || y.startsWith(x)) continue;
-          if (editDistance(x.toLowerCase(), y.toLowerCase()) <= (Math.min(x.length, y.length) >= 7 ? 2 : 1)) differences.add(`${x} (${a}) vs ${y} (${b})`);
+          if (editDistance(x.toLowerCase(), y.toLowerCase()) <= (Math.min(x.length, y.length) >= 7 ? 2 : 1))
+            differences.add(`${x} (${a}) vs ${y} (${b})`);
         }
       }
     }

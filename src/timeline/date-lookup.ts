@@ -2,7 +2,12 @@ import { tokenize } from '../text/terms.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** The timeline's resolved date for a passage, if it holds a dated event. */
-export type PassageDate = (source: string, start: number, end: number, questionTerms: string[]) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
+export type PassageDate = (
+  source: string,
+  start: number,
+  end: number,
+  questionTerms: string[],
+) => { date: string; precision: 'day' | 'month' | 'year' } | undefined;
 
 /**
  * Finds the timeline's resolved date for a passage, for date answers. A passage can hold several dated
@@ -13,7 +18,9 @@ export function passageDates(events: TimelineEvent[]): PassageDate {
     const wanted = new Set(questionTerms);
     const candidates = events
       // An approximate date is a best reading (a guessed year): an answer states only dates the articles fix.
-      .filter((e) => e.precision !== 'year' && !e.approximate && e.sources.some((s) => s.source === source && s.start < end && s.end > start))
+      .filter(
+        (e) => e.precision !== 'year' && !e.approximate && e.sources.some((s) => s.source === source && s.start < end && s.end > start),
+      )
       .map((event) => ({ event, shared: tokenize(event.summary).filter((term) => wanted.has(term)).length }))
       .sort((a, b) => b.shared - a.shared || Number(b.event.precision === 'day') - Number(a.event.precision === 'day'));
     const best = candidates[0]?.event;

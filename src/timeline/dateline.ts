@@ -20,7 +20,8 @@ const MONTH = String.raw`(${MONTH_SHORT_FORMS.join('|')})[a-z]*\.?`;
 const WIRE = new RegExp(String.raw`^\s*[A-Z][A-Z .'-]{2,},(?:\s+[A-Z][\p{L}.' -]{1,30},)?\s+${MONTH}\s+(\d{1,2})\b(?!,?\s+\d{4})`, 'u');
 
 // A wire dateline opening a sentence: a place in capitals, maybe a region, a month and day, an agency, then a dash.
-const WIRE_PREFIX = /^\s*[A-Z][A-Z .'-]{2,},(?:\s+\p{Lu}[\p{L}.' -]{1,30},)?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b[^—–]{0,60}?(?:[—–]|\s-\s)\s*/u;
+const WIRE_PREFIX =
+  /^\s*[A-Z][A-Z .'-]{2,},(?:\s+\p{Lu}[\p{L}.' -]{1,30},)?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b[^—–]{0,60}?(?:[—–]|\s-\s)\s*/u;
 
 /** How many characters of the sentence a wire dateline takes ("BUDVA, Montenegro, Nov. 9 /Wire/ — "); 0 without one. */
 export function datelineLength(sentence: string): number {
@@ -29,22 +30,36 @@ export function datelineLength(sentence: string): number {
 
 /** True when a sentence is a wire dateline ("MOSCOW, November 22."): a place in capitals, then the date. */
 export function isWireDateline(sentence: string): boolean {
-  return WIRE.test(sentence) || new RegExp(String.raw`^\s*[A-Z][A-Z .'-]{2,},(?:\s+[A-Z][\p{L}.' -]{1,30},)?\s+${MONTH}\s+\d{1,2}`, 'u').test(sentence);
+  return (
+    WIRE.test(sentence) ||
+    new RegExp(String.raw`^\s*[A-Z][A-Z .'-]{2,},(?:\s+[A-Z][\p{L}.' -]{1,30},)?\s+${MONTH}\s+\d{1,2}`, 'u').test(sentence)
+  );
 }
 
 /** The article's date: its metadata's, else a dated header line ("By Staff | June 17, 2016 | 4 min read"), else a wire dateline's month and day. */
 export function findDateline(article: TimelineArticle): Dateline {
   if (article.meta.date) return { date: article.meta.date };
-  const lines = article.text.split('\n').map((line) => line.trim()).filter(Boolean).slice(0, HEADER_LINES);
+  const lines = article.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, HEADER_LINES);
   for (const line of lines) {
     const wire = WIRE.exec(line);
     if (wire) return { monthDay: { month: monthNumber(wire[1]!), day: Number(wire[2]), text: wire[0].trim() } };
     if (line.length > HEADER_LINE_CHARS) continue;
     const dotted = DOTTED.exec(line);
-    if (dotted && valid(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]))) return { date: formatDate(dayNumber(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])), 'day') };
+    if (dotted && valid(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])))
+      return { date: formatDate(dayNumber(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])), 'day') };
     const parsed = chrono.parse(line)[0];
     // A header date is the line, or a field of it between separators ("By Staff Reporter | June 17, 2016 | 4 min read").
-    if (parsed && parsed.start.isCertain('year') && parsed.start.isCertain('month') && parsed.start.isCertain('day') && (line.includes('|') || parsed.text.length >= line.length - 12)) {
+    if (
+      parsed &&
+      parsed.start.isCertain('year') &&
+      parsed.start.isCertain('month') &&
+      parsed.start.isCertain('day') &&
+      (line.includes('|') || parsed.text.length >= line.length - 12)
+    ) {
       return { date: formatDate(dayNumber(parsed.start.get('year')!, parsed.start.get('month')!, parsed.start.get('day')!), 'day') };
     }
   }

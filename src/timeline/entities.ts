@@ -98,5 +98,7 @@ function personName(run: NameRun, singles: Set<string>): string | undefined {
   const name = words.length > 2 && run.person ? words.slice(-2).join(' ') : words.join(' ');
   if (run.person || words.length === 1) return name;
   // Untagged: a first name and a surname the corpus also uses alone ("Kosmas Varelidis" … "Varelidis said").
-  return words.length <= 3 && singles.has(words.at(-1)!) && words.every((word) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word)) ? words.slice(-2).join(' ') : undefined;
+  return words.length <= 3 && singles.has(words.at(-1)!) && words.every((word) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word))
+    ? words.slice(-2).join(' ')
+    : undefined;
 }

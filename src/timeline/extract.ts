@@ -19,7 +19,10 @@ export function extractSentenceEvents(articles: TimelineArticle[]): SentenceEven
  * Each article's extraction: taken from `store` when it holds the article (same checksum and file name),
  * else extracted now and put there. `extracted` names the articles that were read.
  */
-export function extractArticles(articles: TimelineArticle[], store: ArticleTimelineStore = new MemoryArticleTimelines()): { records: ArticleTimeline[]; extracted: string[] } {
+export function extractArticles(
+  articles: TimelineArticle[],
+  store: ArticleTimelineStore = new MemoryArticleTimelines(),
+): { records: ArticleTimeline[]; extracted: string[] } {
   const extracted: string[] = [];
   const records = articles.map((article) => {
     const kept = store.get(article.hash);

@@ -10,7 +10,9 @@ const WORDS_BEFORE = 8;
 
 // Verbs of saying: a closed class of English that marks a report of a statement rather than a deed.
 const REPORTING = new Set(
-  'say tell add announce state write claim report confirm insist recall explain stress note quote declare warn urge comment reply respond argue testify acknowledge admit describe'.split(' '),
+  'say tell add announce state write claim report confirm insist recall explain stress note quote declare warn urge comment reply respond argue testify acknowledge admit describe'.split(
+    ' ',
+  ),
 );
 
 /** True when a verb's lemma is a verb of saying ("said", "told", "announced"). */
@@ -36,7 +38,14 @@ function clauseBefore(sentence: string, index: number): string {
   let start = 0;
   for (const match of head.matchAll(CLAUSE_BREAK)) {
     // A comma right before the date ("..., on Friday") does not end the clause that governs it.
-    if (match[0] !== ',' || head.slice(match.index + 1).trim().split(/\s+/).length > 1) start = match.index + 1;
+    if (
+      match[0] !== ',' ||
+      head
+        .slice(match.index + 1)
+        .trim()
+        .split(/\s+/).length > 1
+    )
+      start = match.index + 1;
   }
   return head.slice(start).split(/\s+/).slice(-WORDS_BEFORE).join(' ');
 }

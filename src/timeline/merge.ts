@@ -32,14 +32,34 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   // its first report's, and its place in the index never changes.
   const index = new ClusterIndex();
   for (const member of ordered) {
-    const sameArticle = (cluster: Member[]) => cluster.some((other) => other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start !== cited.start)));
-    const sameSentence = (cluster: Member[]) => cluster.some((other) => other.date === member.date && other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start === cited.start)));
+    const sameArticle = (cluster: Member[]) =>
+      cluster.some((other) =>
+        other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start !== cited.start)),
+      );
+    const sameSentence = (cluster: Member[]) =>
+      cluster.some(
+        (other) =>
+          other.date === member.date &&
+          other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start === cited.start)),
+      );
     const candidates = index.compatibleWith(member.date);
     // Two dates of one sentence that resolve to the same day ("Nov. 9 ... said on Saturday") are one event.
     const best =
       candidates.find(sameSentence) ??
-      bestCluster(candidates.filter((cluster) => !sameArticle(cluster)), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT) ??
-      bestCluster(candidates.filter(sameArticle), member, similarity, (cluster) => compatible(finest(cluster).date, member.date), SAME_EVENT_DESPITE_DATE);
+      bestCluster(
+        candidates.filter((cluster) => !sameArticle(cluster)),
+        member,
+        similarity,
+        (cluster) => compatible(finest(cluster).date, member.date),
+        SAME_EVENT,
+      ) ??
+      bestCluster(
+        candidates.filter(sameArticle),
+        member,
+        similarity,
+        (cluster) => compatible(finest(cluster).date, member.date),
+        SAME_EVENT_DESPITE_DATE,
+      );
     if (best) best.push(member);
     else index.add([member]);
   }
@@ -49,12 +69,17 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   for (const cluster of clusters) {
     if (!alive.has(cluster)) continue;
     // Reports of one happening whose dates clash by up to a year ("convicted in 2016" / "in November 2015").
-    const nearby = [-1, 0, 1].flatMap((offset) => clustersOf(year(cluster) + offset)).filter((candidate) => candidate !== cluster && alive.has(candidate));
+    const nearby = [-1, 0, 1]
+      .flatMap((offset) => clustersOf(year(cluster) + offset))
+      .filter((candidate) => candidate !== cluster && alive.has(candidate));
     const other = bestCluster(
       nearby,
       cluster[0]!,
       similarity,
-      (candidate) => !compatible(finest(candidate).date, finest(cluster).date) && similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 && !candidate.some((a) => cluster.some((b) => a.sources[0]!.source === b.sources[0]!.source)),
+      (candidate) =>
+        !compatible(finest(candidate).date, finest(cluster).date) &&
+        similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 &&
+        !candidate.some((a) => cluster.some((b) => a.sources[0]!.source === b.sources[0]!.source)),
       SAME_EVENT_DESPITE_DATE,
     );
     if (other) {
@@ -65,7 +90,12 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   return clusters
     .filter((cluster) => alive.has(cluster))
     .map(toEvent)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.sources[0]!.source.localeCompare(b.sources[0]!.source) || a.sources[0]!.start - b.sources[0]!.start);
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.sources[0]!.source.localeCompare(b.sources[0]!.source) ||
+        a.sources[0]!.start - b.sources[0]!.start,
+    );
 }
 
 /** Clusters by the year and month of their finest date, in creation order. */
@@ -104,7 +134,13 @@ class ClusterIndex {
   }
 }
 
-function bestCluster(clusters: Member[][], member: Member, similarity: Similarity, eligible: (cluster: Member[]) => boolean, threshold: number) {
+function bestCluster(
+  clusters: Member[][],
+  member: Member,
+  similarity: Similarity,
+  eligible: (cluster: Member[]) => boolean,
+  threshold: number,
+) {
   let best: { cluster: Member[]; score: number } | undefined;
   for (const cluster of clusters) {
     if (!eligible(cluster)) continue;
@@ -133,7 +169,12 @@ function toEvent(cluster: Member[]): TimelineEvent {
   const atDate = cluster.filter((member) => member.date === dated.date);
   const resolutions = atDate.some((member) => !member.resolution) ? [] : [...new Set(atDate.map((member) => member.resolution!))];
   const sources = dedupe(cluster.flatMap((member) => member.sources));
-  const conflict = [describeConflict(cluster.flatMap((member) => member.sources.map((source) => ({ source: source.source, date: member.date, clause: member.clause })))), ...cluster.map((member) => member.conflict)]
+  const conflict = [
+    describeConflict(
+      cluster.flatMap((member) => member.sources.map((source) => ({ source: source.source, date: member.date, clause: member.clause }))),
+    ),
+    ...cluster.map((member) => member.conflict),
+  ]
     .filter(Boolean)
     .join('; ');
   const approximate = atDate.every((member) => member.approximate);
@@ -168,12 +209,17 @@ function bestSummary(cluster: Member[], date: string): string {
  * that several articles report (the happening the case is known for); what came in earlier years is history.
  */
 export function markBackground(events: TimelineEvent[]): TimelineEvent[] {
-  const shared = events.filter((event) => new Set(event.sources.map((cited) => cited.source)).size >= 2).map((event) => event.date).sort();
+  const shared = events
+    .filter((event) => new Set(event.sources.map((cited) => cited.source)).size >= 2)
+    .map((event) => event.date)
+    .sort();
   const start = shared[0];
   if (!start) return events;
   // By year: the months before the main event within its year belong to the case ("the spring of 2013").
   const year = start.slice(0, 4);
-  return events.map((event) => (event.kind === 'occurred' && event.date.slice(0, 4) < year ? { ...event, kind: 'background' as const } : event));
+  return events.map((event) =>
+    event.kind === 'occurred' && event.date.slice(0, 4) < year ? { ...event, kind: 'background' as const } : event,
+  );
 }
 
 function dedupe(sources: TimelineEvent['sources']): TimelineEvent['sources'] {

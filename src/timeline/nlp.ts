@@ -34,7 +34,9 @@ interface CompromiseTerm {
 }
 
 // compromise's verb conjugator, to get the lemma of a verb without parsing it again.
-const methods = (nlp as unknown as { methods(): { two: { transform: { verb: { toInfinitive(word: string, model: unknown): string } } } } }).methods();
+const methods = (
+  nlp as unknown as { methods(): { two: { transform: { verb: { toInfinitive(word: string, model: unknown): string } } } } }
+).methods();
 const model = (nlp as unknown as { model(): unknown }).model();
 
 const cache = new Map<string, Analysis>();
@@ -45,11 +47,20 @@ const CACHE_LIMIT = 5000;
 export function isNounish(term: Term): boolean {
   if (term.tags.has('Date') || term.tags.has('Value') || term.tags.has('Pronoun') || term.tags.has('Verb')) return false;
   if (term.tags.has('Noun')) return true;
-  return /^\p{Lu}\p{Ll}/u.test(term.text) && !term.tags.has('Determiner') && !term.tags.has('Conjunction') && !PREPOSITIONS.has(term.text.toLowerCase());
+  return (
+    /^\p{Lu}\p{Ll}/u.test(term.text) &&
+    !term.tags.has('Determiner') &&
+    !term.tags.has('Conjunction') &&
+    !PREPOSITIONS.has(term.text.toLowerCase())
+  );
 }
 
 // English prepositions that open sentences capitalised ("On Monday, ..."); a closed class of the language.
-const PREPOSITIONS = new Set('in on at of by for from to with into onto upon about after before during since until under over through between among against without within'.split(' '));
+const PREPOSITIONS = new Set(
+  'in on at of by for from to with into onto upon about after before during since until under over through between among against without within'.split(
+    ' ',
+  ),
+);
 
 /**
  * Parses many sentences in one pass (compromise reads one long text much faster than many short ones) and
@@ -81,7 +92,8 @@ export function preload(sentences: string[]): void {
 function toTerm(term: CompromiseTerm, base: number): Term {
   const start = term.offset.start - base;
   const out: Term = { text: term.text, start, end: start + term.offset.length, tags: new Set(term.tags) };
-  if (term.tags.has('Verb')) out.lemma = term.root || methods.two.transform.verb.toInfinitive(term.text.toLowerCase(), model) || term.text.toLowerCase();
+  if (term.tags.has('Verb'))
+    out.lemma = term.root || methods.two.transform.verb.toInfinitive(term.text.toLowerCase(), model) || term.text.toLowerCase();
   return out;
 }
 
@@ -110,17 +122,27 @@ function nameRuns(sentence: string, terms: Term[]): NameRun[] {
       const start = current[0]!.start;
       const end = current.at(-1)!.end;
       const has = (tag: string) => current.some((term) => term.tags.has(tag));
-      runs.push({ text: sentence.slice(start, end).replace(/['’]s$/, ''), start, end, person: has('Person'), place: has('Place'), organization: has('Organization') });
+      runs.push({
+        text: sentence.slice(start, end).replace(/['’]s$/, ''),
+        start,
+        end,
+        person: has('Person'),
+        place: has('Place'),
+        organization: has('Organization'),
+      });
     }
     current = [];
   };
   const entity = (term: Term) =>
-    CAPITALISED.test(term.text.replace(/['’]s$/, '')) && !['Date', 'Month', 'WeekDay', 'Pronoun', 'Demonym', 'Value'].some((tag) => term.tags.has(tag));
+    CAPITALISED.test(term.text.replace(/['’]s$/, '')) &&
+    !['Date', 'Month', 'WeekDay', 'Pronoun', 'Demonym', 'Value'].some((tag) => term.tags.has(tag));
   const tagged = (term: Term) => ['ProperNoun', 'Person', 'Place', 'Organization'].some((tag) => term.tags.has(tag));
   terms.forEach((term, i) => {
     const next = terms[i + 1];
     // A sentence-initial first name is often tagged a plain noun: it belongs to the name that follows it.
-    const proper = entity(term) && (tagged(term) || (term.tags.has('Noun') && next !== undefined && entity(next) && tagged(next) && sentence[term.end] === ' '));
+    const proper =
+      entity(term) &&
+      (tagged(term) || (term.tags.has('Noun') && next !== undefined && entity(next) && tagged(next) && sentence[term.end] === ' '));
     if (!proper) return flush();
     current.push(term);
     // Punctuation after a word ("Budva," "Chios.") ends the run.

@@ -37,21 +37,29 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
       if (item.mention.kind !== 'occurred') continue;
       const evidence = evidenceFor(item, events, similarity);
       const span = evidence && daysAllowing(item, evidence);
-      if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
+      if (span)
+        spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
     }
     let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
     for (const seed of spans) {
       const agreeing = spans.filter((span) => span.first <= seed.last && span.last >= seed.first);
       const first = Math.max(...agreeing.map((span) => span.first));
       const last = Math.min(...agreeing.map((span) => span.last));
-      if (first <= last && (!window || agreeing.length > window.because.length)) window = { first, last, because: agreeing.map((span) => span.because) };
+      if (first <= last && (!window || agreeing.length > window.because.length))
+        window = { first, last, because: agreeing.map((span) => span.because) };
     }
     if (!window) continue;
     const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;
     for (const item of items) {
       const dated = acrossWindow(item, window.first, window.last);
       if (!dated) continue;
-      pinned.push(sentenceEvent(item.stated, item.mention, item.text, { ...dated, resolution: `${written}; ${dated.how}`, reference: isoDay(window.first) }));
+      pinned.push(
+        sentenceEvent(item.stated, item.mention, item.text, {
+          ...dated,
+          resolution: `${written}; ${dated.how}`,
+          reference: isoDay(window.first),
+        }),
+      );
     }
   }
   return pinned;
@@ -97,7 +105,12 @@ function acrossWindow(item: Pending, first: DayNumber, last: DayNumber) {
   }
   const distinct = [...new Set(dates)];
   const precise = dates[0]!;
-  if (distinct.length === 1) return { date: precise, precision: parseDate(precise)!.precision, how: `“${item.mention.text}” gives ${precise} on every one of those days` };
+  if (distinct.length === 1)
+    return {
+      date: precise,
+      precision: parseDate(precise)!.precision,
+      how: `“${item.mention.text}” gives ${precise} on every one of those days`,
+    };
   return {
     date: precise,
     precision: parseDate(precise)!.precision,

@@ -55,19 +55,17 @@ export function describeSelection(shown: number, total: number, query: TimelineQ
 
 /** The filters of a lookup in words, e.g. "from 2010, to 2012, topic “extradition”"; empty without any. */
 export function describeFilters(query: TimelineQuery): string {
-  return (
-    [
-      query.from && `from ${query.from}`,
-      query.to && `to ${query.to}`,
-      query.around && `around ${query.around}`,
-      query.person && `person “${query.person}”`,
-      query.place && `place “${query.place}”`,
-      query.topic && `topic “${query.topic}”`,
-      query.source && `source ${query.source}`,
-    ]
-      .filter(Boolean)
-      .join(', ')
-  );
+  return [
+    query.from && `from ${query.from}`,
+    query.to && `to ${query.to}`,
+    query.around && `around ${query.around}`,
+    query.person && `person “${query.person}”`,
+    query.place && `place “${query.place}”`,
+    query.topic && `topic “${query.topic}”`,
+    query.source && `source ${query.source}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The people named across a timeline, most often first: for autocompletion. */
@@ -79,7 +77,8 @@ export function peopleOf(events: TimelineEvent[]): string[] {
 
 function bound(name: 'from' | 'to', value: string): { first: number; last: number } {
   const parsed = parseDate(value);
-  if (!parsed) throw new UserError(`${name} must be a year like 2010 or a date like 2012-04-05 (or a month like 2012-04), not "${value.trim()}".`);
+  if (!parsed)
+    throw new UserError(`${name} must be a year like 2010 or a date like 2012-04-05 (or a month like 2012-04), not "${value.trim()}".`);
   return parsed;
 }
 
@@ -87,7 +86,8 @@ function bound(name: 'from' | 'to', value: string): { first: number; last: numbe
 export function aroundWindow(value: string): { first: DayNumber; last: DayNumber } {
   const text = value.trim();
   const parsed = parseDate(text) ?? written(text);
-  if (!parsed) throw new UserError(`around must be a date like 2012-04-05, a month like 2012-04 or "April 2012", or a year like 2012, not "${text}".`);
+  if (!parsed)
+    throw new UserError(`around must be a date like 2012-04-05, a month like 2012-04 or "April 2012", or a year like 2012, not "${text}".`);
   if (parsed.precision === 'day') return { first: parsed.first - AROUND_DAYS, last: parsed.last + AROUND_DAYS };
   if (parsed.precision === 'month') return { first: addMonths(parsed.first, -1), last: addMonths(parsed.last + 1, 1) - 1 };
   const year = Number(formatDate(parsed.first, 'year'));
@@ -120,7 +120,8 @@ function escape(text: string): string {
 }
 
 function aboutTopic(event: TimelineEvent, topic: string, hits: TopicHit[] | undefined): boolean {
-  if (hits?.some((hit) => event.sources.some((cited) => cited.source === hit.source && cited.start < hit.end && cited.end > hit.start))) return true;
+  if (hits?.some((hit) => event.sources.some((cited) => cited.source === hit.source && cited.start < hit.end && cited.end > hit.start)))
+    return true;
   const wanted = [...contentTerms(topic)];
   if (wanted.length === 0) return false;
   const terms = contentTerms([event.summary, ...event.sources.map((cited) => cited.quote)].join(' '));

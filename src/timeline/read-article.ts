@@ -41,7 +41,11 @@ export function extractArticle(article: TimelineArticle): ArticleTimeline {
 }
 
 /** The events one article states, given the date it was written (when known); relative dates it cannot resolve are pending. */
-function readArticle(article: TimelineArticle, reference: string | undefined, entities: Entities): { events: SentenceEvent[]; pending: Pending[] } {
+function readArticle(
+  article: TimelineArticle,
+  reference: string | undefined,
+  entities: Entities,
+): { events: SentenceEvent[]; pending: Pending[] } {
   const events: SentenceEvent[] = [];
   const pending: Pending[] = [];
   let last: { id: string; date: string; precision: Precision; sentence: number } | undefined;
@@ -50,7 +54,9 @@ function readArticle(article: TimelineArticle, reference: string | undefined, en
   article.sentences.forEach((sentence, index) => {
     const found = findDateMentions(sentence.text, reference);
     // The report after a dateline is dated by it: its main verb stands in for the date's place in the sentence.
-    const verb = analyse(sentence.text).terms.find((term) => term.tags.has('Verb') && !term.tags.has('Auxiliary') && !inRelativeClause(sentence.text, term.start));
+    const verb = analyse(sentence.text).terms.find(
+      (term) => term.tags.has('Verb') && !term.tags.has('Auxiliary') && !inRelativeClause(sentence.text, term.start),
+    );
     const carried = found.length === 0 && dateline && verb ? dateline : undefined;
     const mentions = carried && verb ? [{ ...carried.mention, index: verb.start, end: verb.start }] : found;
     dateline = undefined;
@@ -66,13 +72,23 @@ function readArticle(article: TimelineArticle, reference: string | undefined, en
       const antecedent = (offset: number) => (entities.people(sentence.text, 0, offset).at(-1) ?? earlier())?.split(' ').pop();
       const summarized = summarize(sentence.text, mention, others, antecedent);
       if (!hasEvent(sentence.text, summarized)) {
-        if (index < DATELINE_SENTENCES && mention.date === reference && isWireDateline(sentence.text)) dateline = { mention, start: sentence.start };
+        if (index < DATELINE_SENTENCES && mention.date === reference && isWireDateline(sentence.text))
+          dateline = { mention, start: sentence.start };
         continue;
       }
-      const text = { ...summarized, verbs: clauseVerbs(summarized.clause, { sentence: sentence.text, start: summarized.start, end: summarized.end }) };
+      const text = {
+        ...summarized,
+        verbs: clauseVerbs(summarized.clause, { sentence: sentence.text, start: summarized.start, end: summarized.end }),
+      };
       // The quote of a report dated by its dateline starts at the dateline, so that it states the date.
       const quoted = carried ? { ...sentence, start: carried.start } : sentence;
-      const stated = { source: article.source, sentence: quoted, quote: article.text.slice(quoted.start, quoted.end), people: entities.people(sentence.text, 0, sentence.text.length, true), places: entities.places(sentence.text) };
+      const stated = {
+        source: article.source,
+        sentence: quoted,
+        quote: article.text.slice(quoted.start, quoted.end),
+        people: entities.people(sentence.text, 0, sentence.text.length, true),
+        places: entities.places(sentence.text),
+      };
       // "at 27 ... the following year" counts from an age, not from the last date named.
       const age = mention.anaphora && AGE.test(sentence.text.slice(0, mention.index));
       const before = last && index - last.sentence <= ANAPHORA_REACH && !age ? last : undefined;
@@ -89,7 +105,13 @@ function readArticle(article: TimelineArticle, reference: string | undefined, en
             ? { via: 'reference', sentence: sentence.text, index: mention.index }
             : undefined;
       const resolution = resolved.note ? `${article.source}: ${resolved.note}` : undefined;
-      const event = sentenceEvent(stated, mention, text, { date: resolved.date, precision: resolved.precision, resolution, reference, redate });
+      const event = sentenceEvent(stated, mention, text, {
+        date: resolved.date,
+        precision: resolved.precision,
+        resolution,
+        reference,
+        redate,
+      });
       events.push(event);
       last = { id: event.id, date: resolved.date, precision: resolved.precision, sentence: index };
     }

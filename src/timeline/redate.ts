@@ -22,12 +22,19 @@ export function redate(events: SentenceEvent[], reference: string, source: strin
     if (how.via === 'dateline') dated = { date: reference, precision: parseDate(reference)!.precision };
     else if (how.via === 'reference') {
       const mention = findDateMentions(how.sentence, reference).find((candidate) => candidate.index === how.index);
-      if (mention?.date && mention.precision) dated = { date: mention.date, precision: mention.precision, ...(mention.note ? { note: mention.note } : {}) };
+      if (mention?.date && mention.precision)
+        dated = { date: mention.date, precision: mention.precision, ...(mention.note ? { note: mention.note } : {}) };
     } else dated = fromAntecedent({ text: how.text, anaphora: how.anaphora }, dates.get(how.of));
     if (!dated) continue;
     dates.set(event.id, dated);
     const { resolution: _old, ...rest } = event;
-    out.push({ ...rest, date: dated.date, precision: dated.precision, reference, ...(dated.note ? { resolution: `${source}: ${dated.note}` } : {}) });
+    out.push({
+      ...rest,
+      date: dated.date,
+      precision: dated.precision,
+      reference,
+      ...(dated.note ? { resolution: `${source}: ${dated.note}` } : {}),
+    });
   }
   return out;
 }

@@ -37,19 +37,25 @@ const AGO = new RegExp(
 );
 const CALENDAR = /\b(last|this|next|earlier this|later this)\s+(week|month|year)\b/gi;
 const DAYWORD = /\b(yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening)\b/gi;
-const ANAPHORA = /\b(?:(?:later|earlier)\s+)?(that|the same|the following|the next|the previous|the preceding)\s+(day|month|year)\b|\bat the time\b/gi;
+const ANAPHORA =
+  /\b(?:(?:later|earlier)\s+)?(that|the same|the following|the next|the previous|the preceding)\s+(day|month|year)\b|\bat the time\b/gi;
 // Parts of a day point to the day named before: "that evening" is that day, "the next morning" the day after.
 const DAY_PART = /\b(that|the same|the following|the next|the previous)\s+(morning|afternoon|evening|night)\b/gi;
 // "two days later", "a week earlier", "three months after": counted from the date named just before. "before" and
 // "after" count so only when nothing follows them ("two days before the trial" counts from the trial, not from it).
-const COUNTED = new RegExp(`(?<!\\b(?:for|to|of|served|serving|about|around|some|roughly|approximately|nearly|almost|over|than|least|under)\\s+)\\b${COUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards?|before(?=\\s*(?:[,.;:)]|$))|after(?=\\s*(?:[,.;:)]|$)))`, 'gi');
+const COUNTED = new RegExp(
+  `(?<!\\b(?:for|to|of|served|serving|about|around|some|roughly|approximately|nearly|almost|over|than|least|under)\\s+)\\b${COUNT}\\s+(days?|weeks?|months?|years?)\\s+(later|earlier|afterwards?|before(?=\\s*(?:[,.;:)]|$))|after(?=\\s*(?:[,.;:)]|$)))`,
+  'gi',
+);
 
 /** Finds relative date expressions the way a reporter uses them, each with a resolver against a reference date. */
 export function findRelative(sentence: string): RelativeMatch[] {
   const found: RelativeMatch[] = [];
   for (const m of sentence.matchAll(AGO)) found.push({ index: m.index, text: m[0], resolve: agoResolver(m) });
-  for (const m of sentence.matchAll(CALENDAR)) found.push({ index: m.index, text: m[0], resolve: calendarResolver(m[1]!.toLowerCase(), m[2]!.toLowerCase(), m[0]) });
-  for (const m of sentence.matchAll(DAYWORD)) found.push({ index: m.index, text: m[0], resolve: dayWordResolver(m[1]!.toLowerCase(), m[0]) });
+  for (const m of sentence.matchAll(CALENDAR))
+    found.push({ index: m.index, text: m[0], resolve: calendarResolver(m[1]!.toLowerCase(), m[2]!.toLowerCase(), m[0]) });
+  for (const m of sentence.matchAll(DAYWORD))
+    found.push({ index: m.index, text: m[0], resolve: dayWordResolver(m[1]!.toLowerCase(), m[0]) });
   for (const m of sentence.matchAll(ANAPHORA)) {
     const unit = m[2]?.toLowerCase() as 'day' | 'month' | 'year' | undefined;
     const word = m[1]?.toLowerCase() ?? '';
@@ -58,7 +64,11 @@ export function findRelative(sentence: string): RelativeMatch[] {
   }
   for (const m of sentence.matchAll(DAY_PART)) {
     const word = m[1]!.toLowerCase();
-    found.push({ index: m.index, text: m[0], anaphora: { unit: 'day', shift: /following|next/.test(word) ? 1 : word === 'the previous' ? -1 : 0 } });
+    found.push({
+      index: m.index,
+      text: m[0],
+      anaphora: { unit: 'day', shift: /following|next/.test(word) ? 1 : word === 'the previous' ? -1 : 0 },
+    });
   }
   for (const m of sentence.matchAll(COUNTED)) {
     const count = /^an?$/i.test(m[1]!) ? 1 : (numberWordValue(m[1]!) ?? Number(m[1]));
@@ -76,7 +86,11 @@ function agoResolver(m: RegExpMatchArray): RelativeMatch['resolve'] {
   if (qualifier && BOUND.test(qualifier)) return undefined;
   const unit = (yearAndHalf?.includes('year') ? 'year' : rawUnit?.replace(/s$/, '').toLowerCase()) as string | undefined;
   if (!unit || unit === 'decade') return undefined;
-  const n = halfA ? 0.5 : yearAndHalf ? 1.5 : (/^an?$/i.test(count!) ? 1 : (numberWordValue(count!) ?? Number(count))) + (andHalf ? 0.5 : 0);
+  const n = halfA
+    ? 0.5
+    : yearAndHalf
+      ? 1.5
+      : (/^an?$/i.test(count!) ? 1 : (numberWordValue(count!) ?? Number(count))) + (andHalf ? 0.5 : 0);
   const approx = Boolean(qualifier);
   const quoted = `“${text}”`;
   return (ref) => {

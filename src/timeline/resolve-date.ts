@@ -29,12 +29,21 @@ const WEEKDAY = new RegExp(`\\b(${WEEKDAY_NAMES.join('|')})\\b`, 'i');
 // An abbreviation counts only with its full stop: "Mar" and "May" are words too.
 const MONTH = new RegExp(`\\b(${[...MONTH_NAMES, ...MONTH_SHORT_FORMS.map((short) => `${short}\\.`)].join('|')})`);
 // A year standing alone: "in 2008", "his 2008 arrest", "early 2024"; "from 2010" (a start); not "since 2008" (a bound) nor "2008-2010".
-const BARE_YEAR = /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
+const BARE_YEAR =
+  /(?<![\d$£€#.,/-])\b(?:(early|late|mid)[-\s]+)?((?:1[89]|20)\d{2})\b(?![-–/]\d|\s*(?:-|–|to)\s*(?:1[89]|20)\d{2}|s\b|['’]s\b|%|\s*percent|,\d)/g;
 // "by 2008" dates a state ("By 2008 the firm managed 14 tankers"); "before", "since" and ranges only bound one.
-const YEAR_BOUND = /\b(?:before|after|since|until|till|between|through|than|to|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$|\bbetween\s+(?:1[89]|20)\d{2}\s+and\s+$/i;
-const BARE_MONTH = new RegExp(`\\b(?:(?:in|for|during|of|until|(early|late|mid|next|last|this|coming))[-\\s]+)(${MONTH_NAMES.join('|')})\\b(?!\\s+\\d)`, 'g');
-const MONTH_OF_YEAR = new RegExp(`\\b(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(this|last|next|that|the same|the following|the next|the previous|the preceding)\\s+year\\b`, 'g');
-const YEAR_LEAD = /(?:^|\b(?:1[89]|20)\d{2}\s+(?:and|or)|\b(?:in|from|by|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
+const YEAR_BOUND =
+  /\b(?:before|after|since|until|till|between|through|than|to|around|circa|about)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?$|\bbetween\s+(?:1[89]|20)\d{2}\s+and\s+$/i;
+const BARE_MONTH = new RegExp(
+  `\\b(?:(?:in|for|during|of|until|(early|late|mid|next|last|this|coming))[-\\s]+)(${MONTH_NAMES.join('|')})\\b(?!\\s+\\d)`,
+  'g',
+);
+const MONTH_OF_YEAR = new RegExp(
+  `\\b(${MONTH_NAMES.join('|')})\\s+(?:of\\s+)?(this|last|next|that|the same|the following|the next|the previous|the preceding)\\s+year\\b`,
+  'g',
+);
+const YEAR_LEAD =
+  /(?:^|\b(?:1[89]|20)\d{2}\s+(?:and|or)|\b(?:in|from|by|during|of|year|the|his|her|its|their|a|an|this|that|spring|summer|autumn|fall|winter)|['’]s)\s*$/i;
 
 /**
  * Finds the date expressions of one sentence and resolves them against `reference`, the publication date
@@ -59,14 +68,26 @@ export function findDateMentions(sentence: string, reference?: string): DateMent
     const shift = /last|previous|preceding/.test(word) ? -1 : /next|following/.test(word) ? 1 : 0;
     if (/this|last|next/.test(word) && !/the next/.test(word)) {
       const date = ref ? formatDate(dayNumber(ref.year + shift, month, 1), 'month') : undefined;
-      add({ text: match[0], index: match.index, relative: true, ...(date ? { date, precision: 'month' as const, note: `“${match[0]}”, counted from ${ref!.label}` } : {}) });
+      add({
+        text: match[0],
+        index: match.index,
+        relative: true,
+        ...(date ? { date, precision: 'month' as const, note: `“${match[0]}”, counted from ${ref!.label}` } : {}),
+      });
     } else add({ text: match[0], index: match.index, relative: true, anaphora: { unit: 'year', shift, month } });
   }
   for (const match of findRelative(masked)) {
     const span = ref && match.resolve?.(ref);
     if (match.anaphora) add({ text: match.text, index: match.index, relative: true, anaphora: match.anaphora });
     else if (!match.resolve) blank(match.index, match.text.length);
-    else add({ text: match.text, index: match.index, kind: forcedKind(match.text, detectKind(sentence, match.index)), relative: true, ...fromSpan(span || undefined) });
+    else
+      add({
+        text: match.text,
+        index: match.index,
+        kind: forcedKind(match.text, detectKind(sentence, match.index)),
+        relative: true,
+        ...fromSpan(span || undefined),
+      });
   }
   for (const result of chrono.parse(masked, chronoReference(ref))) {
     const mention = fromChrono(sentence, result, ref);
@@ -82,9 +103,15 @@ export function findDateMentions(sentence: string, reference?: string): DateMent
   for (const match of masked.matchAll(BARE_YEAR)) {
     const head = masked.slice(0, match.index);
     // "in 2014 and 2015": the second year of a list is led by the first (already blanked in `masked`).
-    const listed = /\b(?:1[89]|20)\d{2}\s+(?:and|or)\s+$/.test(sentence.slice(0, match.index)) && !/\bbetween\s+\S+\s+and\s+$/i.test(sentence.slice(0, match.index));
+    const listed =
+      /\b(?:1[89]|20)\d{2}\s+(?:and|or)\s+$/.test(sentence.slice(0, match.index)) &&
+      !/\bbetween\s+\S+\s+and\s+$/i.test(sentence.slice(0, match.index));
     if ((!YEAR_LEAD.test(head) && !listed) || YEAR_BOUND.test(head)) continue;
-    if (/^(the|a|an|his|her|its|their)$/i.test(precedingWord(masked, match.index)) && /^\s+\w+s\b/.test(masked.slice(match.index + match[0].length))) continue;
+    if (
+      /^(the|a|an|his|her|its|their)$/i.test(precedingWord(masked, match.index)) &&
+      /^\s+\w+s\b/.test(masked.slice(match.index + match[0].length))
+    )
+      continue;
     add({ text: match[0], index: match.index, relative: false, date: match[2]!, precision: 'year' });
   }
   return mentions.filter((m) => m.date !== undefined || m.anaphora || m.relative).sort((a, b) => a.index - b.index);
@@ -114,7 +141,12 @@ function fromSpan(span: Span | undefined): Pick<DateMention, 'date' | 'precision
   return { ...common, note: exact ? span.note : `${span.note}; only ${common.date} is certain` };
 }
 
-function fromChrono(sentence: string, result: ParsedResult, ref: Reference | undefined, offset = 0): (Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) | undefined {
+function fromChrono(
+  sentence: string,
+  result: ParsedResult,
+  ref: Reference | undefined,
+  offset = 0,
+): (Omit<DateMention, 'end' | 'kind'> & { kind?: EventKind }) | undefined {
   const tags = [...result.tags()];
   // Relative forms are read by findRelative; "now" is no date; "the morning of August 20, 2020" is.
   if (tags.some((tag) => tag.startsWith('result/relativeDate'))) return undefined;
@@ -125,7 +157,10 @@ function fromChrono(sentence: string, result: ParsedResult, ref: Reference | und
     if (weekday && !MONTH.test(result.text)) {
       const day = chrono.parse(weekday[0], chronoReference(ref))[0];
       const mention = day && fromChrono(sentence, day, ref, offset + result.index + weekday.index);
-      const text = result.text.trim().replace(/[\s,.;:]+$/, '').replace(/^on\s+/i, '');
+      const text = result.text
+        .trim()
+        .replace(/[\s,.;:]+$/, '')
+        .replace(/^on\s+/i, '');
       return mention && text.startsWith(weekday[0]) ? { ...mention, text } : mention;
     }
     const month = MONTH.exec(result.text);
@@ -142,13 +177,21 @@ function fromChrono(sentence: string, result: ParsedResult, ref: Reference | und
     const precision: Precision = start.isCertain('day') ? 'day' : 'month';
     const date = formatDate(dayNumber(start.get('year')!, start.get('month')!, start.get('day') ?? 1), precision);
     // "April 5-7, 2012" spans days: only what both ends share is the date.
-    const end = result.end?.isCertain('year') && result.end.isCertain('month') ? formatDate(dayNumber(result.end.get('year')!, result.end.get('month')!, result.end.get('day') ?? 1), precision) : date;
+    const end =
+      result.end?.isCertain('year') && result.end.isCertain('month')
+        ? formatDate(dayNumber(result.end.get('year')!, result.end.get('month')!, result.end.get('day') ?? 1), precision)
+        : date;
     const common = commonPrefix([date, end]);
     return common ? { ...base, relative: false, ...common } : undefined;
   }
   const kind = forcedKind(text, detectKind(sentence, base.index));
   if (start.isCertain('month') && MONTH.test(text)) {
-    return { ...base, kind, relative: true, ...fromSpan(ref && monthSpan(text, start.get('month')!, start.isCertain('day') ? start.get('day')! : undefined, kind, ref)) };
+    return {
+      ...base,
+      kind,
+      relative: true,
+      ...fromSpan(ref && monthSpan(text, start.get('month')!, start.isCertain('day') ? start.get('day')! : undefined, kind, ref)),
+    };
   }
   const weekday = WEEKDAY.exec(text);
   if (start.isCertain('weekday') && !start.isCertain('day') && weekday) {
@@ -169,8 +212,10 @@ function weekdaySpan(text: string, weekday: number, kind: EventKind, ref: Refere
     return { first: day, last: day, note: `“${text}”: the ${name} before ${ref.label}` };
   }
   // "next Friday" is either the coming Friday or the one after: only what both share is certain.
-  if (/\bnext\s/i.test(text)) return { first: ahead, last: ahead + 7, note: `“${text}”: the ${name} after ${ref.label} or the one after that` };
-  if (kind === 'occurred') return { first: back, last: back, note: `“${text}”: the ${name} ${back === ref.day ? 'of' : 'before'} ${ref.label}` };
+  if (/\bnext\s/i.test(text))
+    return { first: ahead, last: ahead + 7, note: `“${text}”: the ${name} after ${ref.label} or the one after that` };
+  if (kind === 'occurred')
+    return { first: back, last: back, note: `“${text}”: the ${name} ${back === ref.day ? 'of' : 'before'} ${ref.label}` };
   return { first: ahead, last: ahead, note: `“${text}”: the ${name} after ${ref.label}` };
 }
 
@@ -199,7 +244,9 @@ function slashDate(base: { text: string; index: number }, result: ParsedResult):
   if (!start.isCertain('year')) return undefined;
   const [month, day] = [start.get('month')!, start.get('day')!];
   const date = dayNumber(start.get('year')!, month, day);
-  return month === day || day > 12 ? { ...base, relative: false, date: formatDate(date, 'day'), precision: 'day' } : { ...base, relative: false, date: formatDate(date, 'year'), precision: 'year' };
+  return month === day || day > 12
+    ? { ...base, relative: false, date: formatDate(date, 'day'), precision: 'day' }
+    : { ...base, relative: false, date: formatDate(date, 'year'), precision: 'year' };
 }
 
 function precedingWord(text: string, index: number): string {

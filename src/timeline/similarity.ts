@@ -21,7 +21,24 @@ interface Profile {
 const SHARED_VERB = 0.35;
 const NAME_CLASH = 0.3;
 // Verbs that carry tense or voice rather than saying what happened.
-const LIGHT_VERBS = new Set(['be', 'is', 'have', 'do', 'will', 'would', 'could', 'may', 'might', 'can', 'shall', 'should', 'must', 'say', 'said', 'tell']);
+const LIGHT_VERBS = new Set([
+  'be',
+  'is',
+  'have',
+  'do',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'can',
+  'shall',
+  'should',
+  'must',
+  'say',
+  'said',
+  'tell',
+]);
 
 /** Scores how likely two clauses report the same happening, weighting rare shared words over common ones. */
 export class Similarity {
@@ -57,7 +74,9 @@ export class Similarity {
     let profile = this.profiles.get(key);
     if (!profile) {
       const text = `${event.clause} ${event.summary ?? ''}`;
-      const people = names(text).flatMap((run) => run.split(' ')).filter((word) => word.length > 2 && !/^[A-Z.]+$/.test(word));
+      const people = names(text)
+        .flatMap((run) => run.split(' '))
+        .filter((word) => word.length > 2 && !/^[A-Z.]+$/.test(word));
       const verbs = event.verbs ?? clauseVerbs(event.clause);
       profile = { terms: contentTerms(text), verbs: new Set(verbs), names: new Set(people) };
       this.profiles.set(key, profile);
@@ -72,6 +91,12 @@ export class Similarity {
  * Given the clause's span in a sentence, read from the sentence's parse (already made) rather than parsed again.
  */
 export function clauseVerbs(clause: string, within?: { sentence: string; start: number; end: number }): string[] {
-  const terms = within ? analyse(within.sentence).terms.filter((term) => term.start >= within.start && term.end <= within.end) : analyse(clause).terms;
-  return [...new Set(terms.filter((term) => term.lemma && !term.tags.has('Auxiliary') && !LIGHT_VERBS.has(term.lemma)).map((term) => term.lemma!))];
+  const terms = within
+    ? analyse(within.sentence).terms.filter((term) => term.start >= within.start && term.end <= within.end)
+    : analyse(clause).terms;
+  return [
+    ...new Set(
+      terms.filter((term) => term.lemma && !term.tags.has('Auxiliary') && !LIGHT_VERBS.has(term.lemma)).map((term) => term.lemma!),
+    ),
+  ];
 }

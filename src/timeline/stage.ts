@@ -27,7 +27,12 @@ export async function buildTimeline(articles: TimelineArticle[], reuse?: string 
   const { records, extracted } = extractArticles(articles, store);
   const assembling = performance.now();
   const events = assembleTimeline(records);
-  return { events, records, extracted, ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) } };
+  return {
+    events,
+    records,
+    extracted,
+    ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },
+  };
 }
 
 /** Writes a build into an index directory: `timeline.json` and the per-article extractions. */

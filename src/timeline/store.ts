@@ -21,7 +21,9 @@ const eventSchema = z
     kind: z.enum(['occurred', 'said', 'scheduled', 'background']),
     people: z.array(z.string()),
     places: z.array(z.string()),
-    sources: z.array(z.object({ source: z.string().min(1), quote: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) })).min(1),
+    sources: z
+      .array(z.object({ source: z.string().min(1), quote: z.string(), start: z.number().int().min(0), end: z.number().int().min(0) }))
+      .min(1),
     resolution: z.string().optional(),
     conflict: z.string().optional(),
   })
@@ -51,7 +53,10 @@ export async function loadTimeline(dir: string): Promise<TimelineEvent[]> {
   }
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version !== VERSION) {
-    throw new IndexError(`${path} was written by another version of Dossier (timeline format ${version}, this one reads ${VERSION}): rebuild the index (reindex) to extract the timeline again.`, 'corrupt');
+    throw new IndexError(
+      `${path} was written by another version of Dossier (timeline format ${version}, this one reads ${VERSION}): rebuild the index (reindex) to extract the timeline again.`,
+      'corrupt',
+    );
   }
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {

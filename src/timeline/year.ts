@@ -23,29 +23,53 @@ export interface InferredYear {
  * bounds it: the earliest year, not before the latest year the article names, whose month and day fall after
  * the article's latest stated date — marked approximate.
  */
-export function inferYear(source: string, monthDay: { month: number; day: number; text: string }, others: SentenceEvent[], read: (reference: string) => SentenceEvent[]): InferredYear {
+export function inferYear(
+  source: string,
+  monthDay: { month: number; day: number; text: string },
+  others: SentenceEvent[],
+  read: (reference: string) => SentenceEvent[],
+): InferredYear {
   const label = `“${monthDay.text}”`;
   const years = new Set<number>();
   for (const event of others) years.add(Number(event.date.slice(0, 4)));
   const own = read(`${[...years].sort().at(-1) ?? new Date().getUTCFullYear()}-01-01`).filter((event) => !event.reference);
   for (const event of own) years.add(Number(event.date.slice(0, 4)));
   // An article is written after the past events it dates: no candidate before the latest year of them.
-  const latest = own.filter((event) => event.kind !== 'scheduled').map((event) => event.date).sort().at(-1);
+  const latest = own
+    .filter((event) => event.kind !== 'scheduled')
+    .map((event) => event.date)
+    .sort()
+    .at(-1);
   const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
   if (years.size === 0) {
     const now = new Date().getUTCFullYear();
-    return { year: now, approximate: true, note: `the dateline ${label} gives no year and the corpus names none; ${now}, the year of reading, is a guess` };
+    return {
+      year: now,
+      approximate: true,
+      note: `the dateline ${label} gives no year and the corpus names none; ${now}, the year of reading, is a guess`,
+    };
   }
   const recent = ownRecentYear(own, monthDay);
   if (recent) {
-    return { year: recent.year, approximate: false, note: `the dateline ${label} gives no year; the article's own “${recent.event.expression}” (${recent.event.date}) falls in the month before it only in ${recent.year}` };
+    return {
+      year: recent.year,
+      approximate: false,
+      note: `the dateline ${label} gives no year; the article's own “${recent.event.expression}” (${recent.event.date}) falls in the month before it only in ${recent.year}`,
+    };
   }
-  const candidates = [...years].flatMap((year) => [year, year + 1]).filter((year, i, all) => all.indexOf(year) === i && year >= floor).sort((a, b) => a - b);
+  const candidates = [...years]
+    .flatMap((year) => [year, year + 1])
+    .filter((year, i, all) => all.indexOf(year) === i && year >= floor)
+    .sort((a, b) => a - b);
   const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== source);
   const scored = candidates.map((year) => {
-    const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter((event) => event.reference && event.precision !== 'year');
+    const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter(
+      (event) => event.reference && event.precision !== 'year',
+    );
     const similarity = new Similarity([...events, ...fine]);
-    const matches = events.flatMap((event) => fine.filter((other) => other.date === event.date && similarity.score(event, other) >= SAME_EVENT).map((other) => ({ event, other })));
+    const matches = events.flatMap((event) =>
+      fine.filter((other) => other.date === event.date && similarity.score(event, other) >= SAME_EVENT).map((other) => ({ event, other })),
+    );
     return { year, matches };
   });
   const best = Math.max(0, ...scored.map((item) => item.matches.length));
@@ -53,7 +77,11 @@ export function inferYear(source: string, monthDay: { month: number; day: number
   if (best > 0 && winners.length === 1) {
     const { year, matches } = winners[0]!;
     const example = matches[0]!;
-    return { year, approximate: false, note: `the dateline ${label} gives no year; ${year} is the only year that puts its events on the dates other articles give them (${example.other.sources[0]!.source} dates “${example.other.expression}” ${example.other.date})` };
+    return {
+      year,
+      approximate: false,
+      note: `the dateline ${label} gives no year; ${year} is the only year that puts its events on the dates other articles give them (${example.other.sources[0]!.source} dates “${example.other.expression}” ${example.other.date})`,
+    };
   }
   const after = latest && `${floor}-${pad(monthDay.month)}-${pad(monthDay.day)}` < latest ? floor + 1 : floor;
   const month = MONTH_NAMES[monthDay.month - 1];

@@ -43,19 +43,28 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
     assert.equal(answer.mode, 'extractive');
     // Both articles state the sum in the same words; the repeat is left out and the tie goes to the earlier sentence.
     assert.equal(answer.answer, 'The terminal cost 40 million euros, the authority said. [1]');
-    assert.deepEqual(answer.citations, [{ n: 1, source: 'port.txt', title: undefined, date: undefined, quote: 'The terminal cost 40 million euros, the authority said.' }]);
+    assert.deepEqual(answer.citations, [
+      { n: 1, source: 'port.txt', title: undefined, date: undefined, quote: 'The terminal cost 40 million euros, the authority said.' },
+    ]);
     assert.equal(answer.confidence, Math.round((1 / (1 + Math.exp(-3))) * 1000) / 1000);
     assert.deepEqual(new Set(answer.retrieved.map((r) => r.source)), new Set(['port.txt', 'town.txt']));
   });
 
   it('GIVEN a sentence whose subject is a pronoun THEN the sentence before it is quoted with it', async () => {
     const answer = await answerQuestion(small.corpus, 'When did the authority open the terminal?', deps);
-    assert.match(answer.answer, /^In March 2019 the authority approved a new container terminal\. It opened the terminal to ships in June 2021\. \[1\]/);
-    assert.equal(answer.citations[0]!.quote, 'In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021.');
+    assert.match(
+      answer.answer,
+      /^In March 2019 the authority approved a new container terminal\. It opened the terminal to ships in June 2021\. \[1\]/,
+    );
+    assert.equal(
+      answer.citations[0]!.quote,
+      'In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021.',
+    );
   });
 
   it('GIVEN a date question and a date the timeline resolved for the passage THEN the answer opens with it', async () => {
-    const lookupDate: DateLookup = (source, start) => (source === 'port.txt' && start === small.index.sentence(S.approved)!.start ? { date: '2021-06', precision: 'month' } : undefined);
+    const lookupDate: DateLookup = (source, start) =>
+      source === 'port.txt' && start === small.index.sentence(S.approved)!.start ? { date: '2021-06', precision: 'month' } : undefined;
     const answer = await answerQuestion(small.corpus, 'When did the authority open the terminal?', { ...deps, lookupDate });
     assert.match(answer.answer, /^June 2021\. In March 2019/);
   });
@@ -63,12 +72,15 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
   it('GIVEN a question naming something no article mentions THEN it abstains saying so, with the nearest articles', async () => {
     const answer = await answerQuestion(small.corpus, 'How much did the Zanzibar terminal cost?', deps);
     assert.equal(answer.abstained, true);
-    assert.equal(answer.answer, "The articles don't say — the articles never mention zanzibar. The closest articles are listed below if you want to check them yourself.");
+    assert.equal(
+      answer.answer,
+      "The articles don't say — the articles never mention zanzibar. The closest articles are listed below if you want to check them yourself.",
+    );
     assert.deepEqual(answer.citations, []);
     assert.deepEqual(new Set(answer.nearest!.map((n) => n.source)), new Set(['port.txt', 'town.txt']));
   });
 
-  it('GIVEN a decision threshold above the answer\'s probability THEN the same question abstains', async () => {
+  it("GIVEN a decision threshold above the answer's probability THEN the same question abstains", async () => {
     const prepared = await prepareQuestion(small.corpus, 'How much did the terminal cost?', deps);
     const decision = decide(small.corpus.store, prepared, CALIBRATION);
     assert.equal(decision.answer, true);
@@ -82,7 +94,10 @@ describe('answerQuestion (the extractive answerer end to end on a small index)',
     const given = [...String(llm.calls[0]![1]!.content).matchAll(/<source n="(\d+)" file="([^"]+)">\n(.*)\n<\/source>/g)];
     assert.equal(answer.mode, 'llm');
     assert.equal(answer.answer, 'The terminal cost 40 million euros [1].');
-    assert.deepEqual(answer.citations.map((c) => [c.n, c.source, c.quote]), [[1, given[1]![2], given[1]![3]]]);
+    assert.deepEqual(
+      answer.citations.map((c) => [c.n, c.source, c.quote]),
+      [[1, given[1]![2], given[1]![3]]],
+    );
   });
 
   it('GIVEN a retriever that finds nothing THEN a small corpus is still scored whole: the answer is found, and nothing is listed as retrieved', async () => {

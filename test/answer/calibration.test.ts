@@ -38,7 +38,9 @@ test('GIVEN no calibration for the encoder THEN the encoder-independent one stan
 
 test('GIVEN a file that is not a calibration THEN loading fails naming the file and the command that rewrites it', () => {
   writeFileSync(calibrationFile('broken', dir), JSON.stringify({ version: 2 }));
-  assert.throws(() => loadCalibration('broken', dir), { message: `${join(dir, 'broken.json')} is not a calibration file written by npm run calibrate; run it again to rewrite it.` });
+  assert.throws(() => loadCalibration('broken', dir), {
+    message: `${join(dir, 'broken.json')} is not a calibration file written by npm run calibrate; run it again to rewrite it.`,
+  });
 });
 
 test('GIVEN the repository THEN the packaged offline encoder has a calibration of its own', () => {

@@ -67,7 +67,9 @@ describe('gatherCandidates (sentence scoring)', () => {
     assert.ok(opened.features.coverage < 1);
     assert.equal(opened.features.coverageWindow, 1);
     // The window is (opened, terminal)/√2 + (terminal, authority)/√2; the question is (authority, open, terminal)/√3.
-    const window = [0, 0, 0, 0, 0, 0, 0, 0].map((_, i) => [1, 1, 0, 0, 0, 0, 0, 0][i]! / Math.SQRT2 + [1, 0, 0, 0, 0, 0, 1, 0][i]! / Math.SQRT2);
+    const window = [0, 0, 0, 0, 0, 0, 0, 0].map(
+      (_, i) => [1, 1, 0, 0, 0, 0, 0, 0][i]! / Math.SQRT2 + [1, 0, 0, 0, 0, 0, 1, 0][i]! / Math.SQRT2,
+    );
     const norm = Math.hypot(...window);
     near(opened.features.denseWindow, (window[0]! + window[2]! + window[6]!) / norm / Math.sqrt(3));
     assert.equal(opened.features.typeFit, 1);
@@ -111,11 +113,20 @@ describe('gatherCandidates (sentence scoring)', () => {
 describe('gatherCandidates on a longer article', () => {
   it(`GIVEN more sentences than the pool WHEN scored THEN the ${POOL_SIZE} best by cosine plus coverage are kept, the answer among them`, async () => {
     const filler = Array.from({ length: POOL_SIZE + 20 }, (_, i) => `Meeting ${i + 1} of the committee was held.`).join(' ');
-    const small = await buildSmallIndex({ 'long.txt': `${filler}\n\nThe ferry fare rose to nine euros.\n` }, new WordAxisEmbeddings(['ferry', 'fare']), 8000);
+    const small = await buildSmallIndex(
+      { 'long.txt': `${filler}\n\nThe ferry fare rose to nine euros.\n` },
+      new WordAxisEmbeddings(['ferry', 'fare']),
+      8000,
+    );
     try {
       const analysis = analyzeQuestion('How much is the ferry fare?');
       const vector = await small.embeddings.embedQuery(analysis.focus);
-      const candidates = gatherCandidates(small.corpus.store, analysis, vector, await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }));
+      const candidates = gatherCandidates(
+        small.corpus.store,
+        analysis,
+        vector,
+        await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }),
+      );
       assert.equal(candidates.length, POOL_SIZE);
       assert.ok(candidates.some((c) => c.sentence.text === 'The ferry fare rose to nine euros.'));
     } finally {

@@ -3,12 +3,25 @@ import { test } from 'node:test';
 import { citationFor, citedNumbers, quoteOf, uncitedSentence } from '../../src/answer/citations.ts';
 import type { StoredArticle } from '../../src/index/artifact.ts';
 
-const TEXT = 'Harbour news\n\nThe ferry left at dawn. ' + 'It carried forty passengers and their luggage across the bay '.repeat(8).trim() + '.';
-const ARTICLE = { source: 'ferry.txt', hash: 'x', meta: { title: 'Harbour news', date: '2024-05-17' }, text: TEXT, sentences: [] } as StoredArticle;
+const TEXT =
+  'Harbour news\n\nThe ferry left at dawn. ' + 'It carried forty passengers and their luggage across the bay '.repeat(8).trim() + '.';
+const ARTICLE = {
+  source: 'ferry.txt',
+  hash: 'x',
+  meta: { title: 'Harbour news', date: '2024-05-17' },
+  text: TEXT,
+  sentences: [],
+} as StoredArticle;
 
-test('GIVEN a span of an article WHEN cited THEN the citation quotes it verbatim with the article\'s title and date', () => {
+test("GIVEN a span of an article WHEN cited THEN the citation quotes it verbatim with the article's title and date", () => {
   const start = TEXT.indexOf('The ferry');
-  assert.deepEqual(citationFor(2, ARTICLE, start - 2, start + 'The ferry left at dawn.'.length), { n: 2, source: 'ferry.txt', title: 'Harbour news', date: '2024-05-17', quote: 'The ferry left at dawn.' });
+  assert.deepEqual(citationFor(2, ARTICLE, start - 2, start + 'The ferry left at dawn.'.length), {
+    n: 2,
+    source: 'ferry.txt',
+    title: 'Harbour news',
+    date: '2024-05-17',
+    quote: 'The ferry left at dawn.',
+  });
 });
 
 test('GIVEN a span longer than the limit THEN the quote is cut at a word boundary and stays a verbatim substring', () => {

@@ -49,7 +49,11 @@ test('GIVEN a relative weekday in a dated article WHEN asked for the day THEN th
 });
 
 test('GIVEN questions the corpus cannot answer WHEN asked THEN the bot says so and lists the nearest articles', async () => {
-  for (const question of ['Where was Viktor Bout born?', 'Where is the best pizza in Naples?', 'What was the name of the DEA agent who ran the sting against Bout?']) {
+  for (const question of [
+    'Where was Viktor Bout born?',
+    'Where is the best pizza in Naples?',
+    'What was the name of the DEA agent who ran the sting against Bout?',
+  ]) {
     const answer = await dossier.ask(question);
     assert.equal(answer.abstained, true, question);
     assert.match(answer.answer, /^The articles don't say/);
@@ -78,13 +82,20 @@ test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THE
   const single = await realCli(['ask', '--json', 'Where was Viktor Bout arrested?'], { env, cwd: root });
   assert.equal(single.code, 0, single.stderr);
   const answer = JSON.parse(single.stdout);
-  for (const key of ['question', 'answer', 'abstained', 'citations', 'retrieved', 'timingsMs']) assert.ok(key in answer, `answer has no "${key}"`);
+  for (const key of ['question', 'answer', 'abstained', 'citations', 'retrieved', 'timingsMs'])
+    assert.ok(key in answer, `answer has no "${key}"`);
   // A citation is {n, source, title, date, quote}; title and date are there exactly when the article states them.
   const articles = new Map(dossier.sources().map((article) => [article.source, article]));
   answer.citations.forEach((citation: Record<string, unknown>, i: number) => {
     const article = articles.get(String(citation.source))!;
     assert.ok(article, `cites ${String(citation.source)}, which is not in the corpus`);
-    const expected = { n: i + 1, source: article.source, ...(article.title ? { title: article.title } : {}), ...(article.date ? { date: article.date } : {}), quote: citation.quote };
+    const expected = {
+      n: i + 1,
+      source: article.source,
+      ...(article.title ? { title: article.title } : {}),
+      ...(article.date ? { date: article.date } : {}),
+      quote: citation.quote,
+    };
     assert.deepEqual(citation, expected);
     assert.equal(typeof citation.quote, 'string');
   });
@@ -94,9 +105,16 @@ test('GIVEN the CLI WHEN `ask --json` gets a question, or questions on stdin THE
     assert.ok(articles.has(hit.source) && typeof hit.chunkId === 'string' && typeof hit.score === 'number', JSON.stringify(hit));
   }
 
-  const batch = await realCli(['ask', '--json'], { env, cwd: root, stdin: 'Where was Viktor Bout arrested?\nWhere was Viktor Bout born?\n' });
+  const batch = await realCli(['ask', '--json'], {
+    env,
+    cwd: root,
+    stdin: 'Where was Viktor Bout arrested?\nWhere was Viktor Bout born?\n',
+  });
   assert.equal(batch.code, 0, batch.stderr);
-  const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const lines = batch.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].abstained, false);
   assert.equal(lines[1].abstained, true);

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Calibration } from '../../src/answer/calibration.ts';
 import { CANDIDATE_FEATURES, type Candidate, type CandidateFeatures } from '../../src/answer/candidates.ts';
-import { answerProbability, decisionFeatures, rankCandidates, selectEvidence, type DecisionFeatures, type RankedCandidate } from '../../src/answer/decision.ts';
+import {
+  answerProbability,
+  decisionFeatures,
+  rankCandidates,
+  selectEvidence,
+  type DecisionFeatures,
+  type RankedCandidate,
+} from '../../src/answer/decision.ts';
 import { sigmoid, type LinearModel } from '../../src/answer/linear-model.ts';
 import { analyzeQuestion } from '../../src/answer/question.ts';
 import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
@@ -20,9 +27,17 @@ const model = (weights: Record<string, number>, intercept = 0): LinearModel => (
 describe('the answer decision (ranking, evidence, decision features)', () => {
   let small: SmallIndex;
   const sentence = (id: number) => small.index.sentence(id)!;
-  const candidate = (id: number, features: Partial<CandidateFeatures> = {}, lead?: number): Candidate => ({ sentence: sentence(id), lead: lead === undefined ? undefined : sentence(lead), features: { ...NO_FEATURES, ...features } });
+  const candidate = (id: number, features: Partial<CandidateFeatures> = {}, lead?: number): Candidate => ({
+    sentence: sentence(id),
+    lead: lead === undefined ? undefined : sentence(lead),
+    features: { ...NO_FEATURES, ...features },
+  });
   /** A candidate as the ranker left it, with the given probability. */
-  const rated = (id: number, probability: number, lead?: number): RankedCandidate => ({ ...candidate(id, {}, lead), probability, logit: Math.log(probability / (1 - probability)) });
+  const rated = (id: number, probability: number, lead?: number): RankedCandidate => ({
+    ...candidate(id, {}, lead),
+    probability,
+    logit: Math.log(probability / (1 - probability)),
+  });
   const ids = (list: Candidate[]) => list.map((c) => c.sentence.id);
   before(async () => {
     small = await buildSmallIndex(PORT_ARTICLES, portEmbeddings(), 2000);
@@ -32,10 +47,19 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
   describe('rankCandidates', () => {
     it('GIVEN a ranker weighing coverage 2 and the gap -1 with intercept -1 THEN each logit is 2·coverage − gap − 1, best first, probability its sigmoid', () => {
       const ranker = model({ coverage: 2, denseGap: -1 }, -1);
-      const ranked = rankCandidates([candidate(S.met, { coverage: 0.5 }), candidate(S.cost, { coverage: 1, denseGap: -0.5 }), candidate(S.noise, { coverage: 0 })], ranker);
+      const ranked = rankCandidates(
+        [candidate(S.met, { coverage: 0.5 }), candidate(S.cost, { coverage: 1, denseGap: -0.5 }), candidate(S.noise, { coverage: 0 })],
+        ranker,
+      );
       assert.deepEqual(ids(ranked), [S.cost, S.met, S.noise]);
-      assert.deepEqual(ranked.map((c) => c.logit), [1.5, 0, -1]);
-      assert.deepEqual(ranked.map((c) => c.probability), [sigmoid(1.5), 0.5, sigmoid(-1)]);
+      assert.deepEqual(
+        ranked.map((c) => c.logit),
+        [1.5, 0, -1],
+      );
+      assert.deepEqual(
+        ranked.map((c) => c.probability),
+        [sigmoid(1.5), 0.5, sigmoid(-1)],
+      );
     });
 
     it('GIVEN two candidates the ranker rates alike THEN the earlier sentence comes first', () => {
@@ -52,7 +76,10 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
     });
 
     it('GIVEN a second sentence rated at least keepRatio of the best THEN it joins; below, it does not', () => {
-      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.cost, 0.8), rated(S.mayor, 0.4)], 0.5)), [S.cost, S.mayor]);
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.cost, 0.8), rated(S.mayor, 0.4)], 0.5)), [
+        S.cost,
+        S.mayor,
+      ]);
       assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.cost, 0.8), rated(S.mayor, 0.39)], 0.5)), [S.cost]);
     });
 
@@ -68,8 +95,11 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
       assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.townCost, 0.9), rated(S.cost, 0.89)], 0.5)), [S.townCost]);
     });
 
-    it('GIVEN a candidate that is another\'s lead THEN it is not quoted twice', () => {
-      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.opened, 0.9, S.approved), rated(S.approved, 0.89)], 0.5)), [S.opened]);
+    it("GIVEN a candidate that is another's lead THEN it is not quoted twice", () => {
+      assert.deepEqual(
+        ids(selectEvidence(small.corpus.store, question, [rated(S.opened, 0.9, S.approved), rated(S.approved, 0.89)], 0.5)),
+        [S.opened],
+      );
     });
 
     it('GIVEN many sentences rated alike THEN at most three are given, in text order within an article', () => {
@@ -88,7 +118,10 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
   describe('decisionFeatures and answerProbability', () => {
     it('GIVEN a question, its ranking and evidence THEN the decision features are measured on them', () => {
       const question = analyzeQuestion('How much did the Zanzibar terminal cost?');
-      const top = { ...rated(S.cost, 0.9), features: { ...NO_FEATURES, dense: 0.8, coverageWindow: 0.75, nameCoverage: 0, typeFit: 1, nameFit: 0, category: 0 } };
+      const top = {
+        ...rated(S.cost, 0.9),
+        features: { ...NO_FEATURES, dense: 0.8, coverageWindow: 0.75, nameCoverage: 0, typeFit: 1, nameFit: 0, category: 0 },
+      };
       const ranked = [top, rated(S.approved, 0.5)];
       const features = decisionFeatures(small.corpus.store, question, ranked, [top]);
       const content = [...new Set(question.terms)].filter((t) => !question.names.includes(t));

@@ -4,7 +4,13 @@ import { fitsType } from '../../src/answer/candidates.ts';
 import { sentenceFacts } from '../../src/answer/facts.ts';
 
 test('GIVEN date expressions WHEN rated THEN a full date beats a year, which beats a weekday, which beats "later"', () => {
-  const rated = ['On March 3, 2019, the mill closed.', 'The mill closed in 2019.', 'The mill closed on Thursday.', 'The mill closed later.', 'The mill closed.'].map((s) => sentenceFacts(s).dateSpecificity);
+  const rated = [
+    'On March 3, 2019, the mill closed.',
+    'The mill closed in 2019.',
+    'The mill closed on Thursday.',
+    'The mill closed later.',
+    'The mill closed.',
+  ].map((s) => sentenceFacts(s).dateSpecificity);
   assert.deepEqual(rated, [4, 3, 2, 1, 0]);
 });
 

@@ -16,10 +16,18 @@ test('GIVEN the labelled question sets the repo keeps WHEN the code is searched 
   const questions = readdirSync(join(root, 'eval'))
     .filter((name) => name.endsWith('_qa.json'))
     .flatMap((name) => JSON.parse(readFileSync(join(root, 'eval', name), 'utf8')) as { question: string }[])
-    .map((q) => q.question.toLowerCase().replace(/[?.!]+$/, '').trim())
+    .map((q) =>
+      q.question
+        .toLowerCase()
+        .replace(/[?.!]+$/, '')
+        .trim(),
+    )
     .filter((q) => q.length >= 20);
   assert.ok(questions.length > 200, `expected the labelled sets, found ${questions.length} questions`);
-  const code = [...files(join(root, 'src')), ...files(join(root, 'commands'))].map((file) => ({ file, text: readFileSync(file, 'utf8').toLowerCase() }));
+  const code = [...files(join(root, 'src')), ...files(join(root, 'commands'))].map((file) => ({
+    file,
+    text: readFileSync(file, 'utf8').toLowerCase(),
+  }));
   const quoted = code.flatMap(({ file, text }) => questions.filter((q) => text.includes(q)).map((q) => `${file}: "${q}"`));
   assert.deepEqual(quoted, []);
 });

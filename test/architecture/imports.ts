@@ -21,7 +21,11 @@ export function importGraph(folders: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of folders.flatMap((folder) => sourceFiles(join(ROOT, folder)))) {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(IMPORT)].map((match) => relative(ROOT, resolve(dirname(file), match[1] ?? match[2]!)).split('\\').join('/'));
+    const targets = [...text.matchAll(IMPORT)].map((match) =>
+      relative(ROOT, resolve(dirname(file), match[1] ?? match[2]!))
+        .split('\\')
+        .join('/'),
+    );
     graph.set(relative(ROOT, file).split('\\').join('/'), [...new Set(targets)]);
   }
   return graph;

@@ -19,7 +19,9 @@ const LAYERS: string[][][] = [
 
 function placeOf(module: string): { layer: number; part: string } | undefined {
   for (const [layer, parts] of LAYERS.entries()) {
-    const part = parts.find((prefixes) => prefixes.some((prefix) => (prefix.endsWith('/') ? module.startsWith(prefix) : module === prefix)));
+    const part = parts.find((prefixes) =>
+      prefixes.some((prefix) => (prefix.endsWith('/') ? module.startsWith(prefix) : module === prefix)),
+    );
     if (part) return { layer, part: part.join(',') };
   }
   return undefined;
@@ -28,7 +30,10 @@ function placeOf(module: string): { layer: number; part: string } | undefined {
 const graph = importGraph(['src', 'commands']);
 
 test('GIVEN the sources WHEN their imports are drawn THEN no module is outside the layers', () => {
-  assert.deepEqual([...graph.keys()].filter((module) => !placeOf(module)), []);
+  assert.deepEqual(
+    [...graph.keys()].filter((module) => !placeOf(module)),
+    [],
+  );
 });
 
 test('GIVEN the sources WHEN their imports are drawn THEN there is no cycle', () => {
@@ -49,6 +54,8 @@ test('GIVEN the sources WHEN their imports are drawn THEN no arrow points from a
 });
 
 test('GIVEN the answerer WHEN its imports are drawn THEN it reads the index only through its own interfaces (answer/sources.ts)', () => {
-  const reaching = [...graph].filter(([module]) => module.startsWith('src/answer/')).flatMap(([module, targets]) => targets.filter((target) => target.startsWith('src/index/')).map((target) => `${module} → ${target}`));
+  const reaching = [...graph]
+    .filter(([module]) => module.startsWith('src/answer/'))
+    .flatMap(([module, targets]) => targets.filter((target) => target.startsWith('src/index/')).map((target) => `${module} → ${target}`));
   assert.deepEqual(reaching, []);
 });

@@ -25,7 +25,11 @@ export function cliWorkspace(dotenv?: string): Workspace {
 
 /** Runs `dossier <argv>` in-process in the workspace, with `stdin` as standard input. */
 export async function cli(ws: Workspace, argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
-  return runIn(argv, { cwd: ws.root, env: { CORPUS_DIR: ws.corpusDir, DATA_DIR: ws.dataDir, ...options.env }, stdin: options.stdin }, fakeOpener);
+  return runIn(
+    argv,
+    { cwd: ws.root, env: { CORPUS_DIR: ws.corpusDir, DATA_DIR: ws.dataDir, ...options.env }, stdin: options.stdin },
+    fakeOpener,
+  );
 }
 
 /**
@@ -36,7 +40,11 @@ export async function realCli(argv: string[], options: { cwd: string; env: Recor
   return runIn(argv, options);
 }
 
-async function runIn(argv: string[], options: { cwd: string; env: Record<string, string>; stdin?: string }, opener?: DossierOpener): Promise<CliRun> {
+async function runIn(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string>; stdin?: string },
+  opener?: DossierOpener,
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();

@@ -35,13 +35,19 @@ describe('dossier command-line errors', () => {
   it('GIVEN an option followed by another option instead of its value WHEN run THEN the option missing its value is named, exit 2', async () => {
     const run = await cli(ws, ['timeline', '--from', '--to', '2010']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'error: option \'--from <value>\' argument missing (the next word, --to, is an option)\n(run "dossier timeline --help" for usage)\n');
+    assert.equal(
+      run.stderr,
+      'error: option \'--from <value>\' argument missing (the next word, --to, is an option)\n(run "dossier timeline --help" for usage)\n',
+    );
   });
 
   it('GIVEN ask without a question WHEN run THEN it says how to give one, exit 2', async () => {
     const run = await cli(ws, ['ask']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'error: Give a question: dossier ask "your question" (or pipe questions, one per line, into dossier ask --json).\n');
+    assert.equal(
+      run.stderr,
+      'error: Give a question: dossier ask "your question" (or pipe questions, one per line, into dossier ask --json).\n',
+    );
   });
 
   it('GIVEN search without a query WHEN run THEN the missing argument is named, exit 2', async () => {
@@ -53,17 +59,26 @@ describe('dossier command-line errors', () => {
   it('GIVEN an argument to a command that takes none WHEN run THEN it is refused, exit 2', async () => {
     const run = await cli(ws, ['sources', 'extra']);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'error: too many arguments for \'sources\'. Expected 0 arguments but got 1.\n(run "dossier sources --help" for usage)\n');
+    assert.equal(
+      run.stderr,
+      'error: too many arguments for \'sources\'. Expected 0 arguments but got 1.\n(run "dossier sources --help" for usage)\n',
+    );
   });
 
   it('GIVEN timeline --source naming no corpus file WHEN run THEN the source is named with the closest files, exit 2', async () => {
     const unknown = await cli(ws, ['timeline', '--source', 'nosuchfile.txt']);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'error: Unknown source "nosuchfile.txt" (--source): no article in the corpus has that file name. `dossier sources` lists them.\n');
+    assert.equal(
+      unknown.stderr,
+      'error: Unknown source "nosuchfile.txt" (--source): no article in the corpus has that file name. `dossier sources` lists them.\n',
+    );
     assert.equal(unknown.stdout, '');
     const typo = await cli(ws, ['timeline', '--source', '004_91ab4689b524ca4.txt']);
     assert.equal(typo.code, 2);
-    assert.equal(typo.stderr, 'error: Unknown source "004_91ab4689b524ca4.txt" (--source): no article in the corpus has that file name. Did you mean 004_91ab4689b524ca48.txt? `dossier sources` lists them.\n');
+    assert.equal(
+      typo.stderr,
+      'error: Unknown source "004_91ab4689b524ca4.txt" (--source): no article in the corpus has that file name. Did you mean 004_91ab4689b524ca48.txt? `dossier sources` lists them.\n',
+    );
   });
 
   it('GIVEN a question the core refuses WHEN asked THEN its reason is printed, exit 2', async () => {
@@ -75,7 +90,10 @@ describe('dossier command-line errors', () => {
   it('GIVEN a bad setting WHEN a command runs THEN the configuration error names it, exit 1', async () => {
     const run = await cli(ws, ['sources'], { env: { EMBEDDINGS: 'bogus' } });
     assert.equal(run.code, 1);
-    assert.equal(run.stderr, 'error: Invalid configuration — fix these in .env or the environment:\n  EMBEDDINGS: expected auto, transformers or use-lite (got "bogus")\n');
+    assert.equal(
+      run.stderr,
+      'error: Invalid configuration — fix these in .env or the environment:\n  EMBEDDINGS: expected auto, transformers or use-lite (got "bogus")\n',
+    );
   });
 
   it('GIVEN no command WHEN run THEN the help goes to stderr, exit 2', async () => {
@@ -101,7 +119,10 @@ describe('dossier help', () => {
       assert.match(run.stdout, /\n {2}ask \[options\] \[question\.\.\.\] +answer a question/);
       assert.match(run.stdout, /Exit codes: 0 done, 1 failed \(configuration, corpus, index, model\), 2 the command line is wrong\./);
     }
-    for (const argv of [['help', 'timeline'], ['timeline', '--help']]) {
+    for (const argv of [
+      ['help', 'timeline'],
+      ['timeline', '--help'],
+    ]) {
       const run = await cli(ws, argv);
       assert.equal(run.code, 0, argv.join(' '));
       assert.match(run.stdout, /^Usage: dossier timeline \[options\]\n/);

@@ -11,7 +11,13 @@ const BIN = join(import.meta.dirname, '../../bin/dossier.js');
 const cwd = mkdtempSync(join(tmpdir(), 'dossier-bin-'));
 after(() => rmSync(cwd, { recursive: true, force: true }));
 
-const dossier = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, DATA_DIR: join(cwd, 'data') }, timeout: 60_000 });
+const dossier = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, DATA_DIR: join(cwd, 'data') },
+    timeout: 60_000,
+  });
 
 test('GIVEN the dossier bin WHEN run with --help THEN it prints the usage and exits 0', () => {
   const run = dossier('--help');

@@ -16,11 +16,19 @@ describe('dossier sources', () => {
   it('GIVEN no index WHEN sources is run THEN it builds one, with a few plain progress lines when piped, and lists the articles', async () => {
     const run = await cli(ws, ['sources', '--json']);
     assert.equal(run.code, 0);
-    assert.deepEqual(run.stderr.split('\n').filter(Boolean).map((line) => line.replace(/\d+\/\d+/, 'n/m')), [
-      ...Array(run.stderr.split('\n').filter((l) => l.startsWith('Indexing: embedding')).length).fill('Indexing: embedding (5 files, n/m chunks embedded)'),
-      'Indexing: timeline (5 files, n/m chunks embedded)',
-      'Indexing: done (5 files, n/m chunks embedded)',
-    ]);
+    assert.deepEqual(
+      run.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/\d+\/\d+/, 'n/m')),
+      [
+        ...Array(run.stderr.split('\n').filter((l) => l.startsWith('Indexing: embedding')).length).fill(
+          'Indexing: embedding (5 files, n/m chunks embedded)',
+        ),
+        'Indexing: timeline (5 files, n/m chunks embedded)',
+        'Indexing: done (5 files, n/m chunks embedded)',
+      ],
+    );
     assert.ok(run.stderr.split('\n').length <= 9, run.stderr);
     assert.equal(JSON.parse(run.stdout).length, 5);
   });

@@ -13,7 +13,8 @@ import { fakeDeps, type Workspace } from '../core/fakes.ts';
 import { cliWorkspace, type CliRun } from './cli-harness.ts';
 
 /** The CLI harness's fake encoder, with the real timeline stage so that the corpus has events to draw. */
-const opener: DossierOpener = (config, hooks) => createDossier({ ...fakeDeps(config, { timeline: timelineModule }), warn: hooks.warn }, hooks.onBuildProgress);
+const opener: DossierOpener = (config, hooks) =>
+  createDossier({ ...fakeDeps(config, { timeline: timelineModule }), warn: hooks.warn }, hooks.onBuildProgress);
 
 async function cli(ws: Workspace, argv: string[]): Promise<CliRun> {
   const [stdout, stderr, stdin] = [new PassThrough(), new PassThrough(), new PassThrough()];

@@ -12,7 +12,11 @@ export class RecordingChatModel extends FakeListChatModel {
   failWith?: Error;
   reply?: (messages: BaseMessage[]) => string;
 
-  override async _generate(messages: BaseMessage[], options?: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun): Promise<ChatResult> {
+  override async _generate(
+    messages: BaseMessage[],
+    options?: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): Promise<ChatResult> {
     this.calls.push(messages);
     if (this.failWith) throw this.failWith;
     if (this.reply) {

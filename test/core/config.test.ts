@@ -18,7 +18,13 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 /** The error in every form a log or a console could show it, none of which may contain the secret. */
-const everyRendering = (error: ConfigError) => [error.message, String(error), error.stack ?? '', JSON.stringify(error), JSON.stringify({ ...error })];
+const everyRendering = (error: ConfigError) => [
+  error.message,
+  String(error),
+  error.stack ?? '',
+  JSON.stringify(error),
+  JSON.stringify({ ...error }),
+];
 
 describe('loadConfig', () => {
   it('GIVEN no settings THEN the defaults apply, with folders resolved against the working directory', () => {
@@ -40,14 +46,23 @@ describe('loadConfig', () => {
   });
 
   it('GIVEN an unknown choice THEN the error lists the choices', () => {
-    assert.equal(configError({ LOG_LEVEL: 'loud' }).message, `${HEADER}LOG_LEVEL: expected fatal, error, warn, info, debug, trace or silent (got "loud")`);
+    assert.equal(
+      configError({ LOG_LEVEL: 'loud' }).message,
+      `${HEADER}LOG_LEVEL: expected fatal, error, warn, info, debug, trace or silent (got "loud")`,
+    );
     assert.equal(configError({ LLM_PROVIDER: 'gpt' }).message, `${HEADER}LLM_PROVIDER: expected none, openai or ollama (got "gpt")`);
   });
 
   it('GIVEN settings that contradict each other THEN the error says which and how', () => {
-    assert.equal(configError({ CHUNK_SIZE: '500', CHUNK_OVERLAP: '600' }).message, 'CHUNK_OVERLAP (600) must be smaller than CHUNK_SIZE (500).');
+    assert.equal(
+      configError({ CHUNK_SIZE: '500', CHUNK_OVERLAP: '600' }).message,
+      'CHUNK_OVERLAP (600) must be smaller than CHUNK_SIZE (500).',
+    );
     assert.deepEqual(configError({ LLM_PROVIDER: 'ollama' }).variables, ['LLM_MODEL']);
-    assert.equal(configError({ LLM_PROVIDER: 'ollama' }).message, 'LLM_MODEL is required when LLM_PROVIDER=ollama (for example llama3.1:8b).');
+    assert.equal(
+      configError({ LLM_PROVIDER: 'ollama' }).message,
+      'LLM_MODEL is required when LLM_PROVIDER=ollama (for example llama3.1:8b).',
+    );
     const key = configError({ LLM_PROVIDER: 'openai', LLM_MODEL: 'gpt-4o-mini' });
     assert.deepEqual(key.variables, ['LLM_API_KEY']);
     assert.match(key.message, /^LLM_API_KEY is required when LLM_PROVIDER=openai/);
@@ -65,7 +80,10 @@ describe('loadConfig', () => {
     for (const [pasted, why] of cases) {
       const error = configError({ DISCORD_TOKEN: pasted });
       assert.deepEqual(error.variables, ['DISCORD_TOKEN']);
-      assert.equal(error.message, `${HEADER}DISCORD_TOKEN: not a Discord bot token (${why}); copy it from the developer portal, Bot → Reset Token`);
+      assert.equal(
+        error.message,
+        `${HEADER}DISCORD_TOKEN: not a Discord bot token (${why}); copy it from the developer portal, Bot → Reset Token`,
+      );
       for (const text of everyRendering(error)) assert.ok(!text.includes(pasted), text);
       for (const text of everyRendering(error)) assert.ok(!text.includes(TOKEN.slice(0, 12)), text);
     }
@@ -75,7 +93,12 @@ describe('loadConfig', () => {
     for (const variable of ['DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'MODERATOR_ROLE_IDS', 'DISCORD_API_URL', 'ASK_CHANNEL_IDS']) {
       const error = configError({ [variable]: TOKEN });
       assert.deepEqual(error.variables, [variable]);
-      assert.match(error.message, new RegExp(`${variable}: expected .*\\(the value looks like a token or key, so it is not shown; was it pasted into the wrong variable\\?\\)$`));
+      assert.match(
+        error.message,
+        new RegExp(
+          `${variable}: expected .*\\(the value looks like a token or key, so it is not shown; was it pasted into the wrong variable\\?\\)$`,
+        ),
+      );
       for (const text of everyRendering(error)) assert.ok(!text.includes(TOKEN.slice(0, 12)), text);
     }
   });
@@ -92,7 +115,12 @@ describe('loadConfig', () => {
   });
 
   it('GIVEN a valid token and ids THEN they load, with empty values counted as unset', () => {
-    const config = loadConfig({ DISCORD_TOKEN: ` ${TOKEN} `, DISCORD_CLIENT_ID: '123456789012345678', MODERATOR_ROLE_IDS: '111111, 222222', LLM_MODEL: '' });
+    const config = loadConfig({
+      DISCORD_TOKEN: ` ${TOKEN} `,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      MODERATOR_ROLE_IDS: '111111, 222222',
+      LLM_MODEL: '',
+    });
     assert.equal(config.discord.token, TOKEN);
     assert.deepEqual(config.discord.moderatorRoleIds, ['111111', '222222']);
     assert.equal(config.llm.model, undefined);
@@ -119,6 +147,9 @@ describe('SHARDS', () => {
     const config = loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' });
     assert.deepEqual(config.discord.shard, { id: 1, count: 2 });
     assert.equal(config.discord.shards, 2);
-    assert.throws(() => loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '2' }), { name: 'ConfigError', variables: ['SHARDS'] });
+    assert.throws(() => loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '2', SHARD_COUNT: '2' }), {
+      name: 'ConfigError',
+      variables: ['SHARDS'],
+    });
   });
 });

@@ -34,8 +34,11 @@ async function contentOf(dataDir: string, embeddings: HashedEmbeddings) {
   const dir = (await currentIndexDir(dataDir))!;
   const artifact = await loadIndex(dir, embeddings);
   const chunks = Array.from({ length: artifact.dense.stored }, (_, id) => artifact.chunk(id)).filter((chunk) => chunk !== undefined);
-  const sentences = artifact.sentenceIds().map((id) => ({ ...artifact.sentence(id)!, id: undefined, vector: Array.from(artifact.sentenceVector(id)) }));
-  const byKey = <T extends { source: string }>(list: T[], key: (item: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+  const sentences = artifact
+    .sentenceIds()
+    .map((id) => ({ ...artifact.sentence(id)!, id: undefined, vector: Array.from(artifact.sentenceVector(id)) }));
+  const byKey = <T extends { source: string }>(list: T[], key: (item: T) => string) =>
+    [...list].sort((a, b) => key(a).localeCompare(key(b)));
   const content = {
     files: artifact.manifest.files,
     counts: artifact.manifest.counts,
@@ -69,15 +72,27 @@ describe('questions during a corpus change', () => {
       const adding = dossier.addArticle(prepared, actor);
       await new Promise((resolve) => setTimeout(resolve, 50));
 
-      assert.equal((await dossier.search('lighthouse keeper cargo plane', 10)).some((hit) => hit.source === prepared.source), false);
+      assert.equal(
+        (await dossier.search('lighthouse keeper cargo plane', 10)).some((hit) => hit.source === prepared.source),
+        false,
+      );
       assert.ok((await dossier.search('Viktor Bout arrested', 3)).length > 0);
-      await assert.rejects(dossier.removeArticle('004_91ab4689b524ca48.txt', actor), /^IndexError: A reindex or another corpus change is running; try again when it has finished\.$/);
+      await assert.rejects(
+        dossier.removeArticle('004_91ab4689b524ca48.txt', actor),
+        /^IndexError: A reindex or another corpus change is running; try again when it has finished\.$/,
+      );
       release();
       await adding;
 
       assert.equal((await dossier.search('lighthouse keeper cargo plane', 3))[0]!.source, prepared.source);
       const after = (await loadIndex((await currentIndexDir(ws.dataDir))!, embeddings)).dense.index;
-      assert.deepEqual(after.getIdsList().filter((label) => labels.includes(label)).sort((a, b) => a - b), [...labels].sort((a, b) => a - b));
+      assert.deepEqual(
+        after
+          .getIdsList()
+          .filter((label) => labels.includes(label))
+          .sort((a, b) => a - b),
+        [...labels].sort((a, b) => a - b),
+      );
       for (const label of labels) assert.deepEqual(after.getPoint(label), before.getPoint(label));
       assert.equal(after.getCurrentCount(), labels.length + dossier.sources().find((s) => s.source === prepared.source)!.chunks);
     } finally {
@@ -94,7 +109,11 @@ describe('adding and removing one article', () => {
   const embeddings = new HashedEmbeddings();
   before(async () => {
     ws = makeWorkspace();
-    const deps = fakeDeps(ws.config, { embeddings, timeline: timelineModule, embed: async (texts) => (embedded.push(...texts), embeddings.embedDocuments(texts)) });
+    const deps = fakeDeps(ws.config, {
+      embeddings,
+      timeline: timelineModule,
+      embed: async (texts) => (embedded.push(...texts), embeddings.embedDocuments(texts)),
+    });
     dossier = await createDossier(deps);
     embedded.length = 0;
   });
@@ -106,18 +125,28 @@ describe('adding and removing one article', () => {
   it('GIVEN a built index WHEN a moderator adds an article file THEN only its sentences are embedded, it is searchable, audited, and the index equals a full rebuild', async () => {
     const prepared = await dossier.prepareArticle({ kind: 'file', name: 'lighthouse.md', bytes: Buffer.from(ARTICLE) });
     assert.equal(prepared.source, `lighthouse-keeper-testifies-at-the-cargo-hearing-${prepared.hash.slice(0, 10)}.md`);
-    assert.deepEqual(prepared.article.meta, { title: 'Lighthouse keeper testifies at the cargo hearing', outlet: 'Harbour Gazette', date: '2021-06-04' });
+    assert.deepEqual(prepared.article.meta, {
+      title: 'Lighthouse keeper testifies at the cargo hearing',
+      outlet: 'Harbour Gazette',
+      date: '2021-06-04',
+    });
 
     const summary = await dossier.addArticle(prepared, actor);
 
-    assert.deepEqual(embedded, prepared.article.sentences.map((s) => s.text));
+    assert.deepEqual(
+      embedded,
+      prepared.article.sentences.map((s) => s.text),
+    );
     assert.equal(summary.embedded, prepared.article.sentences.length);
     assert.equal(readFileSync(join(ws.corpusDir, prepared.source), 'utf8'), ARTICLE);
     const hits = await dossier.search('lighthouse keeper cargo plane', 3);
     assert.equal(hits[0]!.source, prepared.source);
     assert.ok((await dossier.timeline({ source: prepared.source })).length > 0);
     const audit = await readAudit(ws.dataDir);
-    assert.deepEqual(audit.map((entry) => 'action' in entry && [entry.action, entry.source, entry.checksum, entry.actor.id]), [['add', prepared.source, prepared.hash, 'tester']]);
+    assert.deepEqual(
+      audit.map((entry) => 'action' in entry && [entry.action, entry.source, entry.checksum, entry.actor.id]),
+      [['add', prepared.source, prepared.hash, 'tester']],
+    );
 
     const incremental = await contentOf(ws.dataDir, embeddings);
     // Only the added article was read for the timeline; the others' stored events were merged with its own,
@@ -132,7 +161,10 @@ describe('adding and removing one article', () => {
     const corpus = fingerprint(ws.corpusDir);
     const index = await currentIndexDir(ws.dataDir);
     const again = ARTICLE.replace('Source: Harbour Gazette', 'Source: Another Paper');
-    await assert.rejects(dossier.prepareArticle({ kind: 'file', name: 'copy.txt', bytes: Buffer.from(again) }), /^UserError: This article is already in the corpus as lighthouse-keeper-testifies-at-the-cargo-hearing-[0-9a-f]{10}\.md \(“Lighthouse keeper testifies at the cargo hearing”\); nothing was added\.$/);
+    await assert.rejects(
+      dossier.prepareArticle({ kind: 'file', name: 'copy.txt', bytes: Buffer.from(again) }),
+      /^UserError: This article is already in the corpus as lighthouse-keeper-testifies-at-the-cargo-hearing-[0-9a-f]{10}\.md \(“Lighthouse keeper testifies at the cargo hearing”\); nothing was added\.$/,
+    );
     assert.deepEqual(fingerprint(ws.corpusDir), corpus);
     assert.equal(await currentIndexDir(ws.dataDir), index);
   });
@@ -146,14 +178,20 @@ describe('adding and removing one article', () => {
     assert.deepEqual(embedded, []);
     assert.equal(readdirSync(ws.corpusDir).includes(source), false);
     assert.equal(readdirSync(join(ws.dataDir, 'removed-articles')).length, 1);
-    assert.equal((await dossier.search('lighthouse keeper cargo plane', 10)).some((hit) => hit.source === source), false);
+    assert.equal(
+      (await dossier.search('lighthouse keeper cargo plane', 10)).some((hit) => hit.source === source),
+      false,
+    );
     assert.equal(dossier.sources().length, 5);
     assert.deepEqual(summary.timeline.extracted, []);
     const incremental = await contentOf(ws.dataDir, embeddings);
     assert.deepEqual(incremental.timeline.events, await freshTimeline(ws.corpusDir));
     await dossier.reindex({ force: true });
     assert.deepEqual(await contentOf(ws.dataDir, embeddings), incremental);
-    assert.deepEqual((await readAudit(ws.dataDir)).map((entry) => 'action' in entry && entry.action), ['add', 'remove']);
+    assert.deepEqual(
+      (await readAudit(ws.dataDir)).map((entry) => 'action' in entry && entry.action),
+      ['add', 'remove'],
+    );
   });
 
   it('GIVEN empty, binary, oversized and PDF files and an unknown article WHEN added or removed THEN each is refused with its reason and the corpus and index are unchanged', async () => {
@@ -163,13 +201,27 @@ describe('adding and removing one article', () => {
       ['empty.txt', Buffer.alloc(0), /^empty\.txt was refused: the file is empty\.$/],
       ['blank.md', Buffer.from('  \n\n '), /^blank\.md was refused: the file holds only white space\.$/],
       ['photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), /^photo\.txt was refused: it is a binary file, not text\.$/],
-      ['huge.txt', Buffer.alloc(ws.config.maxFileBytes + 1, 'a'), new RegExp(`^huge\\.txt was refused: it is ${ws.config.maxFileBytes + 1} bytes, over the ${ws.config.maxFileBytes}-byte limit \\(MAX_FILE_BYTES\\)\\.$`)],
+      [
+        'huge.txt',
+        Buffer.alloc(ws.config.maxFileBytes + 1, 'a'),
+        new RegExp(
+          `^huge\\.txt was refused: it is ${ws.config.maxFileBytes + 1} bytes, over the ${ws.config.maxFileBytes}-byte limit \\(MAX_FILE_BYTES\\)\\.$`,
+        ),
+      ],
       ['report.pdf', Buffer.from('%PDF-1.4'), /^report\.pdf was refused: it is not a readable PDF \(/],
-      ['latin1.txt', Buffer.from('Caf\xe9 r\xe9union\n', 'latin1'), /^latin1\.txt was refused: it is not UTF-8 text \(save it as UTF-8\)\.$/],
+      [
+        'latin1.txt',
+        Buffer.from('Caf\xe9 r\xe9union\n', 'latin1'),
+        /^latin1\.txt was refused: it is not UTF-8 text \(save it as UTF-8\)\.$/,
+      ],
       ['menu.html', Buffer.from('<html><body><nav><a href="/">Home</a></nav></body></html>'), /^No article text was found in the page/],
     ];
     for (const [name, bytes, message] of refusals) {
-      await assert.rejects(dossier.prepareArticle({ kind: 'file', name, bytes }), (error: Error) => error.name === 'UserError' && message.test(error.message), name);
+      await assert.rejects(
+        dossier.prepareArticle({ kind: 'file', name, bytes }),
+        (error: Error) => error.name === 'UserError' && message.test(error.message),
+        name,
+      );
     }
     await assert.rejects(dossier.removeArticle('no-such-article.txt', actor), /No article named no-such-article\.txt in the corpus/);
     assert.deepEqual(fingerprint(ws.corpusDir), corpus);

@@ -16,7 +16,10 @@ export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/corpus');
 
 /** Hashes each lower-cased word to one of `dimensions` signed axes; unit length, same text → same vector. */
 export class HashedEmbeddings implements LocalEmbeddings {
-  constructor(readonly dimensions = 64, readonly modelId = `fake:hashed-${dimensions}`) {}
+  constructor(
+    readonly dimensions = 64,
+    readonly modelId = `fake:hashed-${dimensions}`,
+  ) {}
 
   embedSync(text: string): number[] {
     const vector = new Array<number>(this.dimensions).fill(0);
@@ -70,7 +73,15 @@ export function makeWorkspace(options: { empty?: boolean; env?: Record<string, s
 export function fakeDeps(config: Config, overrides: Partial<CoreDeps> = {}): CoreDeps & { warnings: string[] } {
   const warnings: string[] = [];
   const embeddings = new HashedEmbeddings();
-  return { config, embeddings, calibration: loadCalibration(embeddings.modelId), timeline: noTimeline, warn: (message) => warnings.push(message), warnings, ...overrides };
+  return {
+    config,
+    embeddings,
+    calibration: loadCalibration(embeddings.modelId),
+    timeline: noTimeline,
+    warn: (message) => warnings.push(message),
+    warnings,
+    ...overrides,
+  };
 }
 
 /** Every file under `dir` with its sha256 and mtime, to assert that Dossier never modified a corpus. */
@@ -80,7 +91,8 @@ export function fingerprint(dir: string): Record<string, string> {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const path = join(at, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) out[relative(dir, path)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
+      else if (entry.isFile())
+        out[relative(dir, path)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
     }
   };
   walk(dir);

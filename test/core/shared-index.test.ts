@@ -30,7 +30,10 @@ describe('two processes sharing one DATA_DIR', () => {
     assert.equal(await reader.refresh(), true);
     assert.equal(await reader.refresh(), false, 'a second refresh finds nothing new');
     assert.equal(reader.info().version, builder.info().version);
-    assert.ok(!(await inFlight).retrieved.some((r) => r.source === ADDED_SOURCE), 'the question asked before the switch uses the old index');
+    assert.ok(
+      !(await inFlight).retrieved.some((r) => r.source === ADDED_SOURCE),
+      'the question asked before the switch uses the old index',
+    );
     assert.ok((await reader.ask('What did the lighthouse keeper see?')).retrieved.some((r) => r.source === ADDED_SOURCE));
   });
 

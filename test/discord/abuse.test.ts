@@ -12,7 +12,14 @@ before(async () => {
 });
 after(() => h.close());
 
-const ask = (user = ALICE) => h.emulator.command({ user, name: 'ask', options: { question: 'Where was Bout arrested?' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+const ask = (user = ALICE) =>
+  h.emulator.command({
+    user,
+    name: 'ask',
+    options: { question: 'Where was Bout arrested?' },
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
 const replyTo = (messageId: string) => (r: RecordedRequest) => r.method === 'POST' && r.body?.message_reference?.message_id === messageId;
 
 test('GIVEN a 60 s cooldown WHEN a member asks twice THEN the second /ask is refused ephemerally without reaching the core, and another member is still answered', async () => {
@@ -42,7 +49,9 @@ test('GIVEN one member flooding 30 /ask at once WHEN the cooldown holds THEN 29 
   const flood = Array.from({ length: 30 }, () => ask(MOD));
   const other = ask(carol);
   const callbacks = await Promise.all(flood.map((interaction) => h.emulator.waitForRequest(callbackOf(interaction.token))));
-  const refusals = callbacks.filter((callback) => callback.body!.data?.flags === EPHEMERAL && /^You're asking quickly/.test(callback.body!.data.content));
+  const refusals = callbacks.filter(
+    (callback) => callback.body!.data?.flags === EPHEMERAL && /^You're asking quickly/.test(callback.body!.data.content),
+  );
   assert.equal(refusals.length, 29);
   const answered = await h.emulator.waitForRequest(editOf(other.token));
   assert.equal(answered.body!.embeds.length, 1);

@@ -28,10 +28,16 @@ test('GIVEN /ask "Where was Viktor Bout arrested?" WHEN it runs THEN the first R
   assert.equal(embed.title, 'Where was Viktor Bout arrested?');
   assert.match(embed.description, /detained in 2008 in Bangkok, Thailand \[1\]/);
   assert.equal(embed.fields[0].name, 'Sources');
-  assert.match(embed.fields[0].value, /^\[1\] `003_c464dfc57fd8e736\.txt` — Businessman Bout jailed in US hopes for Russian government assisstance\n> Bout was detained in 2008 in Bangkok, Thailand/);
+  assert.match(
+    embed.fields[0].value,
+    /^\[1\] `003_c464dfc57fd8e736\.txt` — Businessman Bout jailed in US hopes for Russian government assisstance\n> Bout was detained in 2008 in Bangkok, Thailand/,
+  );
   assert.match(embed.fields[0].value, /\[2\] `002_46d3cbafd3f6e099\.txt`/);
   assert.deepEqual(edit.body!.allowed_mentions, { parse: [], replied_user: false });
-  assert.deepEqual(edit.body!.components[0].components.map((b: { emoji: { name: string } }) => b.emoji.name), ['👍', '👎']);
+  assert.deepEqual(
+    edit.body!.components[0].components.map((b: { emoji: { name: string } }) => b.emoji.name),
+    ['👍', '👎'],
+  );
 });
 
 test('GIVEN the core throws an unexpected error WHEN /ask runs THEN the deferred reply is edited with a short generic message and the error is logged', async () => {
@@ -42,7 +48,9 @@ test('GIVEN the core throws an unexpected error WHEN /ask runs THEN the deferred
   assert.match(edit.body!.content, /^Something went wrong on my side/);
   assert.deepEqual(edit.body!.embeds, []);
   assert.doesNotMatch(edit.body!.content, /secret/);
-  assert.ok(h.log.records().some((r) => r.msg === 'question failed' && (r.err as { message: string }).message.includes('embedding model crashed')));
+  assert.ok(
+    h.log.records().some((r) => r.msg === 'question failed' && (r.err as { message: string }).message.includes('embedding model crashed')),
+  );
 });
 
 test('GIVEN the core refuses the question with a UserError WHEN /ask runs THEN the user sees that message', async () => {
@@ -76,19 +84,31 @@ test('GIVEN an answer WHEN a member clicks 👎 THEN a JSONL line records questi
   await h.emulator.waitForRequest(editOf(token));
   const messageId = h.emulator.state.interactions.get(token)!.originalId!;
 
-  const click = h.emulator.click({ user: BOB, customId: `feedback:down:${id}`, messageId, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const click = h.emulator.click({
+    user: BOB,
+    customId: `feedback:down:${id}`,
+    messageId,
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const thanks = await h.emulator.waitForRequest(callbackOf(click.token));
 
   assert.equal(thanks.body!.data.flags, EPHEMERAL);
   assert.match(thanks.body!.data.content, /👎 was recorded/);
-  const lines = (await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  const lines = (await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(lines.length, 1);
   assert.equal(lines[0].vote, 'down');
   assert.equal(lines[0].userId, BOB.id);
   assert.equal(lines[0].messageId, messageId);
   assert.equal(lines[0].question, 'Where was Bout held in prison?');
   assert.match(lines[0].answer, /^Bout served his 25-year sentence/);
-  assert.deepEqual(lines[0].sources.map((s: { source: string }) => s.source), ['002_46d3cbafd3f6e099.txt', '003_c464dfc57fd8e736.txt']);
+  assert.deepEqual(
+    lines[0].sources.map((s: { source: string }) => s.source),
+    ['002_46d3cbafd3f6e099.txt', '003_c464dfc57fd8e736.txt'],
+  );
 });
 
 test('GIVEN an answer the bot no longer remembers (given before a restart) WHEN 👍 is clicked THEN the vote is recorded from the message itself', async () => {
@@ -96,9 +116,17 @@ test('GIVEN an answer the bot no longer remembers (given before a restart) WHEN 
   const message = messagePayload({ channelId: GENERAL_CHANNEL_ID, guildId: GUILD_ID, author: BOT_USER, embeds: [answerEmbed(answer)] });
   h.emulator.state.messages.set(message.id, message);
 
-  const click = h.emulator.click({ user: ALICE, customId: 'feedback:up:1234', messageId: message.id, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const click = h.emulator.click({
+    user: ALICE,
+    customId: 'feedback:up:1234',
+    messageId: message.id,
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   await h.emulator.waitForRequest(callbackOf(click.token));
   const last = JSON.parse((await readFile(join(h.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n').at(-1)!);
   assert.deepEqual([last.vote, last.userId, last.question], ['up', ALICE.id, 'What did Bout tell TASS?']);
-  assert.deepEqual(last.sources, [{ n: 1, source: '003_c464dfc57fd8e736.txt', quote: 'I expect that our government will take some particular steps.' }]);
+  assert.deepEqual(last.sources, [
+    { n: 1, source: '003_c464dfc57fd8e736.txt', quote: 'I expect that our government will take some particular steps.' },
+  ]);
 });

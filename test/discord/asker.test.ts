@@ -21,6 +21,9 @@ test('GIVEN an answered question WHEN logged THEN the record has its latency, ou
   const ask = createAsker({ dossier: new FakeDossier(), logger: log.logger, maxConcurrent: 1 });
   await ask({ question: 'Where was Bout arrested?', userId: '42', via: 'mention' });
   const record = log.records().find((r) => r.msg === 'question answered')!;
-  assert.deepEqual([record.via, record.userId, record.outcome, record.citations, record.mode, typeof record.ms], ['mention', '42', 'answered', 2, 'extractive', 'number']);
+  assert.deepEqual(
+    [record.via, record.userId, record.outcome, record.citations, record.mode, typeof record.ms],
+    ['mention', '42', 'answered', 2, 'extractive', 'number'],
+  );
   assert.equal(JSON.stringify(record).includes('Bout'), false);
 });

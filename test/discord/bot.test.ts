@@ -16,7 +16,10 @@ test('GIVEN a token and the emulator URL WHEN the bot starts THEN it logs in wit
     assert.equal(h.bot.client.user.id, BOT_USER.id);
     assert.equal(h.bot.client.guilds.cache.has(GUILD_ID), true);
     assert.equal(h.emulator.intents, GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages);
-    assert.deepEqual(h.emulator.requests.map((r) => `${r.method} ${r.path}`), ['GET /gateway/bot']);
+    assert.deepEqual(
+      h.emulator.requests.map((r) => `${r.method} ${r.path}`),
+      ['GET /gateway/bot'],
+    );
     const ready = h.log.records().find((r) => r.msg === 'Discord bot ready')!;
     assert.deepEqual(ready.intents, ['Guilds', 'GuildMessages']);
     assert.deepEqual(ready.commands, ['ask', 'timeline', 'sources', 'reindex', 'corpus', 'help']);
@@ -24,7 +27,10 @@ test('GIVEN a token and the emulator URL WHEN the bot starts THEN it logs in wit
   } finally {
     await h.close();
   }
-  assert.equal(h.log.lines.some((line) => line.includes(h.emulator.token)), false);
+  assert.equal(
+    h.log.lines.some((line) => line.includes(h.emulator.token)),
+    false,
+  );
   assert.equal(h.log.records().at(-1)!.msg, 'Discord bot stopped');
 });
 
@@ -40,8 +46,20 @@ test('GIVEN ASK_CHANNEL_IDS WHEN the bot starts THEN it also asks for the Messag
 test('GIVEN a wrong token WHEN the bot starts THEN startup rejects and leaves nothing running', async () => {
   const emulator = await startEmulator({ token: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.the-right-token-for-this-test' });
   try {
-    const config = loadConfig({ DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.a-wrong-token-for-this-test', DISCORD_CLIENT_ID: BOT_USER.id, DISCORD_API_URL: emulator.apiUrl });
-    await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands, restOptions: { globalRequestsPerSecond: 10_000 } }));
+    const config = loadConfig({
+      DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.Emulat.a-wrong-token-for-this-test',
+      DISCORD_CLIENT_ID: BOT_USER.id,
+      DISCORD_API_URL: emulator.apiUrl,
+    });
+    await assert.rejects(
+      startDiscordBot({
+        config,
+        dossier: new FakeDossier(),
+        logger: memoryLogger().logger,
+        commands,
+        restOptions: { globalRequestsPerSecond: 10_000 },
+      }),
+    );
   } finally {
     await emulator.close();
   }
@@ -49,5 +67,8 @@ test('GIVEN a wrong token WHEN the bot starts THEN startup rejects and leaves no
 
 test('GIVEN no DISCORD_TOKEN WHEN the bot starts THEN a ConfigError says where to find it', async () => {
   const config = loadConfig({});
-  await assert.rejects(startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands }), (error) => error instanceof ConfigError && /DISCORD_TOKEN is not set/.test(error.message));
+  await assert.rejects(
+    startDiscordBot({ config, dossier: new FakeDossier(), logger: memoryLogger().logger, commands }),
+    (error) => error instanceof ConfigError && /DISCORD_TOKEN is not set/.test(error.message),
+  );
 });

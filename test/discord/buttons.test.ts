@@ -4,7 +4,10 @@ import { buttonOwner, feedbackRow, pageRow, parseFeedbackId, parsePageId } from 
 
 test('GIVEN a feedback row WHEN its ids are parsed back THEN each names its vote and answer', () => {
   const ids = feedbackRow('1234567890').components.map((button) => button.custom_id);
-  assert.deepEqual(ids.map(parseFeedbackId), [{ vote: 'up', answerId: '1234567890' }, { vote: 'down', answerId: '1234567890' }]);
+  assert.deepEqual(ids.map(parseFeedbackId), [
+    { vote: 'up', answerId: '1234567890' },
+    { vote: 'down', answerId: '1234567890' },
+  ]);
   assert.equal(parseFeedbackId('feedback:maybe:1'), undefined);
 });
 

@@ -52,7 +52,13 @@ describe('/corpus on the real core', () => {
     await new Promise((resolve) => pages.once('listening', resolve));
     site = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
     await copySharedIndex(join(root, 'data'));
-    const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, 'data'), EMBEDDINGS: 'use-lite', URL_FETCH_ALLOW_PRIVATE: 'true', MAX_FILE_BYTES };
+    const env = {
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: join(root, 'data'),
+      EMBEDDINGS: 'use-lite',
+      URL_FETCH_ALLOW_PRIVATE: 'true',
+      MAX_FILE_BYTES,
+    };
     dossier = await openDossier(loadConfig(env), { notice: () => {}, warn: () => {} });
     h = await startHarness({ dossier, env });
   });
@@ -63,62 +69,146 @@ describe('/corpus on the real core', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const add = (what: { url?: string; file?: { filename: string; content: Buffer | string } }, user = MOD, permissions = MANAGER_PERMISSIONS) =>
-    h.emulator.command({ user, name: 'corpus', subcommand: 'add', options: what.url ? { url: what.url } : {}, attachments: what.file ? { file: what.file } : {}, permissions, channelId: GENERAL_CHANNEL_ID });
+  const add = (
+    what: { url?: string; file?: { filename: string; content: Buffer | string } },
+    user = MOD,
+    permissions = MANAGER_PERMISSIONS,
+  ) =>
+    h.emulator.command({
+      user,
+      name: 'corpus',
+      subcommand: 'add',
+      options: what.url ? { url: what.url } : {},
+      attachments: what.file ? { file: what.file } : {},
+      permissions,
+      channelId: GENERAL_CHANNEL_ID,
+    });
   const ask = async (question: string) => {
-    const { token } = h.emulator.command({ user: ALICE, name: 'ask', options: { question }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const { token } = h.emulator.command({
+      user: ALICE,
+      name: 'ask',
+      options: { question },
+      permissions: MEMBER_PERMISSIONS,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     return (await h.emulator.waitForRequest(editOf(token), 60_000)).body!.embeds[0];
   };
   /** Waits for the preview, clicks "Add to the corpus" and returns the final message. */
   const confirm = async (token: string) => {
     const preview = await h.emulator.waitForRequest(editOf(token), 60_000);
     const messageId = h.emulator.state.interactions.get(token)!.originalId!;
-    const click = h.emulator.click({ user: MOD, customId: preview.body!.components[0].components[0].custom_id, messageId, permissions: MANAGER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
-    const done = await h.emulator.waitForRequest((r: RecordedRequest) => editOf(click.token)(r) && /^Added/.test(String(r.body?.content)), 60_000, 'the "Added" edit');
+    const click = h.emulator.click({
+      user: MOD,
+      customId: preview.body!.components[0].components[0].custom_id,
+      messageId,
+      permissions: MANAGER_PERMISSIONS,
+      channelId: GENERAL_CHANNEL_ID,
+    });
+    const done = await h.emulator.waitForRequest(
+      (r: RecordedRequest) => editOf(click.token)(r) && /^Added/.test(String(r.body?.content)),
+      60_000,
+      'the "Added" edit',
+    );
     return { preview: preview.body!, done: String(done.body!.content) };
   };
   const newFiles = () => readdirSync(corpusDir).filter((name) => !name.startsWith('00'));
 
-  it('GIVEN a moderator WHEN they add a news page by URL and confirm THEN only the article text is kept, and a question only it answers is answered citing it', { timeout: 120_000 }, async () => {
-    const { token } = add({ url: `${site}/moved` });
-    const { preview, done } = await confirm(token);
+  it(
+    'GIVEN a moderator WHEN they add a news page by URL and confirm THEN only the article text is kept, and a question only it answers is answered citing it',
+    { timeout: 120_000 },
+    async () => {
+      const { token } = add({ url: `${site}/moved` });
+      const { preview, done } = await confirm(token);
 
-    assert.equal(h.emulator.requestsFor(token)[0]!.body!.data.flags, EPHEMERAL);
-    const embed = preview.embeds[0];
-    assert.equal(embed.title, 'Port Alder fines Koval Lines over oil spill');
-    assert.deepEqual(embed.fields.slice(0, 3).map((f: { value: string }) => f.value), ['The Coastal Courier', '2024-03-21', 'Mara Lindqvist']);
-    assert.match(embed.description, /^> Port Alder fines Koval Lines over oil spill\n> Source: The Coastal Courier\n> By Mara Lindqvist\n> The harbour authority of Port Alder fined/);
-    const [file] = newFiles();
-    assert.match(done, new RegExp(`^Added \`${file!.replace(/\./g, '\\.')}\` \\(Port Alder fines Koval Lines over oil spill\\): \\d+ chunks, 7 sentences embedded`));
-    const text = readFileSync(join(corpusDir, file!), 'utf8');
-    assert.match(text, /^# Port Alder fines Koval Lines over oil spill\nSource: The Coastal Courier\nBy Mara Lindqvist\ndate 2024-03-21\nOriginal URL:\n<http:\/\/127\.0\.0\.1:\d+\/news\/harbour-fine>\n\nThe harbour authority/);
-    for (const chrome of ['Zephyr', 'Bluewater', 'Subscribe', 'Related stories', 'got off lightly', 'sailor_88', 'Cookie settings', 'Ferry strike']) assert.equal(text.includes(chrome), false, chrome);
+      assert.equal(h.emulator.requestsFor(token)[0]!.body!.data.flags, EPHEMERAL);
+      const embed = preview.embeds[0];
+      assert.equal(embed.title, 'Port Alder fines Koval Lines over oil spill');
+      assert.deepEqual(
+        embed.fields.slice(0, 3).map((f: { value: string }) => f.value),
+        ['The Coastal Courier', '2024-03-21', 'Mara Lindqvist'],
+      );
+      assert.match(
+        embed.description,
+        /^> Port Alder fines Koval Lines over oil spill\n> Source: The Coastal Courier\n> By Mara Lindqvist\n> The harbour authority of Port Alder fined/,
+      );
+      const [file] = newFiles();
+      assert.match(
+        done,
+        new RegExp(
+          `^Added \`${file!.replace(/\./g, '\\.')}\` \\(Port Alder fines Koval Lines over oil spill\\): \\d+ chunks, 7 sentences embedded`,
+        ),
+      );
+      const text = readFileSync(join(corpusDir, file!), 'utf8');
+      assert.match(
+        text,
+        /^# Port Alder fines Koval Lines over oil spill\nSource: The Coastal Courier\nBy Mara Lindqvist\ndate 2024-03-21\nOriginal URL:\n<http:\/\/127\.0\.0\.1:\d+\/news\/harbour-fine>\n\nThe harbour authority/,
+      );
+      for (const chrome of [
+        'Zephyr',
+        'Bluewater',
+        'Subscribe',
+        'Related stories',
+        'got off lightly',
+        'sailor_88',
+        'Cookie settings',
+        'Ferry strike',
+      ])
+        assert.equal(text.includes(chrome), false, chrome);
 
-    const answer = await ask('How much did the harbour authority of Port Alder fine Koval Lines?');
-    assert.match(answer.description, /2\.4 million euros/);
-    assert.match(answer.fields[0].value, new RegExp(`^\\[1\\] \`${file!.replace(/\./g, '\\.')}\` — Port Alder fines Koval Lines over oil spill`));
-  });
+      const answer = await ask('How much did the harbour authority of Port Alder fine Koval Lines?');
+      assert.match(answer.description, /2\.4 million euros/);
+      assert.match(
+        answer.fields[0].value,
+        new RegExp(`^\\[1\\] \`${file!.replace(/\./g, '\\.')}\` — Port Alder fines Koval Lines over oil spill`),
+      );
+    },
+  );
 
-  it('GIVEN a moderator WHEN they attach a .txt article and confirm THEN a question only it answers is answered citing it, and the audit log records both additions', { timeout: 120_000 }, async () => {
-    const { token } = add({ file: { filename: 'dam.txt', content: DAM } });
-    await confirm(token);
-    const file = newFiles().find((name) => name.startsWith('brennar'))!;
-    assert.equal(readFileSync(join(corpusDir, file), 'utf8'), DAM);
+  it(
+    'GIVEN a moderator WHEN they attach a .txt article and confirm THEN a question only it answers is answered citing it, and the audit log records both additions',
+    { timeout: 120_000 },
+    async () => {
+      const { token } = add({ file: { filename: 'dam.txt', content: DAM } });
+      await confirm(token);
+      const file = newFiles().find((name) => name.startsWith('brennar'))!;
+      assert.equal(readFileSync(join(corpusDir, file), 'utf8'), DAM);
 
-    const answer = await ask('Who designed the Brennar Valley dam?');
-    assert.match(answer.description, /Ilse Marquardt/);
-    assert.match(answer.fields[0].value, new RegExp(`^\\[1\\] \`${file.replace(/\./g, '\\.')}\``));
-    const audit = await readAudit(join(root, 'data'));
-    assert.deepEqual(audit.map((e) => 'action' in e && [e.action, e.actor.via, e.actor.id]), [['add', 'discord', MOD.id], ['add', 'discord', MOD.id]]);
-  });
+      const answer = await ask('Who designed the Brennar Valley dam?');
+      assert.match(answer.description, /Ilse Marquardt/);
+      assert.match(answer.fields[0].value, new RegExp(`^\\[1\\] \`${file.replace(/\./g, '\\.')}\``));
+      const audit = await readAudit(join(root, 'data'));
+      assert.deepEqual(
+        audit.map((e) => 'action' in e && [e.action, e.actor.via, e.actor.id]),
+        [
+          ['add', 'discord', MOD.id],
+          ['add', 'discord', MOD.id],
+        ],
+      );
+    },
+  );
 
   it('GIVEN the added page WHEN a moderator removes it THEN the question is no longer answered from it', { timeout: 120_000 }, async () => {
     const file = newFiles().find((name) => name.startsWith('port-alder'))!;
-    const suggest = h.emulator.autocomplete({ user: MOD, name: 'corpus', subcommand: 'remove', focused: 'article', value: 'koval', permissions: MANAGER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const suggest = h.emulator.autocomplete({
+      user: MOD,
+      name: 'corpus',
+      subcommand: 'remove',
+      focused: 'article',
+      value: 'koval',
+      permissions: MANAGER_PERMISSIONS,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     const choices = await h.emulator.waitForRequest(callbackOf(suggest.token));
     assert.deepEqual(choices.body!.data.choices, [{ name: 'Port Alder fines Koval Lines over oil spill', value: file }]);
 
-    const { token } = h.emulator.command({ user: MOD, name: 'corpus', subcommand: 'remove', options: { article: file }, permissions: MANAGER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const { token } = h.emulator.command({
+      user: MOD,
+      name: 'corpus',
+      subcommand: 'remove',
+      options: { article: file },
+      permissions: MANAGER_PERMISSIONS,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     const removed = await h.emulator.waitForRequest(editOf(token), 60_000);
     assert.match(removed.body!.content, new RegExp(`^Removed \`${file.replace(/\./g, '\\.')}\``));
     assert.equal(readdirSync(corpusDir).includes(file), false);
@@ -137,42 +227,77 @@ describe('/corpus on the real core', () => {
     assert.deepEqual(fingerprint(corpusDir), before);
   });
 
-  it('GIVEN bad files and URLs WHEN a moderator adds them THEN each is refused with a clear message and the corpus and index are unchanged', { timeout: 120_000 }, async () => {
-    const before = fingerprint(corpusDir);
-    const index = await currentIndexDir(join(root, 'data'));
-    const cases: [Parameters<typeof add>[0], RegExp][] = [
-      [{ file: { filename: 'empty.txt', content: '' } }, /^empty\.txt was refused: the file is empty\.$/],
-      [{ file: { filename: 'scan.txt', content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]) } }, /^scan\.txt was refused: it is a binary file, not text\.$/],
-      [{ file: { filename: 'big.txt', content: 'word '.repeat(13_000) } }, /^big\.txt was refused: it is 65000 bytes, over the 60000-byte limit \(MAX_FILE_BYTES\)\.$/],
-      [{ file: { filename: 'report.pdf', content: '%PDF-1.7' } }, /^report\.pdf was refused: it is not a readable PDF/],
-      [{ file: { filename: 'photo.jpg', content: 'x' } }, /^photo\.jpg was refused: \.jpg files are not articles\. Attach a \.txt, \.md, \.html or \.pdf file\.$/],
-      [{ file: { filename: 'dam-again.txt', content: DAM } }, /^This article is already in the corpus as brennar-valley-dam-opens-after-six-years-of-construction-[0-9a-f]{10}\.txt \(“Brennar Valley dam opens after six years of construction”\); nothing was added\.$/],
-      [{ url: `${site}/logo.png` }, /is image\/png, not a web page or text/],
-      [{ url: `${site}/missing` }, /answered HTTP 404; check the address\.$/],
-      [{ url: 'ftp://example.com/article' }, /^Only http and https addresses can be fetched, not ftp:$/],
-      [{}, /^Give either a file \(\.txt, \.md, \.html or \.pdf\) or a url, not both and not neither\.$/],
-    ];
-    for (const [input, message] of cases) {
-      const { token } = add(input);
-      const edit = await h.emulator.waitForRequest(editOf(token), 30_000);
-      assert.match(String(edit.body!.content), message);
-      assert.deepEqual(edit.body!.components, []);
-    }
-    assert.deepEqual(fingerprint(corpusDir), before);
-    assert.equal(await currentIndexDir(join(root, 'data')), index);
-  });
+  it(
+    'GIVEN bad files and URLs WHEN a moderator adds them THEN each is refused with a clear message and the corpus and index are unchanged',
+    { timeout: 120_000 },
+    async () => {
+      const before = fingerprint(corpusDir);
+      const index = await currentIndexDir(join(root, 'data'));
+      const cases: [Parameters<typeof add>[0], RegExp][] = [
+        [{ file: { filename: 'empty.txt', content: '' } }, /^empty\.txt was refused: the file is empty\.$/],
+        [
+          { file: { filename: 'scan.txt', content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]) } },
+          /^scan\.txt was refused: it is a binary file, not text\.$/,
+        ],
+        [
+          { file: { filename: 'big.txt', content: 'word '.repeat(13_000) } },
+          /^big\.txt was refused: it is 65000 bytes, over the 60000-byte limit \(MAX_FILE_BYTES\)\.$/,
+        ],
+        [{ file: { filename: 'report.pdf', content: '%PDF-1.7' } }, /^report\.pdf was refused: it is not a readable PDF/],
+        [
+          { file: { filename: 'photo.jpg', content: 'x' } },
+          /^photo\.jpg was refused: \.jpg files are not articles\. Attach a \.txt, \.md, \.html or \.pdf file\.$/,
+        ],
+        [
+          { file: { filename: 'dam-again.txt', content: DAM } },
+          /^This article is already in the corpus as brennar-valley-dam-opens-after-six-years-of-construction-[0-9a-f]{10}\.txt \(“Brennar Valley dam opens after six years of construction”\); nothing was added\.$/,
+        ],
+        [{ url: `${site}/logo.png` }, /is image\/png, not a web page or text/],
+        [{ url: `${site}/missing` }, /answered HTTP 404; check the address\.$/],
+        [{ url: 'ftp://example.com/article' }, /^Only http and https addresses can be fetched, not ftp:$/],
+        [{}, /^Give either a file \(\.txt, \.md, \.html or \.pdf\) or a url, not both and not neither\.$/],
+      ];
+      for (const [input, message] of cases) {
+        const { token } = add(input);
+        const edit = await h.emulator.waitForRequest(editOf(token), 30_000);
+        assert.match(String(edit.body!.content), message);
+        assert.deepEqual(edit.body!.components, []);
+      }
+      assert.deepEqual(fingerprint(corpusDir), before);
+      assert.equal(await currentIndexDir(join(root, 'data')), index);
+    },
+  );
 
   it('GIVEN the corpus WHEN anyone runs /corpus list THEN each article shows with its outlet, date and chunk count', async () => {
-    const { token } = h.emulator.command({ user: ALICE, name: 'corpus', subcommand: 'list', permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const { token } = h.emulator.command({
+      user: ALICE,
+      name: 'corpus',
+      subcommand: 'list',
+      permissions: MEMBER_PERMISSIONS,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     const reply = await h.emulator.waitForRequest(callbackOf(token));
     const embed = reply.body!.data.embeds[0];
     assert.equal(embed.title, 'Corpus: 6 articles');
-    assert.match(embed.description, /`004_91ab4689b524ca48\.txt` — Russia Intends to Intercede for Bout · The Moscow Times · 2012-04-08 · \d+ chunks/);
+    assert.match(
+      embed.description,
+      /`004_91ab4689b524ca48\.txt` — Russia Intends to Intercede for Bout · The Moscow Times · 2012-04-08 · \d+ chunks/,
+    );
     assert.match(embed.description, /`brennar-valley-dam[^`]+` — Brennar Valley dam opens after six years of construction · \d+ chunks/);
 
-    const show = h.emulator.command({ user: ALICE, name: 'corpus', subcommand: 'show', options: { article: '004_91ab4689b524ca48.txt' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+    const show = h.emulator.command({
+      user: ALICE,
+      name: 'corpus',
+      subcommand: 'show',
+      options: { article: '004_91ab4689b524ca48.txt' },
+      permissions: MEMBER_PERMISSIONS,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     const shown = (await h.emulator.waitForRequest(callbackOf(show.token))).body!.data.embeds[0];
     assert.equal(shown.title, 'Russia Intends to Intercede for Bout');
-    assert.deepEqual(shown.fields.slice(0, 4).map((f: { value: string }) => f.value), ['004\\_91ab4689b524ca48.txt', 'The Moscow Times', 'Alexander Bratersky', '2012-04-08']);
+    assert.deepEqual(
+      shown.fields.slice(0, 4).map((f: { value: string }) => f.value),
+      ['004\\_91ab4689b524ca48.txt', 'The Moscow Times', 'Alexander Bratersky', '2012-04-08'],
+    );
   });
 });

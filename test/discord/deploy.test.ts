@@ -19,7 +19,12 @@ const configFor = (env: Record<string, string>) =>
 
 test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite registers all six commands in that guild', async () => {
   const { logger } = memoryLogger();
-  const result = await deployCommands({ config: configFor({ DISCORD_GUILD_ID: GUILD_ID }), commands, logger, restOptions: { globalRequestsPerSecond: 10_000 } });
+  const result = await deployCommands({
+    config: configFor({ DISCORD_GUILD_ID: GUILD_ID }),
+    commands,
+    logger,
+    restOptions: { globalRequestsPerSecond: 10_000 },
+  });
 
   assert.deepEqual(result, { scope: 'guild', guildId: GUILD_ID, names: ['ask', 'timeline', 'sources', 'reindex', 'corpus', 'help'] });
   const puts = emulator.requests.filter((r) => r.method === 'PUT');
@@ -29,17 +34,23 @@ test('GIVEN DISCORD_GUILD_ID WHEN deploy-commands runs THEN one bulk overwrite r
   const byName = new Map(puts[0]!.body!.map((c: { name: string }) => [c.name, c]) as [string, Record<string, unknown>][]);
   assert.equal(byName.get('reindex')!.default_member_permissions, '32');
   assert.equal(byName.get('ask')!.default_member_permissions, undefined);
-  assert.deepEqual((byName.get('ask')!.options as { name: string; required: boolean }[]).map((o) => [o.name, o.required]), [['question', true]]);
-  assert.deepEqual((byName.get('timeline')!.options as { name: string; autocomplete?: boolean }[]).map((o) => [o.name, o.autocomplete ?? false]), [
-    ['from', false],
-    ['to', false],
-    ['around', false],
-    ['person', true],
-    ['place', false],
-    ['topic', false],
-    ['source', true],
-    ['picture', false],
-  ]);
+  assert.deepEqual(
+    (byName.get('ask')!.options as { name: string; required: boolean }[]).map((o) => [o.name, o.required]),
+    [['question', true]],
+  );
+  assert.deepEqual(
+    (byName.get('timeline')!.options as { name: string; autocomplete?: boolean }[]).map((o) => [o.name, o.autocomplete ?? false]),
+    [
+      ['from', false],
+      ['to', false],
+      ['around', false],
+      ['person', true],
+      ['place', false],
+      ['topic', false],
+      ['source', true],
+      ['picture', false],
+    ],
+  );
 });
 
 test('GIVEN no DISCORD_GUILD_ID WHEN deploy-commands runs THEN the commands are registered globally', async () => {
@@ -54,6 +65,9 @@ test('GIVEN no DISCORD_CLIENT_ID WHEN deploy-commands runs THEN a ConfigError na
   const { logger } = memoryLogger();
   const before = emulator.requests.length;
   const config = loadConfig({ DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.apiUrl });
-  await assert.rejects(deployCommands({ config, commands, logger }), (error) => error instanceof ConfigError && error.variables.join() === 'DISCORD_CLIENT_ID');
+  await assert.rejects(
+    deployCommands({ config, commands, logger }),
+    (error) => error instanceof ConfigError && error.variables.join() === 'DISCORD_CLIENT_ID',
+  );
   assert.equal(emulator.requests.length, before);
 });

@@ -73,7 +73,13 @@ export function threadPayload(id: string, parentId: string, ownerId: string, gui
 }
 
 /** The test guild: two text channels, @everyone and a moderator role, the bot and three members. Other ids make another such guild. */
-export function defaultGuild(ids: { guildId: string; generalChannelId: string; askChannelId: string; name?: string } = { guildId: GUILD_ID, generalChannelId: GENERAL_CHANNEL_ID, askChannelId: ASK_CHANNEL_ID }): Json {
+export function defaultGuild(
+  ids: { guildId: string; generalChannelId: string; askChannelId: string; name?: string } = {
+    guildId: GUILD_ID,
+    generalChannelId: GENERAL_CHANNEL_ID,
+    askChannelId: ASK_CHANNEL_ID,
+  },
+): Json {
   const guildId = ids.guildId;
   return {
     id: guildId,
@@ -93,8 +99,28 @@ export function defaultGuild(ids: { guildId: string; generalChannelId: string; a
     guild_scheduled_events: [],
     soundboard_sounds: [],
     roles: [
-      { id: guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 },
-      { id: MODERATOR_ROLE_ID, name: 'Case moderators', color: 0, hoist: false, position: 1, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: true, flags: 0 },
+      {
+        id: guildId,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        position: 0,
+        permissions: MEMBER_PERMISSIONS,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+      {
+        id: MODERATOR_ROLE_ID,
+        name: 'Case moderators',
+        color: 0,
+        hoist: false,
+        position: 1,
+        permissions: MEMBER_PERMISSIONS,
+        managed: false,
+        mentionable: true,
+        flags: 0,
+      },
     ],
     channels: [textChannelPayload(ids.generalChannelId, 'general', guildId), textChannelPayload(ids.askChannelId, 'ask-dossier', guildId)],
     threads: [],
@@ -103,7 +129,9 @@ export function defaultGuild(ids: { guildId: string; generalChannelId: string; a
 }
 
 /** A message as Discord returns and dispatches it. */
-export function messagePayload(fields: { id?: string; channelId: string; guildId?: string; author: FixtureUser; content?: string } & Json): Json {
+export function messagePayload(
+  fields: { id?: string; channelId: string; guildId?: string; author: FixtureUser; content?: string } & Json,
+): Json {
   const { id, channelId, guildId, author, content, ...rest } = fields;
   return {
     id: id ?? snowflake(),

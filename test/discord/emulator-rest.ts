@@ -42,13 +42,24 @@ const json = (status: number, body?: unknown): RestReply => ({ status, body });
 const error = (status: number, code: number, message: string): RestReply => json(status, { message, code });
 
 /** Routes one request; `path` is relative to /api/v10 and already URL-decoded. */
-export function handleRest(state: RestState, method: string, path: string, body: Json | undefined, authorization?: string, files: RecordedFile[] = []): RestReply {
+export function handleRest(
+  state: RestState,
+  method: string,
+  path: string,
+  body: Json | undefined,
+  authorization?: string,
+  files: RecordedFile[] = [],
+): RestReply {
   const fault = state.faults.find((f) => f.remaining > 0 && (!f.match || f.match(method, path)));
   if (fault) {
     fault.remaining -= 1;
     if (fault.status === 429) {
       const retryAfter = fault.retryAfterSeconds ?? 0.05;
-      return { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, headers: { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' } };
+      return {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+        headers: { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
+      };
     }
     return error(fault.status, 0, `${fault.status}: emulated server error`);
   }
@@ -64,11 +75,22 @@ export function handleRest(state: RestState, method: string, path: string, body:
   // Everything else needs the bot token.
   if (authorization !== `Bot ${state.token}`) return error(401, 0, '401: Unauthorized');
   if (path === '/gateway/bot' && method === 'GET') {
-    return json(200, { url: state.gatewayUrl, shards: state.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: state.maxConcurrency } });
+    return json(200, {
+      url: state.gatewayUrl,
+      shards: state.shards,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: state.maxConcurrency },
+    });
   }
   if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && method === 'PUT') {
     if (m[1] !== state.applicationId) return error(403, 50001, 'Missing Access');
-    const registered = (body as unknown as Json[]).map((command) => ({ ...command, id: snowflake(), application_id: state.applicationId, version: snowflake(), type: command.type ?? 1, ...(m![2] ? { guild_id: m![2] } : {}) }));
+    const registered = (body as unknown as Json[]).map((command) => ({
+      ...command,
+      id: snowflake(),
+      application_id: state.applicationId,
+      version: snowflake(),
+      type: command.type ?? 1,
+      ...(m![2] ? { guild_id: m![2] } : {}),
+    }));
     state.commands.set(m[2] ?? 'global', registered);
     return json(200, registered);
   }
@@ -124,7 +146,12 @@ function callback(state: RestState, token: string, body: Json): RestReply {
   const data: Json = body.data ?? {};
   if (body.type === 4 || body.type === 5) {
     const loading = body.type === 5 ? 128 : 0;
-    const original = botMessage(state, interaction.channelId, { ...data, flags: (data.flags ?? 0) | loading }, { webhook_id: state.applicationId });
+    const original = botMessage(
+      state,
+      interaction.channelId,
+      { ...data, flags: (data.flags ?? 0) | loading },
+      { webhook_id: state.applicationId },
+    );
     interaction.originalId = original.id;
   } else if (body.type === 7 && interaction.messageId) {
     const message = state.messages.get(interaction.messageId);
@@ -151,7 +178,10 @@ function webhook(state: RestState, method: string, token: string, messageId: str
   if (method === 'PATCH') {
     const fields = pickMessageFields(body);
     // Without an upload, `attachments` lists the ids of the message's attachments to keep.
-    if (Array.isArray(fields.attachments)) fields.attachments = fields.attachments.map((a: Json) => (a.size !== undefined ? a : message.attachments.find((kept: Json) => kept.id === String(a.id)))).filter(Boolean);
+    if (Array.isArray(fields.attachments))
+      fields.attachments = fields.attachments
+        .map((a: Json) => (a.size !== undefined ? a : message.attachments.find((kept: Json) => kept.id === String(a.id))))
+        .filter(Boolean);
     Object.assign(message, fields, { flags: message.flags & ~128, edited_timestamp: new Date().toISOString() });
     return json(200, message);
   }

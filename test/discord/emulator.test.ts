@@ -14,14 +14,24 @@ before(async () => {
 }, RECONNECT);
 after(() => h?.close(), RECONNECT);
 
-const ask = () => h.emulator.command({ user: ALICE, name: 'ask', options: { question: 'Where was Viktor Bout arrested?' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+const ask = () =>
+  h.emulator.command({
+    user: ALICE,
+    name: 'ask',
+    options: { question: 'Where was Viktor Bout arrested?' },
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
 
 test('GIVEN the next edit is answered 429 then 502 WHEN /ask replies THEN discord.js retries and the answer arrives', async () => {
   h.emulator.failNext(1, 429, { retryAfterSeconds: 0.05, match: (method) => method === 'PATCH' });
   h.emulator.failNext(1, 502, { match: (method) => method === 'PATCH' });
   const { token } = ask();
   const edit = await h.emulator.waitForRequest((r) => editOf(token)(r) && r.status === 200);
-  assert.deepEqual(h.emulator.requestsFor(token).map((r) => `${r.method} ${r.status}`), ['POST 204', 'PATCH 429', 'PATCH 502', 'PATCH 200']);
+  assert.deepEqual(
+    h.emulator.requestsFor(token).map((r) => `${r.method} ${r.status}`),
+    ['POST 204', 'PATCH 429', 'PATCH 502', 'PATCH 200'],
+  );
   assert.match(edit.body!.embeds[0].description, /Bangkok/);
 });
 
@@ -29,7 +39,11 @@ test('GIVEN the gateway closes with 4000 WHEN the client resumes THEN a mention 
   const before = h.emulator.handshakes;
   const resumed = once(h.bot.client, Events.ShardResume);
   h.emulator.closeGateway(4000);
-  const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> Where was Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
+  const question = h.emulator.postMessage({
+    author: ALICE,
+    content: `<@${BOT_USER.id}> Where was Bout arrested?`,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   await resumed;
   // The session was resumed, not replaced: the mention sent while disconnected was replayed to it.
   assert.deepEqual(h.emulator.handshakes.slice(before.length), ['resume']);
@@ -59,10 +73,23 @@ test('GIVEN heartbeats stop being acknowledged WHEN the client notices THEN it r
 });
 
 test('GIVEN a follow-up with files WHEN one is over the upload limit THEN it is refused with 40005, else stored as attachments', async () => {
-  h.emulator.state.interactions.set('itk-upload', { id: '1', token: 'itk-upload', channelId: GENERAL_CHANNEL_ID, acknowledged: true, expired: false });
+  h.emulator.state.interactions.set('itk-upload', {
+    id: '1',
+    token: 'itk-upload',
+    channelId: GENERAL_CHANNEL_ID,
+    acknowledged: true,
+    expired: false,
+  });
   const upload = (bytes: number) => {
     const form = new FormData();
-    form.set('payload_json', JSON.stringify({ content: 'x', attachments: [{ id: 0, description: 'a picture' }], allowed_mentions: { parse: [], replied_user: false } }));
+    form.set(
+      'payload_json',
+      JSON.stringify({
+        content: 'x',
+        attachments: [{ id: 0, description: 'a picture' }],
+        allowed_mentions: { parse: [], replied_user: false },
+      }),
+    );
     form.set('files[0]', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'p.png');
     return fetch(`${h.emulator.apiUrl}/v10/webhooks/${h.emulator.applicationId}/itk-upload`, { method: 'POST', body: form });
   };
@@ -72,5 +99,8 @@ test('GIVEN a follow-up with files WHEN one is over the upload limit THEN it is 
   const small = await upload(1000);
   assert.equal(small.status, 200);
   const message = (await small.json()) as { attachments: { filename: string; size: number; description: string; content_type: string }[] };
-  assert.deepEqual(message.attachments.map((a) => [a.filename, a.size, a.description, a.content_type]), [['p.png', 1000, 'a picture', 'image/png']]);
+  assert.deepEqual(
+    message.attachments.map((a) => [a.filename, a.size, a.description, a.content_type]),
+    [['p.png', 1000, 'a picture', 'image/png']],
+  );
 });

@@ -7,7 +7,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleRest, type RestState } from './emulator-rest.ts';
-import { BOT_USER, defaultGuild, GUILD_ID, memberPayload, messagePayload, snowflake, userPayload, type FixtureUser, type Json } from './emulator-fixtures.ts';
+import {
+  BOT_USER,
+  defaultGuild,
+  GUILD_ID,
+  memberPayload,
+  messagePayload,
+  snowflake,
+  userPayload,
+  type FixtureUser,
+  type Json,
+} from './emulator-fixtures.ts';
 
 /** A file uploaded with a request (multipart/form-data, as discord.js sends attachments). */
 export interface RecordedFile {
@@ -130,7 +140,10 @@ export async function startEmulator(options: EmulatorOptions = {}) {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const file = req.url?.startsWith('/attachments/') ? attachments.get(req.url) : undefined;
     if (req.url?.startsWith('/attachments/')) {
-      res.writeHead(file ? 200 : 404, { 'content-type': file?.contentType ?? 'text/plain', 'content-length': String(file?.content.length ?? 9) });
+      res.writeHead(file ? 200 : 404, {
+        'content-type': file?.contentType ?? 'text/plain',
+        'content-length': String(file?.content.length ?? 9),
+      });
       res.end(file?.content ?? 'not found');
       return;
     }
@@ -141,7 +154,15 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
       const { body, files } = await parseBody(Buffer.concat(chunks), String(req.headers['content-type'] ?? ''));
       const reply = handleRest(state, req.method ?? 'GET', path, body, req.headers.authorization, files);
-      const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, status: reply.status, authorization: req.headers.authorization };
+      const record: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        body,
+        files,
+        status: reply.status,
+        authorization: req.headers.authorization,
+      };
       requests.push(record);
       res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
       res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
@@ -268,7 +289,10 @@ export async function startEmulator(options: EmulatorOptions = {}) {
         const waiter = { predicate, resolve: (r: RecordedRequest) => (clearTimeout(timer), resolve(r)) };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          const recent = requests.slice(-8).map((r) => `${r.method} ${r.path} → ${r.status}`).join('\n  ');
+          const recent = requests
+            .slice(-8)
+            .map((r) => `${r.method} ${r.path} → ${r.status}`)
+            .join('\n  ');
           reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${label}. Last requests:\n  ${recent}`));
         }, timeoutMs);
         waiters.add(waiter);
@@ -295,7 +319,11 @@ export async function startEmulator(options: EmulatorOptions = {}) {
       channelId: string;
       guildId?: string;
     }) {
-      const options: Json[] = Object.entries(input.options ?? {}).map(([name, value]) => ({ name, value, type: typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5 }));
+      const options: Json[] = Object.entries(input.options ?? {}).map(([name, value]) => ({
+        name,
+        value,
+        type: typeof value === 'string' ? 3 : typeof value === 'number' ? 4 : 5,
+      }));
       const resolved: Json = {};
       for (const [name, file] of Object.entries(input.attachments ?? {})) {
         const id = snowflake();
@@ -303,15 +331,36 @@ export async function startEmulator(options: EmulatorOptions = {}) {
         const path = `/attachments/${id}/${encodeURIComponent(file.filename)}`;
         attachments.set(path, { content, contentType: file.contentType ?? 'application/octet-stream' });
         const url = `http://127.0.0.1:${port}${path}`;
-        (resolved.attachments ??= {})[id] = { id, filename: file.filename, size: content.length, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
+        (resolved.attachments ??= {})[id] = {
+          id,
+          filename: file.filename,
+          size: content.length,
+          url,
+          proxy_url: url,
+          ...(file.contentType ? { content_type: file.contentType } : {}),
+        };
         options.push({ name, type: 11, value: id });
       }
       const top = input.subcommand ? [{ name: input.subcommand, type: 1, options }] : options;
-      return interact(input, 2, { id: commandId(input.name), name: input.name, type: 1, options: top, ...(resolved.attachments ? { resolved } : {}) });
+      return interact(input, 2, {
+        id: commandId(input.name),
+        name: input.name,
+        type: 1,
+        options: top,
+        ...(resolved.attachments ? { resolved } : {}),
+      });
     },
 
     /** A member types into an option with autocomplete (of a subcommand, when given). */
-    autocomplete(input: { user: FixtureUser; name: string; subcommand?: string; focused: string; value: string; permissions: string; channelId: string }) {
+    autocomplete(input: {
+      user: FixtureUser;
+      name: string;
+      subcommand?: string;
+      focused: string;
+      value: string;
+      permissions: string;
+      channelId: string;
+    }) {
       const focused = [{ name: input.focused, type: 3, value: input.value, focused: true }];
       const options = input.subcommand ? [{ name: input.subcommand, type: 1, options: focused }] : focused;
       return interact(input, 4, { id: commandId(input.name), name: input.name, type: 1, options });
@@ -335,7 +384,9 @@ export async function startEmulator(options: EmulatorOptions = {}) {
         member: { ...memberPayload(input.author), user: undefined },
         mentions: [BOT_USER].filter((u) => mentioned.includes(u.id)).map(userPayload),
         mention_everyone: /@(everyone|here)/.test(input.content),
-        ...(input.messageReference ? { message_reference: { message_id: input.messageReference, channel_id: input.channelId, guild_id: GUILD_ID } } : {}),
+        ...(input.messageReference
+          ? { message_reference: { message_id: input.messageReference, channel_id: input.channelId, guild_id: GUILD_ID } }
+          : {}),
       });
       state.messages.set(message.id, message);
       dispatch('MESSAGE_CREATE', message);
@@ -379,12 +430,24 @@ export async function startEmulator(options: EmulatorOptions = {}) {
     return [...state.commands.values()].flat().find((c) => c.name === name)?.id ?? snowflake();
   }
 
-  function interact(input: { user: FixtureUser; permissions: string; roles?: string[]; channelId: string; guildId?: string }, type: number, data: Json, extra: Json = {}) {
+  function interact(
+    input: { user: FixtureUser; permissions: string; roles?: string[]; channelId: string; guildId?: string },
+    type: number,
+    data: Json,
+    extra: Json = {},
+  ) {
     const id = snowflake();
     const guildId = input.guildId ?? GUILD_ID;
     const interactionToken = `itk-${id}`;
     const channel = guilds.flatMap((g) => [...g.channels, ...(g.threads ?? [])]).find((c: Json) => c.id === input.channelId);
-    state.interactions.set(interactionToken, { id, token: interactionToken, channelId: input.channelId, acknowledged: false, expired: false, messageId: extra.message?.id });
+    state.interactions.set(interactionToken, {
+      id,
+      token: interactionToken,
+      channelId: input.channelId,
+      acknowledged: false,
+      expired: false,
+      messageId: extra.message?.id,
+    });
     dispatch('INTERACTION_CREATE', {
       id,
       application_id: BOT_USER.id,

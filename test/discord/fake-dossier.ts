@@ -6,7 +6,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectEvents } from '../../src/timeline/query.ts';
 import type { Answer, Citation } from '../../src/answer/types.ts';
-import type { ArticleSummary, CorpusChangeSummary, PreparedArticle, Dossier, IndexInfo, ReindexHolder, ReindexProgress, ReindexSummary, SearchHit } from '../../src/core/dossier.ts';
+import type {
+  ArticleSummary,
+  CorpusChangeSummary,
+  PreparedArticle,
+  Dossier,
+  IndexInfo,
+  ReindexHolder,
+  ReindexProgress,
+  ReindexSummary,
+  SearchHit,
+} from '../../src/core/dossier.ts';
 import { IndexError, UserError } from '../../src/errors.ts';
 import type { TimelineEvent, TimelineQuery } from '../../src/timeline/types.ts';
 
@@ -17,7 +27,13 @@ const ARTICLES: Omit<ArticleSummary, 'chunks'>[] = [
   { source: '001_8cf058473a78eb62.txt', title: '‘You’ll be welcome’: Arms dealer Viktor Bout offers Trump refuge in Russia' },
   { source: '002_46d3cbafd3f6e099.txt', title: 'Russia cites virus fears to press for Viktor Bout release from prison' },
   { source: '003_c464dfc57fd8e736.txt', title: 'Businessman Bout jailed in US hopes for Russian government assisstance', outlet: 'TASS' },
-  { source: '004_91ab4689b524ca48.txt', title: 'Russia Intends to Intercede for Bout', outlet: 'The Moscow Times', author: 'Alexander Bratersky', date: '2012-04-08' },
+  {
+    source: '004_91ab4689b524ca48.txt',
+    title: 'Russia Intends to Intercede for Bout',
+    outlet: 'The Moscow Times',
+    author: 'Alexander Bratersky',
+    date: '2012-04-08',
+  },
 ];
 
 const texts = new Map<string, string>();
@@ -42,7 +58,8 @@ interface Canned {
 const CANNED: Canned[] = [
   {
     pattern: /arrest|detain/i,
-    answer: 'Viktor Bout was detained in 2008 in Bangkok, Thailand [1], by U.S. Drug Enforcement Administration agents and Thai police [2].',
+    answer:
+      'Viktor Bout was detained in 2008 in Bangkok, Thailand [1], by U.S. Drug Enforcement Administration agents and Thai police [2].',
     cite: [
       ['003_c464dfc57fd8e736.txt', 'Bout was detained in 2008 in Bangkok, Thailand'],
       ['002_46d3cbafd3f6e099.txt', 'His 2008 arrest in Bangkok by U.S. Drug Enforcement Administration agents and Thai police'],
@@ -53,7 +70,10 @@ const CANNED: Canned[] = [
     answer: 'Bout served his 25-year sentence at the federal prison at Marion, Illinois [1], some 500 kilometers south of Chicago [2].',
     cite: [
       ['002_46d3cbafd3f6e099.txt', 'Bout is serving a 25-year sentence at the federal medium-security prison at Marion, Ill.'],
-      ['003_c464dfc57fd8e736.txt', 'The Russian national is serving his sentence in the United States Penitentiary, Marion, some 500 kilometers south of Chicago.'],
+      [
+        '003_c464dfc57fd8e736.txt',
+        'The Russian national is serving his sentence in the United States Penitentiary, Marion, some 500 kilometers south of Chicago.',
+      ],
     ],
   },
   {
@@ -70,17 +90,57 @@ const CANNED: Canned[] = [
 
 /** The case's main events, with quotes taken verbatim from the corpus. */
 export const EVENTS: TimelineEvent[] = [
-  event('2008', 'year', 'Bout arrested in Bangkok in a US sting', [['002_46d3cbafd3f6e099.txt', 'His 2008 arrest in Bangkok'], ['003_c464dfc57fd8e736.txt', 'Bout was detained in 2008 in Bangkok, Thailand']]),
+  event('2008', 'year', 'Bout arrested in Bangkok in a US sting', [
+    ['002_46d3cbafd3f6e099.txt', 'His 2008 arrest in Bangkok'],
+    ['003_c464dfc57fd8e736.txt', 'Bout was detained in 2008 in Bangkok, Thailand'],
+  ]),
   event('2010', 'year', 'Bout extradited to the United States', [['003_c464dfc57fd8e736.txt', 'In 2010, Bout was extradited to the US.']]),
-  event('2011-11', 'month', 'Bout convicted on four conspiracy counts', [['002_46d3cbafd3f6e099.txt', 'He was convicted in November 2011 on four conspiracy counts']]),
-  event('2012-04-05', 'day', 'Bout sentenced in New York', [['004_91ab4689b524ca48.txt', 'Bout’s sentencing Thursday in New York']], 'occurred', ['Viktor Bout']),
-  event('2012-04-11', 'day', 'Lavrov starts a visit to Washington', [['004_91ab4689b524ca48.txt', 'during his visit to Washington, which starts Wednesday']], 'scheduled', ['Sergei Lavrov']),
-  event('2022-12', 'month', 'Bout swapped for Britney Griner', [['000_538beb675e1a6ae0.txt', 'high-profile prisoner exchange between Moscow and Washington in December 2022']]),
-  event('2023-04-07', 'day', 'Bout urges Trump to seek refuge in Russia', [['000_538beb675e1a6ae0.txt', 'on Friday, urged the former US President Donald trump to seek refuge in Russia']]),
+  event('2011-11', 'month', 'Bout convicted on four conspiracy counts', [
+    ['002_46d3cbafd3f6e099.txt', 'He was convicted in November 2011 on four conspiracy counts'],
+  ]),
+  event(
+    '2012-04-05',
+    'day',
+    'Bout sentenced in New York',
+    [['004_91ab4689b524ca48.txt', 'Bout’s sentencing Thursday in New York']],
+    'occurred',
+    ['Viktor Bout'],
+  ),
+  event(
+    '2012-04-11',
+    'day',
+    'Lavrov starts a visit to Washington',
+    [['004_91ab4689b524ca48.txt', 'during his visit to Washington, which starts Wednesday']],
+    'scheduled',
+    ['Sergei Lavrov'],
+  ),
+  event('2022-12', 'month', 'Bout swapped for Britney Griner', [
+    ['000_538beb675e1a6ae0.txt', 'high-profile prisoner exchange between Moscow and Washington in December 2022'],
+  ]),
+  event('2023-04-07', 'day', 'Bout urges Trump to seek refuge in Russia', [
+    ['000_538beb675e1a6ae0.txt', 'on Friday, urged the former US President Donald trump to seek refuge in Russia'],
+  ]),
 ];
 
-function event(date: string, precision: TimelineEvent['precision'], summary: string, sources: [string, string][], kind: TimelineEvent['kind'] = 'occurred', people: string[] = []): TimelineEvent {
-  return { id: `${date}-${summary}`, date, precision, approximate: false, summary, kind, people, places: [], sources: sources.map(([source, quote]) => ({ source, quote, ...offsets(source, quote) })) };
+function event(
+  date: string,
+  precision: TimelineEvent['precision'],
+  summary: string,
+  sources: [string, string][],
+  kind: TimelineEvent['kind'] = 'occurred',
+  people: string[] = [],
+): TimelineEvent {
+  return {
+    id: `${date}-${summary}`,
+    date,
+    precision,
+    approximate: false,
+    summary,
+    kind,
+    people,
+    places: [],
+    sources: sources.map(([source, quote]) => ({ source, quote, ...offsets(source, quote) })),
+  };
 }
 
 const deferred = () => {
@@ -102,7 +162,8 @@ export class FakeDossier implements Dossier {
 
   constructor(private readonly events: TimelineEvent[] = EVENTS) {
     const files = readdirSync(CORPUS_DIR);
-    for (const article of ARTICLES) if (!files.includes(article.source)) throw new Error(`Fake dossier expects ${article.source} in the corpus`);
+    for (const article of ARTICLES)
+      if (!files.includes(article.source)) throw new Error(`Fake dossier expects ${article.source} in the corpus`);
   }
 
   async ask(question: string, options?: { context?: string }): Promise<Answer> {
@@ -115,7 +176,16 @@ export class FakeDossier implements Dossier {
     const timingsMs = { embed: 2, retrieve: 3, compose: 1, total: 6 };
     if (!canned) {
       const nearest = ARTICLES.slice(0, 2).map(({ source, title, date }) => ({ source, title, date }));
-      return { question, answer: 'The articles do not say.', abstained: true, citations: [], retrieved: [], timingsMs, mode: 'extractive', nearest };
+      return {
+        question,
+        answer: 'The articles do not say.',
+        abstained: true,
+        citations: [],
+        retrieved: [],
+        timingsMs,
+        mode: 'extractive',
+        nearest,
+      };
     }
     const citations: Citation[] = canned.cite.map(([source, quote], i) => {
       offsets(source, quote);
@@ -128,7 +198,9 @@ export class FakeDossier implements Dossier {
 
   async search(query: string, k = 5): Promise<SearchHit[]> {
     const answer = await this.ask(query);
-    return answer.citations.slice(0, k).map((c) => ({ source: c.source, title: c.title, text: c.quote, score: 0.9, ...offsets(c.source, c.quote) }));
+    return answer.citations
+      .slice(0, k)
+      .map((c) => ({ source: c.source, title: c.title, text: c.quote, score: 0.9, ...offsets(c.source, c.quote) }));
   }
 
   async timeline(query: TimelineQuery = {}): Promise<TimelineEvent[]> {
@@ -160,7 +232,13 @@ export class FakeDossier implements Dossier {
   async reindex(options: { force?: boolean; onProgress?: (progress: ReindexProgress) => void } = {}): Promise<ReindexSummary> {
     if (this.#progress) throw new IndexError('A reindex is already running.', 'busy');
     const started = Date.now();
-    const progress: ReindexProgress = { phase: 'scanning', filesTotal: ARTICLES.length, chunksTotal: 0, chunksEmbedded: 0, startedAt: started };
+    const progress: ReindexProgress = {
+      phase: 'scanning',
+      filesTotal: ARTICLES.length,
+      chunksTotal: 0,
+      chunksEmbedded: 0,
+      startedAt: started,
+    };
     const report = (change: Partial<ReindexProgress>) => {
       Object.assign(progress, change);
       options.onProgress?.({ ...progress });
@@ -177,7 +255,17 @@ export class FakeDossier implements Dossier {
       report({ phase: 'writing' });
       report({ phase: 'swapping' });
       report({ phase: 'done' });
-      return { rebuilt: true, added: [], changed: ['003_c464dfc57fd8e736.txt'], removed: [], unchanged: 4, skipped: [], chunks: 40, events: this.events.length, ms: Date.now() - started };
+      return {
+        rebuilt: true,
+        added: [],
+        changed: ['003_c464dfc57fd8e736.txt'],
+        removed: [],
+        unchanged: 4,
+        skipped: [],
+        chunks: 40,
+        events: this.events.length,
+        ms: Date.now() - started,
+      };
     } finally {
       this.#progress = undefined;
     }
@@ -205,7 +293,10 @@ export class FakeDossier implements Dossier {
   }
 
   async reindexHolder(): Promise<ReindexHolder | undefined> {
-    return this.holder ?? (this.#progress ? { pid: process.pid, host: 'localhost', since: new Date(this.#progress.startedAt).toISOString() } : undefined);
+    return (
+      this.holder ??
+      (this.#progress ? { pid: process.pid, host: 'localhost', since: new Date(this.#progress.startedAt).toISOString() } : undefined)
+    );
   }
 
   async refresh(): Promise<boolean> {
@@ -213,7 +304,15 @@ export class FakeDossier implements Dossier {
   }
 
   info(): IndexInfo {
-    return { version: 'index-20240501T120000000Z-1-0', model: 'fake-embeddings', dimensions: 8, articles: ARTICLES.length, chunks: 40, events: this.events.length, builtAt: '2024-05-01T12:00:00.000Z' };
+    return {
+      version: 'index-20240501T120000000Z-1-0',
+      model: 'fake-embeddings',
+      dimensions: 8,
+      articles: ARTICLES.length,
+      chunks: 40,
+      events: this.events.length,
+      builtAt: '2024-05-01T12:00:00.000Z',
+    };
   }
 
   async close(): Promise<void> {}

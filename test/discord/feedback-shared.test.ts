@@ -9,7 +9,9 @@ const WRITER = join(import.meta.dirname, 'feedback-writer.ts');
 const RECORDS = 400;
 
 function runWriter(file: string, writer: string): Promise<number | null> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, writer, String(RECORDS)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, writer, String(RECORDS)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return new Promise((resolve) => child.on('exit', resolve));
 }
 

@@ -64,7 +64,8 @@ export async function startHarness<D extends Dossier = FakeDossier>(
         await emulator.close();
         await rm(dataDir, { recursive: true, force: true });
         const unguarded = messagesWithoutMentionGuard(emulator.requests);
-        if (unguarded.length > 0) throw new Error(`Messages sent without allowed_mentions { parse: [], replied_user: false }:\n  ${unguarded.join('\n  ')}`);
+        if (unguarded.length > 0)
+          throw new Error(`Messages sent without allowed_mentions { parse: [], replied_user: false }:\n  ${unguarded.join('\n  ')}`);
       },
     };
   } catch (error) {

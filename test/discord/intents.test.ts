@@ -8,7 +8,11 @@ test('GIVEN mentions on and no ask channels WHEN intents are chosen THEN Guilds 
 });
 
 test('GIVEN ask channels WHEN intents are chosen THEN MessageContent is added', () => {
-  assert.deepEqual(chooseIntents({ mentions: true, askChannelIds: ['123456'] }), [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]);
+  assert.deepEqual(chooseIntents({ mentions: true, askChannelIds: ['123456'] }), [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.MessageContent,
+  ]);
 });
 
 test('GIVEN slash commands only WHEN intents are chosen THEN Guilds alone', () => {

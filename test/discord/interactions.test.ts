@@ -36,7 +36,13 @@ test('GIVEN a command the bot no longer has WHEN it is used THEN an ephemeral re
 
 test('GIVEN a timeline button whose pages were forgotten WHEN clicked THEN an ephemeral reply asks to run /timeline again', async () => {
   const messageId = h.emulator.postMessage({ author: ALICE, content: 'placeholder', channelId: GENERAL_CHANNEL_ID }).id;
-  const click = h.emulator.click({ user: ALICE, customId: 'timeline:999:1', messageId, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const click = h.emulator.click({
+    user: ALICE,
+    customId: 'timeline:999:1',
+    messageId,
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const reply = await h.emulator.waitForRequest(callbackOf(click.token));
   assert.equal(reply.body!.data.flags, EPHEMERAL);
   assert.equal(reply.body!.data.content, 'This timeline has expired — run /timeline again.');

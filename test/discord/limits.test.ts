@@ -20,7 +20,10 @@ test('GIVEN an emoji at the cut WHEN truncated THEN the surrogate pair is not sp
 test('GIVEN 4500 characters of lines WHEN split at 2000 THEN each part fits and breaks on a newline', () => {
   const text = Array.from({ length: 100 }, (_, i) => `line ${String(i).padStart(3, '0')} ${'-'.repeat(34)}`).join('\n');
   const parts = splitText(text, LIMITS.content);
-  assert.deepEqual(parts.map((p) => p.length <= LIMITS.content), parts.map(() => true));
+  assert.deepEqual(
+    parts.map((p) => p.length <= LIMITS.content),
+    parts.map(() => true),
+  );
   assert.equal(parts.join('\n'), text);
   assert.match(parts[1]!, /^line \d{3} /);
 });
@@ -33,7 +36,10 @@ test('GIVEN an embed over every limit WHEN fitted THEN title, description, field
     footer: { text: 'f'.repeat(100) },
   });
   assert.equal(embed.title!.length, LIMITS.title);
-  assert.equal(embed.fields!.every((f) => f.value.length <= LIMITS.fieldValue), true);
+  assert.equal(
+    embed.fields!.every((f) => f.value.length <= LIMITS.fieldValue),
+    true,
+  );
   assert.equal(embedLength(embed) <= LIMITS.embedTotal, true);
   assert.equal(embed.description!.length >= 200, true);
   assert.equal(embed.fields!.length <= LIMITS.fields, true);

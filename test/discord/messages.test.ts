@@ -16,7 +16,11 @@ describe('mentions (default intents)', () => {
   after(() => h.close());
 
   test('GIVEN a message mentioning the bot WHEN it arrives THEN it is answered as a reply, citing the corpus file, with mentions disabled', async () => {
-    const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> Where was Viktor Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
+    const question = h.emulator.postMessage({
+      author: ALICE,
+      content: `<@${BOT_USER.id}> Where was Viktor Bout arrested?`,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     const reply = await h.emulator.waitForRequest(replyTo(question.id));
 
     assert.equal(reply.path, `/channels/${GENERAL_CHANNEL_ID}/messages`);
@@ -40,14 +44,22 @@ describe('mentions (default intents)', () => {
 
   test('GIVEN the core fails WHEN a mention is answered THEN the reply is a short generic message that pings nobody', async () => {
     h.dossier.failNextAsk = new Error('index file truncated');
-    const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> Where was Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
+    const question = h.emulator.postMessage({
+      author: ALICE,
+      content: `<@${BOT_USER.id}> Where was Bout arrested?`,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     const reply = await h.emulator.waitForRequest(replyTo(question.id));
     assert.match(reply.body!.content, /^Something went wrong on my side/);
     assert.deepEqual(pingsOf(reply.body!, { authorId: ALICE.id }), []);
   });
 
   test('GIVEN a thread started on an answer WHEN someone mentions the bot in it THEN the thread’s earlier question is passed as context', async () => {
-    const first = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> What did Bout tell TASS?`, channelId: GENERAL_CHANNEL_ID });
+    const first = h.emulator.postMessage({
+      author: ALICE,
+      content: `<@${BOT_USER.id}> What did Bout tell TASS?`,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     await h.emulator.waitForRequest(replyTo(first.id));
     const answerId = [...h.emulator.state.messages.values()].find((m) => m.message_reference?.message_id === first.id)!.id;
     h.emulator.dispatch('THREAD_CREATE', { ...threadPayload(answerId, GENERAL_CHANNEL_ID, ALICE.id), newly_created: true });
@@ -62,7 +74,11 @@ describe('mentions (default intents)', () => {
 
   test('GIVEN no ask channels WHEN a message does not mention the bot THEN it is not answered and its content is not even received', async () => {
     const ignored = h.emulator.postMessage({ author: ALICE, content: 'Where was Viktor Bout arrested?', channelId: GENERAL_CHANNEL_ID });
-    const marker = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> Where was Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
+    const marker = h.emulator.postMessage({
+      author: ALICE,
+      content: `<@${BOT_USER.id}> Where was Bout arrested?`,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     await h.emulator.waitForRequest(replyTo(marker.id));
     assert.equal(h.emulator.requests.some(replyTo(ignored.id)), false);
     const channel = h.bot.client.channels.cache.get(GENERAL_CHANNEL_ID);
@@ -87,7 +103,11 @@ describe('ask channels (MessageContent intent)', () => {
   });
 
   test('GIVEN a thread on an answer WHEN a follow-up without a mention is posted THEN it is answered with the earlier question as context', async () => {
-    const first = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> Where was Viktor Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
+    const first = h.emulator.postMessage({
+      author: ALICE,
+      content: `<@${BOT_USER.id}> Where was Viktor Bout arrested?`,
+      channelId: GENERAL_CHANNEL_ID,
+    });
     await h.emulator.waitForRequest(replyTo(first.id));
     await h.bot.whenIdle();
     const answerId = [...h.emulator.state.messages.values()].find((m) => m.message_reference?.message_id === first.id)!.id;

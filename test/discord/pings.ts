@@ -22,6 +22,13 @@ export function messagesWithoutMentionGuard(requests: { method: string; path: st
     .filter((r) => r.method === 'POST' || r.method === 'PATCH')
     .map((r) => ({ r, message: r.path.endsWith('/callback') ? r.body?.data : r.body }))
     .filter(({ message }) => message && ('content' in message || 'embeds' in message))
-    .filter(({ message }) => !(Array.isArray(message.allowed_mentions?.parse) && message.allowed_mentions.parse.length === 0 && message.allowed_mentions.replied_user === false))
+    .filter(
+      ({ message }) =>
+        !(
+          Array.isArray(message.allowed_mentions?.parse) &&
+          message.allowed_mentions.parse.length === 0 &&
+          message.allowed_mentions.replied_user === false
+        ),
+    )
     .map(({ r }) => `${r.method} ${r.path}`);
 }

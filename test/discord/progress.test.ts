@@ -40,6 +40,16 @@ test('GIVEN a finished rebuild WHEN summarised THEN added, changed, removed, unc
 });
 
 test('GIVEN nothing changed WHEN summarised THEN it says the index was already up to date', () => {
-  const text = reindexSummaryText({ rebuilt: false, added: [], changed: [], removed: [], unchanged: 5, skipped: [], chunks: 40, events: 7, ms: 80 });
+  const text = reindexSummaryText({
+    rebuilt: false,
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: 5,
+    skipped: [],
+    chunks: 40,
+    events: 7,
+    ms: 80,
+  });
   assert.match(text, /^\*\*The index was already up to date\*\* \(checked in 0\.1 s\)\./);
 });

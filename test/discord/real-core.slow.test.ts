@@ -30,7 +30,13 @@ after(async () => {
 });
 
 test('GIVEN the real core WHEN /ask "Where was Viktor Bout arrested?" THEN the embed answers Bangkok/Thailand and every source line names a corpus file with a verbatim quote', async () => {
-  const { token } = h.emulator.command({ user: ALICE, name: 'ask', options: { question: 'Where was Viktor Bout arrested?' }, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const { token } = h.emulator.command({
+    user: ALICE,
+    name: 'ask',
+    options: { question: 'Where was Viktor Bout arrested?' },
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const edit = await h.emulator.waitForRequest(editOf(token), 120_000);
   const embed = edit.body!.embeds[0];
 
@@ -46,8 +52,15 @@ test('GIVEN the real core WHEN /ask "Where was Viktor Bout arrested?" THEN the e
 });
 
 test('GIVEN the real core WHEN a member mentions the bot with a question THEN the reply cites the corpus and pings nobody', async () => {
-  const question = h.emulator.postMessage({ author: ALICE, content: `<@${BOT_USER.id}> @everyone where was Viktor Bout arrested?`, channelId: GENERAL_CHANNEL_ID });
-  const reply = await h.emulator.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === question.id, 120_000);
+  const question = h.emulator.postMessage({
+    author: ALICE,
+    content: `<@${BOT_USER.id}> @everyone where was Viktor Bout arrested?`,
+    channelId: GENERAL_CHANNEL_ID,
+  });
+  const reply = await h.emulator.waitForRequest(
+    (r) => r.method === 'POST' && r.body?.message_reference?.message_id === question.id,
+    120_000,
+  );
   const embed = reply.body!.embeds[0];
   assert.equal(embed.fields[0].name, 'Sources', embed.description);
   assert.match(embed.fields[0].value, /`004_91ab4689b524ca48\.txt`/);

@@ -30,7 +30,10 @@ test('GIVEN a limit of 2 WHEN 5 tasks start together THEN at most 2 run at once 
 
 test('GIVEN a task that throws WHEN it settles THEN its slot is freed for the next one', async () => {
   const semaphore = new Semaphore(1);
-  await assert.rejects(semaphore.run(async () => Promise.reject(new Error('boom'))), /boom/);
+  await assert.rejects(
+    semaphore.run(async () => Promise.reject(new Error('boom'))),
+    /boom/,
+  );
   assert.equal(await semaphore.run(async () => 'next'), 'next');
   assert.equal(semaphore.active, 0);
 });

@@ -47,7 +47,10 @@ export function startManager(cwd: string, dataDir: string, env: Record<string, s
         if (last && ready(last)) return last;
         await sleep(100);
       }
-      const tail = logs.slice(-15).map((l) => JSON.stringify(l)).join('\n  ');
+      const tail = logs
+        .slice(-15)
+        .map((l) => JSON.stringify(l))
+        .join('\n  ');
       throw new Error(`${gone ? 'The manager exited' : 'Timed out'} waiting for ${label}; shards.json: ${JSON.stringify(last)}\n  ${tail}`);
     },
   };

@@ -6,7 +6,13 @@ import { EVENTS, FakeDossier } from './fake-dossier.ts';
 
 const EPHEMERAL = 64;
 // The case's seven events after thirteen earlier fillers (real quotes, dated 1990–2002): twenty events, three pages.
-const FILLERS = Array.from({ length: 13 }, (_, i) => ({ ...EVENTS[0]!, id: `filler${i}`, date: String(1990 + i), precision: 'year' as const, summary: `Filler event ${i + 1}` }));
+const FILLERS = Array.from({ length: 13 }, (_, i) => ({
+  ...EVENTS[0]!,
+  id: `filler${i}`,
+  date: String(1990 + i),
+  precision: 'year' as const,
+  summary: `Filler event ${i + 1}`,
+}));
 const MANY = [...FILLERS, ...EVENTS];
 
 let h: Harness;
@@ -48,12 +54,24 @@ test('GIVEN more events than fit on a page WHEN the asker clicks Next THEN page 
   assert.deepEqual([previous.label, previous.disabled, next.label, next.disabled], ['Previous', true, 'Next', false]);
   const messageId = h.emulator.state.interactions.get(token)!.originalId!;
 
-  const stranger = h.emulator.click({ user: BOB, customId: next.custom_id, messageId, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const stranger = h.emulator.click({
+    user: BOB,
+    customId: next.custom_id,
+    messageId,
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const refusal = await h.emulator.waitForRequest(callbackOf(stranger.token));
   assert.equal(refusal.body!.data.flags, EPHEMERAL);
   assert.match(refusal.body!.data.content, /^Only the person who ran this \/timeline can turn its pages/);
 
-  const asker = h.emulator.click({ user: ALICE, customId: next.custom_id, messageId, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const asker = h.emulator.click({
+    user: ALICE,
+    customId: next.custom_id,
+    messageId,
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const update = await h.emulator.waitForRequest(callbackOf(asker.token));
   assert.equal(update.body!.type, 7);
   assert.equal(update.body!.data.embeds[0].footer.text, 'Page 2 of 3 · 20 events');
@@ -69,13 +87,30 @@ test('GIVEN a malformed date WHEN /timeline runs THEN an ephemeral message says 
 });
 
 test('GIVEN a member typing "moscow" in the source option WHEN autocomplete fires THEN matching corpus files are offered', async () => {
-  const { token } = h.emulator.autocomplete({ user: ALICE, name: 'timeline', focused: 'source', value: 'moscow', permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const { token } = h.emulator.autocomplete({
+    user: ALICE,
+    name: 'timeline',
+    focused: 'source',
+    value: 'moscow',
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const reply = await h.emulator.waitForRequest(callbackOf(token));
-  assert.deepEqual(reply.body, { type: 8, data: { choices: [{ name: '004_91ab4689b524ca48.txt — Russia Intends to Intercede for Bout', value: '004_91ab4689b524ca48.txt' }] } });
+  assert.deepEqual(reply.body, {
+    type: 8,
+    data: { choices: [{ name: '004_91ab4689b524ca48.txt — Russia Intends to Intercede for Bout', value: '004_91ab4689b524ca48.txt' }] },
+  });
 });
 
 test('GIVEN a member typing "lav" in the person option WHEN autocomplete fires THEN the people the timeline names are offered', async () => {
-  const { token } = h.emulator.autocomplete({ user: ALICE, name: 'timeline', focused: 'person', value: 'lav', permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const { token } = h.emulator.autocomplete({
+    user: ALICE,
+    name: 'timeline',
+    focused: 'person',
+    value: 'lav',
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   const reply = await h.emulator.waitForRequest(callbackOf(token));
   assert.deepEqual(reply.body, { type: 8, data: { choices: [{ name: 'Sergei Lavrov', value: 'Sergei Lavrov' }] } });
 });
@@ -91,7 +126,10 @@ test('GIVEN person Lavrov WHEN /timeline runs THEN only his event is listed and 
 test('GIVEN around 2012-04-05 WHEN /timeline runs THEN the events of the week either side are listed', async () => {
   const { token } = timeline({ around: '2012-04-05' });
   const embed = (await h.emulator.waitForRequest(editOf(token))).body!.embeds[0];
-  assert.deepEqual(embed.description.split('\n\n')[0]!.split('\n'), ['**Apr 5, 2012** — Bout sentenced in New York [1]', '**Apr 11, 2012** — Lavrov starts a visit to Washington (scheduled) [1]']);
+  assert.deepEqual(embed.description.split('\n\n')[0]!.split('\n'), [
+    '**Apr 5, 2012** — Bout sentenced in New York [1]',
+    '**Apr 11, 2012** — Lavrov starts a visit to Washington (scheduled) [1]',
+  ]);
 });
 
 test('GIVEN no options WHEN /timeline runs THEN the whole timeline is paged, every event counted in the footer', async () => {

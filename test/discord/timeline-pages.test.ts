@@ -9,7 +9,13 @@ const ARTICLES: ArticleSummary[] = [
   { source: '003_c464dfc57fd8e736.txt', title: 'Businessman Bout jailed in US', chunks: 4 },
   { source: '004_91ab4689b524ca48.txt', title: 'Russia Intends to Intercede for Bout', date: '2012-04-08', chunks: 5 },
 ];
-const ev = (date: string, precision: TimelineEvent['precision'], summary: string, sources: string[], extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+const ev = (
+  date: string,
+  precision: TimelineEvent['precision'],
+  summary: string,
+  sources: string[],
+  extra: Partial<TimelineEvent> = {},
+): TimelineEvent => ({
   id: `${date}-${summary}`,
   date,
   precision,
@@ -52,7 +58,10 @@ test('GIVEN events citing overlapping articles WHEN paged THEN each line carries
 test('GIVEN 17 events and 8 per page WHEN paged THEN there are pages of 8, 8 and 1, with source numbers restarting on each page', () => {
   const events = Array.from({ length: 17 }, (_, i) => ev(String(1990 + i), 'year', `Event ${i}`, [ARTICLES[i % 3]!.source]));
   const pages = timelinePages(events, ARTICLES);
-  assert.deepEqual(pages.map((p) => p.lines.length), [8, 8, 1]);
+  assert.deepEqual(
+    pages.map((p) => p.lines.length),
+    [8, 8, 1],
+  );
   assert.equal(pages[2]!.lines[0], '**2006** — Event 16 [1]');
   assert.deepEqual(pages[2]!.sources, ['[1] `003_c464dfc57fd8e736.txt` — Businessman Bout jailed in US']);
 });
@@ -61,17 +70,30 @@ test('GIVEN long summaries WHEN paged THEN a page stays under the character budg
   const events = Array.from({ length: 8 }, (_, i) => ev(String(2000 + i), 'year', 'long '.repeat(60), ['002_46d3cbafd3f6e099.txt']));
   const pages = timelinePages(events, ARTICLES, { maxChars: 1000 });
   assert.equal(pages.length > 1, true);
-  assert.equal(pages.every((p) => [...p.lines, ...p.sources].join('\n').length <= 1000), true);
+  assert.equal(
+    pages.every((p) => [...p.lines, ...p.sources].join('\n').length <= 1000),
+    true,
+  );
 });
 
 test('GIVEN filters WHEN described THEN they read as a short title; without filters, the whole case', () => {
-  assert.equal(describeQuery({ from: '2010', to: '2012', topic: 'extradition', source: '003_c464dfc57fd8e736.txt' }), 'from 2010 · to 2012 · topic “extradition” · source `003_c464dfc57fd8e736.txt`');
+  assert.equal(
+    describeQuery({ from: '2010', to: '2012', topic: 'extradition', source: '003_c464dfc57fd8e736.txt' }),
+    'from 2010 · to 2012 · topic “extradition” · source `003_c464dfc57fd8e736.txt`',
+  );
   assert.equal(describeQuery({}), 'the whole case');
-  assert.equal(describeQuery({ around: '2012-04', person: 'Lavrov', place: 'Bangkok' }), 'around “2012-04” · person “Lavrov” · place “Bangkok”');
+  assert.equal(
+    describeQuery({ around: '2012-04', person: 'Lavrov', place: 'Bangkok' }),
+    'around “2012-04” · person “Lavrov” · place “Bangkok”',
+  );
 });
 
 test('GIVEN a page WHEN rendered THEN the embed lists events, then Sources, and the footer gives the page and the event count', () => {
-  const embed = timelineEmbed({ lines: ['**2008** — A [1]'], sources: ['[1] `a.txt`'] }, { index: 1, total: 3, events: 17 }, { from: '2008' });
+  const embed = timelineEmbed(
+    { lines: ['**2008** — A [1]'], sources: ['[1] `a.txt`'] },
+    { index: 1, total: 3, events: 17 },
+    { from: '2008' },
+  );
   assert.equal(embed.title, 'Timeline — from 2008');
   assert.equal(embed.description, '**2008** — A [1]\n\n**Sources**\n[1] `a.txt`');
   assert.equal(embed.footer!.text, 'Page 2 of 3 · 17 events');

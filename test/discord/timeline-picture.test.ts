@@ -8,7 +8,13 @@ import { EVENTS, FakeDossier } from './fake-dossier.ts';
 import { timelinePicture } from '../../src/discord/timeline-picture.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const FILLERS = Array.from({ length: 13 }, (_, i) => ({ ...EVENTS[0]!, id: `filler${i}`, date: String(1990 + i), precision: 'year' as const, summary: `Filler event ${i + 1}` }));
+const FILLERS = Array.from({ length: 13 }, (_, i) => ({
+  ...EVENTS[0]!,
+  id: `filler${i}`,
+  date: String(1990 + i),
+  precision: 'year' as const,
+  summary: `Filler event ${i + 1}`,
+}));
 
 let h: Harness;
 before(async () => {
@@ -16,7 +22,8 @@ before(async () => {
 });
 after(() => h.close());
 
-const timeline = (options: Record<string, string>) => h.emulator.command({ user: ALICE, name: 'timeline', options, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+const timeline = (options: Record<string, string>) =>
+  h.emulator.command({ user: ALICE, name: 'timeline', options, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
 
 test('GIVEN picture:dark WHEN /timeline runs THEN the reply keeps its text page and attaches a dark PNG of the same events, within the upload limit', async () => {
   const { token } = timeline({ from: '2010', to: '2012', picture: 'dark' });
@@ -55,7 +62,10 @@ test('GIVEN a picture over the server upload limit WHEN /timeline runs THEN the 
   const edit = await h.emulator.waitForRequest(editOf(token), 15_000);
   assert.equal(edit.status, 200);
   assert.equal(edit.files.length, 0);
-  assert.match(edit.body!.content, /^The picture \(\d+ KB\) is over this server's 2 KB upload limit — narrow the filters to draw fewer events\.$/);
+  assert.match(
+    edit.body!.content,
+    /^The picture \(\d+ KB\) is over this server's 2 KB upload limit — narrow the filters to draw fewer events\.$/,
+  );
   assert.equal(edit.body!.embeds[0].footer.text, 'Page 1 of 3 · 20 events');
 });
 
@@ -64,11 +74,20 @@ test('GIVEN a paged timeline with its picture WHEN the asker turns the page THEN
   const first = await h.emulator.waitForRequest(editOf(token), 15_000);
   const messageId = h.emulator.state.interactions.get(token)!.originalId!;
   const next = first.body!.components[0].components[2];
-  const click = h.emulator.click({ user: ALICE, customId: next.custom_id, messageId, permissions: MEMBER_PERMISSIONS, channelId: GENERAL_CHANNEL_ID });
+  const click = h.emulator.click({
+    user: ALICE,
+    customId: next.custom_id,
+    messageId,
+    permissions: MEMBER_PERMISSIONS,
+    channelId: GENERAL_CHANNEL_ID,
+  });
   await h.emulator.waitForRequest(callbackOf(click.token));
   const message = h.emulator.state.messages.get(messageId)!;
   assert.equal(message.embeds[0].footer.text, 'Page 2 of 3 · 20 events');
-  assert.deepEqual(message.attachments.map((a: Record<string, unknown>) => a.filename), ['timeline.png']);
+  assert.deepEqual(
+    message.attachments.map((a: Record<string, unknown>) => a.filename),
+    ['timeline.png'],
+  );
 });
 
 test('GIVEN an event the picture cannot draw WHEN a picture is asked for THEN the reply gets the reason as a note, not an error', async () => {

@@ -24,7 +24,10 @@ test('GIVEN a target that cannot be replaced WHEN written THEN the error is thro
   try {
     await mkdir(join(dir, 'taken'));
     await writeFile(join(dir, 'taken', 'inside'), 'x');
-    await assert.rejects(writeFileAtomic(join(dir, 'taken'), 'text'), (error: NodeJS.ErrnoException) => error.code === 'EISDIR' || error.code === 'ENOTEMPTY');
+    await assert.rejects(
+      writeFileAtomic(join(dir, 'taken'), 'text'),
+      (error: NodeJS.ErrnoException) => error.code === 'EISDIR' || error.code === 'ENOTEMPTY',
+    );
     assert.deepEqual(await readdir(dir), ['taken']);
     await assert.rejects(writeFileAtomic(join(dir, 'missing', 'file'), 'text'), { code: 'ENOENT' });
   } finally {

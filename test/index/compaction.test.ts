@@ -8,7 +8,8 @@ import { compactIfDue } from '../../src/index/compaction.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { fakeDeps, HashedEmbeddings, makeWorkspace } from '../core/fakes.ts';
 
-const ARTICLE = '# Lighthouse keeper testifies\n\nA lighthouse keeper told the court he saw the cargo plane land at night without its lights.\n';
+const ARTICLE =
+  '# Lighthouse keeper testifies\n\nA lighthouse keeper told the court he saw the cargo plane land at night without its lights.\n';
 
 test('GIVEN an index changed twice WHEN compacted THEN the log is cleared, new base files replace the old, and a fresh load holds the same content', async () => {
   const ws = makeWorkspace();
@@ -20,7 +21,11 @@ test('GIVEN an index changed twice WHEN compacted THEN the log is cleared, new b
     await dossier.removeArticle('004_91ab4689b524ca48.txt', { via: 'cli', id: 'tester' });
     const dir = (await currentIndexDir(ws.dataDir))!;
     const index = await loadIndex(dir, embeddings);
-    const before = { sources: index.articles.summaries(), hits: index.lexical.search('lighthouse cargo plane', 5), chunks: index.chunkCount };
+    const before = {
+      sources: index.articles.summaries(),
+      hits: index.lexical.search('lighthouse cargo plane', 5),
+      chunks: index.chunkCount,
+    };
 
     assert.equal(await compactIfDue(index, 3), false, 'two changes are below a threshold of three');
     assert.equal(await compactIfDue(index, 2), true);
@@ -30,7 +35,10 @@ test('GIVEN an index changed twice WHEN compacted THEN the log is cleared, new b
     assert.equal(existsSync(join(dir, 'hnswlib-2.index')), true);
     const reloaded = await loadIndex(dir, embeddings);
     assert.equal(reloaded.store.changesAfter(0).length, 0);
-    assert.deepEqual({ sources: reloaded.articles.summaries(), hits: reloaded.lexical.search('lighthouse cargo plane', 5), chunks: reloaded.chunkCount }, before);
+    assert.deepEqual(
+      { sources: reloaded.articles.summaries(), hits: reloaded.lexical.search('lighthouse cargo plane', 5), chunks: reloaded.chunkCount },
+      before,
+    );
     reloaded.close();
     // The facade that read the old base loads the compacted index again rather than replay a log that is gone.
     assert.ok((await dossier.search('lighthouse keeper cargo plane', 1))[0]?.source.startsWith('lighthouse'));

@@ -13,7 +13,9 @@ import { TINY_BERT_HIDDEN_SIZE, writeTinyBertModel } from '../fixtures/tiny-bert
 
 const MODEL = 'test/tiny-bert';
 const root = new URL('../../', import.meta.url).pathname;
-const texts = Array.from({ length: 70 }, (_, i) => (i % 3 === 0 ? `viktor bout was arrested in bangkok ${'and '.repeat(i % 5)}` : `pizza in naples ${i}`));
+const texts = Array.from({ length: 70 }, (_, i) =>
+  i % 3 === 0 ? `viktor bout was arrested in bangkok ${'and '.repeat(i % 5)}` : `pizza in naples ${i}`,
+);
 
 describe('createWorkerEmbedder (tiny offline BERT)', () => {
   let dir: string;
@@ -55,8 +57,11 @@ describe('createWorkerEmbedder (tiny offline BERT)', () => {
   it('GIVEN the index uses another model WHEN the worker loads this one THEN it refuses with a ModelError naming both', async () => {
     const other = createWorkerEmbedder(settings, { modelId: 'use-lite:en' });
     try {
-      await assert.rejects(other(['viktor bout']), (error: unknown) =>
-        error instanceof ModelError && error.message.includes(`transformers:${MODEL}`) && error.message.includes('use-lite:en'));
+      await assert.rejects(
+        other(['viktor bout']),
+        (error: unknown) =>
+          error instanceof ModelError && error.message.includes(`transformers:${MODEL}`) && error.message.includes('use-lite:en'),
+      );
     } finally {
       await other.close();
     }
@@ -70,11 +75,14 @@ describe('createWorkerEmbedder (tiny offline BERT)', () => {
 
   it('GIVEN a script that embeds and never closes WHEN it ends THEN the worker neither cuts the call short nor keeps the process alive', () => {
     const script = join(dir, 'never-closes.mts');
-    writeFileSync(script, [
-      `import { createWorkerEmbedder } from ${JSON.stringify(join(root, 'src/index/embed-worker.ts'))};`,
-      `const embed = createWorkerEmbedder(${JSON.stringify(settings)});`,
-      `embed(['viktor bout', 'pizza in naples']).then((vectors) => console.log('embedded', vectors.length / ${TINY_BERT_HIDDEN_SIZE}));`,
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        `import { createWorkerEmbedder } from ${JSON.stringify(join(root, 'src/index/embed-worker.ts'))};`,
+        `const embed = createWorkerEmbedder(${JSON.stringify(settings)});`,
+        `embed(['viktor bout', 'pizza in naples']).then((vectors) => console.log('embedded', vectors.length / ${TINY_BERT_HIDDEN_SIZE}));`,
+      ].join('\n'),
+    );
     // The timeout only guards against a hang; a process kept alive by the worker would hit it.
     const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     assert.equal(child.signal, null, `the process did not exit by itself: ${child.stderr}`);
@@ -91,7 +99,9 @@ describe('slow: the Universal Sentence Encoder in a worker keeps the event loop 
     .slice(0, 24);
 
   /** Runs `work` while a 10 ms interval ticks; returns the tick count at each progress report. */
-  async function ticksPerBatch(work: (onBatch: (done: number) => void) => Promise<number[][] | Float32Array>): Promise<{ marks: number[]; vectors: Float32Array }> {
+  async function ticksPerBatch(
+    work: (onBatch: (done: number) => void) => Promise<number[][] | Float32Array>,
+  ): Promise<{ marks: number[]; vectors: Float32Array }> {
     let ticks = 0;
     const marks: number[] = [];
     const interval = setInterval(() => ticks++, 10);
@@ -112,9 +122,15 @@ describe('slow: the Universal Sentence Encoder in a worker keeps the event loop 
       const inProcess = await ticksPerBatch((onBatch) => embedInBatches(embeddings, sentences, onBatch, 8));
 
       assert.equal(worker.marks.length, 3);
-      assert.ok(deltas(worker.marks).every((ticks) => ticks >= 1), `ticks per worker batch: ${deltas(worker.marks)}`);
+      assert.ok(
+        deltas(worker.marks).every((ticks) => ticks >= 1),
+        `ticks per worker batch: ${deltas(worker.marks)}`,
+      );
       // The contrast the worker exists for: an in-process batch holds the thread from start to end.
-      assert.ok(deltas(inProcess.marks).some((ticks) => ticks === 0), `ticks per in-process batch: ${deltas(inProcess.marks)}`);
+      assert.ok(
+        deltas(inProcess.marks).some((ticks) => ticks === 0),
+        `ticks per in-process batch: ${deltas(inProcess.marks)}`,
+      );
       assert.deepEqual(worker.vectors, inProcess.vectors);
     } finally {
       await embed.close();
@@ -123,7 +139,7 @@ describe('slow: the Universal Sentence Encoder in a worker keeps the event loop 
 });
 
 describe('createEmbedderPool (tiny offline BERT)', () => {
-  it('GIVEN 70 texts WHEN embedded by a pool of two workers THEN the vectors equal one worker\'s, in input order, and progress adds up to 70', async () => {
+  it("GIVEN 70 texts WHEN embedded by a pool of two workers THEN the vectors equal one worker's, in input order, and progress adds up to 70", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-embed-pool-'));
     writeTinyBertModel(join(dir, 'models'), MODEL);
     const settings: Config['embeddings'] = { kind: 'transformers', model: MODEL, modelsDir: join(dir, 'models'), allowRemote: false };

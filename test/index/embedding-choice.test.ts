@@ -23,8 +23,16 @@ test('GIVEN EMBEDDINGS=auto and a model that cannot be had WHEN opened twice THE
   const first = await choose();
   assert.equal(first.modelId, 'use-lite:en');
   assert.equal(first.warnings.length, 1);
-  assert.match(first.warnings[0]!, /^Embedding model nobody\/no-such-model unavailable \(.+\); falling back to the packaged Universal Sentence Encoder lite\. /);
-  assert.ok(first.warnings[0]!.endsWith(`To stay offline without this attempt set EMBEDDINGS=use-lite; to use the model, put a copy in MODELS_DIR (see the README's "Embeddings offline"). This choice is remembered in ${join(dataDir, CHOICE_FILE)}; \`dossier index --force\` tries the model again.`), first.warnings[0]);
+  assert.match(
+    first.warnings[0]!,
+    /^Embedding model nobody\/no-such-model unavailable \(.+\); falling back to the packaged Universal Sentence Encoder lite\. /,
+  );
+  assert.ok(
+    first.warnings[0]!.endsWith(
+      `To stay offline without this attempt set EMBEDDINGS=use-lite; to use the model, put a copy in MODELS_DIR (see the README's "Embeddings offline"). This choice is remembered in ${join(dataDir, CHOICE_FILE)}; \`dossier index --force\` tries the model again.`,
+    ),
+    first.warnings[0],
+  );
   const saved = JSON.parse(readFileSync(join(dataDir, CHOICE_FILE), 'utf8'));
   assert.equal(saved.fallback, 'use-lite:en');
   assert.equal(saved.model, 'nobody/no-such-model');
@@ -32,7 +40,9 @@ test('GIVEN EMBEDDINGS=auto and a model that cannot be had WHEN opened twice THE
   const second = await choose();
   assert.equal(second.modelId, 'use-lite:en');
   assert.deepEqual(second.warnings, []);
-  assert.deepEqual(second.notices, [`Embeddings: use-lite:en (512 dimensions), remembered since ${saved.decidedAt.slice(0, 10)} when nobody/no-such-model could not be loaded; \`dossier index --force\` tries it again`]);
+  assert.deepEqual(second.notices, [
+    `Embeddings: use-lite:en (512 dimensions), remembered since ${saved.decidedAt.slice(0, 10)} when nobody/no-such-model could not be loaded; \`dossier index --force\` tries it again`,
+  ]);
 });
 
 test('GIVEN a remembered fallback WHEN asked to retry (index --force) THEN the model is tried again and the outcome remembered anew', async () => {
@@ -42,7 +52,12 @@ test('GIVEN a remembered fallback WHEN asked to retry (index --force) THEN the m
 });
 
 test('GIVEN other settings for the model WHEN opened THEN the remembered choice does not apply to them', async () => {
-  const other = loadConfig({ DATA_DIR: dataDir, EMBEDDINGS: 'auto', EMBEDDING_MODEL: 'nobody/another-model', ALLOW_REMOTE_MODELS: 'false' });
+  const other = loadConfig({
+    DATA_DIR: dataDir,
+    EMBEDDINGS: 'auto',
+    EMBEDDING_MODEL: 'nobody/another-model',
+    ALLOW_REMOTE_MODELS: 'false',
+  });
   const warnings: string[] = [];
   await chooseEmbeddings(other, { notice: () => {}, warn: (m) => warnings.push(m) });
   assert.equal(warnings.length, 1);

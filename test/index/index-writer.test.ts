@@ -13,15 +13,24 @@ const DIMS = 4;
 
 async function built(): Promise<BuiltIndex> {
   const articles = [
-    parseArticle('a.txt', 'Viktor Bout was arrested in Bangkok in 2008. He was extradited two years later.\n\nThe trial began in New York.'),
+    parseArticle(
+      'a.txt',
+      'Viktor Bout was arrested in Bangkok in 2008. He was extradited two years later.\n\nThe trial began in New York.',
+    ),
     parseArticle('b.txt', 'Russia asked for his release. He was exchanged in 2022.'),
   ];
   const chunks = await Promise.all(articles.map((article) => chunkArticle(article, { size: 60, overlap: 0 })));
   const sentences = articles.reduce((sum, article) => sum + article.sentences.length, 0);
   const sentenceVectors = Float32Array.from({ length: sentences * DIMS }, (_, i) => ((i * 7919) % 13) / 13 + 0.01);
   const manifest = {
-    version: MANIFEST_VERSION as typeof MANIFEST_VERSION, model: { id: 'fake:test', dimensions: DIMS }, chunking: { size: 60, overlap: 0 }, files: { 'a.txt': articles[0]!.hash, 'b.txt': articles[1]!.hash },
-    skipped: [], counts: { articles: 2, chunks: chunks.flat().length, sentences, events: 0 }, builtAt: '2024-01-01T00:00:00.000Z', buildMs: 1,
+    version: MANIFEST_VERSION as typeof MANIFEST_VERSION,
+    model: { id: 'fake:test', dimensions: DIMS },
+    chunking: { size: 60, overlap: 0 },
+    files: { 'a.txt': articles[0]!.hash, 'b.txt': articles[1]!.hash },
+    skipped: [],
+    counts: { articles: 2, chunks: chunks.flat().length, sentences, events: 0 },
+    builtAt: '2024-01-01T00:00:00.000Z',
+    buildMs: 1,
   };
   return { manifest, articles, chunks, sentenceVectors };
 }
@@ -38,9 +47,15 @@ test('GIVEN the same build WHEN written in the worker thread and in-process THEN
     const [worker, here] = await Promise.all([loadIndex(join(root, 'worker'), embeddings), loadIndex(join(root, 'here'), embeddings)]);
     assert.deepEqual([...worker.articles.values()], [...here.articles.values()]);
     assert.equal(worker.chunkCount, here.chunkCount);
-    assert.deepEqual(worker.sentenceIds().map((id) => Array.from(worker.sentenceVector(id))), here.sentenceIds().map((id) => Array.from(here.sentenceVector(id))));
+    assert.deepEqual(
+      worker.sentenceIds().map((id) => Array.from(worker.sentenceVector(id))),
+      here.sentenceIds().map((id) => Array.from(here.sentenceVector(id))),
+    );
     assert.deepEqual(worker.lexical.search('Bangkok arrested', 3), here.lexical.search('Bangkok arrested', 3));
-    assert.deepEqual(worker.dense.search(Array.from(here.sentenceVector(0)), 2, 16, 2), here.dense.search(Array.from(here.sentenceVector(0)), 2, 16, 2));
+    assert.deepEqual(
+      worker.dense.search(Array.from(here.sentenceVector(0)), 2, 16, 2),
+      here.dense.search(Array.from(here.sentenceVector(0)), 2, 16, 2),
+    );
     worker.close();
     here.close();
   } finally {

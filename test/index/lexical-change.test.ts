@@ -13,7 +13,8 @@ const ADDED = ['A lighthouse keeper saw the cargo plane land in Bangkok.', 'Six 
 const QUERIES = ['Bangkok arrest', 'plane cargo crates', 'prison lawyer', 'release Russia health', 'years court sentenced'];
 
 /** Every query's hits as (text, score): document numbers differ between a changed index and a fresh one. */
-const results = (index: Bm25Index, texts: (string | undefined)[]) => QUERIES.map((query) => index.search(query, 4).map((hit) => [texts[hit.doc], hit.score]));
+const results = (index: Bm25Index, texts: (string | undefined)[]) =>
+  QUERIES.map((query) => index.search(query, 4).map((hit) => [texts[hit.doc], hit.score]));
 
 test('GIVEN a BM25 index WHEN two documents are added THEN every search equals a fresh build over all the documents', () => {
   const changed = new Bm25Index(TEXTS);
@@ -49,6 +50,12 @@ test('GIVEN a changed BM25 index WHEN serialized and read back THEN searches are
 
 test('GIVEN bytes that are not a postings file WHEN read THEN an IndexError(corrupt) says so', () => {
   const bytes = new Bm25Index(TEXTS).serialize();
-  assert.throws(() => Bm25Index.deserialize(bytes.subarray(0, bytes.length - 3)), { name: 'IndexError', message: 'lexical.bin is damaged (its length does not match its header).' });
-  assert.throws(() => Bm25Index.deserialize(Buffer.alloc(64)), { name: 'IndexError', message: 'lexical.bin is damaged (not a BM25 postings file).' });
+  assert.throws(() => Bm25Index.deserialize(bytes.subarray(0, bytes.length - 3)), {
+    name: 'IndexError',
+    message: 'lexical.bin is damaged (its length does not match its header).',
+  });
+  assert.throws(() => Bm25Index.deserialize(Buffer.alloc(64)), {
+    name: 'IndexError',
+    message: 'lexical.bin is damaged (not a BM25 postings file).',
+  });
 });

@@ -15,7 +15,9 @@ const norm = (a: number[]) => Math.sqrt(dot(a, a));
 
 function assertClose(actual: number[], expected: number[], tolerance = 1e-6) {
   assert.equal(actual.length, expected.length);
-  actual.forEach((value, index) => assert.ok(Math.abs(value - expected[index]!) < tolerance, `component ${index}: ${value} vs ${expected[index]}`));
+  actual.forEach((value, index) =>
+    assert.ok(Math.abs(value - expected[index]!) < tolerance, `component ${index}: ${value} vs ${expected[index]}`),
+  );
 }
 
 describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
@@ -39,8 +41,13 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
   it('GIVEN a sentence WHEN embedded THEN the vector is the unit-length mean of its token vectors', async () => {
     const vector = await embeddings.embedQuery('Viktor Bout arrested');
     // The tokenizer wraps the words in [CLS] … [SEP]; mean pooling averages all five rows, normalising removes the scale.
-    const sum = ['[CLS]', 'viktor', 'bout', 'arrested', '[SEP]'].map(tinyBertTokenVector).reduce((a, b) => a.map((value, index) => value + b[index]!));
-    assertClose(vector, sum.map((value) => value / norm(sum)));
+    const sum = ['[CLS]', 'viktor', 'bout', 'arrested', '[SEP]']
+      .map(tinyBertTokenVector)
+      .reduce((a, b) => a.map((value, index) => value + b[index]!));
+    assertClose(
+      vector,
+      sum.map((value) => value / norm(sum)),
+    );
   });
 
   it('GIVEN 40 documents WHEN embedded in batches THEN each is unit-length and equals its query embedding', async () => {
@@ -56,7 +63,10 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
   });
 
   it('GIVEN the same text twice WHEN embedded THEN the vectors are identical', async () => {
-    assert.deepEqual(await embeddings.embedQuery('The trial of the arms dealer'), await embeddings.embedQuery('The trial of the arms dealer'));
+    assert.deepEqual(
+      await embeddings.embedQuery('The trial of the arms dealer'),
+      await embeddings.embedQuery('The trial of the arms dealer'),
+    );
   });
 
   it('GIVEN no documents WHEN embedded THEN the result is empty', async () => {
@@ -65,7 +75,10 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
 
   it('GIVEN the query "viktor bout arrested" THEN a sentence sharing its words is closer than an unrelated one', async () => {
     const query = await embeddings.embedQuery('viktor bout arrested');
-    const [related, unrelated] = await embeddings.embedDocuments(['Bout was arrested in Bangkok by police.', 'The best pizza in Naples has basil.']);
+    const [related, unrelated] = await embeddings.embedDocuments([
+      'Bout was arrested in Bangkok by police.',
+      'The best pizza in Naples has basil.',
+    ]);
     const relatedScore = dot(query, related!);
     const unrelatedScore = dot(query, unrelated!);
     assert.ok(relatedScore > 0.9, `related ${relatedScore}`);
@@ -128,7 +141,10 @@ describe('loadTransformersEmbeddings (tiny offline BERT)', () => {
         error.message,
       );
       assert.match(error.message, /into .*Xenova\/all-MiniLM-L6-v2, or allow remote models\. /);
-      assert.ok(error.message.endsWith(`To install it offline, run \`MODELS_DIR=${options.modelsDir} npm run models:fetch\`.`), error.message);
+      assert.ok(
+        error.message.endsWith(`To install it offline, run \`MODELS_DIR=${options.modelsDir} npm run models:fetch\`.`),
+        error.message,
+      );
       return true;
     });
   });

@@ -26,15 +26,36 @@ describe('fetching an article URL', () => {
   after(() => server.close());
 
   it('GIVEN loopback, private, link-local and mapped addresses THEN each is private, and public ones are not', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd12::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fd12::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ]) {
       assert.equal(isPrivateAddress(address), true, address);
     }
-    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) assert.equal(isPrivateAddress(address), false, address);
+    for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])
+      assert.equal(isPrivateAddress(address), false, address);
   });
 
   it('GIVEN URL_FETCH_ALLOW_PRIVATE is off WHEN a URL names or resolves to a loopback address THEN it is refused naming the address and the setting', async () => {
-    await assert.rejects(fetchUrl(`${base}/page`, LIMITS), { name: 'UserError', message: /^127\.0\.0\.1 resolves to 127\.0\.0\.1, a loopback, private or link-local address: refused\. An operator can allow such addresses with URL_FETCH_ALLOW_PRIVATE=true\.$/ });
-    await assert.rejects(fetchUrl(`${base.replace('127.0.0.1', 'localhost')}/page`, LIMITS), { message: /^localhost resolves to (127\.0\.0\.1|::1), a loopback/ });
+    await assert.rejects(fetchUrl(`${base}/page`, LIMITS), {
+      name: 'UserError',
+      message:
+        /^127\.0\.0\.1 resolves to 127\.0\.0\.1, a loopback, private or link-local address: refused\. An operator can allow such addresses with URL_FETCH_ALLOW_PRIVATE=true\.$/,
+    });
+    await assert.rejects(fetchUrl(`${base.replace('127.0.0.1', 'localhost')}/page`, LIMITS), {
+      message: /^localhost resolves to (127\.0\.0\.1|::1), a loopback/,
+    });
     await assert.rejects(fetchUrl('http://[::1]:9/page', LIMITS), { message: /^\[::1\] resolves to ::1, a loopback/ });
   });
 
@@ -47,8 +68,14 @@ describe('fetching an article URL', () => {
 
   it('GIVEN limits WHEN a page is too large, too slow or redirects too often THEN each is refused with its limit named', async () => {
     assert.equal((await fetchUrl(`${base}/page`, OPEN)).body.toString(), '<p>hello</p>');
-    await assert.rejects(fetchUrl(`${base}/big`, OPEN), { message: new RegExp(`^${base}/big is larger than URL_FETCH_MAX_BYTES=1000 bytes; refused\\.$`) });
-    await assert.rejects(fetchUrl(`${base}/slow`, { ...OPEN, timeoutMs: 300 }), { message: new RegExp(`^${base}/slow did not answer within URL_FETCH_TIMEOUT_MS=300 ms\\.$`) });
-    await assert.rejects(fetchUrl(`${base}/hop`, OPEN), { message: new RegExp(`^${base}/hop redirects more than 2 times; give the article's final address\\.$`) });
+    await assert.rejects(fetchUrl(`${base}/big`, OPEN), {
+      message: new RegExp(`^${base}/big is larger than URL_FETCH_MAX_BYTES=1000 bytes; refused\\.$`),
+    });
+    await assert.rejects(fetchUrl(`${base}/slow`, { ...OPEN, timeoutMs: 300 }), {
+      message: new RegExp(`^${base}/slow did not answer within URL_FETCH_TIMEOUT_MS=300 ms\\.$`),
+    });
+    await assert.rejects(fetchUrl(`${base}/hop`, OPEN), {
+      message: new RegExp(`^${base}/hop redirects more than 2 times; give the article's final address\\.$`),
+    });
   });
 });

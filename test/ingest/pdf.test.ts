@@ -3,10 +3,15 @@ import { describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { prepareArticle, type PrepareOptions } from '../../src/ingest/prepare.ts';
 
-const OPTIONS: PrepareOptions = { maxFileBytes: 60_000, urlFetch: { allowPrivate: true, maxBytes: 2_000_000, timeoutMs: 5_000, maxRedirects: 3 } };
+const OPTIONS: PrepareOptions = {
+  maxFileBytes: 60_000,
+  urlFetch: { allowPrivate: true, maxBytes: 2_000_000, timeoutMs: 5_000, maxRedirects: 3 },
+};
 const TITLE = 'Harbour ferry strike ends after nine days';
-const FIRST = 'The ferry workers of Port Alder returned to work on Thursday after a strike that lasted nine days and stranded about 4,000 commuters. The union said the agreement raises wages by six per cent over two years.';
-const SECOND = 'Negotiations were led by the mediator Ilse Varga, who was appointed by the regional council in February. She said both sides had made concessions.';
+const FIRST =
+  'The ferry workers of Port Alder returned to work on Thursday after a strike that lasted nine days and stranded about 4,000 commuters. The union said the agreement raises wages by six per cent over two years.';
+const SECOND =
+  'Negotiations were led by the mediator Ilse Varga, who was appointed by the regional council in February. She said both sides had made concessions.';
 const THIRD = 'The council will review the timetable in May.';
 
 /** A PDF as a newspaper's site exports one: metadata, the headline at the top, paragraphs wrapped over lines, two pages. */
@@ -52,10 +57,16 @@ describe('PDF articles', () => {
   });
 
   it('GIVEN bytes that are not a PDF WHEN prepared as one THEN it is refused as unreadable', async () => {
-    await assert.rejects(prepareArticle({ kind: 'file', name: 'report.pdf', bytes: Buffer.from('%PDF-1.7 truncated') }, OPTIONS), { name: 'UserError', message: /^report\.pdf was refused: it is not a readable PDF/ });
+    await assert.rejects(prepareArticle({ kind: 'file', name: 'report.pdf', bytes: Buffer.from('%PDF-1.7 truncated') }, OPTIONS), {
+      name: 'UserError',
+      message: /^report\.pdf was refused: it is not a readable PDF/,
+    });
   });
 
   it('GIVEN an empty PDF file WHEN prepared THEN it is refused as empty', async () => {
-    await assert.rejects(prepareArticle({ kind: 'file', name: 'empty.pdf', bytes: Buffer.alloc(0) }, OPTIONS), { name: 'UserError', message: 'empty.pdf was refused: the file is empty.' });
+    await assert.rejects(prepareArticle({ kind: 'file', name: 'empty.pdf', bytes: Buffer.alloc(0) }, OPTIONS), {
+      name: 'UserError',
+      message: 'empty.pdf was refused: the file is empty.',
+    });
   });
 });

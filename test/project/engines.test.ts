@@ -34,7 +34,9 @@ test('GIVEN the engines package.json promises WHEN every installed dependency is
   const promised = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node as string;
   const oldest = semver.minVersion(promised)!.version;
   const refusing = installedManifests(join(ROOT, 'node_modules'))
-    .filter((pkg) => typeof pkg.engines?.node === 'string' && semver.validRange(pkg.engines.node) && !semver.satisfies(oldest, pkg.engines.node))
+    .filter(
+      (pkg) => typeof pkg.engines?.node === 'string' && semver.validRange(pkg.engines.node) && !semver.satisfies(oldest, pkg.engines.node),
+    )
     .map((pkg) => `${pkg.name}@${pkg.version} wants node ${pkg.engines!.node}`);
   assert.deepEqual(refusing, []);
 });

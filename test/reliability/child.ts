@@ -17,7 +17,10 @@ export interface ReindexChild {
 }
 
 export function spawnReindex(dataDir: string, corpusDir: string, pauseAt = ''): ReindexChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, corpusDir, pauseAt], { cwd: join(import.meta.dirname, '../..'), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, corpusDir, pauseAt], {
+    cwd: join(import.meta.dirname, '../..'),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const seen: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
   let stderr = '';
@@ -37,7 +40,10 @@ export function spawnReindex(dataDir: string, corpusDir: string, pauseAt = ''): 
       const already = seen.find((line) => pattern.test(line));
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`child never printed ${pattern}; stdout: ${seen.join(' | ')}; stderr: ${stderr}`)), 20_000);
+        const timer = setTimeout(
+          () => reject(new Error(`child never printed ${pattern}; stdout: ${seen.join(' | ')}; stderr: ${stderr}`)),
+          20_000,
+        );
         waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
         void exited.then((code) => {
           clearTimeout(timer);

@@ -42,7 +42,10 @@ describe('a damaged index on disk', () => {
     // The rebuilt index retrieves the passage that answers; whether a hashed test encoder's answer clears the fitted
     // threshold is the calibration's business, not the rebuild's.
     const answer = await dossier.ask('Where was Viktor Bout arrested?');
-    assert.ok(answer.retrieved.some((chunk) => chunk.source === ARREST_ARTICLE), answer.retrieved.map((chunk) => chunk.source).join(', '));
+    assert.ok(
+      answer.retrieved.some((chunk) => chunk.source === ARREST_ARTICLE),
+      answer.retrieved.map((chunk) => chunk.source).join(', '),
+    );
     assert.deepEqual(fingerprint(ws.corpusDir), corpusBefore, 'the corpus is never modified');
     return { dossier, warnings: deps.warnings };
   }
@@ -54,7 +57,10 @@ describe('a damaged index on disk', () => {
   };
 
   const loadError = async (embeddings = new HashedEmbeddings()) => {
-    const error = await loadIndex(indexDir, embeddings).then(() => undefined, (e: unknown) => e);
+    const error = await loadIndex(indexDir, embeddings).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof IndexError, `loading fails with an IndexError, got ${String(error)}`);
     return error;
   };
@@ -66,7 +72,10 @@ describe('a damaged index on disk', () => {
     assert.equal(error.reason, 'corrupt');
     assert.match(error.message, /^The index in .+ is damaged: hnswlib\.index does not match its checksum \(truncated or modified\)\.$/);
     const { warnings } = await startAndExpectRebuild();
-    assert.ok(warnings.some((w) => w.includes('hnswlib.index does not match its checksum') && w.endsWith('Rebuilding it from the corpus.')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('hnswlib.index does not match its checksum') && w.endsWith('Rebuilding it from the corpus.')),
+      warnings.join('\n'),
+    );
   });
 
   it('GIVEN bytes inside hnswlib.index overwritten (same size) WHEN loaded THEN it is reported damaged instead of crashing the process', async () => {
@@ -95,7 +104,10 @@ describe('a damaged index on disk', () => {
     assert.equal(error.message, `The index manifest in ${indexDir} is not valid JSON (the file is damaged).`);
     const { dossier, warnings } = await startAndExpectRebuild();
     assert.equal(dossier.opened.reason, 'index damaged');
-    assert.ok(warnings.some((w) => w.includes('is not valid JSON')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('is not valid JSON')),
+      warnings.join('\n'),
+    );
   });
 
   it('GIVEN a manifest that is JSON but not a manifest WHEN loaded THEN IndexError(corrupt) lists the bad fields', async () => {
@@ -142,7 +154,10 @@ describe('a damaged index on disk', () => {
 
   it('GIVEN the same model id now producing other dimensions WHEN Dossier starts THEN the dimension mismatch is reported and the index rebuilt', async () => {
     const { dossier, warnings } = await startAndExpectRebuild(new HashedEmbeddings(32, 'fake:hashed-64'));
-    assert.ok(warnings.some((w) => w.includes('has 64-dimensional vectors but fake:hashed-64 makes 32')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('has 64-dimensional vectors but fake:hashed-64 makes 32')),
+      warnings.join('\n'),
+    );
     assert.equal(dossier.info().dimensions, 32);
   });
 
@@ -150,13 +165,22 @@ describe('a damaged index on disk', () => {
     writeFileSync(join(ws.dataDir, 'current.json'), '{"index": "../../etc"}');
     const { dossier, warnings } = await startAndExpectRebuild();
     assert.equal(dossier.opened.reason, 'index pointer damaged');
-    assert.ok(warnings.some((w) => w.includes('current.json is damaged')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('current.json is damaged')),
+      warnings.join('\n'),
+    );
   });
 
   it('GIVEN every index damaged and an unreadable corpus WHEN Dossier starts THEN it fails with the corpus error rather than loading garbage', async () => {
     truncateSync(join(indexDir, 'hnswlib.index'), 10);
     ws.config.corpusDir = join(ws.root, 'no-such-folder');
-    await assert.rejects(createDossier(fakeDeps(ws.config)), { name: 'CorpusError', message: /Cannot read the corpus folder .*no-such-folder/ });
-    assert.deepEqual(readdirSync(ws.dataDir).filter((name) => name.startsWith('.build-')), []);
+    await assert.rejects(createDossier(fakeDeps(ws.config)), {
+      name: 'CorpusError',
+      message: /Cannot read the corpus folder .*no-such-folder/,
+    });
+    assert.deepEqual(
+      readdirSync(ws.dataDir).filter((name) => name.startsWith('.build-')),
+      [],
+    );
   });
 });

@@ -48,9 +48,18 @@ describe('a reindex process killed with SIGKILL', { concurrency: KILL_POINTS.len
         // The next start removes the leftovers, takes over the dead child's lock and brings the index up to date.
         const dossier = await createDossier(fakeDeps(ws.config));
         assert.deepEqual(builds(ws.dataDir), []);
-        assert.equal(dossier.opened.removedLeftovers.some((name) => name.startsWith('.build-')), leavesBuild);
+        assert.equal(
+          dossier.opened.removedLeftovers.some((name) => name.startsWith('.build-')),
+          leavesBuild,
+        );
         assert.equal(Boolean(dossier.opened.built), !swapped, 'rebuilt unless the swap had happened');
-        assert.deepEqual(dossier.sources().map((s) => s.source).sort(), Object.keys(fingerprint(ws.corpusDir)).sort());
+        assert.deepEqual(
+          dossier
+            .sources()
+            .map((s) => s.source)
+            .sort(),
+          Object.keys(fingerprint(ws.corpusDir)).sort(),
+        );
         const answer = await dossier.ask('What did the lighthouse keeper see?');
         assert.equal(answer.citations[0]?.source, ADDED_SOURCE);
         assert.deepEqual(fingerprint(ws.corpusDir), corpusBefore, 'the corpus is never modified');

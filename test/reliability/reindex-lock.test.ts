@@ -30,10 +30,18 @@ describe('one reindex at a time per DATA_DIR, across processes', () => {
   it('GIVEN another process reindexing WHEN this one reindexes THEN IndexError(locked) names that process, and once it is done this one can', async () => {
     child = spawnReindex(ws.dataDir, ws.corpusDir, 'locked');
     await child.waitFor(/^PAUSED locked$/);
-    const error = await reindexHere().then(() => undefined, (e: unknown) => e);
+    const error = await reindexHere().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof IndexError, `expected IndexError, got ${String(error)}`);
     assert.equal(error.reason, 'locked');
-    assert.match(error.message, new RegExp(`^Another process \\(pid ${child.process.pid} on ${hostname()}, since \\S+\\) is already reindexing ${ws.dataDir}; wait for it to finish, then try again\\.$`));
+    assert.match(
+      error.message,
+      new RegExp(
+        `^Another process \\(pid ${child.process.pid} on ${hostname()}, since \\S+\\) is already reindexing ${ws.dataDir}; wait for it to finish, then try again\\.$`,
+      ),
+    );
 
     child.resume();
     assert.match(await child.waitFor(/^(DONE|ERROR)/), /^DONE /);
@@ -51,7 +59,10 @@ describe('one reindex at a time per DATA_DIR, across processes', () => {
 
     const dossier = await createDossier(fakeDeps(ws.config));
     assert.deepEqual(dossier.opened.removedLeftovers, []);
-    assert.deepEqual(readdirSync(ws.dataDir).filter((name) => name.startsWith('.build-')), building);
+    assert.deepEqual(
+      readdirSync(ws.dataDir).filter((name) => name.startsWith('.build-')),
+      building,
+    );
 
     child.resume();
     const done = await child.waitFor(/^(DONE|ERROR)/);
@@ -96,7 +107,10 @@ describe('one reindex at a time per DATA_DIR, across processes', () => {
 
   it('GIVEN a fresh lock left by an earlier process with this pid on this host (a restarted container) WHEN reindexing THEN it is taken over at once', async () => {
     mkdirSync(join(ws.dataDir, 'reindex.lock.lock'), { recursive: true });
-    writeFileSync(join(ws.dataDir, 'reindex.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2024-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      join(ws.dataDir, 'reindex.lock'),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: '2024-01-01T00:00:00.000Z' }),
+    );
     const lock = await acquireReindexLock(ws.dataDir);
     await lock.assertHeld();
     await lock.release();

@@ -7,7 +7,16 @@ import type { Answer } from '../../src/answer/types.ts';
 import { type Dossier } from '../../src/core/dossier.ts';
 import { createDossier } from '../../src/core/facade.ts';
 import { IndexError } from '../../src/errors.ts';
-import { ADDED_SOURCE, changeCorpus, fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, REMOVED_SOURCE, type Workspace } from '../core/fakes.ts';
+import {
+  ADDED_SOURCE,
+  changeCorpus,
+  fakeDeps,
+  fingerprint,
+  HashedEmbeddings,
+  makeWorkspace,
+  REMOVED_SOURCE,
+  type Workspace,
+} from '../core/fakes.ts';
 
 /** The hashed encoder, slowed down like a real one so that questions and the build interleave. */
 class SlowEmbeddings extends HashedEmbeddings {
@@ -97,14 +106,20 @@ describe('reindexing while questions are being answered', () => {
       if (seen.includes(ADDED_SOURCE)) fromIndex.new++;
     }
     assert.ok(fromIndex.old >= 3 && fromIndex.new >= 3, `answered from old ${fromIndex.old}, new ${fromIndex.new}`);
-    assert.deepEqual(dossier.sources().map((s) => s.source), [...newCorpus.keys()].sort());
+    assert.deepEqual(
+      dossier.sources().map((s) => s.source),
+      [...newCorpus.keys()].sort(),
+    );
     assert.deepEqual(fingerprint(ws.corpusDir), corpusBefore, 'the corpus is never modified');
   });
 
   it('GIVEN a reindex running WHEN a second one is asked for in the same process THEN it is refused with IndexError(busy) and the first completes', async () => {
     changeCorpus(ws);
     const first = dossier.reindex();
-    const second = await dossier.reindex().then(() => undefined, (e: unknown) => e);
+    const second = await dossier.reindex().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(second instanceof IndexError);
     assert.equal(second.reason, 'busy');
     assert.equal(second.message, 'A reindex is already running; its progress is shown below.');

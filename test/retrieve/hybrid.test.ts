@@ -8,7 +8,11 @@ import { buildSmallIndex, WordAxisEmbeddings, type SmallIndex } from '../fixture
 const FILLER = 'Witnesses on the quay described the weather, the noise and the crowd in some detail afterwards.';
 const paragraphs = (...sentences: string[]) => sentences.map((s) => `${s} ${FILLER}`).join('\n\n') + '\n';
 const ARTICLES = {
-  'a.txt': paragraphs('The ferry left the harbour at dawn.', 'The ferry returned late.', 'A ferry and a second ferry waited by the harbour.'),
+  'a.txt': paragraphs(
+    'The ferry left the harbour at dawn.',
+    'The ferry returned late.',
+    'A ferry and a second ferry waited by the harbour.',
+  ),
   'b.txt': paragraphs('The storm closed the bridge.', 'The harbour stayed open while the bridge was shut.'),
 };
 const QUERY = 'ferry harbour';
@@ -17,23 +21,33 @@ const rrf = (...ranks: number[]) => ranks.reduce((sum, rank) => sum + 1 / (60 + 
 
 describe('retrieve (hybrid retrieval and diversification)', () => {
   let small: SmallIndex;
-  const search = async (options: Parameters<typeof retrieve>[2], text = QUERY) => retrieve(small.index, { text, vector: await small.embeddings.embedQuery(text) }, options);
+  const search = async (options: Parameters<typeof retrieve>[2], text = QUERY) =>
+    retrieve(small.index, { text, vector: await small.embeddings.embedQuery(text) }, options);
   before(async () => {
     small = await buildSmallIndex(ARTICLES, new WordAxisEmbeddings(['ferry', 'harbour', 'storm', 'bridge']));
   });
   after(() => small.cleanup());
 
   it('GIVEN the fixture WHEN it is chunked THEN every paragraph is one chunk', () => {
-    assert.deepEqual(Array.from({ length: small.index.chunkCount }, (_, id) => small.index.chunk(id)!.id), ['a.txt#0', 'a.txt#1', 'a.txt#2', 'b.txt#0', 'b.txt#1']);
+    assert.deepEqual(
+      Array.from({ length: small.index.chunkCount }, (_, id) => small.index.chunk(id)!.id),
+      ['a.txt#0', 'a.txt#1', 'a.txt#2', 'b.txt#0', 'b.txt#1'],
+    );
   });
 
   it('GIVEN mode dense WHEN searched THEN every chunk comes back in cosine order, with its cosine', async () => {
     const hits = await search({ k: 10, mode: 'dense' });
-    assert.deepEqual(hits.map((h) => h.chunk.id), ['a.txt#0', 'a.txt#2', 'a.txt#1', 'b.txt#1', 'b.txt#0']);
+    assert.deepEqual(
+      hits.map((h) => h.chunk.id),
+      ['a.txt#0', 'a.txt#2', 'a.txt#1', 'b.txt#1', 'b.txt#0'],
+    );
     // "The ferry left the harbour" + filler: (1,1,0,0,0)/√2 + (0,0,0,0,1), normalised, against (1,1,0,0,0)/√2.
     assert.ok(Math.abs(hits[0]!.dense! - 1 / Math.SQRT2) < 1e-6, String(hits[0]!.dense));
     assert.ok(Math.abs(hits[4]!.dense!) < 1e-6, 'a chunk without a query word is orthogonal to the query');
-    assert.deepEqual(hits.map((h) => h.score), [0, 1, 2, 3, 4].map((rank) => rrf(rank)));
+    assert.deepEqual(
+      hits.map((h) => h.score),
+      [0, 1, 2, 3, 4].map((rank) => rrf(rank)),
+    );
     assert.ok(hits.every((h) => h.lexical === undefined));
   });
 
@@ -63,17 +77,32 @@ describe('retrieve (hybrid retrieval and diversification)', () => {
 
   it('GIVEN perSource 1 WHEN one article fills the top of the ranking THEN the other article comes second and the rest follow in rank order', async () => {
     const hits = await search({ k: 4, perSource: 1 });
-    assert.deepEqual(hits.map((h) => h.chunk.id), ['a.txt#0', 'b.txt#1', 'a.txt#2', 'a.txt#1']);
+    assert.deepEqual(
+      hits.map((h) => h.chunk.id),
+      ['a.txt#0', 'b.txt#1', 'a.txt#2', 'a.txt#1'],
+    );
   });
 
   it('GIVEN perSource 2 WHEN k is 3 THEN the third place goes to the other article; with the default of 3 an article may hold three of four', async () => {
     const hits = await search({ k: 4 });
-    assert.deepEqual(hits.map((h) => h.chunk.id), ['a.txt#0', 'a.txt#2', 'a.txt#1', 'b.txt#1']);
-    assert.deepEqual((await search({ k: 3, perSource: 2 })).map((h) => h.chunk.id), ['a.txt#0', 'a.txt#2', 'b.txt#1']);
+    assert.deepEqual(
+      hits.map((h) => h.chunk.id),
+      ['a.txt#0', 'a.txt#2', 'a.txt#1', 'b.txt#1'],
+    );
+    assert.deepEqual(
+      (await search({ k: 3, perSource: 2 })).map((h) => h.chunk.id),
+      ['a.txt#0', 'a.txt#2', 'b.txt#1'],
+    );
   });
 
   it('GIVEN candidates 1 WHEN fused THEN only the first of each ranking is considered', async () => {
     const hits = await search({ k: 10, candidates: 1 });
-    assert.deepEqual(hits.map((h) => [h.chunk.id, h.score]), [['a.txt#0', rrf(0)], ['a.txt#2', rrf(0)]]);
+    assert.deepEqual(
+      hits.map((h) => [h.chunk.id, h.score]),
+      [
+        ['a.txt#0', rrf(0)],
+        ['a.txt#2', rrf(0)],
+      ],
+    );
   });
 });

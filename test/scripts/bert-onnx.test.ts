@@ -9,7 +9,14 @@ import { loadTransformersEmbeddings } from '../../src/index/embeddings/transform
 import type { LocalEmbeddings } from '../../src/index/embeddings/types.ts';
 import { TINY_BERT_VOCAB, writeTinyBertModel } from '../fixtures/tiny-bert.ts';
 
-const CONFIG: BertConfig = { hidden_size: 8, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 16, layer_norm_eps: 1e-12, hidden_act: 'gelu' };
+const CONFIG: BertConfig = {
+  hidden_size: 8,
+  num_hidden_layers: 2,
+  num_attention_heads: 2,
+  intermediate_size: 16,
+  layer_norm_eps: 1e-12,
+  hidden_act: 'gelu',
+};
 const H = CONFIG.hidden_size;
 
 /** Seeded weights of a tiny BertModel, named and shaped as Hugging Face saves them (Linear weights [out, in]). */
@@ -19,7 +26,10 @@ function randomBert(seed = 7): Map<string, Tensor> {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return state / 2 ** 31 - 0.5;
   };
-  const tensor = (shape: number[], around = 0) => ({ shape, data: Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => around + next()) });
+  const tensor = (shape: number[], around = 0) => ({
+    shape,
+    data: Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => around + next()),
+  });
   const weights = new Map<string, Tensor>([
     ['embeddings.word_embeddings.weight', tensor([TINY_BERT_VOCAB.length, H])],
     ['embeddings.position_embeddings.weight', tensor([64, H])],
@@ -76,7 +86,11 @@ function referenceEmbedding(w: Map<string, Tensor>, ids: number[]): number[] {
   const word = get(w, 'embeddings.word_embeddings.weight');
   const pos = get(w, 'embeddings.position_embeddings.weight');
   const type = get(w, 'embeddings.token_type_embeddings.weight');
-  let x = layerNorm(w, 'embeddings.LayerNorm', ids.map((id, t) => Array.from({ length: H }, (_, d) => word[id * H + d]! + pos[t * H + d]! + type[d]!)));
+  let x = layerNorm(
+    w,
+    'embeddings.LayerNorm',
+    ids.map((id, t) => Array.from({ length: H }, (_, d) => word[id * H + d]! + pos[t * H + d]! + type[d]!)),
+  );
   const heads = CONFIG.num_attention_heads;
   const size = H / heads;
   for (let l = 0; l < CONFIG.num_hidden_layers; l++) {
@@ -121,7 +135,12 @@ describe('bertToOnnx (the converter behind npm run models:fetch)', () => {
     const modelDir = writeTinyBertModel(join(root, 'models'), 'test/random-bert');
     rmSync(join(modelDir, 'onnx', 'model_quantized.onnx'));
     writeFileSync(join(modelDir, 'onnx', 'model.onnx'), bertToOnnx(CONFIG, weights, 'test'));
-    embeddings = await loadTransformersEmbeddings({ model: 'test/random-bert', modelsDir: join(root, 'models'), cacheDir: join(root, 'cache'), allowRemote: false });
+    embeddings = await loadTransformersEmbeddings({
+      model: 'test/random-bert',
+      modelsDir: join(root, 'models'),
+      cacheDir: join(root, 'cache'),
+      allowRemote: false,
+    });
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -135,7 +154,10 @@ describe('bertToOnnx (the converter behind npm run models:fetch)', () => {
     const [short, long] = await embeddings.embedDocuments(['pizza', 'the storm and the rain in naples was sunny']);
     const alone = await embeddings.embedQuery('pizza');
     short!.forEach((value, d) => assert.ok(Math.abs(value - alone[d]!) < 1e-5, `dimension ${d}: ${value} vs ${alone[d]}`));
-    const expected = referenceEmbedding(weights, ['[CLS]', 'the', 'storm', 'and', 'the', 'rain', 'in', 'naples', 'was', 'sunny', '[SEP]'].map(id));
+    const expected = referenceEmbedding(
+      weights,
+      ['[CLS]', 'the', 'storm', 'and', 'the', 'rain', 'in', 'naples', 'was', 'sunny', '[SEP]'].map(id),
+    );
     long!.forEach((value, d) => assert.ok(Math.abs(value - expected[d]!) < 1e-5, `dimension ${d}: ${value} vs ${expected[d]}`));
   });
 
@@ -143,7 +165,12 @@ describe('bertToOnnx (the converter behind npm run models:fetch)', () => {
     const modelDir = writeTinyBertModel(join(root, 'models'), 'test/random-bert-q');
     writeFileSync(join(modelDir, 'onnx', 'model.onnx'), bertToOnnx(CONFIG, weights, 'test'));
     writeFileSync(join(modelDir, 'onnx', 'model_quantized.onnx'), bertToOnnx(CONFIG, weights, 'test', { quantize: true }));
-    const quantized = await loadTransformersEmbeddings({ model: 'test/random-bert-q', modelsDir: join(root, 'models'), cacheDir: join(root, 'cache'), allowRemote: false });
+    const quantized = await loadTransformersEmbeddings({
+      model: 'test/random-bert-q',
+      modelsDir: join(root, 'models'),
+      cacheDir: join(root, 'cache'),
+      allowRemote: false,
+    });
     assert.equal(quantized.modelId, 'transformers:test/random-bert-q');
     const text = 'viktor bout arrested in bangkok';
     const [q, full] = [await quantized.embedQuery(text), await embeddings.embedQuery(text)];
@@ -158,7 +185,11 @@ describe('bertToOnnx (the converter behind npm run models:fetch)', () => {
   });
 
   it('GIVEN a safetensors file WHEN read THEN float32 tensors come back with their shapes and int64 ones are skipped', () => {
-    const header = JSON.stringify({ __metadata__: { format: 'pt' }, ids: { dtype: 'I64', shape: [2], data_offsets: [0, 16] }, w: { dtype: 'F32', shape: [2, 2], data_offsets: [16, 32] } });
+    const header = JSON.stringify({
+      __metadata__: { format: 'pt' },
+      ids: { dtype: 'I64', shape: [2], data_offsets: [0, 16] },
+      w: { dtype: 'F32', shape: [2, 2], data_offsets: [16, 32] },
+    });
     const length = Buffer.alloc(8);
     length.writeBigUInt64LE(BigInt(header.length));
     const data = Buffer.concat([Buffer.from(new BigInt64Array([0n, 1n]).buffer), Buffer.from(new Float32Array([1, 2, 3, 4]).buffer)]);

@@ -2,9 +2,26 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareReports, renderComparison } from '../../scripts/compare-reports.ts';
 
-const useLite = { file: 'eval/dev_qa.json', report: { hybrid: { answerAccuracy: 0.9375, medianAnswerChars: 168, failures: ['d15: abstained'], answers: [{ question: 'q' }] } }, embedding: [{ label: 'batch 1', perS: 10 }, { label: 'batch 32', perS: 40 }] };
-const minilm = { file: 'eval/dev_qa.json', report: { hybrid: { answerAccuracy: 0.875, medianAnswerChars: 174, failures: [], answers: [{ question: 'q' }] } }, embedding: [{ label: 'batch 1', perS: 100 }] };
-const compared = compareReports([{ label: 'use-lite', report: useLite }, { label: 'transformers', report: minilm }], { skip: /(^|\.)answers(\.|\[|$)/ });
+const useLite = {
+  file: 'eval/dev_qa.json',
+  report: { hybrid: { answerAccuracy: 0.9375, medianAnswerChars: 168, failures: ['d15: abstained'], answers: [{ question: 'q' }] } },
+  embedding: [
+    { label: 'batch 1', perS: 10 },
+    { label: 'batch 32', perS: 40 },
+  ],
+};
+const minilm = {
+  file: 'eval/dev_qa.json',
+  report: { hybrid: { answerAccuracy: 0.875, medianAnswerChars: 174, failures: [], answers: [{ question: 'q' }] } },
+  embedding: [{ label: 'batch 1', perS: 100 }],
+};
+const compared = compareReports(
+  [
+    { label: 'use-lite', report: useLite },
+    { label: 'transformers', report: minilm },
+  ],
+  { skip: /(^|\.)answers(\.|\[|$)/ },
+);
 
 describe('compareReports', () => {
   it('GIVEN two reports WHEN compared THEN every figure is lined up by its path, skipped paths left out', () => {

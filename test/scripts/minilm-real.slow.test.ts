@@ -10,7 +10,9 @@ import { loadTransformersEmbeddings } from '../../src/index/embeddings/transform
 const MODEL = 'Xenova/all-MiniLM-L6-v2';
 const modelsDir = resolve(process.env.MODELS_DIR?.trim() || 'models');
 const present = existsSync(join(modelsDir, MODEL, 'onnx', 'model.onnx'));
-const skip = present ? false : `${MODEL} is not in MODELS_DIR=${modelsDir}; run \`npm run models:fetch\` (or set MODELS_DIR to where it is) to run these checks`;
+const skip = present
+  ? false
+  : `${MODEL} is not in MODELS_DIR=${modelsDir}; run \`npm run models:fetch\` (or set MODELS_DIR to where it is) to run these checks`;
 
 describe('all-MiniLM-L6-v2 from models:fetch (slow, real model)', { skip }, () => {
   it('GIVEN the converted model WHEN loaded offline THEN it passes every known-behaviour check', async () => {

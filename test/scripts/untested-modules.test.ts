@@ -21,7 +21,10 @@ test('GIVEN modules imported only by a slow test, or by nothing, THEN they are l
     write('src/timeline/deep/f.ts');
     write('test/answer/a.test.ts', "import { a } from '../../src/answer/a.ts';\nimport type { B } from '../../src/answer/b.ts';");
     write('test/answer/c.slow.test.ts', "import '../../src/answer/c.ts';");
-    write('test/retrieve/hybrid.test.ts', "export * from '../../src/retrieve/hybrid.ts';\nconst e = await import('../../src/answer/e.ts');");
+    write(
+      'test/retrieve/hybrid.test.ts',
+      "export * from '../../src/retrieve/hybrid.ts';\nconst e = await import('../../src/answer/e.ts');",
+    );
     write('test/helper.ts', "import '../src/answer/d.ts';");
     assert.deepEqual(untestedModules(root), ['src/answer/c.ts', 'src/answer/d.ts', 'src/timeline/deep/f.ts']);
   } finally {

@@ -49,7 +49,8 @@ describe('the chat and indexes built by other processes', () => {
   });
   afterEach(() => ws.cleanup());
 
-  const addArticle = () => writeFileSync(join(ws.corpusDir, 'new.txt'), '# A new article\n\nThe court met on Monday to hear the appeal of the case.\n');
+  const addArticle = () =>
+    writeFileSync(join(ws.corpusDir, 'new.txt'), '# A new article\n\nThe court met on Monday to hear the appeal of the case.\n');
 
   it('GIVEN the chat open WHEN another process promotes a new index THEN the chat switches to it at once and says so', async () => {
     const dossier = await createDossier(fakeDeps(ws.config));
@@ -63,7 +64,10 @@ describe('the chat and indexes built by other processes', () => {
     await other.close();
     const deadline = Date.now() + 10_000;
     while (!text.includes('Switched to') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.match(text, /\nSwitched to the index another process built at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(6 articles, 33 chunks, 0 timeline events\)\.\n/);
+    assert.match(
+      text,
+      /\nSwitched to the index another process built at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(6 articles, 33 chunks, 0 timeline events\)\.\n/,
+    );
     input.end('/sources\n/quit\n');
     await done;
     assert.match(text, /^new\.txt — A new article · 1 chunks$/m);
@@ -79,7 +83,10 @@ describe('the chat and indexes built by other processes', () => {
     const summary = await dossier.reindex();
     assert.equal(summary.rebuilt, false);
     assert.equal(summary.adopted?.articles, 6);
-    assert.match(formatReindexSummary(summary), /^Switched to the index another process built at .+ UTC \(6 articles, 33 chunks, 0 timeline events\)\. Index is up to date \(6 files, 33 chunks\); nothing to rebuild\.$/);
+    assert.match(
+      formatReindexSummary(summary),
+      /^Switched to the index another process built at .+ UTC \(6 articles, 33 chunks, 0 timeline events\)\. Index is up to date \(6 files, 33 chunks\); nothing to rebuild\.$/,
+    );
     await dossier.close();
   });
 });

@@ -8,11 +8,18 @@ import type { ImageEvent } from '../../src/timeline-image/types.ts';
 import { EVENTS } from './events.ts';
 
 const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** The event labels drawn in an SVG: [date, summary] of each. */
 function labels(svg: string): Array<[string, string]> {
-  return [...svg.matchAll(/<text [^>]*><tspan font-weight="600">([^<]*)<\/tspan> ([^<]*?)(?: <tspan[^>]*>[^<]*<\/tspan>)?<\/text>/g)].map((m) => [unescape(m[1]!), unescape(m[2]!)]);
+  return [...svg.matchAll(/<text [^>]*><tspan font-weight="600">([^<]*)<\/tspan> ([^<]*?)(?: <tspan[^>]*>[^<]*<\/tspan>)?<\/text>/g)].map(
+    (m) => [unescape(m[1]!), unescape(m[2]!)],
+  );
 }
 
 /** Whether a drawn label is the event's summary, or a word-boundary cut of it ending in "…". */
@@ -109,11 +116,17 @@ test('GIVEN sixty events over forty years WHEN drawn THEN every label is there o
 });
 
 test('GIVEN no events or a malformed date WHEN drawn THEN a UserError says what is wrong', () => {
-  assert.throws(() => timelineSvg([]), (e) => e instanceof UserError && e.message === 'There are no events to draw: widen the filters.');
+  assert.throws(
+    () => timelineSvg([]),
+    (e) => e instanceof UserError && e.message === 'There are no events to draw: widen the filters.',
+  );
   assert.throws(
     () => timelineSvg([{ date: 'spring 2010', precision: 'month', summary: 'x', sources: [] }]),
     (e) => e instanceof UserError && e.message === 'Cannot draw an event dated "spring 2010": expected YYYY, YYYY-MM or YYYY-MM-DD.',
   );
-  assert.throws(() => timelineSvg([{ date: '2011-02-29', precision: 'day', summary: 'x', sources: [] }]), /"2011-02-29": no such day or month/);
+  assert.throws(
+    () => timelineSvg([{ date: '2011-02-29', precision: 'day', summary: 'x', sources: [] }]),
+    /"2011-02-29": no such day or month/,
+  );
   assert.doesNotThrow(() => timelineSvg([{ date: '2012-02-29', precision: 'day', summary: 'x', sources: [] }]));
 });

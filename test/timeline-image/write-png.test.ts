@@ -24,22 +24,34 @@ test('GIVEN no events WHEN asked to write THEN a UserError says so and no file i
   const dir = await mkdtemp(join(tmpdir(), 'dossier-png-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   const file = join(dir, 'none.png');
-  await assert.rejects(writeTimelinePng(file, [], {}), (e) => e instanceof UserError && e.message === `No dated events match these filters, so ${file} was not written.`);
+  await assert.rejects(
+    writeTimelinePng(file, [], {}),
+    (e) => e instanceof UserError && e.message === `No dated events match these filters, so ${file} was not written.`,
+  );
   assert.deepEqual(await readdir(dir), []);
 });
 
 test('GIVEN a folder that does not exist WHEN asked to write THEN the error names the file and what to check', async () => {
   const file = join(tmpdir(), 'dossier-no-such-folder', 'x.png');
-  await assert.rejects(writeTimelinePng(file, EVENTS, {}), (e) => e instanceof UserError && e.message === `Could not write ${file}: ENOENT. Check that its folder exists and is writable.`);
+  await assert.rejects(
+    writeTimelinePng(file, EVENTS, {}),
+    (e) => e instanceof UserError && e.message === `Could not write ${file}: ENOENT. Check that its folder exists and is writable.`,
+  );
 });
 
 test('GIVEN theme names WHEN parsed THEN light and dark are accepted, light is the default, others are refused', () => {
   assert.deepEqual([parseTheme(undefined), parseTheme('light'), parseTheme('dark')], ['light', 'light', 'dark']);
-  assert.throws(() => parseTheme('blue'), (e) => e instanceof UserError && e.message === 'Unknown theme "blue": use light or dark.');
+  assert.throws(
+    () => parseTheme('blue'),
+    (e) => e instanceof UserError && e.message === 'Unknown theme "blue": use light or dark.',
+  );
   assert.throws(() => parseTheme('toString'), UserError);
 });
 
 test('GIVEN filters WHEN the picture is titled THEN the title names each given filter', () => {
   assert.equal(pictureTitle({}), 'Timeline');
-  assert.equal(pictureTitle({ from: '2010', to: '2012', topic: 'extradition', source: undefined, person: ' Bout ' }), 'Timeline — from 2010 · to 2012 · topic “extradition” · person “Bout”');
+  assert.equal(
+    pictureTitle({ from: '2010', to: '2012', topic: 'extradition', source: undefined, person: ' Bout ' }),
+    'Timeline — from 2010 · to 2012 · topic “extradition” · person “Bout”',
+  );
 });

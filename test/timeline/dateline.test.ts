@@ -3,18 +3,23 @@ import { test } from 'node:test';
 import type { Article } from '../../src/corpus/types.ts';
 import { findDateline, isWireDateline } from '../../src/timeline/dateline.ts';
 
-const article = (text: string, date?: string) => ({ source: 'a.txt', hash: 'h', text, clean: text, offsets: [], meta: date ? { date } : {}, sentences: [] }) as unknown as Article;
+const article = (text: string, date?: string) =>
+  ({ source: 'a.txt', hash: 'h', text, clean: text, offsets: [], meta: date ? { date } : {}, sentences: [] }) as unknown as Article;
 
 test('GIVEN an article whose metadata has a date THEN that is its dateline', () => {
   assert.deepEqual(findDateline(article('MOSCOW, November 22. Text.', '2012-04-08')), { date: '2012-04-08' });
 });
 
 test('GIVEN a wire dateline without a year THEN its month and day are kept, the year left open', () => {
-  assert.deepEqual(findDateline(article('MOSCOW, November 22. /TASS/. Bout said he hoped for help.')), { monthDay: { month: 11, day: 22, text: 'MOSCOW, November 22' } });
+  assert.deepEqual(findDateline(article('MOSCOW, November 22. /TASS/. Bout said he hoped for help.')), {
+    monthDay: { month: 11, day: 22, text: 'MOSCOW, November 22' },
+  });
 });
 
 test('GIVEN a dated header line or a dotted date THEN the full date is read from it', () => {
-  assert.deepEqual(findDateline(article('Harbour appeal heard\nBy Staff | June 17, 2016 | 4 min read\n\nThe court met.')), { date: '2016-06-17' });
+  assert.deepEqual(findDateline(article('Harbour appeal heard\nBy Staff | June 17, 2016 | 4 min read\n\nThe court met.')), {
+    date: '2016-06-17',
+  });
   assert.deepEqual(findDateline(article('Harbour appeal heard\n03.04.2019\n\nThe court met.')), { date: '2019-04-03' });
 });
 

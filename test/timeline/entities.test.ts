@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Entities } from '../../src/timeline/entities.ts';
 
-const SENTENCES = ['Judge Shira Scheindlin sentenced Viktor Bout in New York.', 'Scheindlin said the sentence was fair.', 'Prosecutors said Bout is serving his term.'];
+const SENTENCES = [
+  'Judge Shira Scheindlin sentenced Viktor Bout in New York.',
+  'Scheindlin said the sentence was fair.',
+  'Prosecutors said Bout is serving his term.',
+];
 const entities = new Entities(SENTENCES);
 
 test('GIVEN a sentence naming people and a place THEN they are found without titles, in the order named', () => {

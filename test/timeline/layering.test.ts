@@ -11,7 +11,9 @@ test('GIVEN the timeline modules WHEN their imports are read THEN none reaches i
   const dir = join(import.meta.dirname, '../../src/timeline');
   const outside = readdirSync(dir)
     .filter((file) => file.endsWith('.ts'))
-    .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/\bfrom\s+'(\.\.\/[^']+)'/g)].map((match) => `${file}: ${match[1]}`))
+    .flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/\bfrom\s+'(\.\.\/[^']+)'/g)].map((match) => `${file}: ${match[1]}`),
+    )
     .filter((line) => !ALLOWED.test(line.split(': ')[1]!));
   assert.deepEqual(outside, []);
 });

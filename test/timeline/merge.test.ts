@@ -6,7 +6,19 @@ let offset = 0;
 const report = (source: string, date: string, clause: string, extra: Partial<MergeInput> = {}): MergeInput => {
   const precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
   const start = (offset += 100);
-  return { id: `${source}#${start}`, date, precision, approximate: false, summary: clause, kind: 'occurred', people: [], places: [], sources: [{ source, quote: `${clause}.`, start, end: start + clause.length + 1 }], clause, ...extra };
+  return {
+    id: `${source}#${start}`,
+    date,
+    precision,
+    approximate: false,
+    summary: clause,
+    kind: 'occurred',
+    people: [],
+    places: [],
+    sources: [{ source, quote: `${clause}.`, start, end: start + clause.length + 1 }],
+    clause,
+    ...extra,
+  };
 };
 
 const OTHERS = [
@@ -21,7 +33,10 @@ test('GIVEN articles reporting the 2008 arrest WHEN merged THEN reports sharing 
     report('001.txt', '2008', 'Viktor Bout was arrested in Thailand'),
     report('003.txt', '2008', 'Bout was held by police at the request of the US'),
   ]);
-  assert.deepEqual(events.map((event) => event.sources.map((source) => source.source)), [['000.txt', '001.txt'], ['003.txt']]);
+  assert.deepEqual(
+    events.map((event) => event.sources.map((source) => source.source)),
+    [['000.txt', '001.txt'], ['003.txt']],
+  );
   assert.equal(events[0]!.conflict, undefined);
 });
 
@@ -29,7 +44,10 @@ test('GIVEN a year, a month and a day report of one sentencing WHEN merged THEN 
   const events = mergeEvents([
     report('002.txt', '2012', 'Bout was sentenced to 25 years'),
     report('003.txt', '2012-04', 'Bout was sentenced to 25 years in prison', { people: ['Viktor Bout'] }),
-    report('004.txt', '2012-04-05', 'Bout was sentenced in New York', { resolution: '004.txt: “Thursday”: the Thursday before 2012-04-08', people: ['Viktor Bout'] }),
+    report('004.txt', '2012-04-05', 'Bout was sentenced in New York', {
+      resolution: '004.txt: “Thursday”: the Thursday before 2012-04-08',
+      people: ['Viktor Bout'],
+    }),
   ]);
   assert.equal(events.length, 1);
   assert.deepEqual([events[0]!.date, events[0]!.precision], ['2012-04-05', 'day']);
@@ -58,7 +76,10 @@ test('GIVEN two reports of one arrest in different months WHEN merged THEN both 
     report('b.txt', '2008-05', 'Viktor Bout was arrested in Bangkok in a US sting operation'),
   ]);
   assert.equal(events.length, 1);
-  assert.deepEqual(events[0]!.sources.map((source) => source.source), ['a.txt', 'b.txt']);
+  assert.deepEqual(
+    events[0]!.sources.map((source) => source.source),
+    ['a.txt', 'b.txt'],
+  );
   assert.equal(events[0]!.conflict, 'the date differs: 2008-03 (a.txt) vs 2008-05 (b.txt)');
 });
 
@@ -66,8 +87,15 @@ test('GIVEN two reports of one swap in one month, in other words but involving t
   // Other events of the corpus, so that words shared by the two reports weigh as rare words do.
   const events = mergeEvents([
     ...OTHERS,
-    report('000.txt', '2022-12', 'Bout was released in a swap for US basketball star Britney Griner in a high-profile prisoner exchange between Moscow and Washington', { people: ['Viktor Bout', 'Britney Griner'] }),
-    report('001.txt', '2022-12', 'Viktor Bout was handed over to Russia in exchange for basketball player Brittney Griner', { people: ['Viktor Bout', 'Britney Griner'] }),
+    report(
+      '000.txt',
+      '2022-12',
+      'Bout was released in a swap for US basketball star Britney Griner in a high-profile prisoner exchange between Moscow and Washington',
+      { people: ['Viktor Bout', 'Britney Griner'] },
+    ),
+    report('001.txt', '2022-12', 'Viktor Bout was handed over to Russia in exchange for basketball player Brittney Griner', {
+      people: ['Viktor Bout', 'Britney Griner'],
+    }),
   ]);
   const swap = events.filter((event) => event.date === '2022-12');
   assert.equal(swap.length, 1);
@@ -88,13 +116,22 @@ test('GIVEN reports of one event with scheduled and occurred kinds WHEN merged T
     report('a.txt', '2012-04-11', 'Lavrov’s visit to Washington starts', { kind: 'scheduled' }),
     report('b.txt', '2012-04-11', 'Lavrov’s visit to Washington started'),
   ]);
-  assert.deepEqual(events.map((event) => event.kind), ['occurred']);
+  assert.deepEqual(
+    events.map((event) => event.kind),
+    ['occurred'],
+  );
 });
 
 test('GIVEN merged events WHEN listed THEN they are chronological with stable ids', () => {
   const input = [report('a.txt', '2010', 'Bout was extradited to the US'), report('a.txt', '2008', 'Bout was arrested in Thailand')];
   const first = mergeEvents(input);
-  assert.deepEqual(first.map((event) => event.date), ['2008', '2010']);
-  assert.deepEqual(mergeEvents(input).map((event) => event.id), first.map((event) => event.id));
+  assert.deepEqual(
+    first.map((event) => event.date),
+    ['2008', '2010'],
+  );
+  assert.deepEqual(
+    mergeEvents(input).map((event) => event.id),
+    first.map((event) => event.id),
+  );
   assert.match(first[0]!.id, /^ev-[0-9a-f]{12}$/);
 });

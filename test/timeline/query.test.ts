@@ -5,7 +5,13 @@ import { aroundWindow, describeSelection, peopleOf, selectEvents } from '../../s
 import { isoDay } from '../../src/timeline/calendar.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
 
-const event = (date: string, summary: string, sources: [string, number][], people: string[] = [], places: string[] = []): TimelineEvent => ({
+const event = (
+  date: string,
+  summary: string,
+  sources: [string, number][],
+  people: string[] = [],
+  places: string[] = [],
+): TimelineEvent => ({
   id: `${date}-${summary}`,
   date,
   precision: date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day',
@@ -18,15 +24,43 @@ const event = (date: string, summary: string, sources: [string, number][], peopl
 });
 
 const events = [
-  event('2012-04-05', 'Bout sentenced to 25 years in prison', [['003.txt', 300], ['004.txt', 800]], ['Viktor Bout']),
-  event('2008', 'Viktor Bout arrested in Thailand', [['000.txt', 100], ['001.txt', 100], ['002.txt', 900], ['003.txt', 100]], ['Viktor Bout'], ['Thailand', 'Bangkok']),
-  event('2010', 'Bout extradited to the US', [['003.txt', 200], ['004.txt', 600]]),
+  event(
+    '2012-04-05',
+    'Bout sentenced to 25 years in prison',
+    [
+      ['003.txt', 300],
+      ['004.txt', 800],
+    ],
+    ['Viktor Bout'],
+  ),
+  event(
+    '2008',
+    'Viktor Bout arrested in Thailand',
+    [
+      ['000.txt', 100],
+      ['001.txt', 100],
+      ['002.txt', 900],
+      ['003.txt', 100],
+    ],
+    ['Viktor Bout'],
+    ['Thailand', 'Bangkok'],
+  ),
+  event('2010', 'Bout extradited to the US', [
+    ['003.txt', 200],
+    ['004.txt', 600],
+  ]),
   event('2012-04-11', 'Lavrov’s visit to Washington starts', [['004.txt', 200]], ['Sergei Lavrov'], ['Washington']),
   event('2011-11', 'Bout convicted on four conspiracy counts', [['002.txt', 600]]),
   event('2019-09', 'Russian officials asked the U.S. to swap Bout for Americans', [['002.txt', 1700]]),
-  event('2022-12', 'Viktor Bout handed over to Russia in exchange for Brittney Griner', [['000.txt', 400], ['001.txt', 1500]]),
+  event('2022-12', 'Viktor Bout handed over to Russia in exchange for Brittney Griner', [
+    ['000.txt', 400],
+    ['001.txt', 1500],
+  ]),
   event('1905', 'The Varyag, a cruiser destroyed by the Japanese navy', [['004.txt', 3300]]),
-  event('2023', 'Evan Gershkovich arrested for espionage', [['000.txt', 1900], ['001.txt', 1900]]),
+  event('2023', 'Evan Gershkovich arrested for espionage', [
+    ['000.txt', 1900],
+    ['001.txt', 1900],
+  ]),
 ];
 const dates = (selected: TimelineEvent[]) => selected.map((item) => item.date);
 
@@ -44,16 +78,22 @@ test('GIVEN to 2012-04-05 WHEN selecting THEN the bound is inclusive', () => {
 });
 
 test('GIVEN a from that is neither a year nor a date WHEN selecting THEN a UserError says what is expected', () => {
-  assert.throws(() => selectEvents(events, { from: 'last spring' }), (error: unknown) => {
-    assert.ok(error instanceof UserError);
-    assert.match(error.message, /^from must be a year like 2010 or a date like 2012-04-05/);
-    return true;
-  });
+  assert.throws(
+    () => selectEvents(events, { from: 'last spring' }),
+    (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.match(error.message, /^from must be a year like 2010 or a date like 2012-04-05/);
+      return true;
+    },
+  );
   assert.throws(() => selectEvents(events, { to: '2012-02-30' }), /^UserError: to must be a year like 2010/);
 });
 
 test('GIVEN from after to WHEN selecting THEN a UserError asks to swap them', () => {
-  assert.throws(() => selectEvents(events, { from: '2012', to: '2010' }), (error: unknown) => error instanceof UserError && /swap them/.test(error.message));
+  assert.throws(
+    () => selectEvents(events, { from: '2012', to: '2010' }),
+    (error: unknown) => error instanceof UserError && /swap them/.test(error.message),
+  );
 });
 
 test('GIVEN a source file name WHEN selecting THEN only events that file reports are returned', () => {
@@ -69,7 +109,17 @@ test('GIVEN a topic WHEN a retrieved passage holds an event quote THEN that even
 });
 
 test('GIVEN no options WHEN selecting THEN the whole timeline is returned, chronologically', () => {
-  assert.deepEqual(dates(selectEvents(events, {})), ['1905', '2008', '2010', '2011-11', '2012-04-05', '2012-04-11', '2019-09', '2022-12', '2023']);
+  assert.deepEqual(dates(selectEvents(events, {})), [
+    '1905',
+    '2008',
+    '2010',
+    '2011-11',
+    '2012-04-05',
+    '2012-04-11',
+    '2019-09',
+    '2022-12',
+    '2023',
+  ]);
 });
 
 test('GIVEN a person WHEN selecting THEN events involving them are returned, by any part of the name or by a quote naming them', () => {
@@ -92,7 +142,10 @@ test('GIVEN around a day, a month or a year WHEN selecting THEN the week, the mo
 });
 
 test('GIVEN a lookup WHEN described THEN it says how many events the filters left out, or that it is the whole timeline', () => {
-  assert.equal(describeSelection(2, 9, { person: 'Lavrov', from: '2010' }), '2 of 9 events (7 left out by the filters: from 2010, person “Lavrov”)');
+  assert.equal(
+    describeSelection(2, 9, { person: 'Lavrov', from: '2010' }),
+    '2 of 9 events (7 left out by the filters: from 2010, person “Lavrov”)',
+  );
   assert.equal(describeSelection(9, 9, {}), '9 events (the whole timeline)');
 });
 

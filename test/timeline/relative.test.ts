@@ -31,8 +31,11 @@ test('GIVEN a reference of only a year THEN "yesterday" cannot be resolved', () 
 });
 
 test('GIVEN "that year" or "the following month" THEN they point back to a date of the article, with the shift', () => {
-  assert.deepEqual(findRelative('That year he moved; the following month he spoke.').map((m) => [m.text, m.anaphora]), [
-    ['That year', { unit: 'year', shift: 0 }],
-    ['the following month', { unit: 'month', shift: 1 }],
-  ]);
+  assert.deepEqual(
+    findRelative('That year he moved; the following month he spoke.').map((m) => [m.text, m.anaphora]),
+    [
+      ['That year', { unit: 'year', shift: 0 }],
+      ['the following month', { unit: 'month', shift: 1 }],
+    ],
+  );
 });

@@ -13,19 +13,35 @@ const dated = (sentence: string, reference?: string) => {
 };
 
 test("GIVEN an article dated 2023-04-09 WHEN it says 'on Friday' THEN the event is dated 2023-04-07", () => {
-  assert.deepEqual(dated('Bout on Friday urged Trump to seek refuge in Russia.', '2023-04-09'), { date: '2023-04-07', precision: 'day', kind: 'occurred' });
+  assert.deepEqual(dated('Bout on Friday urged Trump to seek refuge in Russia.', '2023-04-09'), {
+    date: '2023-04-07',
+    precision: 'day',
+    kind: 'occurred',
+  });
 });
 
 test("GIVEN an article dated 2012-04-08 WHEN it says 'Thursday' THEN the sentencing is dated 2012-04-05", () => {
-  assert.deepEqual(dated('The official spoke after Bout’s sentencing Thursday in New York.', '2012-04-08'), { date: '2012-04-05', precision: 'day', kind: 'occurred' });
+  assert.deepEqual(dated('The official spoke after Bout’s sentencing Thursday in New York.', '2012-04-08'), {
+    date: '2012-04-05',
+    precision: 'day',
+    kind: 'occurred',
+  });
 });
 
 test("GIVEN an article dated 2012-04-08 WHEN it says 'which starts Wednesday' THEN the event is scheduled for 2012-04-11", () => {
-  assert.deepEqual(dated('Lavrov will raise the case during his visit to Washington, which starts Wednesday.', '2012-04-08'), { date: '2012-04-11', precision: 'day', kind: 'scheduled' });
+  assert.deepEqual(dated('Lavrov will raise the case during his visit to Washington, which starts Wednesday.', '2012-04-08'), {
+    date: '2012-04-11',
+    precision: 'day',
+    kind: 'scheduled',
+  });
 });
 
 test("GIVEN an article dated 2012-04-08 WHEN it says 'said Friday that Bout might be released' THEN the statement occurred on 2012-04-06", () => {
-  assert.deepEqual(dated('The Justice Ministry said Friday that Bout might be released.', '2012-04-08'), { date: '2012-04-06', precision: 'day', kind: 'occurred' });
+  assert.deepEqual(dated('The Justice Ministry said Friday that Bout might be released.', '2012-04-08'), {
+    date: '2012-04-06',
+    precision: 'day',
+    kind: 'occurred',
+  });
 });
 
 test("GIVEN an article dated on a Tuesday WHEN it says 'on Tuesday' in the past tense THEN the event is that same day", () => {
@@ -54,7 +70,11 @@ test("GIVEN an article dated 2016-11-22 WHEN it says 'a year and a half ago' THE
 });
 
 test("GIVEN an article dated 2023-04-09 WHEN it says 'was handed over in December' THEN the event is dated 2022-12 (the month after April is last year's)", () => {
-  assert.deepEqual(dated('Bout was handed over to Russia in December in exchange for Griner.', '2023-04-09'), { date: '2022-12', precision: 'month', kind: 'occurred' });
+  assert.deepEqual(dated('Bout was handed over to Russia in December in exchange for Griner.', '2023-04-09'), {
+    date: '2022-12',
+    precision: 'month',
+    kind: 'occurred',
+  });
 });
 
 test("GIVEN an article dated 2023-04-09 WHEN it says 'met in March' THEN the event is dated 2023-03", () => {
@@ -66,7 +86,11 @@ test("GIVEN an article dated 2023-04-09 WHEN it says 'will meet in December' THE
 });
 
 test("GIVEN an article dated 2012-04-08 WHEN it says 'scheduled for May' THEN the meeting is scheduled for 2012-05", () => {
-  assert.deepEqual(dated('It may be raised during the meeting at Camp David, scheduled for May.', '2012-04-08'), { date: '2012-05', precision: 'month', kind: 'scheduled' });
+  assert.deepEqual(dated('It may be raised during the meeting at Camp David, scheduled for May.', '2012-04-08'), {
+    date: '2012-05',
+    precision: 'month',
+    kind: 'scheduled',
+  });
 });
 
 test("GIVEN any article WHEN it says 'could open in early 2024' THEN the event is scheduled (expected) in 2024", () => {
@@ -129,7 +153,11 @@ test('GIVEN a slash date WHEN day and month could be swapped THEN only its year 
 });
 
 test("GIVEN 'on the morning of August 20, 2020' WHEN resolved THEN the day is kept despite the time of day", () => {
-  assert.deepEqual(dated('He may have been poisoned on the morning of August 20, 2020.', '2020-09-03'), { date: '2020-08-20', precision: 'day', kind: 'occurred' });
+  assert.deepEqual(dated('He may have been poisoned on the morning of August 20, 2020.', '2020-09-03'), {
+    date: '2020-08-20',
+    precision: 'day',
+    kind: 'occurred',
+  });
 });
 
 test('GIVEN a range of days WHEN resolved THEN only what both ends share is the date', () => {

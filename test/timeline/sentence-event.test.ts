@@ -9,7 +9,13 @@ import { summarize } from '../../src/timeline/summarize.ts';
 import { makeArticle } from './make-article.ts';
 
 /** Where a sentence states an event, as extraction records it. */
-const statedIn = (article: Article, sentence: Sentence, entities: Entities) => ({ source: article.source, sentence, quote: article.text.slice(sentence.start, sentence.end), people: entities.people(sentence.text), places: entities.places(sentence.text) });
+const statedIn = (article: Article, sentence: Sentence, entities: Entities) => ({
+  source: article.source,
+  sentence,
+  quote: article.text.slice(sentence.start, sentence.end),
+  people: entities.people(sentence.text),
+  places: entities.places(sentence.text),
+});
 /** A clause's summary with its main verbs, as extraction keeps it. */
 const textOf = (sentence: string, mention: DateMention) => {
   const text = summarize(sentence, mention, []);
@@ -17,10 +23,19 @@ const textOf = (sentence: string, mention: DateMention) => {
 };
 
 test('GIVEN "Prosecutors said Viktor Bout was arrested in Bangkok in 2008." THEN its event is a statement dated 2008, naming Bout and Bangkok, quoting the sentence', () => {
-  const article = makeArticle('a.txt', 'The court met on Monday. Prosecutors said Viktor Bout was arrested in Bangkok in 2008.', '2012-04-08');
+  const article = makeArticle(
+    'a.txt',
+    'The court met on Monday. Prosecutors said Viktor Bout was arrested in Bangkok in 2008.',
+    '2012-04-08',
+  );
   const sentence = article.sentences[1]!;
   const [mention] = findDateMentions(sentence.text, '2012-04-08');
-  const event = sentenceEvent(statedIn(article, sentence, new Entities(article.sentences.map((s) => s.text))), mention!, textOf(sentence.text, mention!), { date: '2008', precision: 'year' });
+  const event = sentenceEvent(
+    statedIn(article, sentence, new Entities(article.sentences.map((s) => s.text))),
+    mention!,
+    textOf(sentence.text, mention!),
+    { date: '2008', precision: 'year' },
+  );
   assert.deepEqual(event, {
     id: `a.txt#${sentence.start + sentence.text.indexOf('2008')}`,
     date: '2008',
@@ -41,7 +56,12 @@ test('GIVEN a scheduled relative date with its reference THEN the event is sched
   const article = makeArticle('a.txt', 'He will appear in court on Monday.', '2012-04-08');
   const sentence = article.sentences[0]!;
   const [mention] = findDateMentions(sentence.text, '2012-04-08');
-  const dated = { date: '2012-04-09', precision: 'day' as const, resolution: '“on Monday” counted from 2012-04-08', reference: '2012-04-08' };
+  const dated = {
+    date: '2012-04-09',
+    precision: 'day' as const,
+    resolution: '“on Monday” counted from 2012-04-08',
+    reference: '2012-04-08',
+  };
   const event = sentenceEvent(statedIn(article, sentence, new Entities([])), mention!, textOf(sentence.text, mention!), dated);
   assert.equal(event.kind, 'scheduled');
   assert.equal(event.resolution, dated.resolution);

@@ -11,7 +11,11 @@ import { makeArticle } from './make-article.ts';
 
 const first = makeArticle('first.txt', 'The tunnel under the estuary opened on 4 March 2019, the operator said.', '2019-03-05');
 const second = makeArticle('second.txt', 'Engineers closed the estuary tunnel on Monday after a leak.', '2020-06-10');
-const third = makeArticle('third.txt', 'The estuary tunnel opened in March 2019 and carried a million cars in its first year.', '2020-01-02');
+const third = makeArticle(
+  'third.txt',
+  'The estuary tunnel opened in March 2019 and carried a million cars in its first year.',
+  '2020-01-02',
+);
 const stored = (events: unknown) => JSON.parse(JSON.stringify(events));
 
 test('GIVEN a saved build WHEN an article is added THEN only that article is read and the timeline equals a fresh extraction of all', async () => {
@@ -24,7 +28,10 @@ test('GIVEN a saved build WHEN an article is added THEN only that article is rea
     assert.deepEqual(after.extracted, ['third.txt']);
     assert.deepEqual(stored(after.events), stored(extractEvents([first, second, third])));
     // The 2019 opening now cites both reports.
-    assert.deepEqual(after.events.find((event) => event.date === '2019-03-04')!.sources.map((source) => source.source), ['first.txt', 'third.txt']);
+    assert.deepEqual(
+      after.events.find((event) => event.date === '2019-03-04')!.sources.map((source) => source.source),
+      ['first.txt', 'third.txt'],
+    );
     const removed = await buildTimeline([first, third], dir);
     assert.deepEqual(removed.extracted, ['third.txt']);
   } finally {

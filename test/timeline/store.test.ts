@@ -20,7 +20,18 @@ const events: TimelineEvent[] = [
     sources: [{ source: '000.txt', quote: 'Bout, on Friday, urged Trump.', start: 17, end: 46 }],
     resolution: '000.txt: “on Friday”: the Friday before 2023-04-09',
   },
-  { id: 'ev-2', date: '2022-12', precision: 'month', approximate: true, summary: 'Bout swapped for Griner', kind: 'occurred', people: [], places: [], sources: [{ source: '001.txt', quote: 'q', start: 0, end: 1 }], conflict: 'the spelling differs' },
+  {
+    id: 'ev-2',
+    date: '2022-12',
+    precision: 'month',
+    approximate: true,
+    summary: 'Bout swapped for Griner',
+    kind: 'occurred',
+    people: [],
+    places: [],
+    sources: [{ source: '001.txt', quote: 'q', start: 0, end: 1 }],
+    conflict: 'the spelling differs',
+  },
 ];
 
 async function withDir(run: (dir: string) => Promise<void>) {
@@ -57,7 +68,10 @@ test('GIVEN a timeline.json with a malformed event WHEN loading THEN an IndexErr
   withDir(async (dir) => {
     const bad = [{ ...events[0], date: '2023-04' }];
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 2, events: bad }));
-    await assert.rejects(loadTimeline(dir), (error: unknown) => rejectsWith('corrupt')(error) && /events\.0: date does not match its precision/.test((error as Error).message));
+    await assert.rejects(
+      loadTimeline(dir),
+      (error: unknown) => rejectsWith('corrupt')(error) && /events\.0: date does not match its precision/.test((error as Error).message),
+    );
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 2, events: [{ ...events[0], sources: [] }] }));
     await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify([events[0]]));
@@ -67,5 +81,9 @@ test('GIVEN a timeline.json with a malformed event WHEN loading THEN an IndexErr
 test('GIVEN a timeline.json of an older format WHEN loading THEN an IndexError corrupt says to reindex, so the index is rebuilt', () =>
   withDir(async (dir) => {
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 1, events: [] }));
-    await assert.rejects(loadTimeline(dir), (error: unknown) => rejectsWith('corrupt')(error) && /timeline format 1, this one reads 2\): rebuild the index/.test((error as Error).message));
+    await assert.rejects(
+      loadTimeline(dir),
+      (error: unknown) =>
+        rejectsWith('corrupt')(error) && /timeline format 1, this one reads 2\): rebuild the index/.test((error as Error).message),
+    );
   }));

@@ -12,12 +12,22 @@ export const ask: CliCommand = {
       .command('ask')
       .description('answer a question from the articles, citing them')
       .argument('[question...]', 'the question (quoting it is optional)')
-      .option('--json', 'print the answer as one JSON line; without a question, read one question per line from stdin and print one JSON line for each')
-      .addHelpText('after', '\nExit codes: 0 answered (an answer saying the articles do not say counts), 2 the question was refused;\nfor a stdin batch, 1 when any line failed (its JSON line then holds "error").')
+      .option(
+        '--json',
+        'print the answer as one JSON line; without a question, read one question per line from stdin and print one JSON line for each',
+      )
+      .addHelpText(
+        'after',
+        '\nExit codes: 0 answered (an answer saying the articles do not say counts), 2 the question was refused;\nfor a stdin batch, 1 when any line failed (its JSON line then holds "error").',
+      )
       .action(async (words: string[], options: { json?: boolean }) => {
         const question = words.join(' ');
         if (!question && options.json) return void (ctx.exitCode = await askBatch(ctx));
-        if (!question) throw new UsageError('Give a question: dossier ask "your question" (or pipe questions, one per line, into dossier ask --json).', 'NO_QUESTION');
+        if (!question)
+          throw new UsageError(
+            'Give a question: dossier ask "your question" (or pipe questions, one per line, into dossier ask --json).',
+            'NO_QUESTION',
+          );
         const dossier = await ctx.open();
         try {
           const answer = await dossier.ask(question);
@@ -52,6 +62,11 @@ async function askBatch(ctx: CliContext): Promise<number> {
 }
 
 function errorLine(question: string, error: unknown): { question: string; error: string; code: string } {
-  const code = error instanceof UserError ? error.code : error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'FAILED';
+  const code =
+    error instanceof UserError
+      ? error.code
+      : error instanceof Error && 'code' in error && typeof error.code === 'string'
+        ? error.code
+        : 'FAILED';
   return { question: question.slice(0, 200), error: describeError(error), code };
 }

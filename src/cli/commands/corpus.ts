@@ -17,7 +17,10 @@ export const add: CliCommand = {
       .option('-y, --yes', 'skip the confirmation (for scripts)')
       .action(async (target: string, options: { yes?: boolean }) => {
         const { runAdd } = await import('../add.ts');
-        finish(ctx, await runAdd(await ctx.open(), target, { yes: Boolean(options.yes), maxFileBytes: (await ctx.config()).maxFileBytes }, out(ctx)));
+        finish(
+          ctx,
+          await runAdd(await ctx.open(), target, { yes: Boolean(options.yes), maxFileBytes: (await ctx.config()).maxFileBytes }, out(ctx)),
+        );
       }),
 };
 

@@ -15,7 +15,8 @@ export const index: CliCommand = {
         const { createProgressBar } = await import('../../terminal/progress-bar.ts');
         const bar = createProgressBar(ctx.io.stderr);
         try {
-          const summary = built && !options.force ? built : await dossier.reindex({ force: options.force, onProgress: (p) => bar.update(p) });
+          const summary =
+            built && !options.force ? built : await dossier.reindex({ force: options.force, onProgress: (p) => bar.update(p) });
           bar.stop();
           ctx.print(formatReindexSummary(summary));
         } finally {

