@@ -122,6 +122,18 @@ export const EVENTS: TimelineEvent[] = [
   ]),
 ];
 
+/** Thirteen one-a-year events before the case's own: enough that a timeline needs more than one page. */
+export const MANY_EVENTS: TimelineEvent[] = [
+  ...Array.from({ length: 13 }, (_, i) => ({
+    ...EVENTS[0]!,
+    id: `filler${i}`,
+    date: String(1990 + i),
+    precision: 'year' as const,
+    summary: `Filler event ${i + 1}`,
+  })),
+  ...EVENTS,
+];
+
 function event(
   date: string,
   precision: TimelineEvent['precision'],

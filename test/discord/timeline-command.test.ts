@@ -2,22 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ALICE, BOB, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
 import { callbackOf, editOf, startHarness, type Harness } from './harness.ts';
-import { EVENTS, FakeDossier } from './fake-dossier.ts';
+import { FakeDossier, MANY_EVENTS } from './fake-dossier.ts';
 
 const EPHEMERAL = 64;
 // The case's seven events after thirteen earlier fillers (real quotes, dated 1990–2002): twenty events, three pages.
-const FILLERS = Array.from({ length: 13 }, (_, i) => ({
-  ...EVENTS[0]!,
-  id: `filler${i}`,
-  date: String(1990 + i),
-  precision: 'year' as const,
-  summary: `Filler event ${i + 1}`,
-}));
-const MANY = [...FILLERS, ...EVENTS];
 
 let h: Harness;
 before(async () => {
-  h = await startHarness({ dossier: new FakeDossier(MANY) });
+  h = await startHarness({ dossier: new FakeDossier(MANY_EVENTS) });
 });
 after(() => h.close());
 

@@ -4,21 +4,14 @@ import { PNG } from 'pngjs';
 import { ALICE, GENERAL_CHANNEL_ID, MEMBER_PERMISSIONS } from './emulator-fixtures.ts';
 import { ATTACHMENT_SIZE_LIMIT } from './emulator.ts';
 import { callbackOf, editOf, startHarness, type Harness } from './harness.ts';
-import { EVENTS, FakeDossier } from './fake-dossier.ts';
+import { EVENTS, FakeDossier, MANY_EVENTS } from './fake-dossier.ts';
 import { timelinePicture } from '../../src/discord/timeline-picture.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const FILLERS = Array.from({ length: 13 }, (_, i) => ({
-  ...EVENTS[0]!,
-  id: `filler${i}`,
-  date: String(1990 + i),
-  precision: 'year' as const,
-  summary: `Filler event ${i + 1}`,
-}));
 
 let h: Harness;
 before(async () => {
-  h = await startHarness({ dossier: new FakeDossier([...FILLERS, ...EVENTS]) });
+  h = await startHarness({ dossier: new FakeDossier(MANY_EVENTS) });
 });
 after(() => h.close());
 

@@ -1,4 +1,8 @@
 import type { Article, Sentence } from '../../src/corpus/types.ts';
+import type { Entities } from '../../src/timeline/entities.ts';
+import type { DateMention } from '../../src/timeline/resolve-date.ts';
+import { clauseVerbs } from '../../src/timeline/similarity.ts';
+import { summarize } from '../../src/timeline/summarize.ts';
 
 /** A hand-made article: paragraphs split on blank lines, sentences on end punctuation, clean text = original text. */
 export function makeArticle(source: string, text: string, date?: string): Article {
@@ -24,3 +28,18 @@ export function makeArticle(source: string, text: string, date?: string): Articl
     sentences,
   };
 }
+
+/** Where a sentence states an event, as extraction records it. */
+export const statedIn = (article: Article, sentence: Sentence, entities: Entities) => ({
+  source: article.source,
+  sentence,
+  quote: article.text.slice(sentence.start, sentence.end),
+  people: entities.people(sentence.text),
+  places: entities.places(sentence.text),
+});
+
+/** A clause's summary with its main verbs, as extraction keeps it. */
+export const textOf = (sentence: string, mention: DateMention) => {
+  const text = summarize(sentence, mention, []);
+  return { ...text, verbs: clauseVerbs(text.clause) };
+};

@@ -2,26 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Entities } from '../../src/timeline/entities.ts';
 import { pinUndated, type Pending } from '../../src/timeline/pin.ts';
-import type { Article, Sentence } from '../../src/corpus/types.ts';
-import { findDateMentions, type DateMention } from '../../src/timeline/resolve-date.ts';
+import { findDateMentions } from '../../src/timeline/resolve-date.ts';
 import { sentenceEvent } from '../../src/timeline/sentence-event.ts';
-import { clauseVerbs, Similarity } from '../../src/timeline/similarity.ts';
-import { summarize } from '../../src/timeline/summarize.ts';
-import { makeArticle } from './make-article.ts';
-
-/** Where a sentence states an event, as extraction records it. */
-const statedIn = (article: Article, sentence: Sentence, entities: Entities) => ({
-  source: article.source,
-  sentence,
-  quote: article.text.slice(sentence.start, sentence.end),
-  people: entities.people(sentence.text),
-  places: entities.places(sentence.text),
-});
-/** A clause's summary with its main verbs, as extraction keeps it. */
-const textOf = (sentence: string, mention: DateMention) => {
-  const text = summarize(sentence, mention, []);
-  return { ...text, verbs: clauseVerbs(text.clause) };
-};
+import { Similarity } from '../../src/timeline/similarity.ts';
+import { makeArticle, statedIn, textOf } from './make-article.ts';
 
 test('GIVEN an undated article saying "on Thursday" of an arrest another article dates 2008-03-06 THEN it is pinned to that day, and its "on Monday" to the likeliest Monday after', () => {
   const entities = new Entities([]);

@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Entities } from '../../src/timeline/entities.ts';
-import type { Article, Sentence } from '../../src/corpus/types.ts';
-import { findDateMentions, type DateMention } from '../../src/timeline/resolve-date.ts';
+import { findDateMentions } from '../../src/timeline/resolve-date.ts';
 import { sentenceEvent } from '../../src/timeline/sentence-event.ts';
 import { clauseVerbs } from '../../src/timeline/similarity.ts';
-import { summarize } from '../../src/timeline/summarize.ts';
-import { makeArticle } from './make-article.ts';
-
-/** Where a sentence states an event, as extraction records it. */
-const statedIn = (article: Article, sentence: Sentence, entities: Entities) => ({
-  source: article.source,
-  sentence,
-  quote: article.text.slice(sentence.start, sentence.end),
-  people: entities.people(sentence.text),
-  places: entities.places(sentence.text),
-});
-/** A clause's summary with its main verbs, as extraction keeps it. */
-const textOf = (sentence: string, mention: DateMention) => {
-  const text = summarize(sentence, mention, []);
-  return { ...text, verbs: clauseVerbs(text.clause) };
-};
+import { makeArticle, statedIn, textOf } from './make-article.ts';
 
 test('GIVEN "Prosecutors said Viktor Bout was arrested in Bangkok in 2008." THEN its event is a statement dated 2008, naming Bout and Bangkok, quoting the sentence', () => {
   const article = makeArticle(
