@@ -31,6 +31,12 @@ export interface CandidateFeatures {
   nameFit: number;
   /** The asked category ("which prison") appears in the sentence or the one before. */
   category: number;
+  /**
+   * For a question asking which X (or the name of the X): +1 the quoted text names an X (a name the question lacks
+   * stands in the X's noun phrase or in apposition: "the Lakeside prison", "Judge Ana Ruiz", "a broker, Ana Ruiz,"),
+   * -1 it mentions an X without naming one ("a broker in Lisbon"), 0 when it does not mention X.
+   */
+  namedCategory: number;
   /** How far the sentence's dense score falls below the best candidate's (scores differ in scale between questions). */
   denseGap: number;
   /** How far its windowed coverage falls below the best candidate's. */
@@ -56,6 +62,7 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = [
   'typeFit',
   'nameFit',
   'category',
+  'namedCategory',
   'denseGap',
   'coverageGap',
   'novelty',
@@ -159,6 +166,8 @@ export function gatherCandidates(
       typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
       nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,
       category: question.asked !== undefined && window.has(question.asked) ? 1 : 0,
+      namedCategory:
+        question.asked === undefined ? 0 : namesCategory(question.asked, question.names, [facts, ...(lead ? [factsOf(store, lead)] : [])]),
       denseGap: 0,
       coverageGap: 0,
       novelty: words.size === 0 ? 0 : [...words].filter((w) => !questionWords.has(w)).length / words.size,
@@ -180,6 +189,26 @@ export function gatherCandidates(
 
 const NUMERIC_TYPES = new Set<AnswerType>(['date', 'duration', 'count', 'amount']);
 const NAMED_TYPES = new Set<AnswerType>(['person', 'place', 'entity']);
+
+// Parts of speech that may stand inside a noun phrase before its head ("the former Lakeside federal prison").
+const NOUN_PHRASE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+
+/** See `CandidateFeatures.namedCategory`. */
+export function namesCategory(asked: string, questionNames: string[], sentences: SentenceFacts[]): number {
+  let mentioned = false;
+  for (const { words } of sentences) {
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]!.stem !== asked) continue;
+      mentioned = true;
+      const isNew = (j: number) => words[j]!.proper && !questionNames.includes(words[j]!.stem);
+      for (let j = i - 1; j >= 0 && NOUN_PHRASE.has(words[j]!.pos); j--) if (isNew(j)) return 1;
+      let j = i + 1;
+      if (words[j]?.stem === '' || words[j]?.pos === 'PUNCT') j++;
+      if (j < words.length && isNew(j)) return 1;
+    }
+  }
+  return mentioned ? -1 : 0;
+}
 
 /** Whether a sentence's facts satisfy the asked type. */
 export function fitsType(type: AnswerType, facts: SentenceFacts, questionNames: string[]): boolean {

@@ -23,6 +23,7 @@ export interface DecisionFeatures {
   topTypeFit: number;
   topNameFit: number;
   topCategory: number;
+  topNamedCategory: number;
   /** Share of the question's names that appear nowhere in the corpus, datelines and bylines included. */
   unknownNames: number;
   /** Share of the question's content words found in the chosen sentences together. */
@@ -42,6 +43,7 @@ export const DECISION_FEATURES: (keyof DecisionFeatures)[] = [
   'topTypeFit',
   'topNameFit',
   'topCategory',
+  'topNamedCategory',
   'unknownNames',
   'answerCoverage',
   'logTerms',
@@ -131,6 +133,7 @@ export function decisionFeatures(
     topTypeFit: f.typeFit ?? 0,
     topNameFit: f.nameFit ?? 0,
     topCategory: f.category ?? 0,
+    topNamedCategory: f.namedCategory ?? 0,
     unknownNames: question.names.length === 0 ? 0 : question.names.filter((n) => !known.has(n)).length / question.names.length,
     answerCoverage: content.length === 0 ? 1 : content.filter((t) => words.has(t)).length / content.length,
     logTerms: Math.log(1 + content.length),

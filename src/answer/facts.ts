@@ -19,6 +19,14 @@ export interface SentenceFacts {
   properNouns: Set<string>;
   /** The sentence opens with a pronoun ("He was…"): its subject is named in the sentence before. */
   opensWithPronoun: boolean;
+  /** Its words in order: stem, part of speech, and whether it is part of a name. */
+  words: FactWord[];
+}
+
+export interface FactWord {
+  stem: string;
+  pos: string;
+  proper: boolean;
 }
 
 // A four-digit year of the modern era, which wink tags as a cardinal when it stands alone ("in 2008").
@@ -46,6 +54,12 @@ export function sentenceFacts(text: string): SentenceFacts {
     places: stems([...(doc.places().out('array') as string[]), ...(doc.organizations().out('array') as string[])]),
     properNouns: stems(tokens.filter((t) => t.pos === 'PROPN').map((t) => t.text)),
     opensWithPronoun: firstWord?.pos === 'PRON',
+    words: tokens.map((t, i) => ({
+      stem: tokenize(t.text)[0] ?? t.lower,
+      pos: t.pos,
+      // A capital inside the sentence marks a name even where the tagger missed it ("Official-1", a ship's name).
+      proper: t.pos === 'PROPN' || (i > 0 && /^[A-Z][a-z0-9-]/.test(t.text) && t.pos !== 'PRON'),
+    })),
   };
 }
 

@@ -160,9 +160,19 @@ function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string }
 
 /** The last noun of the noun phrase starting at `from` ("top Russian diplomat" → diplomat). */
 function headNoun(tokens: TaggedToken[], from: number, adjacentOnly = false): { word: string } | undefined {
+  // wink tags a verb right after the noun as a noun at times ("which clinic treated him"); compromise, reading
+  // the whole question, tags it a verb: such a word ends the noun phrase instead of becoming its head.
+  const verbs = new Set(
+    (
+      nlp(tokens.map((t) => t.text).join(' '))
+        .match('#Verb')
+        .out('array') as string[]
+    ).flatMap((v) => v.toLowerCase().split(/\s+/)),
+  );
   let head: string | undefined;
   for (let i = from; i < tokens.length; i++) {
     const { pos, lower } = tokens[i]!;
+    if (head && verbs.has(lower)) break;
     if (pos === 'NOUN') head = lower;
     else if (pos === 'DET' || pos === 'ADJ' || pos === 'PROPN' || pos === 'NUM') {
       if (head) break;

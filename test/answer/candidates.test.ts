@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { gatherCandidates, POOL_SIZE, type Candidate } from '../../src/answer/candidates.ts';
+import { gatherCandidates, namesCategory, POOL_SIZE, type Candidate } from '../../src/answer/candidates.ts';
+import { sentenceFacts } from '../../src/answer/facts.ts';
 import { analyzeQuestion } from '../../src/answer/question.ts';
 import { retrieve } from '../../src/retrieve/hybrid.ts';
 import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
@@ -132,5 +133,24 @@ describe('gatherCandidates on a longer article', () => {
     } finally {
       small.cleanup();
     }
+  });
+});
+
+describe('namesCategory (does the sentence name the X a "which X" question asks for)', () => {
+  const named = (question: string, sentence: string) => {
+    const analysis = analyzeQuestion(question);
+    return namesCategory(analysis.asked!, analysis.names, [sentenceFacts(sentence)]);
+  };
+  it('GIVEN the X with a name in its noun phrase or in apposition THEN +1', () => {
+    assert.equal(named('Which prison held him?', 'He was held at the Marion federal prison.'), 1);
+    assert.equal(named('Which broker introduced him?', 'A broker, Ana Ruiz, introduced him to the buyers.'), 1);
+    assert.equal(named('Which judge sentenced him?', 'Judge Evelyn Strausser sentenced him to 14 years.'), 1);
+  });
+  it('GIVEN the X mentioned without a name, or named only by words of the question THEN -1', () => {
+    assert.equal(named('Which broker introduced him?', 'A broker in Limassol introduced him to the buyers.'), -1);
+    assert.equal(named('Which Piraeus ship manager hired him?', 'He worked for a Piraeus ship manager.'), -1);
+  });
+  it('GIVEN a sentence that does not mention the X THEN 0', () => {
+    assert.equal(named('Which broker introduced him?', 'The buyers were undercover agents.'), 0);
   });
 });

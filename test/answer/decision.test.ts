@@ -135,6 +135,7 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
         topTypeFit: 1,
         topNameFit: 0,
         topCategory: 0,
+        topNamedCategory: 0,
         unknownNames: 1,
         answerCoverage: 1,
         logTerms: Math.log(1 + content.length),

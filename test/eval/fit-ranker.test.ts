@@ -14,6 +14,7 @@ const ZERO: CandidateFeatures = {
   typeFit: 0,
   nameFit: 0,
   category: 0,
+  namedCategory: 0,
   denseGap: 0,
   coverageGap: 0,
   novelty: 0,
