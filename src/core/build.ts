@@ -44,7 +44,7 @@ export async function reindex(
   let buildDir: string | undefined;
   try {
     await checkpoint('locked');
-    const { articles, skipped } = await loadCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
+    const { articles, skipped, stamps } = await loadCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes });
     for (const file of skipped) deps.warn?.(`Skipped corpus file ${file.source}: ${file.reason}.`);
     if (articles.length === 0) {
       const why = skipped.length > 0 ? ` (skipped: ${skipped.map((file) => `${file.source}: ${file.reason}`).join('; ')})` : '';
@@ -87,6 +87,7 @@ export async function reindex(
       chunking: config.chunking,
       tokenizer: TOKENIZER_VERSION,
       files,
+      stamps,
       skipped,
       counts: { articles: articles.length, chunks: chunkTotal, sentences: sentences.length, events: events.length },
       builtAt: new Date().toISOString(),

@@ -9,13 +9,15 @@ import { availableParallelism } from 'node:os';
 import { createEmbedderPool } from '../index/embed-worker.ts';
 import { chooseEmbeddings } from '../index/embedding-choice.ts';
 import { selectEvents } from '../timeline/query.ts';
-import { buildTimeline, saveTimelineBuild } from '../timeline/stage.ts';
 import { loadTimeline } from '../timeline/store.ts';
 
-/** The real timeline stage: extraction at build time, lookups at question time. */
+/**
+ * The real timeline stage: extraction at build time, lookups at question time. Extraction (compromise, chrono)
+ * is imported on the first build, so that opening a current index does not load it.
+ */
 export const timelineModule: TimelineModule = {
-  extract: buildTimeline,
-  save: saveTimelineBuild,
+  extract: async (articles, reuse) => (await import('../timeline/stage.ts')).buildTimeline(articles, reuse),
+  save: async (dir, build) => (await import('../timeline/stage.ts')).saveTimelineBuild(dir, build),
   load: loadTimeline,
   select: selectEvents,
 };

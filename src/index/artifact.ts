@@ -115,7 +115,8 @@ export function recordsOf(article: StoredArticle, chunks: Chunk[], ranges = chun
 export function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path)
+    // 1 MiB reads: with the default 64 KiB, hashing a 200 MB graph file at load takes twice as long.
+    createReadStream(path, { highWaterMark: 2 ** 20 })
       .on('error', reject)
       .on('data', (data) => hash.update(data))
       .on('end', () => resolve(hash.digest('hex')));
