@@ -1,5 +1,6 @@
 // `npm run bench -- --scale [--keep] [--heap-mb N]`: only the 100,000-chunk steps, against the targets of a small
-// machine. Builds the synthetic index in one process, serves it from another, starts a cold CLI-like process on it,
+// machine. Builds the synthetic index in one process, serves it from another, starts a cold CLI-like process on it
+// (compiled, as `npm start` runs it, and from the sources through tsx),
 // and times the index-time encoder warm; writes bench/results/scale.json.
 import { execSync } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
@@ -49,8 +50,13 @@ export async function runScale(options: {
       { dataDir, rounds: 3, syntheticQueries: 0, efs: [], insertion: false, servingOnly: true },
       { nodeFlags: ['--expose-gc'] },
     );
-    options.step('cold process to its first answer');
-    const cold = await runChild<ColdStartResult>('cold-start.ts', { dataDir, corpusDir });
+    // The bot runs the compiled dist/ when it is current (bin/launch.js): compiled now, so that it is this commit's code.
+    options.step('compiling dist/ (npm run build)');
+    execSync('node scripts/build.mjs', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    options.step('cold process to its first answer, compiled (as npm start runs it)');
+    const cold = await runChild<ColdStartResult>('cold-start-compiled.mjs', { dataDir, corpusDir }, { typescript: false });
+    options.step('cold process to its first answer, from the sources through tsx');
+    const coldFromSource = await runChild<ColdStartResult>('cold-start.ts', { dataDir, corpusDir });
     options.step('index-time encoder, warm');
     const warm: WarmEmbedding[] = [];
     for (const workers of cpus().length >= 2 ? [1, 2] : [1])
@@ -69,6 +75,8 @@ export async function runScale(options: {
       first_answer_ms: cold.firstAnswerMs,
       first_answer_phases_ms: cold.phases,
       first_answer_peak_rss_mb: cold.peakRssMb,
+      first_answer_from_source_ms: coldFromSource.firstAnswerMs,
+      first_answer_from_source_phases_ms: coldFromSource.phases,
       ask_p50_ms: serve.ask.total.p50,
       ask_p95_ms: serve.ask.total.p95,
       build_ms: build.buildMs,

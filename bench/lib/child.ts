@@ -10,11 +10,13 @@ const MARK = 'BENCH-RESULT ';
 export function runChild<T>(
   script: string,
   input: unknown,
-  options: { heapMb?: number; nodeFlags?: string[] } = {},
+  options: { heapMb?: number; nodeFlags?: string[]; typescript?: boolean } = {},
 ): Promise<T & { wallMs: number }> {
   const started = performance.now();
   const flags = [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), ...(options.nodeFlags ?? [])];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', `bench/children/${script}`, JSON.stringify(input)], {
+  // A plain-JavaScript child (typescript: false) runs without tsx's loader, as compiled code does.
+  const loader = options.typescript === false ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...flags, ...loader, `bench/children/${script}`, JSON.stringify(input)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
