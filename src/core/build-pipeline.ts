@@ -1,6 +1,7 @@
 // One full build, corpus → index directory: what runs in the build thread (build-thread.ts) or, for tests and
 // small tools, in-process. It knows nothing of locks, promotion or where it runs: it is handed its settings and
 // the few things it asks the outside for (vectors, progress, checkpoints).
+import { join } from 'node:path';
 import { chunkArticle } from '../corpus/chunk.ts';
 import { readArticles } from '../corpus/load.ts';
 import type { Chunk, SkippedFile } from '../corpus/types.ts';
@@ -9,7 +10,9 @@ import { CorpusError } from '../errors.ts';
 import { proseKeys } from '../ingest/duplicate.ts';
 import { saveIndex, type StoredArticle, type Yield } from '../index/artifact.ts';
 import type { HnswSettings } from '../index/dense.ts';
+import { chunkSentenceRanges, chunkVector } from '../index/chunk-vectors.ts';
 import { toRows } from '../index/embed-batches.ts';
+import { SENTENCE_VECTORS_FILE, VectorFile } from '../index/vector-file.ts';
 import { MANIFEST_VERSION, type Manifest } from '../index/manifest.ts';
 import type { Config } from '../config.ts';
 import type { TimelineModule } from './deps.ts';
@@ -48,9 +51,9 @@ export interface BuildOutcome {
 }
 
 /**
- * Sentences are sent to the encoder this many at a time: the vectors of one batch are copied into the build's
- * rows as they come back, so the encoder's output never holds a second copy of all of them (about 800 MB at
- * 400,000 sentences), and progress moves with each batch.
+ * Sentences are sent to the encoder about this many at a time (whole articles): each batch's vectors are
+ * appended to the vector file and summed into its chunks' vectors as they come back, so the build never holds
+ * all sentence vectors (about 800 MB at 400,000 sentences), only the chunks' (a quarter of that).
  */
 const EMBED_BATCH = 4096;
 /** Long loops give the event loop a turn this often when the build runs on the main thread. */
@@ -59,7 +62,7 @@ const YIELD_EVERY_MS = 20;
 /**
  * Reads the corpus one article at a time (parse, chunk, duplicate keys) keeping only what the index stores of
  * each (the cleaned copy and its per-character offsets are dropped once chunked), embeds the sentences in
- * batches, extracts the timeline and writes the index directory.
+ * batches straight into the index directory's vector file, extracts the timeline and writes the rest.
  */
 export async function buildIndexDir(settings: BuildSettings, io: BuildIo): Promise<BuildOutcome> {
   const { config, model } = settings;
@@ -93,16 +96,41 @@ export async function buildIndexDir(settings: BuildSettings, io: BuildIo): Promi
     );
   }
   const chunkTotal = chunks.reduce((sum, list) => sum + list.length, 0);
-  const sentences = articles.flatMap((article) => article.sentences.map((sentence) => sentence.text));
+  const sentenceTotal = articles.reduce((sum, article) => sum + article.sentences.length, 0);
   io.progress({ phase: 'embedding', filesTotal: articles.length, chunksTotal: chunkTotal });
-  const sentenceVectors = new Float32Array(sentences.length * model.dimensions);
-  for (let from = 0; from < sentences.length; from += EMBED_BATCH) {
-    const batch = sentences.slice(from, from + EMBED_BATCH);
-    // Progress in chunks: the share of sentences embedded, applied to the chunk count.
-    const onBatch = (done: number) => io.progress({ chunksEmbedded: Math.floor((chunkTotal * (from + done)) / sentences.length) });
-    sentenceVectors.set(toRows(await io.embed(batch, onBatch), batch.length, model.dimensions), from * model.dimensions);
-    onBatch(batch.length);
+  const dims = model.dimensions;
+  const dir = await io.createDir();
+  const chunkVectors = new Float32Array(chunkTotal * dims);
+  const vectors = VectorFile.create(join(dir, SENTENCE_VECTORS_FILE), dims);
+  try {
+    let sentenceRow = 0;
+    let chunkRow = 0;
+    for (let first = 0; first < articles.length;) {
+      // Whole articles, so that each chunk's sentences are embedded together.
+      let until = first;
+      const texts: string[] = [];
+      while (until < articles.length && (texts.length === 0 || texts.length + articles[until]!.sentences.length <= EMBED_BATCH))
+        texts.push(...articles[until++]!.sentences.map((sentence) => sentence.text));
+      // Progress in chunks: the share of sentences embedded, applied to the chunk count.
+      const onBatch = (done: number) => io.progress({ chunksEmbedded: Math.floor((chunkTotal * (sentenceRow + done)) / sentenceTotal) });
+      const rows = toRows(await io.embed(texts, onBatch), texts.length, dims);
+      vectors.append(sentenceRow, rows);
+      const stored = VectorFile.stored(rows);
+      let articleRow = 0;
+      for (let i = first; i < until; i++) {
+        const row = (id: number) => stored.subarray((articleRow + id) * dims, (articleRow + id + 1) * dims);
+        for (const range of chunkSentenceRanges(articles[i]!, chunks[i]!))
+          chunkVectors.set(chunkVector(row, range, dims), chunkRow++ * dims);
+        articleRow += articles[i]!.sentences.length;
+      }
+      sentenceRow += texts.length;
+      onBatch(texts.length);
+      first = until;
+    }
+  } finally {
+    vectors.close();
   }
+  await io.checkpoint(`written:${SENTENCE_VECTORS_FILE}`);
   io.progress({ phase: 'timeline' });
   const timeline = await io.timeline.extract(articles, settings.reuse);
   io.progress({ phase: 'writing' });
@@ -115,12 +143,11 @@ export async function buildIndexDir(settings: BuildSettings, io: BuildIo): Promi
     files,
     stamps,
     skipped,
-    counts: { articles: articles.length, chunks: chunkTotal, sentences: sentences.length, events: timeline.events.length },
+    counts: { articles: articles.length, chunks: chunkTotal, sentences: sentenceTotal, events: timeline.events.length },
     builtAt: new Date().toISOString(),
     buildMs: Date.now() - settings.startedAt,
   };
-  const dir = await io.createDir();
   await io.timeline.save(dir, timeline);
-  await saveIndex(dir, { manifest, articles, chunks, sentenceVectors, textKeys }, settings.hnsw, io.checkpoint, io.pause);
+  await saveIndex(dir, { manifest, articles, chunks, chunkVectors, textKeys }, settings.hnsw, io.checkpoint, io.pause);
   return { files, skipped, chunks: chunkTotal, events: timeline.events.length };
 }

@@ -47,7 +47,8 @@ export async function reindex(
     };
     const embed: EmbedRunner = deps.embed ?? ((texts, onBatch) => embedInBatches(embeddings, texts, onBatch));
     const warn = (message: string) => deps.warn?.(message);
-    // Created only when the build is ready to write: a build killed before leaves nothing to clean.
+    // Created once the corpus is read (vectors are written into it as they are embedded): a build killed while
+    // reading leaves nothing to clean, one killed later a `.build-*` folder the next start removes.
     const createDir = async () => (buildDir = await createBuildDir(config.dataDir));
     const io = { embed, progress: report, warn, checkpoint, createDir };
     const outcome = deps.buildThread
