@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { TOKENIZER_VERSION } from '../text/terms.ts';
 
-// Format 3: sentence vectors as float16 (format 2 had them float32; 2 and 3 keep records in SQLite, vectors and
-// postings in binary files; format 1 was JSON files, parsed whole). An index of another format is rebuilt.
-export const MANIFEST_VERSION = 3 as const;
+// Format 2: records in SQLite, vectors and postings in binary files (format 1 was JSON files, parsed whole).
+export const MANIFEST_VERSION = 2 as const;
 
 const manifestSchema = z.object({
   version: z.literal(MANIFEST_VERSION),

@@ -88,12 +88,12 @@ describe('a damaged index on disk', () => {
     await startAndExpectRebuild();
   });
 
-  it('GIVEN sentence-vectors.f16 truncated WHEN loaded THEN an IndexError(corrupt) names the file, and a start rebuilds it', async () => {
-    const file = join(indexDir, 'sentence-vectors.f16');
+  it('GIVEN sentence-vectors.f32 truncated WHEN loaded THEN an IndexError(corrupt) names the file, and a start rebuilds it', async () => {
+    const file = join(indexDir, 'sentence-vectors.f32');
     truncateSync(file, statSync(file).size - 1000);
     const error = await loadError();
     assert.equal(error.reason, 'corrupt');
-    assert.match(error.message, /sentence-vectors\.f16 is truncated \(\d+ bytes for \d+ vectors of 64 dimensions\)\.$/);
+    assert.match(error.message, /sentence-vectors\.f32 is truncated \(\d+ bytes for \d+ vectors of 64 dimensions\)\.$/);
     await startAndExpectRebuild();
   });
 
