@@ -39,11 +39,15 @@ export async function runScale(options: {
     options.step(`build of ${CHUNKS.toLocaleString('en-US')} chunks`);
     const corpusDir = join(root, 'corpus');
     const dataDir = join(root, 'data');
-    const build = await runChild<ScaleBuildResult>(
+    const building = runChild<ScaleBuildResult>(
       'scale-build.ts',
       { poolDataDir: realData, corpusDir, dataDir, chunks: CHUNKS, timelineSample: 0 },
       { heapMb: options.heapMb },
     );
+    // The same stall measure in a process doing nothing, over the same minutes: what the machine's load alone causes.
+    const idle = runChild<{ p99: number; max: number }>('idle-loop.ts', {}, { stopWhen: building });
+    const build = await building;
+    const idleLoop = await idle;
     options.step('serving');
     const serve = await runChild<ScaleServeResult & { servePeakRssMb: number; serveSettledRssMb: number }>(
       'scale-serve.ts',
@@ -84,6 +88,7 @@ export async function runScale(options: {
       build_heap_limit_mb: build.heapLimitMb,
       build_max_stall_ms: build.loopDelay.max,
       build_worst_stall: build.loopDelay.worst,
+      idle_process_stall_during_build_ms: { p99: idleLoop.p99, max: idleLoop.max },
       disk_mb: build.diskMb,
       embed_sentences_per_s_warm: best.perSWarm,
       embed_workers: best.workers,

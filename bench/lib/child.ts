@@ -10,7 +10,7 @@ const MARK = 'BENCH-RESULT ';
 export function runChild<T>(
   script: string,
   input: unknown,
-  options: { heapMb?: number; nodeFlags?: string[]; typescript?: boolean } = {},
+  options: { heapMb?: number; nodeFlags?: string[]; typescript?: boolean; stopWhen?: Promise<unknown> } = {},
 ): Promise<T & { wallMs: number }> {
   const started = performance.now();
   const flags = [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), ...(options.nodeFlags ?? [])];
@@ -20,6 +20,9 @@ export function runChild<T>(
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A child that runs until told (idle-loop.ts) is sent SIGTERM once `stopWhen` settles, and reports then.
+  const stop = () => child.kill('SIGTERM');
+  options.stopWhen?.then(stop, stop);
   return new Promise((resolve, reject) => {
     let output = '';
     let result: (T & { wallMs: number }) | undefined;
