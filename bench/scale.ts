@@ -3,9 +3,9 @@
 // (compiled, as `npm start` runs it, and from the sources through tsx),
 // and times the index-time encoder warm; writes bench/results/scale.json.
 import { execSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runChild } from './lib/child.ts';
 import type { ColdStartResult, ScaleBuildResult, ScaleServeResult } from './lib/results.ts';
 import { ROOT, tempDir } from './lib/setup.ts';
@@ -100,6 +100,8 @@ export async function runScale(options: {
       serve,
     };
     const file = options.file ?? join(ROOT, 'bench/results/scale.json');
+    // bench/results/ is not in the repository (.gitignore): a fresh clone has none.
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
     options.step(`written to ${file}`);
     return results;
