@@ -1,10 +1,11 @@
 // `npm run bench -- --scale [--keep] [--heap-mb N]`: only the 100,000-chunk steps, against the targets of a small
-// machine. Builds the synthetic index in one process, serves it from another, starts a cold CLI-like process on it,
+// machine. Builds the synthetic index in one process, serves it from another, starts a cold CLI-like process on it
+// (compiled, as `npm start` runs it, and from the sources through tsx),
 // and times the index-time encoder warm; writes bench/results/scale.json.
 import { execSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runChild } from './lib/child.ts';
 import type { ColdStartResult, ScaleBuildResult, ScaleServeResult } from './lib/results.ts';
 import { ROOT, tempDir } from './lib/setup.ts';
@@ -38,19 +39,28 @@ export async function runScale(options: {
     options.step(`build of ${CHUNKS.toLocaleString('en-US')} chunks`);
     const corpusDir = join(root, 'corpus');
     const dataDir = join(root, 'data');
-    const build = await runChild<ScaleBuildResult>(
+    const building = runChild<ScaleBuildResult>(
       'scale-build.ts',
       { poolDataDir: realData, corpusDir, dataDir, chunks: CHUNKS, timelineSample: 0 },
       { heapMb: options.heapMb },
     );
+    // The same stall measure in a process doing nothing, over the same minutes: what the machine's load alone causes.
+    const idle = runChild<{ p99: number; max: number }>('idle-loop.ts', {}, { stopWhen: building });
+    const build = await building;
+    const idleLoop = await idle;
     options.step('serving');
     const serve = await runChild<ScaleServeResult & { servePeakRssMb: number; serveSettledRssMb: number }>(
       'scale-serve.ts',
       { dataDir, rounds: 3, syntheticQueries: 0, efs: [], insertion: false, servingOnly: true },
       { nodeFlags: ['--expose-gc'] },
     );
-    options.step('cold process to its first answer');
-    const cold = await runChild<ColdStartResult>('cold-start.ts', { dataDir, corpusDir });
+    // The bot runs the compiled dist/ when it is current (bin/launch.js): compiled now, so that it is this commit's code.
+    options.step('compiling dist/ (npm run build)');
+    execSync('node scripts/build.mjs', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    options.step('cold process to its first answer, compiled (as npm start runs it)');
+    const cold = await runChild<ColdStartResult>('cold-start-compiled.mjs', { dataDir, corpusDir }, { typescript: false });
+    options.step('cold process to its first answer, from the sources through tsx');
+    const coldFromSource = await runChild<ColdStartResult>('cold-start.ts', { dataDir, corpusDir });
     options.step('index-time encoder, warm');
     const warm: WarmEmbedding[] = [];
     for (const workers of cpus().length >= 2 ? [1, 2] : [1])
@@ -69,6 +79,8 @@ export async function runScale(options: {
       first_answer_ms: cold.firstAnswerMs,
       first_answer_phases_ms: cold.phases,
       first_answer_peak_rss_mb: cold.peakRssMb,
+      first_answer_from_source_ms: coldFromSource.firstAnswerMs,
+      first_answer_from_source_phases_ms: coldFromSource.phases,
       ask_p50_ms: serve.ask.total.p50,
       ask_p95_ms: serve.ask.total.p95,
       build_ms: build.buildMs,
@@ -76,6 +88,7 @@ export async function runScale(options: {
       build_heap_limit_mb: build.heapLimitMb,
       build_max_stall_ms: build.loopDelay.max,
       build_worst_stall: build.loopDelay.worst,
+      idle_process_stall_during_build_ms: { p99: idleLoop.p99, max: idleLoop.max },
       disk_mb: build.diskMb,
       embed_sentences_per_s_warm: best.perSWarm,
       embed_workers: best.workers,
@@ -87,6 +100,8 @@ export async function runScale(options: {
       serve,
     };
     const file = options.file ?? join(ROOT, 'bench/results/scale.json');
+    // bench/results/ is not in the repository (.gitignore): a fresh clone has none.
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
     options.step(`written to ${file}`);
     return results;

@@ -12,7 +12,7 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { ReindexProgress } from '../../src/core/dossier.ts';
 import { reindex } from '../../src/core/build.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
-import { saveTimelineBuild } from '../../src/timeline/stage.ts';
+import { timelineBuildStage } from './no-timeline-stage.ts';
 
 const input = childInput<{
   poolDataDir: string;
@@ -39,11 +39,8 @@ const built = await timed(() =>
       config,
       embeddings,
       embed,
-      writeInWorker: !input.inProcess,
-      timeline: {
-        extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
-        save: saveTimelineBuild,
-      },
+      buildThread: input.inProcess ? undefined : { timelineStage: new URL('./no-timeline-stage.ts', import.meta.url).href },
+      timeline: timelineBuildStage,
     },
     undefined,
     ({ phase }) => {

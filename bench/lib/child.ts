@@ -10,14 +10,19 @@ const MARK = 'BENCH-RESULT ';
 export function runChild<T>(
   script: string,
   input: unknown,
-  options: { heapMb?: number; nodeFlags?: string[] } = {},
+  options: { heapMb?: number; nodeFlags?: string[]; typescript?: boolean; stopWhen?: Promise<unknown> } = {},
 ): Promise<T & { wallMs: number }> {
   const started = performance.now();
   const flags = [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), ...(options.nodeFlags ?? [])];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', `bench/children/${script}`, JSON.stringify(input)], {
+  // A plain-JavaScript child (typescript: false) runs without tsx's loader, as compiled code does.
+  const loader = options.typescript === false ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...flags, ...loader, `bench/children/${script}`, JSON.stringify(input)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A child that runs until told (idle-loop.ts) is sent SIGTERM once `stopWhen` settles, and reports then.
+  const stop = () => child.kill('SIGTERM');
+  options.stopWhen?.then(stop, stop);
   return new Promise((resolve, reject) => {
     let output = '';
     let result: (T & { wallMs: number }) | undefined;

@@ -4,7 +4,8 @@ import type { DelayFigures, Summary } from './stats.ts';
 
 export interface ColdStartResult {
   firstAnswerMs: number;
-  phases: { nodeAndTsx: number; imports: number; openIndex: number; firstAsk: number };
+  /** Process start to entering the script: `nodeAndTsx` from the sources, `node` compiled (cold-start-compiled.mjs). */
+  phases: { nodeAndTsx?: number; node?: number; imports: number; openIndex: number; firstAsk: number };
   built: boolean;
   chunks: number;
   peakRssMb: number;

@@ -104,7 +104,7 @@ export function renderTables(r: BenchResults): string {
 
 function phases(run: ColdStartResult): string {
   const p = run.phases;
-  return `node+tsx ${seconds(p.nodeAndTsx)}, imports ${seconds(p.imports)}, model+index ${seconds(p.openIndex)}, first ask ${ms(p.firstAsk)}`;
+  return `${p.node === undefined ? `node+tsx ${seconds(p.nodeAndTsx ?? NaN)}` : `node ${seconds(p.node)}`}, imports ${seconds(p.imports)}, model+index ${seconds(p.openIndex)}, first ask ${ms(p.firstAsk)}`;
 }
 
 function scaleTable(scale: ScaleResult[]): string {

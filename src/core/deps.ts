@@ -39,10 +39,12 @@ export interface CoreDeps {
   /** HNSW build parameters; DEFAULT_HNSW unless a benchmark or test sets others. */
   hnsw?: { efConstruction: number; m: number };
   /**
-   * Full builds write the index (HNSW insertion, BM25 postings, records, files) in a worker thread, so that a
-   * large build never stalls the main thread; the bot sets it. Otherwise in-process, yielding every 20 ms.
+   * Full builds run in a worker thread (reading and chunking the corpus, the timeline, HNSW insertion, postings,
+   * writes), so that a large build never stalls the main thread; the bot sets it. The thread imports its timeline
+   * stage from `timelineStage`, the URL of a module exporting `timelineBuildStage` (functions cannot be posted to
+   * a thread); `timeline.extract`/`save` are then not used for full builds. Otherwise in-process, yielding every 20 ms.
    */
-  writeInWorker?: boolean;
+  buildThread?: { timelineStage: string };
   /** Told about anything the operator should know (corpus files skipped, an index that failed to load). */
   warn(message: string): void;
   /**
@@ -53,7 +55,7 @@ export interface CoreDeps {
 }
 
 /** What a build or a corpus change reads of the dependencies (no answering, no LLM). */
-export type BuildDeps = Pick<CoreDeps, 'embeddings' | 'embed' | 'hnsw' | 'writeInWorker' | 'checkpoint'> & {
+export type BuildDeps = Pick<CoreDeps, 'embeddings' | 'embed' | 'hnsw' | 'buildThread' | 'checkpoint'> & {
   config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
   timeline: Pick<TimelineModule, 'extract' | 'save'>;
   warn?: CoreDeps['warn'];

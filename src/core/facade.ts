@@ -3,10 +3,10 @@ import { answerQuestion } from '../answer/answer.ts';
 import { answerCorpusOf } from './answer-corpus.ts';
 import type { Answer } from '../answer/types.ts';
 import { validateQuestion } from '../answer/validate.ts';
-import { changeCorpus, refuseDuplicate, type CorpusChange } from './corpus-change.ts';
+import type { CorpusChange } from './corpus-change.ts';
 import { basename } from 'node:path';
 import type { Actor } from '../ingest/audit.ts';
-import { prepareArticle, type ArticleInput, type PreparedArticle } from '../ingest/prepare.ts';
+import type { ArticleInput, PreparedArticle } from '../ingest/prepare.ts';
 import type {
   ArticleSummary,
   AskOptions,
@@ -23,7 +23,6 @@ import { describeError, IndexError } from '../errors.ts';
 import { currentIndexDir } from '../index/location.ts';
 import { reindexLockHolder } from '../index/reindex-lock.ts';
 import { openIndexDir, openOrBuildIndex, type OpenIndex, type OpenReport } from './open-index.ts';
-import { reindex } from './build.ts';
 import type { CoreDeps } from './deps.ts';
 import { checkStaleness } from './staleness.ts';
 import { retrieve } from '../retrieve/hybrid.ts';
@@ -156,6 +155,9 @@ class IndexedDossier implements Dossier {
         ...(adopted && { adopted }),
       };
     }
+    // The build, the corpus changes and article preparation are imported when first used: a process answering
+    // from a current index never loads the text splitter, the HTML and PDF readers (seconds of a cold start).
+    const { reindex } = await import('./build.ts');
     const { dir, summary } = await reindex(
       this.deps,
       previous,
@@ -216,6 +218,7 @@ class IndexedDossier implements Dossier {
 
   async prepareArticle(input: ArticleInput): Promise<PreparedArticle> {
     const { config } = this.deps;
+    const [{ prepareArticle }, { refuseDuplicate }] = await Promise.all([import('../ingest/prepare.ts'), import('./corpus-change.ts')]);
     const prepared = await prepareArticle(input, { maxFileBytes: config.maxFileBytes, urlFetch: config.urlFetch });
     refuseDuplicate(prepared, this.current.artifact);
     return prepared;
@@ -239,6 +242,7 @@ class IndexedDossier implements Dossier {
     };
     const work = (async () => {
       await this.adoptCurrentIndex();
+      const { changeCorpus } = await import('./corpus-change.ts');
       const next = await changeCorpus(this.deps, this.current, change, actor);
       this.current = { artifact: next.artifact, events: next.events };
       return next.summary;

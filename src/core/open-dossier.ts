@@ -7,15 +7,18 @@ import { createDossier } from './facade.ts';
 import type { OpenReport } from './open-index.ts';
 import { availableParallelism } from 'node:os';
 import { createEmbedderPool } from '../index/embed-worker.ts';
+import { siblingModule } from '../index/worker-spawn.ts';
 import { chooseEmbeddings } from '../index/embedding-choice.ts';
 import { selectEvents } from '../timeline/query.ts';
-import { buildTimeline, saveTimelineBuild } from '../timeline/stage.ts';
 import { loadTimeline } from '../timeline/store.ts';
 
-/** The real timeline stage: extraction at build time, lookups at question time. */
+/**
+ * The real timeline stage: extraction at build time, lookups at question time. Extraction (compromise, chrono)
+ * is imported on the first build, so that opening a current index does not load it.
+ */
 export const timelineModule: TimelineModule = {
-  extract: buildTimeline,
-  save: saveTimelineBuild,
+  extract: async (articles, reuse) => (await import('../timeline/stage.ts')).buildTimeline(articles, reuse),
+  save: async (dir, build) => (await import('../timeline/stage.ts')).saveTimelineBuild(dir, build),
   load: loadTimeline,
   select: selectEvents,
 };
@@ -48,7 +51,16 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   const embed = createEmbedderPool(settings, { modelId: embeddings.modelId, workers: Math.min(2, availableParallelism()) });
   try {
     return await createDossier(
-      { config, embeddings, calibration, llm, embed, writeInWorker: true, timeline: timelineModule, warn: hooks.warn },
+      {
+        config,
+        embeddings,
+        calibration,
+        llm,
+        embed,
+        buildThread: { timelineStage: siblingModule('timeline-build-stage', import.meta.url).href },
+        timeline: timelineModule,
+        warn: hooks.warn,
+      },
       hooks.onBuildProgress,
     );
   } catch (error) {

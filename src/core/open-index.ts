@@ -2,7 +2,6 @@ import type { ReindexProgress, ReindexSummary } from './dossier.ts';
 import { describeError, IndexError } from '../errors.ts';
 import { loadIndex, readManifest, type LoadedIndex } from '../index/artifact.ts';
 import { cleanLeftovers, currentIndexDir, indexDirs } from '../index/location.ts';
-import { reindex } from './build.ts';
 import type { CoreDeps, TimelineModule } from './deps.ts';
 import { checkStaleness } from './staleness.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
@@ -57,6 +56,8 @@ export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: R
   }
   const previous = current ? await readManifest(current).catch(() => undefined) : undefined;
   try {
+    // Imported here: a process that opens a current index never needs the build (the text splitter, the worker).
+    const { reindex } = await import('./build.ts');
     const { dir, summary } = await reindex(deps, previous, onProgress);
     return { ...(await openIndexDir(deps, dir)), built: summary, reason: reason ?? 'index damaged', removedLeftovers };
   } catch (error) {

@@ -14,7 +14,11 @@ export interface Staleness {
 /** Scans the corpus and compares it, the encoder and the chunking with what `manifest` was built from. */
 export async function checkStaleness(deps: Pick<BuildDeps, 'config' | 'embeddings'>, manifest: Manifest): Promise<Staleness> {
   const { config, embeddings } = deps;
-  const scan = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes, indexed: manifest.files });
+  const scan = await scanCorpus(config.corpusDir, {
+    maxFileBytes: config.maxFileBytes,
+    indexed: manifest.files,
+    stamps: manifest.stamps,
+  });
   const diff = diffCorpus(manifest.files, scan.files);
   if (!isStale(manifest, diff, embeddings.modelId, config.chunking)) return { scan, diff, reason: undefined };
   if (manifest.model.id !== embeddings.modelId)

@@ -30,7 +30,11 @@ export async function upToDateSources(config: Config): Promise<ArticleSummary[] 
     try {
       const manifest = manifestOf(store, dir);
       if (manifest.chunking.size !== config.chunking.size || manifest.chunking.overlap !== config.chunking.overlap) return undefined;
-      const { files } = await scanCorpus(config.corpusDir, { maxFileBytes: config.maxFileBytes, indexed: manifest.files });
+      const { files } = await scanCorpus(config.corpusDir, {
+        maxFileBytes: config.maxFileBytes,
+        indexed: manifest.files,
+        stamps: manifest.stamps,
+      });
       const diff = diffCorpus(manifest.files, files);
       if (diff.added.length + diff.changed.length + diff.removed.length > 0) return undefined;
       const articles = store.summaries();

@@ -35,21 +35,26 @@ export function applyChange(index: LoadedIndex, change: IndexChange, startedAt: 
   }
   const manifest = store.transaction(() => {
     const files = { ...index.manifest.files };
+    // A file changed here was written just now: it has no stamp until a full build reads it (its hash is checked).
+    const stamps = { ...index.manifest.stamps };
     if (change.remove) {
       const removed = store.article(change.remove);
       const { id } = store.removeArticle(change.remove, removed ? [...new Set(wordsOf(removed.text))] : []);
       store.logChange('remove', id);
       delete files[change.remove];
+      delete stamps[change.remove];
     }
     if (change.add) {
       const { id } = store.insertArticle(change.add.records);
       store.logChange('add', id);
       files[change.add.records.article.source] = change.add.records.article.hash;
+      delete stamps[change.add.records.article.source];
     }
     const counts = store.counts();
     const updated: Manifest = {
       ...index.manifest,
       files,
+      stamps,
       counts: { articles: counts.articles, chunks: counts.chunks ?? 0, sentences: counts.sentences ?? 0, events: change.events },
       builtAt: new Date().toISOString(),
       buildMs: Date.now() - startedAt,

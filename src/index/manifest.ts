@@ -12,6 +12,11 @@ const manifestSchema = z.object({
   tokenizer: z.string().min(1).optional(),
   /** Content hash per corpus file indexed. */
   files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+  /**
+   * Per corpus file, its size, times and inode when it was hashed (see `FileStamp`): a staleness check reads only
+   * the files whose stamp differs. Absent in older manifests and for files changed just before they were read.
+   */
+  stamps: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number() })).optional(),
   skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
   counts: z.object({
     articles: z.number().int().nonnegative(),

@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { IndexError } from '../errors.ts';
 
 /** The sentence vectors of an index directory: float32 rows, row i at byte i * dimensions * 4. */
@@ -48,15 +47,15 @@ export class VectorFile {
     }
   }
 
-  /** Writes rows to a new file (a build's), off the main thread (libuv's pool does the write). */
-  static async write(path: string, rows: Float32Array): Promise<void> {
-    const handle = await open(path, 'w');
-    try {
-      await handle.writeFile(Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+  /** A new, empty file (a build's) to append rows to. */
+  static create(path: string, dimensions: number): VectorFile {
+    closeSync(openSync(path, 'wx'));
+    return new VectorFile(path, dimensions, 0, true);
+  }
+
+  /** The rows as a reader of this file gets them back (what sums of stored rows must be computed from). */
+  static stored(rows: Float32Array): Float32Array {
+    return rows;
   }
 
   private get rowBytes(): number {

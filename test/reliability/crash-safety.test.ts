@@ -15,7 +15,7 @@ const builds = (dataDir: string) => readdirSync(dataDir).filter((name) => name.s
  * SIGKILLed at one point. The swap happens at 'swapped' (pointer replaced); before it, the old index must stay current.
  */
 const KILL_POINTS = [
-  { at: 'embedded:16', swapped: false, leavesBuild: false },
+  { at: 'embedded:16', swapped: false, leavesBuild: true },
   { at: 'written:hnswlib.index', swapped: false, leavesBuild: true },
   { at: 'built', swapped: false, leavesBuild: true },
   { at: 'renamed', swapped: false, leavesBuild: false },
