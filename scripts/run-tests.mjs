@@ -91,17 +91,17 @@ function runFiles(paths, attempt = 'first') {
 
 /**
  * onnxruntime-node, loaded on the main thread and in worker threads of one process (as the bot does), aborts in
- * its exit-time clean-up at times (free(): invalid pointer, SIGABRT) after every test of the file has passed. A
+ * its exit-time clean-up at times (free(): invalid pointer: SIGABRT, or SIGSEGV) after every test of the file has passed. A
  * file that died that way, and only that way, is run once more and must pass then; it is named either way.
  */
 async function rerunNativeAborts(code) {
   const tap = readFileSync(join(reports, 'first.tap'), 'utf8');
   const failedFiles = [...tap.matchAll(/^not ok \d+ - (\S+\.test\.ts)\n((?:[ \t].*\n)*)/gm)];
   const failedTests = [...tap.matchAll(/^\s*not ok \d+ - (?!\S+\.test\.ts$)/gm)].length;
-  const aborted = failedFiles.filter(([, , details]) => /signal: 'SIGABRT'/.test(details)).map(([, file]) => file);
+  const aborted = failedFiles.filter(([, , details]) => /signal: 'SIG(ABRT|SEGV)'/.test(details)).map(([, file]) => file);
   if (aborted.length === 0 || aborted.length !== failedFiles.length || failedTests > 0) return code;
   console.log(
-    `\n# ${aborted.join(', ')} aborted natively at exit (SIGABRT) with no failed test; running ${aborted.length === 1 ? 'it' : 'them'} once more`,
+    `\n# ${aborted.join(', ')} died of a native signal with no failed test; running ${aborted.length === 1 ? 'it' : 'them'} once more`,
   );
   const again = await runFiles(
     aborted.map((file) => relative(process.cwd(), file)),
