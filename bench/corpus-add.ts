@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes.split(',').map(Number);
 const noTimeline = {
-  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 }, computed: 0 }),
   save: async () => {},
 };
 const timeline = values['no-timeline'] ? noTimeline : timelineModule;

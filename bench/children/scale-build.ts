@@ -41,7 +41,7 @@ const built = await timed(() =>
       embed,
       writeInWorker: !input.inProcess,
       timeline: {
-        extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+        extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 }, computed: 0 }),
         save: saveTimelineBuild,
       },
     },

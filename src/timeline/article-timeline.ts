@@ -1,3 +1,4 @@
+import type { AssemblyMemoTable } from './assembly-memo.ts';
 import type { Pending } from './pin.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 
@@ -16,4 +17,6 @@ export interface ArticleTimeline {
   pending: Pending[];
   /** Full names of the people it names, with how often: what links a surname used alone in another article to a person. */
   names: Record<string, number>;
+  /** Assembly's date arithmetic on this article, by what it depends on (`assembly-memo.ts`); absent until assembled. */
+  memo?: AssemblyMemoTable;
 }

@@ -27,16 +27,19 @@ const REACH_AFTER = 370;
  * relative dates are resolved across them at the precision they all share. Where they differ, the reading for
  * the earliest of those days is kept as approximate (news is written soon after what it reports).
  */
-export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity): SentenceEvent[] {
+export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity, recall: Recall = compute): SentenceEvent[] {
   const pinned: SentenceEvent[] = [];
-  for (const source of new Set(pending.map((item) => item.stated.source))) {
-    const items = pending.filter((item) => item.stated.source === source);
+  // Evidence is day- or month-precise: the rest is set aside once, not for every item.
+  const fine = events.filter((event) => event.precision !== 'year');
+  const bySource = new Map<string, Pending[]>();
+  for (const item of pending) bySource.set(item.stated.source, [...(bySource.get(item.stated.source) ?? []), item]);
+  for (const [source, items] of bySource) {
     // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
     const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
     for (const item of items) {
       if (item.mention.kind !== 'occurred') continue;
-      const evidence = evidenceFor(item, events, similarity);
-      const span = evidence && daysAllowing(item, evidence);
+      const evidence = evidenceFor(item, fine, similarity);
+      const span = evidence && recall(item, `span|${evidence.date}`, () => daysAllowing(item, evidence.date));
       if (span)
         spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
     }
@@ -51,7 +54,8 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
     if (!window) continue;
     const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;
     for (const item of items) {
-      const dated = acrossWindow(item, window.first, window.last);
+      const { first, last } = window;
+      const dated = recall(item, `window|${first}|${last}`, () => acrossWindow(item, first, last));
       if (!dated) continue;
       pinned.push(
         sentenceEvent(item.stated, item.mention, item.text, {
@@ -65,26 +69,34 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
   return pinned;
 }
 
+/**
+ * Keeps what a pure function of a pending item and a key gives, so another assembly can recall it instead of
+ * running the date parser again (`AssemblyMemo.recall`); by default it just computes.
+ */
+export type Recall = <T>(owner: object, key: string, compute: () => T) => T;
+
+const compute: Recall = (_owner, _key, run) => run();
+
 /** The one day- or month-precise event of another article that reads as the same happening. */
-function evidenceFor(item: Pending, events: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
+function evidenceFor(item: Pending, fine: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
   // Evidence shares the main verb, or is worded nearly the same: "turned down the request" is not "approved the transfer".
   const alike = (event: SentenceEvent) => {
     const score = similarity.score(item.text, event);
     return score >= NEAR_SAME || (score >= SAME_EVENT && similarity.sharedVerbs(item.text, event).length > 0);
   };
-  const matches = events.filter((event) => event.sources[0]!.source !== item.stated.source && event.precision !== 'year' && alike(event));
+  const matches = fine.filter((event) => event.sources[0]!.source !== item.stated.source && alike(event));
   const dates = new Set(matches.map((event) => event.date));
   return dates.size === 1 ? matches[0] : undefined;
 }
 
-/** The days of writing for which the item's relative date falls within the evidence's date. */
-function daysAllowing(item: Pending, evidence: SentenceEvent): { first: DayNumber; last: DayNumber } | undefined {
-  const span = parseDate(evidence.date)!;
+/** The days of writing for which the item's relative date falls within the evidence's date (`date`). */
+function daysAllowing(item: Pending, date: string): { first: DayNumber; last: DayNumber } | undefined {
+  const span = parseDate(date)!;
   let first: DayNumber | undefined;
   let last: DayNumber | undefined;
   for (let day = span.first - REACH_BEFORE; day <= span.last + REACH_AFTER; day++) {
-    const date = resolveOn(item, day);
-    if (!date || !date.startsWith(evidence.date)) continue;
+    const resolved = resolveOn(item, day);
+    if (!resolved || !resolved.startsWith(date)) continue;
     first ??= day;
     last = day;
   }

@@ -2,6 +2,7 @@ import { loadArticleTimelines, saveArticleTimelines } from './article-store-file
 import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { assembleTimeline } from './assemble.ts';
+import { AssemblyMemo } from './assembly-memo.ts';
 import { extractArticles } from './extract.ts';
 import type { TimelineArticle } from './sentence-event.ts';
 import { saveTimeline } from './store.ts';
@@ -14,6 +15,8 @@ export interface TimelineBuild {
   extracted: string[];
   /** Milliseconds spent extracting articles, and assembling and merging across them. */
   ms: { extract: number; assemble: number };
+  /** Date readings assembly had to compute rather than recall from the stored extractions (`assembly-memo.ts`). */
+  computed: number;
 }
 
 /**
@@ -26,11 +29,13 @@ export async function buildTimeline(articles: TimelineArticle[], reuse?: string 
   const started = performance.now();
   const { records, extracted } = extractArticles(articles, store);
   const assembling = performance.now();
-  const events = assembleTimeline(records);
+  const memo = new AssemblyMemo(records);
+  const events = assembleTimeline(records, memo);
   return {
     events,
-    records,
+    records: memo.records(),
     extracted,
+    computed: memo.misses,
     ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },
   };
 }

@@ -21,13 +21,15 @@ export interface InferredYear {
  * one after) is tried: the article's relative dates are resolved against it, and the year is taken when it alone
  * puts the article's events on the dates other articles give the same events. Otherwise the article's own text
  * bounds it: the earliest year, not before the latest year the article names, whose month and day fall after
- * the article's latest stated date — marked approximate.
+ * the article's latest stated date — marked approximate. `corpus`, when given, is a Similarity over exactly the
+ * day- and month-precise events of `others` (so that many calls share its counts).
  */
 export function inferYear(
   source: string,
   monthDay: { month: number; day: number; text: string },
   others: SentenceEvent[],
   read: (reference: string) => SentenceEvent[],
+  corpus = new Similarity(others.filter((event) => event.precision !== 'year')),
 ): InferredYear {
   const label = `“${monthDay.text}”`;
   const years = new Set<number>();
@@ -61,14 +63,22 @@ export function inferYear(
     .flatMap((year) => [year, year + 1])
     .filter((year, i, all) => all.indexOf(year) === i && year >= floor)
     .sort((a, b) => a - b);
-  const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== source);
+  // Other articles' day- and month-precise events by date: an event is compared only with those of its date.
+  const fine = new Map<string, SentenceEvent[]>();
+  const ownFine: SentenceEvent[] = [];
+  for (const event of others) {
+    if (event.precision === 'year') continue;
+    if (event.sources[0]!.source === source) ownFine.push(event);
+    else fine.set(event.date, [...(fine.get(event.date) ?? []), event]);
+  }
   const scored = candidates.map((year) => {
     const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter(
       (event) => event.reference && event.precision !== 'year',
     );
-    const similarity = new Similarity([...events, ...fine]);
+    // Words weigh by their frequency among these readings and the other articles' fine events.
+    const similarity = new Similarity(events, corpus, ownFine);
     const matches = events.flatMap((event) =>
-      fine.filter((other) => other.date === event.date && similarity.score(event, other) >= SAME_EVENT).map((other) => ({ event, other })),
+      (fine.get(event.date) ?? []).filter((other) => similarity.score(event, other) >= SAME_EVENT).map((other) => ({ event, other })),
     );
     return { year, matches };
   });
