@@ -40,6 +40,9 @@ const LIGHT_VERBS = new Set([
   'tell',
 ]);
 
+// Pairs of profiles whose scores are kept, at most: about 100 MB, whatever the corpus.
+const MAX_CACHED_SCORES = 1_000_000;
+
 // A profile is a pure function of an event's clause, summary and verbs, which are never changed once made: kept
 // by object for as long as the event lives, so that every Similarity over the same events parses each once.
 const byObject = new WeakMap<Comparable, Profile>();
@@ -53,6 +56,8 @@ const byObject = new WeakMap<Comparable, Profile>();
 export class Similarity {
   private readonly profiles: Map<string, Profile>;
   private readonly own = new Map<string, number>();
+  private readonly scores = new Map<Profile, Map<Profile, number>>();
+  private cached = 0;
   private n: number;
   private readonly weights = new Map<string, number>();
   private rare: number;
@@ -76,6 +81,8 @@ export class Similarity {
     this.tally(corpus, 1);
     this.n += corpus.length;
     this.weights.clear();
+    this.scores.clear();
+    this.cached = 0;
     this.histogramMemo = undefined;
     this.rare = this.rarest();
   }
@@ -94,6 +101,20 @@ export class Similarity {
   /** The weighted overlap of two clauses' words, plus a bonus for a shared main verb, minus a penalty when both name people and share none. */
   score(a: Comparable, b: Comparable): number {
     const [pa, pb] = [this.profile(a), this.profile(b)];
+    // Reports repeated word for word (wire copy, syndicated articles) share a profile: each pair is scored once.
+    let row = this.scores.get(pa);
+    const known = row?.get(pb);
+    if (known !== undefined) return known;
+    const score = this.scoreProfiles(pa, pb);
+    if (this.cached < MAX_CACHED_SCORES) {
+      if (!row) this.scores.set(pa, (row = new Map()));
+      row.set(pb, score);
+      this.cached++;
+    }
+    return score;
+  }
+
+  private scoreProfiles(pa: Profile, pb: Profile): number {
     const shared = [...pa.verbs].some((verb) => pb.verbs.has(verb));
     const clash = pa.names.size > 0 && pb.names.size > 0 && ![...pa.names].some((name) => pb.names.has(name));
     return overlap(pa.terms, pb.terms, this.weight, 3, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
