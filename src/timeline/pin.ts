@@ -30,7 +30,10 @@ const REACH_AFTER = 370;
 export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity, recall: Recall = compute): SentenceEvent[] {
   const pinned: SentenceEvent[] = [];
   // Evidence is day- or month-precise: the rest is set aside once, not for every item.
-  const fine = events.filter((event) => event.precision !== 'year');
+  const evidence = new Evidence(
+    events.filter((event) => event.precision !== 'year'),
+    similarity,
+  );
   const bySource = new Map<string, Pending[]>();
   for (const item of pending) bySource.set(item.stated.source, [...(bySource.get(item.stated.source) ?? []), item]);
   for (const [source, items] of bySource) {
@@ -38,10 +41,9 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
     const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
     for (const item of items) {
       if (item.mention.kind !== 'occurred') continue;
-      const evidence = evidenceFor(item, fine, similarity);
-      const span = evidence && recall(item, `span|${evidence.date}`, () => daysAllowing(item, evidence.date));
-      if (span)
-        spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
+      const found = evidence.for(item);
+      const span = found && recall(item, `span|${found.date}`, () => daysAllowing(item, found.date));
+      if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${found.sources[0]!.source} dates ${found.date}` });
     }
     let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
     for (const seed of spans) {
@@ -77,16 +79,54 @@ export type Recall = <T>(owner: object, key: string, compute: () => T) => T;
 
 const compute: Recall = (_owner, _key, run) => run();
 
-/** The one day- or month-precise event of another article that reads as the same happening. */
-function evidenceFor(item: Pending, fine: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
+/**
+ * Finds, for a pending item, the one day- or month-precise event of another article that reads as the same
+ * happening. Events worded alike share a profile (`Similarity.profileOf`), and whether two profiles are alike
+ * is decided once: repeated reports (wire copy) cost one comparison per wording, not one per copy.
+ */
+class Evidence {
+  private readonly groups = new Map<object, { events: SentenceEvent[]; order: number[] }>();
+  private readonly alikeFor = new Map<object, { events: SentenceEvent[]; order: number[] }[]>();
+
+  constructor(
+    fine: SentenceEvent[],
+    private readonly similarity: Similarity,
+  ) {
+    fine.forEach((event, order) => {
+      const profile = similarity.profileOf(event);
+      let group = this.groups.get(profile);
+      if (!group) this.groups.set(profile, (group = { events: [], order: [] }));
+      group.events.push(event);
+      group.order.push(order);
+    });
+  }
+
+  /** The first such event (in the order given), when every match is dated alike; else undefined. */
+  for(item: Pending): SentenceEvent | undefined {
+    const profile = this.similarity.profileOf(item.text);
+    let alike = this.alikeFor.get(profile);
+    if (!alike) {
+      alike = [...this.groups.values()].filter((group) => this.alike(item, group.events[0]!));
+      this.alikeFor.set(profile, alike);
+    }
+    let first: { event: SentenceEvent; order: number } | undefined;
+    const dates = new Set<string>();
+    for (const group of alike) {
+      group.events.forEach((event, i) => {
+        if (event.sources[0]!.source === item.stated.source) return;
+        dates.add(event.date);
+        if (!first || group.order[i]! < first.order) first = { event, order: group.order[i]! };
+      });
+      if (dates.size > 1) return undefined;
+    }
+    return dates.size === 1 ? first!.event : undefined;
+  }
+
   // Evidence shares the main verb, or is worded nearly the same: "turned down the request" is not "approved the transfer".
-  const alike = (event: SentenceEvent) => {
-    const score = similarity.score(item.text, event);
-    return score >= NEAR_SAME || (score >= SAME_EVENT && similarity.sharedVerbs(item.text, event).length > 0);
-  };
-  const matches = fine.filter((event) => event.sources[0]!.source !== item.stated.source && alike(event));
-  const dates = new Set(matches.map((event) => event.date));
-  return dates.size === 1 ? matches[0] : undefined;
+  private alike(item: Pending, event: SentenceEvent): boolean {
+    const score = this.similarity.score(item.text, event);
+    return score >= NEAR_SAME || (score >= SAME_EVENT && this.similarity.sharedVerbs(item.text, event).length > 0);
+  }
 }
 
 /** The days of writing for which the item's relative date falls within the evidence's date (`date`). */

@@ -120,6 +120,11 @@ export class Similarity {
     return overlap(pa.terms, pb.terms, this.weight, 3, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
   }
 
+  /** What scoring reads of a clause: two clauses with the same profile score alike against any other. */
+  profileOf(event: Comparable): object {
+    return this.profile(event);
+  }
+
   /** The main verbs two clauses share. */
   sharedVerbs(a: Comparable, b: Comparable): string[] {
     const verbs = this.profile(b).verbs;
