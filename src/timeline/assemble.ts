@@ -7,7 +7,7 @@ import { applyRedated, redatedDates } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity } from './similarity.ts';
 import type { TimelineEvent } from './types.ts';
-import { inferYear } from './year.ts';
+import { inferYear, OtherEvents } from './year.ts';
 
 /** The case's timeline from per-article extractions: dated across articles, reports of one happening merged. */
 export function assembleTimeline(records: ArticleTimeline[], memo?: AssemblyMemo): TimelineEvent[] {
@@ -24,7 +24,7 @@ export function assembleTimeline(records: ArticleTimeline[], memo?: AssemblyMemo
 export function assembleSentenceEvents(records: ArticleTimeline[], memo = new AssemblyMemo(records)): SentenceEvent[] {
   const dated = records.filter((record) => !record.monthDay);
   const events = dated.flatMap((record) => record.events);
-  const fine = new Similarity(events.filter((event) => event.precision !== 'year'));
+  const others = new OtherEvents(events);
   for (const record of records.filter((candidate) => candidate.monthDay)) {
     const monthDay = record.monthDay!;
     const read = (reference: string) =>
@@ -33,7 +33,7 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
         memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source)),
         reference,
       );
-    const year = inferYear(record.source, monthDay, events, read, fine);
+    const year = inferYear(record.source, monthDay, others, read);
     const own: SentenceEvent[] = [];
     for (const event of read(formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day'))) {
       if (event.redate) {
@@ -43,7 +43,7 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
       own.push(event);
     }
     events.push(...own);
-    fine.add(own.filter((event) => event.precision !== 'year'));
+    others.add(own);
   }
   const pending = dated.flatMap((record) => record.pending);
   const similarity = new Similarity([...events, ...pending.map((item) => item.text)]);
