@@ -1,4 +1,3 @@
-import type { AssemblyMemoTable } from './assembly-memo.ts';
 import type { Pending } from './pin.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 
@@ -20,3 +19,6 @@ export interface ArticleTimeline {
   /** Assembly's date arithmetic on this article, by what it depends on (`assembly-memo.ts`); absent until assembled. */
   memo?: AssemblyMemoTable;
 }
+
+/** Results of assembly's date readings of one article, by key (plain JSON values; null for "no result"). */
+export type AssemblyMemoTable = Record<string, unknown>;

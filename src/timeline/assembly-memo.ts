@@ -1,12 +1,9 @@
-import type { ArticleTimeline } from './article-timeline.ts';
+import type { ArticleTimeline, AssemblyMemoTable } from './article-timeline.ts';
 
-/**
- * Results of assembly's date arithmetic that depend on one article's own text and a key alone (a relative date
- * resolved against a candidate day of writing, a yearless article read against a candidate year), kept with the
- * article's extraction. Each is a pure function of what its key names, so a result recalled is the one that
- * computing it again would give: a corpus change reruns the date parser only for keys no earlier assembly met.
- */
-export type AssemblyMemoTable = Record<string, unknown>;
+// Results of assembly's date arithmetic that depend on one article's own text and a key alone (a relative date
+// resolved against a candidate day of writing, a yearless article read against a candidate year) are kept with
+// the article's extraction. Each is a pure function of what its key names, so a result recalled is the one that
+// computing it again would give: a corpus change reruns the date parser only for keys no earlier assembly met.
 
 interface Owner {
   old: AssemblyMemoTable;

@@ -6,7 +6,7 @@ import { AssemblyMemo } from './assembly-memo.ts';
 import { extractArticles } from './extract.ts';
 import type { TimelineArticle } from './sentence-event.ts';
 import { saveTimeline } from './store.ts';
-import type { TimelineEvent } from './types.ts';
+import type { TimelineArticleRef, TimelineEvent } from './types.ts';
 
 /** A built timeline: the merged events, each article's extraction, and which articles had to be read. */
 export interface TimelineBuild {
@@ -24,7 +24,10 @@ export interface TimelineBuild {
  * directory `reuse` (the current one), or held by a store, are not read again, so a corpus change reads only
  * the article it adds.
  */
-export async function buildTimeline(articles: TimelineArticle[], reuse?: string | ArticleTimelineStore): Promise<TimelineBuild> {
+export async function buildTimeline(
+  articles: (TimelineArticle | TimelineArticleRef)[],
+  reuse?: string | ArticleTimelineStore,
+): Promise<TimelineBuild> {
   const store = typeof reuse === 'string' ? await loadArticleTimelines(reuse) : reuse;
   const started = performance.now();
   const { records, extracted } = extractArticles(articles, store);
