@@ -41,7 +41,8 @@ function wellFormed(record: ArticleTimeline): boolean {
     Array.isArray(record.events) &&
     Array.isArray(record.pending) &&
     typeof record.names === 'object' &&
-    record.names !== null
+    record.names !== null &&
+    (record.memo === undefined || (typeof record.memo === 'object' && record.memo !== null && !Array.isArray(record.memo)))
   );
 }
 

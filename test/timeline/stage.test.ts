@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
@@ -44,6 +44,21 @@ test('GIVEN a damaged per-article file WHEN building THEN every article is read 
   try {
     writeFileSync(join(dir, ARTICLE_TIMELINES_FILE), '{"version": "old", "articles": [');
     assert.deepEqual((await buildTimeline([first, second], dir)).extracted, ['first.txt', 'second.txt']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('GIVEN a stored record whose date readings are damaged WHEN building THEN that article is read again and the timeline is a fresh extraction', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stage-'));
+  try {
+    await saveTimelineBuild(dir, await buildTimeline([first, second]));
+    const file = JSON.parse(readFileSync(join(dir, ARTICLE_TIMELINES_FILE), 'utf8'));
+    file.articles[1].memo = 'not readings';
+    writeFileSync(join(dir, ARTICLE_TIMELINES_FILE), JSON.stringify(file));
+    const build = await buildTimeline([first, second], dir);
+    assert.deepEqual(build.extracted, ['second.txt']);
+    assert.deepEqual(stored(build.events), stored(extractEvents([first, second])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
