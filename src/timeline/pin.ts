@@ -35,7 +35,11 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
     similarity,
   );
   const bySource = new Map<string, Pending[]>();
-  for (const item of pending) bySource.set(item.stated.source, [...(bySource.get(item.stated.source) ?? []), item]);
+  for (const item of pending) {
+    const items = bySource.get(item.stated.source);
+    if (items) items.push(item);
+    else bySource.set(item.stated.source, [item]);
+  }
   for (const [source, items] of bySource) {
     // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
     const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
