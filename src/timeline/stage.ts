@@ -34,9 +34,12 @@ export async function buildTimeline(
   const assembling = performance.now();
   const memo = new AssemblyMemo(records);
   const events = assembleTimeline(records, memo);
+  const assembled = memo.records();
+  // A store the caller keeps gets the records with their date readings, for the next build to recall.
+  if (store) for (const record of assembled) store.put(record);
   return {
     events,
-    records: memo.records(),
+    records: assembled,
     extracted,
     computed: memo.misses,
     ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },

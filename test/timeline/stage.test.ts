@@ -72,3 +72,18 @@ test('GIVEN a stored extraction WHEN the same text comes under another file name
   assert.deepEqual(build.extracted, ['renamed.txt']);
   assert.deepEqual([...new Set(build.events.flatMap((event) => event.sources.map((source) => source.source)))], ['renamed.txt']);
 });
+
+test('GIVEN a store kept in memory WHEN built twice THEN the second build recalls every date reading of the first', async () => {
+  const undated = makeArticle('undated.txt', 'Engineers reopened the estuary tunnel on Friday after the leak was fixed.');
+  const reopened = makeArticle(
+    'reopened.txt',
+    'Engineers reopened the estuary tunnel on 12 June 2020 after the leak was fixed.',
+    '2020-06-13',
+  );
+  const store = new MemoryArticleTimelines();
+  const firstBuild = await buildTimeline([reopened, undated], store);
+  assert.ok(firstBuild.computed > 0);
+  const again = await buildTimeline([reopened, undated], store);
+  assert.equal(again.computed, 0);
+  assert.deepEqual(stored(again.events), stored(firstBuild.events));
+});
