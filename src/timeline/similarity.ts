@@ -60,7 +60,7 @@ export class Similarity {
   private cached = 0;
   private n: number;
   private readonly weights = new Map<string, number>();
-  private rare: number;
+  private rareMemo?: number;
 
   /** `without` (clauses of the base) are left out of the corpus. */
   constructor(
@@ -73,7 +73,6 @@ export class Similarity {
     this.tally(corpus, 1);
     this.tally(without, -1);
     this.n = corpus.length - without.length + (base?.n ?? 0);
-    this.rare = this.rarest();
   }
 
   /** Adds clauses to the corpus (of a Similarity that others extend: they must be made after). */
@@ -84,18 +83,24 @@ export class Similarity {
     this.scores.clear();
     this.cached = 0;
     this.histogramMemo = undefined;
-    this.rare = this.rarest();
+    this.rareMemo = undefined;
   }
 
   private tally(corpus: Comparable[], sign: 1 | -1): void {
     for (const event of corpus) for (const term of this.profile(event).terms) this.own.set(term, (this.own.get(term) ?? 0) + sign);
   }
 
-  /** The rarest term's weight (what an unseen term weighs): the largest over the counts that occur. */
-  private rarest(): number {
-    let max = Math.log(2);
-    for (const count of this.distinctCounts()) if (count > 0) max = Math.max(max, Math.log(1 + this.n / count));
-    return max;
+  /**
+   * The rarest term's weight (what an unseen term weighs): the largest over the counts that occur. Worked out when
+   * first scored: a Similarity that only serves as a base, or is never asked, does not walk its vocabulary.
+   */
+  private get rare(): number {
+    if (this.rareMemo === undefined) {
+      let max = Math.log(2);
+      for (const count of this.distinctCounts()) if (count > 0) max = Math.max(max, Math.log(1 + this.n / count));
+      this.rareMemo = max;
+    }
+    return this.rareMemo;
   }
 
   /** The weighted overlap of two clauses' words, plus a bonus for a shared main verb, minus a penalty when both name people and share none. */
@@ -150,12 +155,13 @@ export class Similarity {
     const counts = new Set<number>();
     for (const term of this.own.keys()) counts.add(this.count(term));
     if (this.base) {
-      const remaining = new Map(this.base.histogram());
+      // The base's counts, less those of the terms these clauses change: a count stays if some other term has it.
+      const changed = new Map<number, number>();
       for (const term of this.own.keys()) {
         const count = this.base.own.get(term);
-        if (count !== undefined) remaining.set(count, remaining.get(count)! - 1);
+        if (count !== undefined) changed.set(count, (changed.get(count) ?? 0) + 1);
       }
-      for (const [count, terms] of remaining) if (terms > 0) counts.add(count);
+      for (const [count, terms] of this.base.histogram()) if (terms > (changed.get(count) ?? 0)) counts.add(count);
     }
     return counts;
   }
