@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes.split(',').map(Number);
 const noTimeline = {
-  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 }, computed: 0 }),
   save: async () => {},
 };
 const timeline = values['no-timeline'] ? noTimeline : timelineModule;
@@ -86,6 +86,13 @@ try {
         span('timeline', 'swapped').padEnd(11),
         `${load.toFixed(2)} s`,
       ].join('  '),
+    );
+    // The timeline span's parts: extracting the added article, assembling and merging every article's stored
+    // extraction, and the rest (listing the articles, reading the stored extractions).
+    const { extracted, ms } = result.summary.timeline;
+    const spanMs = marks.timeline! - marks.vectors!;
+    console.log(
+      `        timeline: ${extracted.length} article extracted in ${ms.extract} ms, assembly + merge ${ms.assemble} ms, the rest (listing the articles, reading the stored extractions; writing them and the ${result.summary.events} events back is in write+swap) ${Math.round(spanMs - ms.extract - ms.assemble)} ms`,
     );
   }
 } finally {

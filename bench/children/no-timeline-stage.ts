@@ -4,6 +4,6 @@ import type { TimelineModule } from '../../src/core/deps.ts';
 import { saveTimelineBuild } from '../../src/timeline/stage.ts';
 
 export const timelineBuildStage: Pick<TimelineModule, 'extract' | 'save'> = {
-  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 }, computed: 0 }),
   save: saveTimelineBuild,
 };

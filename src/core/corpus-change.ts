@@ -14,6 +14,7 @@ import { acquireReindexLock } from '../index/reindex-lock.ts';
 import { appendAudit, type Actor } from '../ingest/audit.ts';
 import { findDuplicate, proseKeys } from '../ingest/duplicate.ts';
 import type { PreparedArticle } from '../ingest/prepare.ts';
+import type { TimelineArticleRef } from '../timeline/types.ts';
 import type { BuildDeps } from './deps.ts';
 import type { CorpusChangeSummary } from './dossier.ts';
 import type { OpenIndex } from './open-index.ts';
@@ -154,13 +155,26 @@ async function articleRows(deps: BuildDeps, article: Article): Promise<ArticleRo
   return { records: { ...recordsOf(article, chunks), textKeys: proseKeys(article.sentences) }, sentenceVectors };
 }
 
-/** The stored articles once the change is applied, in corpus order (what a full build would extract from). */
-function articlesAfter(artifact: OpenIndex['artifact'], change: { add?: StoredArticle; remove?: string }): Article[] {
-  const articles = [...artifact.articles.values()].filter((article) => article.source !== change.remove);
-  if (change.add) articles.push(change.add);
-  articles.sort((a, b) => a.source.localeCompare(b.source));
+/**
+ * The articles once the change is applied, in corpus order (what a full build would extract from): the kept ones
+ * by name and checksum, read from the record store only if the timeline has no extraction of them stored.
+ */
+function articlesAfter(artifact: OpenIndex['artifact'], change: { add?: StoredArticle; remove?: string }): TimelineArticleRef[] {
+  const articles: TimelineArticleRef[] = artifact.articles
+    .summaries()
+    .filter((article) => article.source !== change.remove)
+    .map(({ source, hash }) => ({ source, hash, read: () => storedArticle(artifact, source) }));
+  const added = change.add;
   // Stored articles carry everything extraction reads (source, text, meta, sentences).
-  return articles as unknown as Article[];
+  if (added) articles.push({ source: added.source, hash: added.hash, read: () => added });
+  return articles.sort((a, b) => a.source.localeCompare(b.source));
+}
+
+function storedArticle(artifact: OpenIndex['artifact'], source: string): StoredArticle {
+  const article = artifact.articles.get(source);
+  if (!article)
+    throw new IndexError(`The index lists ${source} but holds no record of it: rebuild the index with a forced reindex.`, 'corrupt');
+  return article;
 }
 
 /** Moves a removed article's file to DATA_DIR/removed-articles (nothing is lost); returns how to put it back. */

@@ -5,12 +5,12 @@ import type { Config } from '../config.ts';
 import type { LocalEmbeddings } from '../index/embeddings/types.ts';
 import type { TimelineArticle } from '../timeline/sentence-event.ts';
 import type { TimelineBuild } from '../timeline/stage.ts';
-import type { TimelineEvent, TimelineQuery } from '../timeline/types.ts';
+import type { TimelineArticleRef, TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** The timeline functions the core uses: extraction and storage at build time, lookups at question time. */
 export interface TimelineModule {
   /** Extracts the timeline; articles whose extraction the index directory `reuse` holds are not read again. */
-  extract(articles: TimelineArticle[], reuse?: string): Promise<TimelineBuild>;
+  extract(articles: (TimelineArticle | TimelineArticleRef)[], reuse?: string): Promise<TimelineBuild>;
   /** Writes a build into an index directory (the events and the per-article extractions). */
   save(dir: string, build: TimelineBuild): Promise<void>;
   load(dir: string): Promise<TimelineEvent[]>;

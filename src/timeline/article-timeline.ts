@@ -16,4 +16,9 @@ export interface ArticleTimeline {
   pending: Pending[];
   /** Full names of the people it names, with how often: what links a surname used alone in another article to a person. */
   names: Record<string, number>;
+  /** Assembly's date arithmetic on this article, by what it depends on (`assembly-memo.ts`); absent until assembled. */
+  memo?: AssemblyMemoTable;
 }
+
+/** Results of assembly's date readings of one article, by key (plain JSON values; null for "no result"). */
+export type AssemblyMemoTable = Record<string, unknown>;

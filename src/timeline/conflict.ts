@@ -72,8 +72,11 @@ function spellingConflict(reports: Report[]): string | undefined {
   }
   const differences = new Set<string>();
   const sources = [...bySource.keys()];
+  // Copies of one wording (wire copy) name the same words: no spelling differs between them.
+  const wording = new Map([...bySource].map(([source, words]) => [source, [...words].sort().join(' ')]));
   for (const [i, a] of sources.entries()) {
     for (const b of sources.slice(i + 1)) {
+      if (wording.get(a) === wording.get(b)) continue;
       const [wordsA, wordsB] = [bySource.get(a)!, bySource.get(b)!];
       for (const x of wordsA) {
         for (const y of wordsB) {

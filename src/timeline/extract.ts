@@ -3,7 +3,7 @@ import type { ArticleTimeline } from './article-timeline.ts';
 import { assembleSentenceEvents, assembleTimeline } from './assemble.ts';
 import { extractArticle } from './read-article.ts';
 import type { SentenceEvent, TimelineArticle } from './sentence-event.ts';
-import type { TimelineEvent } from './types.ts';
+import type { TimelineArticleRef, TimelineEvent } from './types.ts';
 
 /** The case's timeline: every dated event of the articles, with reports of one happening merged. `store` keeps per-article extractions. */
 export function extractEvents(articles: TimelineArticle[], store?: ArticleTimelineStore): TimelineEvent[] {
@@ -20,7 +20,7 @@ export function extractSentenceEvents(articles: TimelineArticle[]): SentenceEven
  * else extracted now and put there. `extracted` names the articles that were read.
  */
 export function extractArticles(
-  articles: TimelineArticle[],
+  articles: (TimelineArticle | TimelineArticleRef)[],
   store: ArticleTimelineStore = new MemoryArticleTimelines(),
 ): { records: ArticleTimeline[]; extracted: string[] } {
   const extracted: string[] = [];
@@ -28,7 +28,7 @@ export function extractArticles(
     const kept = store.get(article.hash);
     // The file name is part of every quote's citation: a renamed copy of a file is read again.
     if (kept && kept.source === article.source) return kept;
-    const record = extractArticle(article);
+    const record = extractArticle('read' in article ? article.read() : article);
     store.put(record);
     extracted.push(article.source);
     return record;

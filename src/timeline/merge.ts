@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compatible } from './calendar.ts';
 import { describeConflict } from './conflict.ts';
+import { ClusterFacts } from './cluster-facts.ts';
 import { Similarity } from './similarity.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -31,17 +32,10 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
   // than with the square of the whole timeline. Reports come most precise first, so a cluster's finest date is
   // its first report's, and its place in the index never changes.
   const index = new ClusterIndex();
+  const facts = new ClusterFacts<Member>(similarity);
   for (const member of ordered) {
-    const sameArticle = (cluster: Member[]) =>
-      cluster.some((other) =>
-        other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start !== cited.start)),
-      );
-    const sameSentence = (cluster: Member[]) =>
-      cluster.some(
-        (other) =>
-          other.date === member.date &&
-          other.sources.some((cited) => member.sources.some((own) => own.source === cited.source && own.start === cited.start)),
-      );
+    const sameArticle = (cluster: Member[]) => facts.of(cluster).citesOtherSentence(member);
+    const sameSentence = (cluster: Member[]) => facts.of(cluster).citesSameSentence(member);
     const candidates = index.compatibleWith(member.date);
     // Two dates of one sentence that resolve to the same day ("Nov. 9 ... said on Saturday") are one event.
     const best =
@@ -49,14 +43,14 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
       bestCluster(
         candidates.filter((cluster) => !sameArticle(cluster)),
         member,
-        similarity,
+        facts,
         (cluster) => compatible(finest(cluster).date, member.date),
         SAME_EVENT,
       ) ??
       bestCluster(
         candidates.filter(sameArticle),
         member,
-        similarity,
+        facts,
         (cluster) => compatible(finest(cluster).date, member.date),
         SAME_EVENT_DESPITE_DATE,
       );
@@ -75,11 +69,11 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
     const other = bestCluster(
       nearby,
       cluster[0]!,
-      similarity,
+      facts,
       (candidate) =>
         !compatible(finest(candidate).date, finest(cluster).date) &&
         similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 &&
-        !candidate.some((a) => cluster.some((b) => a.sources[0]!.source === b.sources[0]!.source)),
+        !facts.of(candidate).sharesFirstSource(facts.of(cluster)),
       SAME_EVENT_DESPITE_DATE,
     );
     if (other) {
@@ -137,14 +131,16 @@ class ClusterIndex {
 function bestCluster(
   clusters: Member[][],
   member: Member,
-  similarity: Similarity,
+  facts: ClusterFacts<Member>,
   eligible: (cluster: Member[]) => boolean,
   threshold: number,
 ) {
   let best: { cluster: Member[]; score: number } | undefined;
   for (const cluster of clusters) {
     if (!eligible(cluster)) continue;
-    const score = Math.max(...cluster.map((other) => similarity.score(member, other) + peopleBonus(member, other)));
+    const score = Math.max(
+      ...facts.of(cluster).distinct.map((other) => facts.similarity.score(member, other) + peopleBonus(member, other)),
+    );
     if (score >= threshold && (!best || score > best.score)) best = { cluster, score };
   }
   return best?.cluster;

@@ -27,18 +27,27 @@ const REACH_AFTER = 370;
  * relative dates are resolved across them at the precision they all share. Where they differ, the reading for
  * the earliest of those days is kept as approximate (news is written soon after what it reports).
  */
-export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity): SentenceEvent[] {
+export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity, recall: Recall = compute): SentenceEvent[] {
   const pinned: SentenceEvent[] = [];
-  for (const source of new Set(pending.map((item) => item.stated.source))) {
-    const items = pending.filter((item) => item.stated.source === source);
+  // Evidence is day- or month-precise: the rest is set aside once, not for every item.
+  const evidence = new Evidence(
+    events.filter((event) => event.precision !== 'year'),
+    similarity,
+  );
+  const bySource = new Map<string, Pending[]>();
+  for (const item of pending) {
+    const items = bySource.get(item.stated.source);
+    if (items) items.push(item);
+    else bySource.set(item.stated.source, [item]);
+  }
+  for (const [source, items] of bySource) {
     // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
     const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
     for (const item of items) {
       if (item.mention.kind !== 'occurred') continue;
-      const evidence = evidenceFor(item, events, similarity);
-      const span = evidence && daysAllowing(item, evidence);
-      if (span)
-        spans.push({ ...span, because: `it dates “${item.mention.text}” what ${evidence.sources[0]!.source} dates ${evidence.date}` });
+      const found = evidence.for(item);
+      const span = found && recall(item, `span|${found.date}`, () => daysAllowing(item, found.date));
+      if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${found.sources[0]!.source} dates ${found.date}` });
     }
     let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
     for (const seed of spans) {
@@ -51,7 +60,8 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
     if (!window) continue;
     const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;
     for (const item of items) {
-      const dated = acrossWindow(item, window.first, window.last);
+      const { first, last } = window;
+      const dated = recall(item, `window|${first}|${last}`, () => acrossWindow(item, first, last));
       if (!dated) continue;
       pinned.push(
         sentenceEvent(item.stated, item.mention, item.text, {
@@ -65,26 +75,72 @@ export function pinUndated(pending: Pending[], events: SentenceEvent[], similari
   return pinned;
 }
 
-/** The one day- or month-precise event of another article that reads as the same happening. */
-function evidenceFor(item: Pending, events: SentenceEvent[], similarity: Similarity): SentenceEvent | undefined {
+/**
+ * Keeps what a pure function of a pending item and a key gives, so another assembly can recall it instead of
+ * running the date parser again (`AssemblyMemo.recall`); by default it just computes.
+ */
+export type Recall = <T>(owner: object, key: string, compute: () => T) => T;
+
+const compute: Recall = (_owner, _key, run) => run();
+
+/**
+ * Finds, for a pending item, the one day- or month-precise event of another article that reads as the same
+ * happening. Events worded alike share a profile (`Similarity.profileOf`), and whether two profiles are alike
+ * is decided once: repeated reports (wire copy) cost one comparison per wording, not one per copy.
+ */
+class Evidence {
+  private readonly groups = new Map<object, { events: SentenceEvent[]; order: number[] }>();
+  private readonly alikeFor = new Map<object, { events: SentenceEvent[]; order: number[] }[]>();
+
+  constructor(
+    fine: SentenceEvent[],
+    private readonly similarity: Similarity,
+  ) {
+    fine.forEach((event, order) => {
+      const profile = similarity.profileOf(event);
+      let group = this.groups.get(profile);
+      if (!group) this.groups.set(profile, (group = { events: [], order: [] }));
+      group.events.push(event);
+      group.order.push(order);
+    });
+  }
+
+  /** The first such event (in the order given), when every match is dated alike; else undefined. */
+  for(item: Pending): SentenceEvent | undefined {
+    const profile = this.similarity.profileOf(item.text);
+    let alike = this.alikeFor.get(profile);
+    if (!alike) {
+      alike = [...this.groups.values()].filter((group) => this.alike(item, group.events[0]!));
+      this.alikeFor.set(profile, alike);
+    }
+    let first: { event: SentenceEvent; order: number } | undefined;
+    const dates = new Set<string>();
+    for (const group of alike) {
+      group.events.forEach((event, i) => {
+        if (event.sources[0]!.source === item.stated.source) return;
+        dates.add(event.date);
+        if (!first || group.order[i]! < first.order) first = { event, order: group.order[i]! };
+      });
+      if (dates.size > 1) return undefined;
+    }
+    return dates.size === 1 ? first!.event : undefined;
+  }
+
   // Evidence shares the main verb, or is worded nearly the same: "turned down the request" is not "approved the transfer".
-  const alike = (event: SentenceEvent) => {
-    const score = similarity.score(item.text, event);
-    return score >= NEAR_SAME || (score >= SAME_EVENT && similarity.sharedVerbs(item.text, event).length > 0);
-  };
-  const matches = events.filter((event) => event.sources[0]!.source !== item.stated.source && event.precision !== 'year' && alike(event));
-  const dates = new Set(matches.map((event) => event.date));
-  return dates.size === 1 ? matches[0] : undefined;
+  private alike(item: Pending, event: SentenceEvent): boolean {
+    const score = this.similarity.score(item.text, event);
+    return score >= NEAR_SAME || (score >= SAME_EVENT && this.similarity.sharedVerbs(item.text, event).length > 0);
+  }
 }
 
-/** The days of writing for which the item's relative date falls within the evidence's date. */
-function daysAllowing(item: Pending, evidence: SentenceEvent): { first: DayNumber; last: DayNumber } | undefined {
-  const span = parseDate(evidence.date)!;
+/** The days of writing for which the item's relative date falls within the evidence's date (`date`). */
+function daysAllowing(item: Pending, date: string): { first: DayNumber; last: DayNumber } | undefined {
+  const span = parseDate(date)!;
   let first: DayNumber | undefined;
   let last: DayNumber | undefined;
   for (let day = span.first - REACH_BEFORE; day <= span.last + REACH_AFTER; day++) {
-    const date = resolveOn(item, day);
-    if (!date || !date.startsWith(evidence.date)) continue;
+    const resolved = resolveOn(item, day);
+    if (!resolved || !resolved.startsWith(date)) continue;
     first ??= day;
     last = day;
   }

@@ -1,6 +1,6 @@
 import { analyse } from './nlp.ts';
 import { contentTerms } from '../text/terms.ts';
-import { inverseFrequencies, names, overlap, rarest } from './terms.ts';
+import { names, overlap } from './terms.ts';
 
 /** What matching needs of an event: the clause it was told in, and its summary (where "his" became a name). */
 export interface Comparable {
@@ -40,24 +40,94 @@ const LIGHT_VERBS = new Set([
   'tell',
 ]);
 
-/** Scores how likely two clauses report the same happening, weighting rare shared words over common ones. */
-export class Similarity {
-  private readonly profiles = new Map<string, Profile>();
-  private readonly byObject = new WeakMap<Comparable, Profile>();
-  private readonly idf: Map<string, number>;
-  private readonly rare: number;
+// Pairs of profiles whose scores are kept, at most: about 100 MB, whatever the corpus.
+const MAX_CACHED_SCORES = 1_000_000;
 
-  constructor(corpus: Comparable[]) {
-    this.idf = inverseFrequencies(corpus.map((event) => this.profile(event).terms));
-    this.rare = rarest(this.idf);
+// A profile is a pure function of an event's clause, summary and verbs, which are never changed once made: kept
+// by object for as long as the event lives, so that every Similarity over the same events parses each once.
+const byObject = new WeakMap<Comparable, Profile>();
+
+/**
+ * Scores how likely two clauses report the same happening, weighting rare shared words over common ones (the
+ * inverse frequency of a word among the clauses of `corpus`). Given a `base` (itself built without one), the
+ * corpus is the base's clauses and these together: the base's counts and parses are shared, not made again,
+ * which lets assembly score one article's readings against the whole corpus many times at the cost of that article.
+ */
+export class Similarity {
+  private readonly profiles: Map<string, Profile>;
+  private readonly own = new Map<string, number>();
+  private readonly scores = new Map<Profile, Map<Profile, number>>();
+  private cached = 0;
+  private n: number;
+  private readonly weights = new Map<string, number>();
+  private rareMemo?: number;
+
+  /** `without` (clauses of the base) are left out of the corpus. */
+  constructor(
+    corpus: Comparable[],
+    private readonly base?: Similarity,
+    without: Comparable[] = [],
+  ) {
+    if (base?.base) throw new Error('A Similarity extends one built from a corpus alone.');
+    this.profiles = base?.profiles ?? new Map();
+    this.tally(corpus, 1);
+    this.tally(without, -1);
+    this.n = corpus.length - without.length + (base?.n ?? 0);
+  }
+
+  /** Adds clauses to the corpus (of a Similarity that others extend: they must be made after). */
+  add(corpus: Comparable[]): void {
+    this.tally(corpus, 1);
+    this.n += corpus.length;
+    this.weights.clear();
+    this.scores.clear();
+    this.cached = 0;
+    this.histogramMemo = undefined;
+    this.rareMemo = undefined;
+  }
+
+  private tally(corpus: Comparable[], sign: 1 | -1): void {
+    for (const event of corpus) for (const term of this.profile(event).terms) this.own.set(term, (this.own.get(term) ?? 0) + sign);
+  }
+
+  /**
+   * The rarest term's weight (what an unseen term weighs): the largest over the counts that occur. Worked out when
+   * first scored: a Similarity that only serves as a base, or is never asked, does not walk its vocabulary.
+   */
+  private get rare(): number {
+    if (this.rareMemo === undefined) {
+      let max = Math.log(2);
+      for (const count of this.distinctCounts()) if (count > 0) max = Math.max(max, Math.log(1 + this.n / count));
+      this.rareMemo = max;
+    }
+    return this.rareMemo;
   }
 
   /** The weighted overlap of two clauses' words, plus a bonus for a shared main verb, minus a penalty when both name people and share none. */
   score(a: Comparable, b: Comparable): number {
     const [pa, pb] = [this.profile(a), this.profile(b)];
+    // Reports repeated word for word (wire copy, syndicated articles) share a profile: each pair is scored once.
+    let row = this.scores.get(pa);
+    const known = row?.get(pb);
+    if (known !== undefined) return known;
+    const score = this.scoreProfiles(pa, pb);
+    if (this.cached < MAX_CACHED_SCORES) {
+      if (!row) this.scores.set(pa, (row = new Map()));
+      row.set(pb, score);
+      this.cached++;
+    }
+    return score;
+  }
+
+  private scoreProfiles(pa: Profile, pb: Profile): number {
     const shared = [...pa.verbs].some((verb) => pb.verbs.has(verb));
     const clash = pa.names.size > 0 && pb.names.size > 0 && ![...pa.names].some((name) => pb.names.has(name));
-    return overlap(pa.terms, pb.terms, this.idf, 3, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
+    return overlap(pa.terms, pb.terms, this.weight, 3, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
+  }
+
+  /** What scoring reads of a clause: two clauses with the same profile score alike against any other. */
+  profileOf(event: Comparable): object {
+    return this.profile(event);
   }
 
   /** The main verbs two clauses share. */
@@ -66,11 +136,53 @@ export class Similarity {
     return [...this.profile(a).verbs].filter((verb) => verbs.has(verb));
   }
 
+  private readonly weight = (term: string): number => {
+    let weight = this.weights.get(term);
+    if (weight === undefined) {
+      const count = this.count(term);
+      weight = count > 0 ? Math.log(1 + this.n / count) : this.rare;
+      this.weights.set(term, weight);
+    }
+    return weight;
+  };
+
+  private count(term: string): number {
+    return (this.own.get(term) ?? 0) + (this.base?.own.get(term) ?? 0);
+  }
+
+  /** The counts some term of the corpus has: the base's for terms these clauses lack, and the sums for theirs. */
+  private distinctCounts(): Set<number> {
+    const counts = new Set<number>();
+    for (const term of this.own.keys()) counts.add(this.count(term));
+    if (this.base) {
+      // The base's counts, less those of the terms these clauses change: a count stays if some other term has it.
+      const changed = new Map<number, number>();
+      for (const term of this.own.keys()) {
+        const count = this.base.own.get(term);
+        if (count !== undefined) changed.set(count, (changed.get(count) ?? 0) + 1);
+      }
+      for (const [count, terms] of this.base.histogram()) if (terms > (changed.get(count) ?? 0)) counts.add(count);
+    }
+    return counts;
+  }
+
+  private histogramMemo?: Map<number, number>;
+
+  /** How many terms have each count. */
+  private histogram(): Map<number, number> {
+    if (!this.histogramMemo) {
+      this.histogramMemo = new Map();
+      for (const count of this.own.values()) this.histogramMemo.set(count, (this.histogramMemo.get(count) ?? 0) + 1);
+    }
+    return this.histogramMemo;
+  }
+
   private profile(event: Comparable): Profile {
     // Merging scores one event against many: look it up by identity before building its text key.
-    const known = this.byObject.get(event);
+    const known = byObject.get(event);
     if (known) return known;
-    const key = `${event.clause}\n${event.summary ?? ''}`;
+    // Verbs read in context can differ for one wording: they are part of what makes the profile.
+    const key = `${event.clause}\n${event.summary ?? ''}\n${event.verbs?.join(' ') ?? '*'}`;
     let profile = this.profiles.get(key);
     if (!profile) {
       const text = `${event.clause} ${event.summary ?? ''}`;
@@ -81,7 +193,7 @@ export class Similarity {
       profile = { terms: contentTerms(text), verbs: new Set(verbs), names: new Set(people) };
       this.profiles.set(key, profile);
     }
-    this.byObject.set(event, profile);
+    byObject.set(event, profile);
     return profile;
   }
 }

@@ -40,9 +40,16 @@ export function inverseFrequencies(termSets: Set<string>[]): Map<string, number>
 /**
  * Weighted overlap of two term sets, relative to the smaller: 1 when one's terms all appear in the other.
  * A clause of two or three words cannot look like everything: the smaller side counts as at least `floor` rare words.
+ * `idf` is a map of weights (a term it lacks weighs `rare`) or a function giving a term's weight.
  */
-export function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>, floor = 3, rare = rarest(idf)): number {
-  const weight = (term: string) => idf.get(term) ?? rare;
+export function overlap(
+  a: Set<string>,
+  b: Set<string>,
+  idf: Map<string, number> | ((term: string) => number),
+  floor = 3,
+  rare = typeof idf === 'function' ? Math.log(2) : rarest(idf),
+): number {
+  const weight = typeof idf === 'function' ? idf : (term: string) => idf.get(term) ?? rare;
   const sum = (terms: Iterable<string>) => [...terms].reduce((total, term) => total + weight(term), 0);
   const shared = sum([...a].filter((term) => b.has(term)));
   const smaller = Math.max(Math.min(sum(a), sum(b)), floor * rare);

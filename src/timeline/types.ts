@@ -3,6 +3,16 @@ import type { Article } from '../corpus/types.ts';
 /** What timeline extraction reads of an article: the index's stored articles carry all of it. */
 export type TimelineArticle = Pick<Article, 'source' | 'hash' | 'text' | 'meta' | 'sentences'>;
 
+/**
+ * An article named by its file and checksum, read (`read`) only when no stored extraction matches: a corpus
+ * change passes every kept article so, and reads only the one it adds.
+ */
+export interface TimelineArticleRef {
+  source: string;
+  hash: string;
+  read(): TimelineArticle;
+}
+
 /** Where an event is stated: a corpus file and a verbatim quote from it. */
 export interface EventSource {
   source: string;

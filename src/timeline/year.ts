@@ -21,17 +21,18 @@ export interface InferredYear {
  * one after) is tried: the article's relative dates are resolved against it, and the year is taken when it alone
  * puts the article's events on the dates other articles give the same events. Otherwise the article's own text
  * bounds it: the earliest year, not before the latest year the article names, whose month and day fall after
- * the article's latest stated date — marked approximate.
+ * the article's latest stated date — marked approximate. `others` may be given as `OtherEvents`, kept by the
+ * caller across many articles, so that each call costs what the article has, not what the corpus has.
  */
 export function inferYear(
   source: string,
   monthDay: { month: number; day: number; text: string },
-  others: SentenceEvent[],
+  others: SentenceEvent[] | OtherEvents,
   read: (reference: string) => SentenceEvent[],
 ): InferredYear {
+  const context = others instanceof OtherEvents ? others : new OtherEvents(others);
   const label = `“${monthDay.text}”`;
-  const years = new Set<number>();
-  for (const event of others) years.add(Number(event.date.slice(0, 4)));
+  const years = new Set(context.years);
   const own = read(`${[...years].sort().at(-1) ?? new Date().getUTCFullYear()}-01-01`).filter((event) => !event.reference);
   for (const event of own) years.add(Number(event.date.slice(0, 4)));
   // An article is written after the past events it dates: no candidate before the latest year of them.
@@ -61,14 +62,19 @@ export function inferYear(
     .flatMap((year) => [year, year + 1])
     .filter((year, i, all) => all.indexOf(year) === i && year >= floor)
     .sort((a, b) => a - b);
-  const fine = others.filter((event) => event.precision !== 'year' && event.sources[0]!.source !== source);
+  // Other articles' day- and month-precise events: an event is compared only with those of its date.
+  const fineOn = (date: string) => (context.fine.get(date) ?? []).filter((event) => event.sources[0]!.source !== source);
+  const ownFine = context.fineOf.get(source) ?? [];
   const scored = candidates.map((year) => {
     const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter(
       (event) => event.reference && event.precision !== 'year',
     );
-    const similarity = new Similarity([...events, ...fine]);
+    // Words weigh by their frequency among these readings and the other articles' fine events.
+    const similarity = new Similarity(events, context.similarity, ownFine);
     const matches = events.flatMap((event) =>
-      fine.filter((other) => other.date === event.date && similarity.score(event, other) >= SAME_EVENT).map((other) => ({ event, other })),
+      fineOn(event.date)
+        .filter((other) => similarity.score(event, other) >= SAME_EVENT)
+        .map((other) => ({ event, other })),
     );
     return { year, matches };
   });
@@ -90,6 +96,38 @@ export function inferYear(
     approximate: true,
     note: `the dateline ${label} gives no year and no other article dates the same events; ${month} ${monthDay.day}, ${after} is the earliest reading after the latest date the article names (${latest ?? 'none'}), so the year is a guess`,
   };
+}
+
+/** The events of the other articles as year inference reads them: kept up to date as more articles are dated. */
+export class OtherEvents {
+  readonly years = new Set<number>();
+  /** Day- and month-precise events by date, and by source file, in the order given. */
+  readonly fine = new Map<string, SentenceEvent[]>();
+  readonly fineOf = new Map<string, SentenceEvent[]>();
+  /** Word weights over the day- and month-precise events. */
+  readonly similarity = new Similarity([]);
+
+  constructor(events: SentenceEvent[] = []) {
+    this.add(events);
+  }
+
+  add(events: SentenceEvent[]): void {
+    const fine: SentenceEvent[] = [];
+    for (const event of events) {
+      this.years.add(Number(event.date.slice(0, 4)));
+      if (event.precision === 'year') continue;
+      fine.push(event);
+      for (const [map, key] of [
+        [this.fine, event.date],
+        [this.fineOf, event.sources[0]!.source],
+      ] as const) {
+        const list = map.get(key);
+        if (list) list.push(event);
+        else map.set(key, [event]);
+      }
+    }
+    this.similarity.add(fine);
+  }
 }
 
 /** The one year in which a past full date the article states falls within the month before its dateline's month and day. */

@@ -44,7 +44,7 @@ export class HashedEmbeddings implements LocalEmbeddings {
 
 /** A timeline stage that extracts no events; the data tests are about the index, not dates. */
 export const noTimeline: TimelineModule = {
-  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 } }),
+  extract: async () => ({ events: [], records: [], extracted: [], ms: { extract: 0, assemble: 0 }, computed: 0 }),
   save: async () => {},
   load: async () => [],
   select: () => [],

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import type { Dossier } from '../../src/core/dossier.ts';
-import { currentIndexDir } from '../../src/index/location.ts';
 import { readAudit } from '../../src/ingest/audit.ts';
 import { openDossier } from '../../src/core/open-dossier.ts';
 import { copySharedIndex } from '../fixtures/shared-index.ts';
@@ -232,7 +231,8 @@ describe('/corpus on the real core', () => {
     { timeout: 120_000 },
     async () => {
       const before = fingerprint(corpusDir);
-      const index = await currentIndexDir(join(root, 'data'));
+      // An in-place change keeps the index folder and bumps the sequence number in current.json.
+      const index = indexState(join(root, 'data'), dossier);
       const cases: [Parameters<typeof add>[0], RegExp][] = [
         [{ file: { filename: 'empty.txt', content: '' } }, /^empty\.txt was refused: the file is empty\.$/],
         [
@@ -264,7 +264,7 @@ describe('/corpus on the real core', () => {
         assert.deepEqual(edit.body!.components, []);
       }
       assert.deepEqual(fingerprint(corpusDir), before);
-      assert.equal(await currentIndexDir(join(root, 'data')), index);
+      assert.deepEqual(indexState(join(root, 'data'), dossier), index);
     },
   );
 
@@ -301,3 +301,79 @@ describe('/corpus on the real core', () => {
     );
   });
 });
+
+describe('/corpus add with URL_FETCH_ALLOW_PRIVATE unset', () => {
+  let root: string;
+  let corpusDir: string;
+  let dossier: Dossier;
+  let h: Harness<Dossier>;
+  let pages: Server;
+  let port: number;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'dossier-corpus-private-'));
+    corpusDir = join(root, 'corpus');
+    cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
+    // A real page on loopback: what is refused is the address, not an unreachable server.
+    pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)).listen(
+      0,
+      '127.0.0.1',
+    );
+    await new Promise((resolve) => pages.once('listening', resolve));
+    port = (pages.address() as AddressInfo).port;
+    await copySharedIndex(join(root, 'data'));
+    const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, 'data'), EMBEDDINGS: 'use-lite', MAX_FILE_BYTES };
+    dossier = await openDossier(loadConfig(env), { notice: () => {}, warn: () => {} });
+    h = await startHarness({ dossier, env });
+  });
+  after(async () => {
+    await h?.close();
+    await dossier?.close();
+    pages?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it(
+    'GIVEN URLs of loopback, private and link-local addresses WHEN a moderator adds them THEN each is refused naming the setting, and the corpus and index are unchanged',
+    { timeout: 120_000 },
+    async () => {
+      const before = fingerprint(corpusDir);
+      const index = indexState(join(root, 'data'), dossier);
+      const cases: [string, RegExp][] = [
+        [
+          `http://127.0.0.1:${port}/news/harbour-fine`,
+          /^127\.0\.0\.1 resolves to 127\.0\.0\.1, a loopback, private or link-local address: refused\. An operator can allow such addresses with URL_FETCH_ALLOW_PRIVATE=true/,
+        ],
+        [
+          `http://localhost:${port}/news/harbour-fine`,
+          /^localhost resolves to (127\.0\.0\.1|::1), a loopback, private or link-local address: refused\./,
+        ],
+        ['http://10.1.2.3/news', /^10\.1\.2\.3 resolves to 10\.1\.2\.3, a loopback, private or link-local address: refused\./],
+        [
+          'http://169.254.169.254/latest/meta-data/',
+          /^169\.254\.169\.254 resolves to 169\.254\.169\.254, a loopback, private or link-local address: refused\./,
+        ],
+        [`http://[::1]:${port}/news/harbour-fine`, /resolves to ::1, a loopback, private or link-local address: refused\./],
+      ];
+      for (const [url, message] of cases) {
+        const { token } = h.emulator.command({
+          user: MOD,
+          name: 'corpus',
+          subcommand: 'add',
+          options: { url },
+          permissions: MANAGER_PERMISSIONS,
+          channelId: GENERAL_CHANNEL_ID,
+        });
+        const edit = await h.emulator.waitForRequest(editOf(token), 30_000);
+        assert.match(String(edit.body!.content), message, url);
+        assert.deepEqual(edit.body!.components, []);
+      }
+      assert.deepEqual(fingerprint(corpusDir), before);
+      assert.deepEqual(indexState(join(root, 'data'), dossier), index);
+    },
+  );
+});
+
+/** What a committed change would alter: current.json (index folder and change sequence) and the article list. */
+function indexState(dataDir: string, dossier: Dossier) {
+  return { current: readFileSync(join(dataDir, 'current.json'), 'utf8'), sources: dossier.sources() };
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
@@ -49,6 +49,21 @@ test('GIVEN a damaged per-article file WHEN building THEN every article is read 
   }
 });
 
+test('GIVEN a stored record whose date readings are damaged WHEN building THEN that article is read again and the timeline is a fresh extraction', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stage-'));
+  try {
+    await saveTimelineBuild(dir, await buildTimeline([first, second]));
+    const file = JSON.parse(readFileSync(join(dir, ARTICLE_TIMELINES_FILE), 'utf8'));
+    file.articles[1].memo = 'not readings';
+    writeFileSync(join(dir, ARTICLE_TIMELINES_FILE), JSON.stringify(file));
+    const build = await buildTimeline([first, second], dir);
+    assert.deepEqual(build.extracted, ['second.txt']);
+    assert.deepEqual(stored(build.events), stored(extractEvents([first, second])));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('GIVEN a stored extraction WHEN the same text comes under another file name THEN it is read again, since quotes cite the file', async () => {
   const store = new MemoryArticleTimelines();
   await buildTimeline([first], store);
@@ -56,4 +71,19 @@ test('GIVEN a stored extraction WHEN the same text comes under another file name
   const build = await buildTimeline([renamed], store);
   assert.deepEqual(build.extracted, ['renamed.txt']);
   assert.deepEqual([...new Set(build.events.flatMap((event) => event.sources.map((source) => source.source)))], ['renamed.txt']);
+});
+
+test('GIVEN a store kept in memory WHEN built twice THEN the second build recalls every date reading of the first', async () => {
+  const undated = makeArticle('undated.txt', 'Engineers reopened the estuary tunnel on Friday after the leak was fixed.');
+  const reopened = makeArticle(
+    'reopened.txt',
+    'Engineers reopened the estuary tunnel on 12 June 2020 after the leak was fixed.',
+    '2020-06-13',
+  );
+  const store = new MemoryArticleTimelines();
+  const firstBuild = await buildTimeline([reopened, undated], store);
+  assert.ok(firstBuild.computed > 0);
+  const again = await buildTimeline([reopened, undated], store);
+  assert.equal(again.computed, 0);
+  assert.deepEqual(stored(again.events), stored(firstBuild.events));
 });
