@@ -59,7 +59,7 @@ function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[
 
 /** Fits the ranker, the sentence count and the decision on labelled items. */
 export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
-  const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'topDense'] : []);
+  const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'denseGap', 'topDense'] : []);
   const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
   const { ranker, rankerSteps } = fitRanker(rankerFeatures, items);
   const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
