@@ -2,7 +2,7 @@
 // with the packaged offline encoder) on a temp copy of the corpus; pages come from a local HTTP server on 127.0.0.1.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,41 +32,26 @@ const DAM = [
 ].join('\n');
 
 describe('/corpus on the real core', () => {
+  let bot: CorpusBot;
   let root: string;
   let corpusDir: string;
   let dossier: Dossier;
   let h: Harness<Dossier>;
-  let pages: Server;
   let site: string;
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'dossier-corpus-cmd-'));
-    corpusDir = join(root, 'corpus');
-    cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
-    pages = createServer((req, res) => {
-      if (req.url === '/news/harbour-fine') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-      else if (req.url === '/logo.png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
-      else if (req.url === '/moved') res.writeHead(302, { location: '/news/harbour-fine' }).end();
-      else res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
-    }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => pages.once('listening', resolve));
-    site = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
-    await copySharedIndex(join(root, 'data'));
-    const env = {
-      CORPUS_DIR: corpusDir,
-      DATA_DIR: join(root, 'data'),
-      EMBEDDINGS: 'use-lite',
-      URL_FETCH_ALLOW_PRIVATE: 'true',
-      MAX_FILE_BYTES,
-    };
-    dossier = await openDossier(loadConfig(env), { notice: () => {}, warn: () => {} });
-    h = await startHarness({ dossier, env });
+    bot = await startCorpusBot(
+      'dossier-corpus-cmd-',
+      (req, res) => {
+        if (req.url === '/news/harbour-fine') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+        else if (req.url === '/logo.png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]));
+        else if (req.url === '/moved') res.writeHead(302, { location: '/news/harbour-fine' }).end();
+        else res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+      },
+      { URL_FETCH_ALLOW_PRIVATE: 'true' },
+    );
+    ({ root, corpusDir, dossier, h, site } = bot);
   });
-  after(async () => {
-    await h?.close();
-    await dossier?.close();
-    pages?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => bot?.close());
 
   const add = (
     what: { url?: string; file?: { filename: string; content: Buffer | string } },
@@ -303,34 +288,20 @@ describe('/corpus on the real core', () => {
 });
 
 describe('/corpus add with URL_FETCH_ALLOW_PRIVATE unset', () => {
+  let bot: CorpusBot;
   let root: string;
   let corpusDir: string;
   let dossier: Dossier;
-  let h: Harness<Dossier>;
-  let pages: Server;
   let port: number;
+  let h: Harness<Dossier>;
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'dossier-corpus-private-'));
-    corpusDir = join(root, 'corpus');
-    cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
     // A real page on loopback: what is refused is the address, not an unreachable server.
-    pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)).listen(
-      0,
-      '127.0.0.1',
+    bot = await startCorpusBot('dossier-corpus-private-', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),
     );
-    await new Promise((resolve) => pages.once('listening', resolve));
-    port = (pages.address() as AddressInfo).port;
-    await copySharedIndex(join(root, 'data'));
-    const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, 'data'), EMBEDDINGS: 'use-lite', MAX_FILE_BYTES };
-    dossier = await openDossier(loadConfig(env), { notice: () => {}, warn: () => {} });
-    h = await startHarness({ dossier, env });
+    ({ root, corpusDir, dossier, h, port } = bot);
   });
-  after(async () => {
-    await h?.close();
-    await dossier?.close();
-    pages?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => bot?.close());
 
   it(
     'GIVEN URLs of loopback, private and link-local addresses WHEN a moderator adds them THEN each is refused naming the setting, and the corpus and index are unchanged',
@@ -376,4 +347,35 @@ describe('/corpus add with URL_FETCH_ALLOW_PRIVATE unset', () => {
 /** What a committed change would alter: current.json (index folder and change sequence) and the article list. */
 function indexState(dataDir: string, dossier: Dossier) {
   return { current: readFileSync(join(dataDir, 'current.json'), 'utf8'), sources: dossier.sources() };
+}
+
+/** The bot on the real core over a copy of the fixture corpus, with a local web server for the URLs it fetches. */
+interface CorpusBot {
+  root: string;
+  corpusDir: string;
+  dossier: Dossier;
+  h: Harness<Dossier>;
+  port: number;
+  site: string;
+  close(): Promise<void>;
+}
+
+async function startCorpusBot(prefix: string, serve: RequestListener, extraEnv: Record<string, string> = {}): Promise<CorpusBot> {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const corpusDir = join(root, 'corpus');
+  cpSync(FIXTURE_CORPUS, corpusDir, { recursive: true });
+  const pages = createServer(serve).listen(0, '127.0.0.1');
+  await new Promise((resolve) => pages.once('listening', resolve));
+  const port = (pages.address() as AddressInfo).port;
+  await copySharedIndex(join(root, 'data'));
+  const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, 'data'), EMBEDDINGS: 'use-lite', MAX_FILE_BYTES, ...extraEnv };
+  const dossier = await openDossier(loadConfig(env), { notice: () => {}, warn: () => {} });
+  const h = await startHarness({ dossier, env });
+  const close = async () => {
+    await h.close();
+    await dossier.close();
+    pages.close();
+    rmSync(root, { recursive: true, force: true });
+  };
+  return { root, corpusDir, dossier, h, port, site: `http://127.0.0.1:${port}`, close };
 }
