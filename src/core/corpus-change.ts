@@ -26,7 +26,8 @@ export type CorpusChange = { kind: 'add'; prepared: PreparedArticle } | { kind: 
  * Adds or removes one article in place: writes (or moves away) its corpus file, embeds only its sentences, and
  * commits only its rows to the current index (its vectors appended, its chunks inserted into the HNSW graph and
  * BM25 or marked deleted), in one transaction; the rest of the index is not read or rewritten, so the cost does
- * not grow with the corpus. Only its timeline events are extracted; the others' stored extractions are merged again. Questions are answered throughout; the open index
+ * not grow with the corpus. Only its timeline events are extracted, and only the years they fall in are merged again
+ * (`timeline/assembly-state.ts`). Questions are answered throughout; the open index
  * switches at the commit. On failure the corpus file is put back as it was and the index is unchanged.
  */
 export async function changeCorpus(
@@ -82,6 +83,7 @@ export async function changeCorpus(
     const timeline = await deps.timeline.extract(
       articlesAfter(artifact, { add: add?.records.article, remove: removed?.source }),
       artifact.dir,
+      { incremental: true },
     );
     const { events } = timeline;
     await checkpoint('timeline');

@@ -4,13 +4,16 @@ import type { LoadedCalibration } from '../answer/calibration.ts';
 import type { Config } from '../config.ts';
 import type { LocalEmbeddings } from '../index/embeddings/types.ts';
 import type { TimelineArticle } from '../timeline/sentence-event.ts';
-import type { TimelineBuild } from '../timeline/stage.ts';
+import type { TimelineBuild, TimelineBuildOptions } from '../timeline/stage.ts';
 import type { TimelineArticleRef, TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** The timeline functions the core uses: extraction and storage at build time, lookups at question time. */
 export interface TimelineModule {
-  /** Extracts the timeline; articles whose extraction the index directory `reuse` holds are not read again. */
-  extract(articles: (TimelineArticle | TimelineArticleRef)[], reuse?: string): Promise<TimelineBuild>;
+  /**
+   * Extracts the timeline; articles whose extraction the index directory `reuse` holds are not read again, and an
+   * `incremental` build (a corpus change) re-merges only what the change touches.
+   */
+  extract(articles: (TimelineArticle | TimelineArticleRef)[], reuse?: string, options?: TimelineBuildOptions): Promise<TimelineBuild>;
   /** Writes a build into an index directory (the events and the per-article extractions). */
   save(dir: string, build: TimelineBuild): Promise<void>;
   load(dir: string): Promise<TimelineEvent[]>;

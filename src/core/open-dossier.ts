@@ -17,7 +17,7 @@ import { loadTimeline } from '../timeline/store.ts';
  * is imported on the first build, so that opening a current index does not load it.
  */
 export const timelineModule: TimelineModule = {
-  extract: async (articles, reuse) => (await import('../timeline/stage.ts')).buildTimeline(articles, reuse),
+  extract: async (articles, reuse, options) => (await import('../timeline/stage.ts')).buildTimeline(articles, reuse, options),
   save: async (dir, build) => (await import('../timeline/stage.ts')).saveTimelineBuild(dir, build),
   load: loadTimeline,
   select: selectEvents,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../files/write-atomic.ts';
 import { MemoryArticleTimelines } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
+import type { AssemblyState } from './assembly-state.ts';
 
 /** The per-article extractions' file in an index directory. */
 export const ARTICLE_TIMELINES_FILE = 'article-timelines.json';
@@ -26,17 +27,51 @@ export const EXTRACTOR_VERSION = fingerprint(dirname(fileURLToPath(import.meta.u
  */
 export async function loadArticleTimelines(dir: string): Promise<MemoryArticleTimelines> {
   try {
-    const data = JSON.parse(await readFile(join(dir, ARTICLE_TIMELINES_FILE), 'utf8')) as { version?: unknown; articles?: unknown };
+    const data = JSON.parse(await readFile(join(dir, ARTICLE_TIMELINES_FILE), 'utf8')) as {
+      version?: unknown;
+      articles?: unknown;
+      assembly?: unknown;
+    };
     if (data?.version !== EXTRACTOR_VERSION || !Array.isArray(data.articles)) return new MemoryArticleTimelines();
-    return new MemoryArticleTimelines((data.articles as ArticleTimeline[]).filter(wellFormed));
+    const assembly = stateWellFormed(data.assembly) ? data.assembly : undefined;
+    return new MemoryArticleTimelines((data.articles as ArticleTimeline[]).filter(wellFormed), assembly);
   } catch {
     return new MemoryArticleTimelines();
   }
 }
 
-/** Writes the extractions of the articles of an index to `dir`, atomically. */
-export async function saveArticleTimelines(dir: string, records: ArticleTimeline[]): Promise<void> {
-  await writeFileAtomic(join(dir, ARTICLE_TIMELINES_FILE), `${JSON.stringify({ version: EXTRACTOR_VERSION, articles: records })}\n`);
+/** Writes the extractions of the articles of an index to `dir`, atomically, with the state their assembly kept. */
+export async function saveArticleTimelines(dir: string, records: ArticleTimeline[], assembly?: AssemblyState): Promise<void> {
+  await writeFileAtomic(
+    join(dir, ARTICLE_TIMELINES_FILE),
+    `${JSON.stringify({ version: EXTRACTOR_VERSION, articles: records, assembly })}\n`,
+  );
+}
+
+// A state it cannot use is dropped: the next assembly fits the word weights again, as a full build does.
+function stateWellFormed(state: unknown): state is AssemblyState {
+  const value = state as AssemblyState | undefined;
+  const counts = (item: unknown) =>
+    typeof (item as { n?: unknown })?.n === 'number' && Array.isArray((item as { counts?: unknown }).counts);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.fitted === 'number' &&
+    typeof value.drift === 'number' &&
+    typeof value.sizes === 'object' &&
+    value.sizes !== null &&
+    counts(value.weights?.merge) &&
+    counts(value.weights?.pin) &&
+    counts(value.weights?.year) &&
+    typeof value.dating === 'object' &&
+    value.dating !== null &&
+    Array.isArray(value.dating.years) &&
+    Array.isArray(value.dating.looked) &&
+    typeof value.dating.yearless === 'object' &&
+    typeof value.dating.windows === 'object' &&
+    typeof value.merge?.years === 'object' &&
+    typeof value.merge?.events === 'object'
+  );
 }
 
 function wellFormed(record: ArticleTimeline): boolean {

@@ -1,4 +1,5 @@
 import type { ArticleTimeline } from './article-timeline.ts';
+import type { AssemblyState } from './assembly-state.ts';
 
 /**
  * Where per-article extractions are kept between builds, keyed by article checksum. A map in memory, a JSON file
@@ -8,13 +9,17 @@ import type { ArticleTimeline } from './article-timeline.ts';
 export interface ArticleTimelineStore {
   get(checksum: string): ArticleTimeline | undefined;
   put(record: ArticleTimeline): void;
+  /** What the last assembly of these articles kept for the next (`assembly-state.ts`), if any. */
+  assembly?: AssemblyState;
 }
 
 /** A store held in memory. */
 export class MemoryArticleTimelines implements ArticleTimelineStore {
   private readonly records = new Map<string, ArticleTimeline>();
+  assembly?: AssemblyState;
 
-  constructor(records: Iterable<ArticleTimeline> = []) {
+  constructor(records: Iterable<ArticleTimeline> = [], assembly?: AssemblyState) {
+    if (assembly) this.assembly = assembly;
     for (const record of records) this.records.set(record.checksum, record);
   }
 

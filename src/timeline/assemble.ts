@@ -1,13 +1,10 @@
 import type { ArticleTimeline } from './article-timeline.ts';
-import { dayNumber, formatDate } from './calendar.ts';
-import { markBackground, mergeEvents } from './merge.ts';
+import { mergeEvents } from './merge.ts';
+import { markBackground } from './merged-event.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
-import { pinUndated, type Recall } from './pin.ts';
-import { applyRedated, redatedDates } from './redate.ts';
+import { dateAcrossArticles } from './date-across.ts';
 import type { SentenceEvent } from './sentence-event.ts';
-import { Similarity } from './similarity.ts';
 import type { TimelineEvent } from './types.ts';
-import { inferYear, OtherEvents } from './year.ts';
 
 /** The case's timeline from per-article extractions: dated across articles, reports of one happening merged. */
 export function assembleTimeline(records: ArticleTimeline[], memo?: AssemblyMemo): TimelineEvent[] {
@@ -22,37 +19,13 @@ export function assembleTimeline(records: ArticleTimeline[], memo?: AssemblyMemo
  * from `memo` (kept with the extractions), so a corpus change reruns the date parser only where it brings new dates.
  */
 export function assembleSentenceEvents(records: ArticleTimeline[], memo = new AssemblyMemo(records)): SentenceEvent[] {
-  const dated = records.filter((record) => !record.monthDay);
-  const events = dated.flatMap((record) => record.events);
-  const others = new OtherEvents(events);
-  for (const record of records.filter((candidate) => candidate.monthDay)) {
-    const monthDay = record.monthDay!;
-    const read = (reference: string) =>
-      applyRedated(
-        record.events,
-        memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source)),
-        reference,
-      );
-    const year = inferYear(record.source, monthDay, others, read);
-    const own: SentenceEvent[] = [];
-    for (const event of read(formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day'))) {
-      if (event.redate) {
-        event.resolution = [event.resolution, year.note].filter(Boolean).join('; ');
-        if (year.approximate) event.approximate = true;
-      }
-      own.push(event);
-    }
-    events.push(...own);
-    others.add(own);
-  }
-  const pending = dated.flatMap((record) => record.pending);
-  const similarity = new Similarity([...events, ...pending.map((item) => item.text)]);
+  return linkSurnames(records, dateAcrossArticles(records, memo).events);
+}
+
+/** The events with each surname used alone replaced by the full name the corpus uses most with it. */
+export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[]): SentenceEvent[] {
   const people = surnameLinks(records);
-  const recall: Recall = (owner, key, compute) => memo.recall(owner, key, compute);
-  return [...events, ...pinUndated(pending, events, similarity, recall)].map((event) => ({
-    ...event,
-    people: linkPeople(event.people, people),
-  }));
+  return events.map((event) => ({ ...event, people: linkPeople(event.people, people) }));
 }
 
 /** Surname → the full name the corpus uses most with it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compatible } from './calendar.ts';
-import { describeConflict } from './conflict.ts';
+import { toEvent } from './merged-event.ts';
 import { ClusterFacts } from './cluster-facts.ts';
 import { Similarity } from './similarity.ts';
 import type { TimelineEvent } from './types.ts';
@@ -19,21 +19,156 @@ interface Member extends MergeInput {
 }
 
 /**
+ * What one merge keeps for the next over the same word weights: each year's reports (by content) with the
+ * clusters they formed, and each final cluster's event. Plain data: it is stored with the per-article extractions.
+ */
+export interface MergeMemo {
+  years: Record<string, { key: string; clusters: number[][] }>;
+  /** Which cluster (`year:index`) each cluster joined for a clashing date, or null (`joinClashingDates`). */
+  decisions: Record<string, string | null>;
+  events: Record<string, TimelineEvent>;
+}
+
+/** How a merge may be given its word weights and the memo of an earlier merge made with the same weights. */
+export interface MergeOptions {
+  similarity?: Similarity;
+  previous?: MergeMemo;
+}
+
+/**
  * Merges reports of the same happening (compatible dates, the same kind of event, shared rare words) into one
  * event listing every source, dated as precisely as any report allows. Reports that clearly describe one
  * happening but disagree on its date, a figure or a name's spelling are merged too, and `conflict` says how.
  */
 export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
+  return mergeWithMemo(events).events;
+}
+
+/**
+ * `mergeEvents`, and the memo for the next merge. Given `previous` (made with the same `similarity` weights), a
+ * year whose reports are the same as then keeps the clusters it formed, and a cluster whose reports are the same
+ * keeps its event: a corpus change re-merges the years its reports fall into, whatever the size of the corpus.
+ */
+export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}): { events: TimelineEvent[]; memo: MergeMemo } {
   const members: Member[] = events.map((event) => ({ ...event, clause: event.clause ?? event.summary }));
-  const similarity = new Similarity(members);
+  const similarity = options.similarity ?? new Similarity(members);
+  const memo: MergeMemo = { years: {}, decisions: {}, events: {} };
   const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.date.localeCompare(b.date));
   // Compatible dates share their year, and their month when both name one: a report is compared only with the
   // clusters of its month (and those dated only to its year), so merging grows with the reports of a month rather
   // than with the square of the whole timeline. Reports come most precise first, so a cluster's finest date is
-  // its first report's, and its place in the index never changes.
+  // its first report's, and its place in the index never changes. A year's clusters so depend on its reports
+  // alone (in this order): a year is merged on its own, or its clusters recalled.
+  const byYear = new Map<number, Member[]>();
+  for (const member of ordered) {
+    const list = byYear.get(yearOf(member));
+    if (list) list.push(member);
+    else byYear.set(yearOf(member), [member]);
+  }
   const index = new ClusterIndex();
   const facts = new ClusterFacts<Member>(similarity);
-  for (const member of ordered) {
+  const keys = new Map<Member, string>();
+  const changedYears = new Set<number>();
+  for (const [value, reports] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    for (const member of reports) keys.set(member, memberKey(member));
+    const key = digest(reports.map((member) => keys.get(member)!));
+    const kept = options.previous?.years[value];
+    if (kept?.key !== key) changedYears.add(value);
+    const clusters = kept?.key === key ? kept.clusters.map((cluster) => cluster.map((at) => reports[at]!)) : clusterYear(reports, facts);
+    for (const cluster of clusters) index.add(cluster);
+    const at = new Map(reports.map((member, i) => [member, i]));
+    memo.years[value] = { key, clusters: clusters.map((cluster) => cluster.map((member) => at.get(member)!)) };
+  }
+  const clusters = index.all();
+  const alive = joinClashingDates(clusters, index, facts, changedYears, options.previous?.decisions ?? {}, memo.decisions);
+  const merged = clusters
+    .filter((cluster) => alive.has(cluster))
+    .map((cluster) => {
+      const key = digest(cluster.map((member) => keys.get(member)!));
+      const event = options.previous?.events[key] ?? toEvent(cluster);
+      memo.events[key] = event;
+      return event;
+    })
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.sources[0]!.source.localeCompare(b.sources[0]!.source) ||
+        a.sources[0]!.start - b.sources[0]!.start,
+    );
+  return { events: merged, memo };
+}
+
+/**
+ * Joins clusters that clearly report one happening though their dates clash by up to a year ("convicted in
+ * 2016" / "in November 2015"), in order: each cluster into the best alike cluster of its year or the years
+ * either side. A cluster whose three years are as they were in the merge that made `previous` decides as it
+ * decided then; a year is no longer as it was once its clusters were merged again (`changed`) or a decision
+ * made anew may have changed one of its clusters. Gives the clusters still standing; `decisions` gets them all.
+ */
+function joinClashingDates(
+  clusters: Member[][],
+  index: ClusterIndex,
+  facts: ClusterFacts<Member>,
+  changed: Set<number>,
+  previous: MergeMemo['decisions'],
+  decisions: MergeMemo['decisions'],
+): Set<Member[]> {
+  const alive = new Set(clusters);
+  const ids = new Map<Member[], string>();
+  const byId = new Map<string, Member[]>();
+  const counts = new Map<number, number>();
+  // `clusters` lists each year's clusters in the order they were made: an id is stable while its year is.
+  for (const cluster of clusters) {
+    const at = counts.get(year(cluster)) ?? 0;
+    counts.set(year(cluster), at + 1);
+    const id = `${year(cluster)}:${at}`;
+    ids.set(cluster, id);
+    byId.set(id, cluster);
+  }
+  const yearOfId = (id: string) => Number(id.slice(0, id.indexOf(':')));
+  for (const cluster of clusters) {
+    if (!alive.has(cluster)) continue;
+    const own = year(cluster);
+    const id = ids.get(cluster)!;
+    const as = previous[id];
+    const recalled = as === null ? null : as === undefined ? undefined : byId.get(as);
+    let other: Member[] | undefined;
+    if ((recalled === null || (recalled && alive.has(recalled))) && ![own - 1, own, own + 1].some((value) => changed.has(value)))
+      other = recalled ?? undefined;
+    else {
+      const nearby = [-1, 0, 1]
+        .flatMap((offset) => index.inYear(own + offset))
+        .filter((candidate) => candidate !== cluster && alive.has(candidate));
+      other = bestCluster(
+        nearby,
+        cluster[0]!,
+        facts,
+        (candidate) =>
+          !compatible(finest(candidate).date, finest(cluster).date) &&
+          facts.similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 &&
+          !facts.of(candidate).sharesFirstSource(facts.of(cluster)),
+        SAME_EVENT_DESPITE_DATE,
+      );
+      // What this decision changes, or what the one made before changed, is no longer as it was.
+      if (other || as) {
+        changed.add(own);
+        if (other) changed.add(year(other));
+        if (as) changed.add(yearOfId(as));
+      }
+    }
+    decisions[id] = other ? ids.get(other)! : null;
+    if (other) {
+      other.push(...cluster);
+      alive.delete(cluster);
+    }
+  }
+  return alive;
+}
+
+/** One year's reports (most precise first) clustered: each joins the best alike cluster of its month or year, or starts one. */
+function clusterYear(reports: Member[], facts: ClusterFacts<Member>): Member[][] {
+  const index = new ClusterIndex();
+  for (const member of reports) {
     const sameArticle = (cluster: Member[]) => facts.of(cluster).citesOtherSentence(member);
     const sameSentence = (cluster: Member[]) => facts.of(cluster).citesSameSentence(member);
     const candidates = index.compatibleWith(member.date);
@@ -57,39 +192,35 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
     if (best) best.push(member);
     else index.add([member]);
   }
-  const clustersOf = (value: number) => index.inYear(value);
-  const clusters = index.all();
-  const alive = new Set(clusters);
-  for (const cluster of clusters) {
-    if (!alive.has(cluster)) continue;
-    // Reports of one happening whose dates clash by up to a year ("convicted in 2016" / "in November 2015").
-    const nearby = [-1, 0, 1]
-      .flatMap((offset) => clustersOf(year(cluster) + offset))
-      .filter((candidate) => candidate !== cluster && alive.has(candidate));
-    const other = bestCluster(
-      nearby,
-      cluster[0]!,
-      facts,
-      (candidate) =>
-        !compatible(finest(candidate).date, finest(cluster).date) &&
-        similarity.sharedVerbs(candidate[0]!, cluster[0]!).length > 0 &&
-        !facts.of(candidate).sharesFirstSource(facts.of(cluster)),
-      SAME_EVENT_DESPITE_DATE,
-    );
-    if (other) {
-      other.push(...cluster);
-      alive.delete(cluster);
-    }
-  }
-  return clusters
-    .filter((cluster) => alive.has(cluster))
-    .map(toEvent)
-    .sort(
-      (a, b) =>
-        a.date.localeCompare(b.date) ||
-        a.sources[0]!.source.localeCompare(b.sources[0]!.source) ||
-        a.sources[0]!.start - b.sources[0]!.start,
-    );
+  return index.all();
+}
+
+// What merging and the merged event read of a report (its words' profile follows from its clause and summary):
+// two reports alike in these merge alike, whichever article or build they come from. The fields are separated by
+// control characters, which news text does not use.
+function memberKey(member: Member): string {
+  const sources = member.sources.map((cited) => `${cited.source}\u0003${cited.start}\u0003${cited.end}\u0003${cited.quote}`);
+  return [
+    member.id,
+    member.date,
+    member.precision,
+    member.approximate,
+    member.summary,
+    member.kind,
+    member.people.join('\u0002'),
+    member.places.join('\u0002'),
+    sources.join('\u0002'),
+    member.resolution ?? '',
+    member.conflict ?? '',
+    member.clause,
+    member.verbs?.join('\u0002') ?? '*',
+  ].join('\u0001');
+}
+
+function digest(keys: string[]): string {
+  const hash = createHash('sha1');
+  for (const key of keys) hash.update(key).update('\n');
+  return hash.digest('base64');
 }
 
 /** Clusters by the year and month of their finest date, in creation order. */
@@ -154,80 +285,6 @@ function peopleBonus(a: Member, b: Member): number {
   if (a.precision === 'year' || b.precision === 'year' || !compatible(a.date, b.date)) return 0;
   const shared = a.people.filter((person) => b.people.includes(person)).length;
   return Math.min(MAX_PEOPLE_BONUS, shared * SHARED_PERSON);
-}
-
-function toEvent(cluster: Member[]): TimelineEvent {
-  const counts = new Map<string, number>();
-  for (const member of cluster) counts.set(member.date, (counts.get(member.date) ?? 0) + 1);
-  // The date most reports support, refined by any compatible report that is more precise.
-  const majority = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
-  const dated = cluster.filter((member) => compatible(member.date, majority)).sort((a, b) => b.date.length - a.date.length)[0]!;
-  const atDate = cluster.filter((member) => member.date === dated.date);
-  const resolutions = atDate.some((member) => !member.resolution) ? [] : [...new Set(atDate.map((member) => member.resolution!))];
-  const sources = dedupe(cluster.flatMap((member) => member.sources));
-  const conflict = [
-    describeConflict(
-      cluster.flatMap((member) => member.sources.map((source) => ({ source: source.source, date: member.date, clause: member.clause }))),
-    ),
-    ...cluster.map((member) => member.conflict),
-  ]
-    .filter(Boolean)
-    .join('; ');
-  const approximate = atDate.every((member) => member.approximate);
-  return {
-    id: eventId(dated.date, sources),
-    date: dated.date,
-    precision: dated.precision,
-    approximate,
-    summary: bestSummary(cluster, dated.date),
-    kind: (['occurred', 'said', 'scheduled', 'background'] as const).find((kind) => cluster.some((member) => member.kind === kind))!,
-    people: [...new Set(cluster.flatMap((member) => member.people))],
-    places: [...new Set(cluster.flatMap((member) => member.places))],
-    sources,
-    ...(resolutions.length > 0 ? { resolution: resolutions.join('; ') } : {}),
-    ...(conflict ? { conflict } : {}),
-  };
-}
-
-/** The most headline-like summary: from a report at the event's date, opening with someone it involves, whole, not a quotation. */
-function bestSummary(cluster: Member[], date: string): string {
-  const score = ({ summary, date: own, people }: Member) =>
-    (own === date ? 1 : 0) +
-    (people.some((person) => summary.startsWith(person) || summary.startsWith(person.split(' ').pop()!)) ? 2 : 0) -
-    (summary.includes('…') ? 1 : 0) -
-    (/^[“"‘]/.test(summary) ? 2 : 0) -
-    (summary.length < 20 ? 1 : 0);
-  return [...cluster].sort((a, b) => score(b) - score(a) || a.summary.length - b.summary.length)[0]!.summary;
-}
-
-/**
- * Events before the case's main line are its background: the main line starts in the year of the earliest event
- * that several articles report (the happening the case is known for); what came in earlier years is history.
- */
-export function markBackground(events: TimelineEvent[]): TimelineEvent[] {
-  const shared = events
-    .filter((event) => new Set(event.sources.map((cited) => cited.source)).size >= 2)
-    .map((event) => event.date)
-    .sort();
-  const start = shared[0];
-  if (!start) return events;
-  // By year: the months before the main event within its year belong to the case ("the spring of 2013").
-  const year = start.slice(0, 4);
-  return events.map((event) =>
-    event.kind === 'occurred' && event.date.slice(0, 4) < year ? { ...event, kind: 'background' as const } : event,
-  );
-}
-
-function dedupe(sources: TimelineEvent['sources']): TimelineEvent['sources'] {
-  const seen = new Set<string>();
-  return sources
-    .filter((source) => !seen.has(`${source.source}#${source.start}`) && seen.add(`${source.source}#${source.start}`))
-    .sort((a, b) => a.source.localeCompare(b.source) || a.start - b.start);
-}
-
-function eventId(date: string, sources: TimelineEvent['sources']): string {
-  const key = [date, ...sources.map((source) => `${source.source}#${source.start}`)].join('|');
-  return `ev-${createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
 }
 
 function finest(cluster: Member[]): Member {

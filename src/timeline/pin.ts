@@ -1,14 +1,14 @@
 import { isoDay, parseDate, type DayNumber } from './calendar.ts';
 import { findDateMentions, type DateMention } from './resolve-date.ts';
 import { sentenceEvent, type SentenceEvent, type StatedIn } from './sentence-event.ts';
-import type { Similarity } from './similarity.ts';
+import { SHARED_VERB, type Similarity } from './similarity.ts';
 import type { EventText } from './summarize.ts';
 
 /** A relative date an article could not resolve on its own: it states no date of writing. */
 export interface Pending {
   stated: StatedIn;
   mention: DateMention;
-  text: EventText & { verbs: string[] };
+  text: EventText & { verbs: string[]; terms?: string[]; nameWords?: string[] };
 }
 
 // How alike two clauses must be to take one's date as evidence for the other's: with a shared main verb, or
@@ -20,6 +20,13 @@ const NEAR_SAME = 0.85;
 const REACH_BEFORE = 7;
 const REACH_AFTER = 370;
 
+/** The days an undated article appeared on, as the evidence of other articles pins them, and why. */
+export interface PinWindow {
+  first: DayNumber;
+  last: DayNumber;
+  because: string[];
+}
+
 /**
  * Dates what undated articles say relatively, only where evidence pins it: a relative date ("on Friday",
  * "earlier this month") that reports the same happening as a dated event of another article holds only on some
@@ -28,52 +35,65 @@ const REACH_AFTER = 370;
  * the earliest of those days is kept as approximate (news is written soon after what it reports).
  */
 export function pinUndated(pending: Pending[], events: SentenceEvent[], similarity: Similarity, recall: Recall = compute): SentenceEvent[] {
-  const pinned: SentenceEvent[] = [];
-  // Evidence is day- or month-precise: the rest is set aside once, not for every item.
-  const evidence = new Evidence(
-    events.filter((event) => event.precision !== 'year'),
-    similarity,
-  );
-  const bySource = new Map<string, Pending[]>();
+  const evidence = new Evidence(events, similarity);
+  return [...bySource(pending)].flatMap(([source, items]) => pinnedEvents(source, items, pinWindow(items, evidence, recall), recall));
+}
+
+/** Pending items by the article that states them, in order. */
+export function bySource(pending: Pending[]): Map<string, Pending[]> {
+  const sources = new Map<string, Pending[]>();
   for (const item of pending) {
-    const items = bySource.get(item.stated.source);
+    const items = sources.get(item.stated.source);
     if (items) items.push(item);
-    else bySource.set(item.stated.source, [item]);
+    else sources.set(item.stated.source, [item]);
   }
-  for (const [source, items] of bySource) {
-    // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
-    const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
-    for (const item of items) {
-      if (item.mention.kind !== 'occurred') continue;
-      const found = evidence.for(item);
-      const span = found && recall(item, `span|${found.date}`, () => daysAllowing(item, found.date));
-      if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${found.sources[0]!.source} dates ${found.date}` });
-    }
-    let window: { first: DayNumber; last: DayNumber; because: string[] } | undefined;
-    for (const seed of spans) {
-      const agreeing = spans.filter((span) => span.first <= seed.last && span.last >= seed.first);
-      const first = Math.max(...agreeing.map((span) => span.first));
-      const last = Math.min(...agreeing.map((span) => span.last));
-      if (first <= last && (!window || agreeing.length > window.because.length))
-        window = { first, last, because: agreeing.map((span) => span.because) };
-    }
-    if (!window) continue;
-    const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;
-    for (const item of items) {
-      const { first, last } = window;
-      const dated = recall(item, `window|${first}|${last}`, () => acrossWindow(item, first, last));
-      if (!dated) continue;
-      pinned.push(
-        sentenceEvent(item.stated, item.mention, item.text, {
-          ...dated,
-          resolution: `${written}; ${dated.how}`,
-          reference: isoDay(window.first),
-        }),
-      );
-    }
+  return sources;
+}
+
+/** The days of writing most of an undated article's evidence agrees on; undefined when nothing pins them. */
+export function pinWindow(items: Pending[], evidence: Evidence, recall: Recall = compute): PinWindow | undefined {
+  // Each piece of evidence allows a span of days of writing; the span most of them agree with wins.
+  const spans: { first: DayNumber; last: DayNumber; because: string }[] = [];
+  for (const item of items) {
+    if (item.mention.kind !== 'occurred') continue;
+    const found = evidence.for(item);
+    const span = found && recall(item, `span|${found.date}`, () => daysAllowing(item, found.date));
+    if (span) spans.push({ ...span, because: `it dates “${item.mention.text}” what ${found.sources[0]!.source} dates ${found.date}` });
+  }
+  let window: PinWindow | undefined;
+  for (const seed of spans) {
+    const agreeing = spans.filter((span) => span.first <= seed.last && span.last >= seed.first);
+    const first = Math.max(...agreeing.map((span) => span.first));
+    const last = Math.min(...agreeing.map((span) => span.last));
+    if (first <= last && (!window || agreeing.length > window.because.length))
+      window = { first, last, because: agreeing.map((span) => span.because) };
+  }
+  return window;
+}
+
+/** An undated article's relative dates resolved across the days it appeared on (none without them). */
+export function pinnedEvents(source: string, items: Pending[], window: PinWindow | undefined, recall: Recall = compute): SentenceEvent[] {
+  if (!window) return [];
+  const pinned: SentenceEvent[] = [];
+  const written = `${source} is undated but appeared between ${isoDay(window.first)} and ${isoDay(window.last)} (${window.because.join('; ')})`;
+  for (const item of items) {
+    const { first, last } = window;
+    const dated = recall(item, `window|${first}|${last}`, () => acrossWindow(item, first, last));
+    if (!dated) continue;
+    pinned.push(
+      sentenceEvent(item.stated, item.mention, item.text, {
+        ...dated,
+        resolution: `${written}; ${dated.how}`,
+        reference: isoDay(window.first),
+      }),
+    );
   }
   return pinned;
 }
+
+// How alike a pending item and an event must be for the event to be evidence (`Evidence.alike`), as a floor on
+// their weighted word overlap: a shared main verb adds SHARED_VERB to the score at most.
+export const LEAST_EVIDENCE_OVERLAP = Math.min(NEAR_SAME, SAME_EVENT - SHARED_VERB);
 
 /**
  * Keeps what a pure function of a pending item and a key gives, so another assembly can recall it instead of
@@ -88,21 +108,24 @@ const compute: Recall = (_owner, _key, run) => run();
  * happening. Events worded alike share a profile (`Similarity.profileOf`), and whether two profiles are alike
  * is decided once: repeated reports (wire copy) cost one comparison per wording, not one per copy.
  */
-class Evidence {
+export class Evidence {
   private readonly groups = new Map<object, { events: SentenceEvent[]; order: number[] }>();
   private readonly alikeFor = new Map<object, { events: SentenceEvent[]; order: number[] }[]>();
 
+  /** `events` in their order; evidence is day- or month-precise, the rest is set aside once, not for every item. */
   constructor(
-    fine: SentenceEvent[],
+    events: SentenceEvent[],
     private readonly similarity: Similarity,
   ) {
-    fine.forEach((event, order) => {
-      const profile = similarity.profileOf(event);
-      let group = this.groups.get(profile);
-      if (!group) this.groups.set(profile, (group = { events: [], order: [] }));
-      group.events.push(event);
-      group.order.push(order);
-    });
+    events
+      .filter((event) => event.precision !== 'year')
+      .forEach((event, order) => {
+        const profile = similarity.profileOf(event);
+        let group = this.groups.get(profile);
+        if (!group) this.groups.set(profile, (group = { events: [], order: [] }));
+        group.events.push(event);
+        group.order.push(order);
+      });
   }
 
   /** The first such event (in the order given), when every match is dated alike; else undefined. */
@@ -127,7 +150,7 @@ class Evidence {
   }
 
   // Evidence shares the main verb, or is worded nearly the same: "turned down the request" is not "approved the transfer".
-  private alike(item: Pending, event: SentenceEvent): boolean {
+  alike(item: Pending, event: SentenceEvent): boolean {
     const score = this.similarity.score(item.text, event);
     return score >= NEAR_SAME || (score >= SAME_EVENT && this.similarity.sharedVerbs(item.text, event).length > 0);
   }

@@ -7,7 +7,7 @@ import { analyse } from './nlp.ts';
 import type { Pending } from './pin.ts';
 import { findDateMentions, type DateMention } from './resolve-date.ts';
 import { sentenceEvent, type Redate, type SentenceEvent, type TimelineArticle } from './sentence-event.ts';
-import { clauseVerbs } from './similarity.ts';
+import { clauseVerbs, profileWords } from './similarity.ts';
 import { summarize } from './summarize.ts';
 
 // "that month" points back at most this many sentences.
@@ -79,6 +79,8 @@ function readArticle(
       const text = {
         ...summarized,
         verbs: clauseVerbs(summarized.clause, { sentence: sentence.text, start: summarized.start, end: summarized.end }),
+        // Read once here, so that no assembly parses a stored article's clauses again.
+        ...profileWords(summarized.clause, summarized.summary),
       };
       // The quote of a report dated by its dateline starts at the dateline, so that it states the date.
       const quoted = carried ? { ...sentence, start: carried.start } : sentence;

@@ -20,6 +20,9 @@ export interface SentenceEvent extends TimelineEvent {
   clause: string;
   /** Lemmas of the clause's main verbs, read once at extraction so that merging parses nothing. */
   verbs: string[];
+  /** Its clause's words as similarity reads them (`profileWords`), read once at extraction. */
+  terms?: string[];
+  nameWords?: string[];
   /** The date expression as written ("on Friday", "December 2022"). */
   expression: string;
   /** The publication date the expression was counted from, when it was relative and known. */
@@ -42,7 +45,7 @@ export interface StatedIn {
 export function sentenceEvent(
   stated: StatedIn,
   mention: DateMention,
-  text: EventText & { verbs: string[] },
+  text: EventText & { verbs: string[]; terms?: string[]; nameWords?: string[] },
   dated: { date: string; precision: Precision; resolution?: string; approximate?: boolean; reference?: string; redate?: Redate },
 ): SentenceEvent {
   const kind = mention.kind === 'scheduled' ? 'scheduled' : text.said ? 'said' : 'occurred';
@@ -60,6 +63,7 @@ export function sentenceEvent(
     ...(dated.resolution ? { resolution: dated.resolution } : {}),
     clause: text.clause,
     verbs: text.verbs,
+    ...(text.terms && text.nameWords ? { terms: text.terms, nameWords: text.nameWords } : {}),
     expression: mention.text,
     ...(mention.relative && dated.reference ? { reference: dated.reference } : {}),
     ...(dated.redate ? { redate: dated.redate } : {}),

@@ -8,6 +8,18 @@ export interface Comparable {
   summary?: string;
   /** The clause's main verbs when already read (`clauseVerbs`); else they are parsed here. */
   verbs?: string[];
+  /** `profileWords` of the clause and summary when already read at extraction; else they are parsed here. */
+  terms?: string[];
+  nameWords?: string[];
+}
+
+/** What scoring reads of a clause and its summary: its content terms and the words of the names it gives. */
+export function profileWords(clause: string, summary = ''): { terms: string[]; nameWords: string[] } {
+  const text = `${clause} ${summary}`;
+  const nameWords = names(text)
+    .flatMap((run) => run.split(' '))
+    .filter((word) => word.length > 2 && !/^[A-Z.]+$/.test(word));
+  return { terms: [...contentTerms(text)], nameWords };
 }
 
 interface Profile {
@@ -18,8 +30,10 @@ interface Profile {
 }
 
 // A shared main verb is strong evidence of one happening; naming only different people is evidence against.
-const SHARED_VERB = 0.35;
+export const SHARED_VERB = 0.35;
 const NAME_CLASH = 0.3;
+// The smaller clause counts as at least this many of the rarest words (`overlap`'s floor).
+const SMALLEST_SIDE = 3;
 // Verbs that carry tense or voice rather than saying what happened.
 const LIGHT_VERBS = new Set([
   'be',
@@ -39,6 +53,12 @@ const LIGHT_VERBS = new Set([
   'said',
   'tell',
 ]);
+
+/** A Similarity's word counts, as stored: how many clauses, and in how many of them each term occurs. */
+export interface TermCounts {
+  n: number;
+  counts: [string, number][];
+}
 
 // Pairs of profiles whose scores are kept, at most: about 100 MB, whatever the corpus.
 const MAX_CACHED_SCORES = 1_000_000;
@@ -73,6 +93,19 @@ export class Similarity {
     this.tally(corpus, 1);
     this.tally(without, -1);
     this.n = corpus.length - without.length + (base?.n ?? 0);
+  }
+
+  /** A Similarity whose corpus is given by its counts (`counts()` of another): no clause is read to weigh words. */
+  static fromCounts(frozen: TermCounts): Similarity {
+    const similarity = new Similarity([]);
+    for (const [term, count] of frozen.counts) similarity.own.set(term, count);
+    similarity.n = frozen.n;
+    return similarity;
+  }
+
+  /** The corpus's word counts (of a Similarity built without a base), for `fromCounts`. */
+  counts(): TermCounts {
+    return { n: this.n, counts: [...this.own].filter(([, count]) => count > 0).sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
   }
 
   /** Adds clauses to the corpus (of a Similarity that others extend: they must be made after). */
@@ -122,7 +155,25 @@ export class Similarity {
   private scoreProfiles(pa: Profile, pb: Profile): number {
     const shared = [...pa.verbs].some((verb) => pb.verbs.has(verb));
     const clash = pa.names.size > 0 && pb.names.size > 0 && ![...pa.names].some((name) => pb.names.has(name));
-    return overlap(pa.terms, pb.terms, this.weight, 3, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
+    return overlap(pa.terms, pb.terms, this.weight, SMALLEST_SIDE, this.rare) + (shared ? SHARED_VERB : 0) - (clash ? NAME_CLASH : 0);
+  }
+
+  /** A term's weight, as scoring weighs it. */
+  weightOf(term: string): number {
+    return this.weight(term);
+  }
+
+  /** A clause's content terms, as scoring reads them (those read at extraction when it has them). */
+  termsOf(event: Comparable): Iterable<string> {
+    return event.terms && event.nameWords ? event.terms : this.profile(event).terms;
+  }
+
+  /**
+   * The least weight the words two clauses share must sum to for their word overlap to reach `share`: the
+   * overlap is relative to the smaller clause, which weighs at least SMALLEST_SIDE rarest words.
+   */
+  leastShared(share: number): number {
+    return share * SMALLEST_SIDE * this.rare;
   }
 
   /** What scoring reads of a clause: two clauses with the same profile score alike against any other. */
@@ -185,12 +236,10 @@ export class Similarity {
     const key = `${event.clause}\n${event.summary ?? ''}\n${event.verbs?.join(' ') ?? '*'}`;
     let profile = this.profiles.get(key);
     if (!profile) {
-      const text = `${event.clause} ${event.summary ?? ''}`;
-      const people = names(text)
-        .flatMap((run) => run.split(' '))
-        .filter((word) => word.length > 2 && !/^[A-Z.]+$/.test(word));
+      const words =
+        event.terms && event.nameWords ? { terms: event.terms, nameWords: event.nameWords } : profileWords(event.clause, event.summary);
       const verbs = event.verbs ?? clauseVerbs(event.clause);
-      profile = { terms: contentTerms(text), verbs: new Set(verbs), names: new Set(people) };
+      profile = { terms: new Set(words.terms), verbs: new Set(verbs), names: new Set(words.nameWords) };
       this.profiles.set(key, profile);
     }
     byObject.set(event, profile);

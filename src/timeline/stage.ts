@@ -1,8 +1,8 @@
 import { loadArticleTimelines, saveArticleTimelines } from './article-store-file.ts';
 import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
-import { assembleTimeline } from './assemble.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import { assembleIncrementally, type AssemblyState } from './assembly-state.ts';
 import { extractArticles } from './extract.ts';
 import type { TimelineArticle } from './sentence-event.ts';
 import { saveTimeline } from './store.ts';
@@ -17,37 +17,61 @@ export interface TimelineBuild {
   ms: { extract: number; assemble: number };
   /** Date readings assembly had to compute rather than recall from the stored extractions (`assembly-memo.ts`). */
   computed: number;
+  /** What the assembly keeps for the next, and whether it fitted the word weights anew (`assembly-state.ts`). */
+  assembly?: AssemblyState;
+  refitted?: boolean;
+}
+
+/** `incremental`: a corpus change, which keeps the word weights of the last assembly within their drift. */
+export interface TimelineBuildOptions {
+  incremental?: boolean;
 }
 
 /**
  * The timeline of `articles`, the build stage of an index: articles whose extraction is saved in the index
  * directory `reuse` (the current one), or held by a store, are not read again, so a corpus change reads only
- * the article it adds.
+ * the article it adds; an `incremental` one also re-merges only the years it changes (`assembleIncrementally`).
+ * A full build fits the word weights on the corpus.
  */
 export async function buildTimeline(
   articles: (TimelineArticle | TimelineArticleRef)[],
   reuse?: string | ArticleTimelineStore,
+  options: TimelineBuildOptions = {},
 ): Promise<TimelineBuild> {
   const store = typeof reuse === 'string' ? await loadArticleTimelines(reuse) : reuse;
   const started = performance.now();
   const { records, extracted } = extractArticles(articles, store);
   const assembling = performance.now();
   const memo = new AssemblyMemo(records);
-  const events = assembleTimeline(records, memo);
+  // The extractions of the articles the change removes are still in the store: their events were evidence. A
+  // store that lacks one cannot say what its removal changes: the assembly is then a full one.
+  const kept = new Set(records.map((record) => record.checksum));
+  const gone = Object.keys(store?.assembly?.sizes ?? {}).filter((checksum) => !kept.has(checksum));
+  const removed = gone.flatMap((checksum) => store?.get(checksum) ?? []);
+  const previous = options.incremental && removed.length === gone.length ? store?.assembly : undefined;
+  const { events, state, refitted } = assembleIncrementally(records, memo, previous, { removed });
   const assembled = memo.records();
   // A store the caller keeps gets the records with their date readings, for the next build to recall.
-  if (store) for (const record of assembled) store.put(record);
+  if (store) {
+    for (const record of assembled) store.put(record);
+    store.assembly = state;
+  }
   return {
     events,
     records: assembled,
     extracted,
     computed: memo.misses,
+    assembly: state,
+    refitted,
     ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },
   };
 }
 
 /** Writes a build into an index directory: `timeline.json` and the per-article extractions. */
-export async function saveTimelineBuild(dir: string, build: Pick<TimelineBuild, 'events' | 'records'>): Promise<void> {
+export async function saveTimelineBuild(
+  dir: string,
+  build: Pick<TimelineBuild, 'events' | 'records'> & { assembly?: AssemblyState },
+): Promise<void> {
   await saveTimeline(dir, build.events);
-  await saveArticleTimelines(dir, build.records);
+  await saveArticleTimelines(dir, build.records, build.assembly);
 }

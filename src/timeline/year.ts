@@ -1,7 +1,7 @@
 import { dayNumber, parseDate } from './calendar.ts';
 import { MONTH_NAMES } from '../text/calendar-words.ts';
 import type { SentenceEvent } from './sentence-event.ts';
-import { Similarity } from './similarity.ts';
+import { Similarity, type TermCounts } from './similarity.ts';
 
 // How alike an event of this article and one of another article must be to count as one happening.
 const SAME_EVENT = 0.6;
@@ -29,6 +29,7 @@ export function inferYear(
   monthDay: { month: number; day: number; text: string },
   others: SentenceEvent[] | OtherEvents,
   read: (reference: string) => SentenceEvent[],
+  rival: (matches: number | null) => void = () => {},
 ): InferredYear {
   const context = others instanceof OtherEvents ? others : new OtherEvents(others);
   const label = `“${monthDay.text}”`;
@@ -43,6 +44,7 @@ export function inferYear(
     .at(-1);
   const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
   if (years.size === 0) {
+    rival(1);
     const now = new Date().getUTCFullYear();
     return {
       year: now,
@@ -51,6 +53,8 @@ export function inferYear(
     };
   }
   const recent = ownRecentYear(own, monthDay);
+  // What another candidate year would have to match to change the answer (none can when the article's own dates give it).
+  rival(recent ? null : 1);
   if (recent) {
     return {
       year: recent.year,
@@ -62,24 +66,11 @@ export function inferYear(
     .flatMap((year) => [year, year + 1])
     .filter((year, i, all) => all.indexOf(year) === i && year >= floor)
     .sort((a, b) => a - b);
-  // Other articles' day- and month-precise events: an event is compared only with those of its date.
-  const fineOn = (date: string) => (context.fine.get(date) ?? []).filter((event) => event.sources[0]!.source !== source);
-  const ownFine = context.fineOf.get(source) ?? [];
-  const scored = candidates.map((year) => {
-    const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter(
-      (event) => event.reference && event.precision !== 'year',
-    );
-    // Words weigh by their frequency among these readings and the other articles' fine events.
-    const similarity = new Similarity(events, context.similarity, ownFine);
-    const matches = events.flatMap((event) =>
-      fineOn(event.date)
-        .filter((other) => similarity.score(event, other) >= SAME_EVENT)
-        .map((other) => ({ event, other })),
-    );
-    return { year, matches };
-  });
+  const scored = candidates.map((year) => ({ year, matches: yearMatches(source, monthDay, year, context, read) }));
   const best = Math.max(0, ...scored.map((item) => item.matches.length));
   const winners = scored.filter((item) => item.matches.length === best);
+  // A sole winner loses to a tie; a tie (or no match at all) only to a candidate matching more.
+  if (best > 0) rival(winners.length === 1 ? best : best + 1);
   if (best > 0 && winners.length === 1) {
     const { year, matches } = winners[0]!;
     const example = matches[0]!;
@@ -98,17 +89,54 @@ export function inferYear(
   };
 }
 
+/**
+ * The article's events read against `year` that other articles date the same: each reading of a relative date
+ * is compared with the other articles' day- and month-precise events of its date.
+ */
+export function yearMatches(
+  source: string,
+  monthDay: { month: number; day: number },
+  year: number,
+  context: OtherEvents,
+  read: (reference: string) => SentenceEvent[],
+): { event: SentenceEvent; other: SentenceEvent }[] {
+  const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter(
+    (event) => event.reference && event.precision !== 'year',
+  );
+  // Words weigh by their frequency among these readings and the other articles' fine events.
+  const similarity = new Similarity(events, context.similarity, context.fineOf.get(source) ?? []);
+  return events.flatMap((event) =>
+    context
+      .fineOn(event.date)
+      .filter((other) => other.sources[0]!.source !== source && similarity.score(event, other) >= SAME_EVENT)
+      .map((other) => ({ event, other })),
+  );
+}
+
 /** The events of the other articles as year inference reads them: kept up to date as more articles are dated. */
 export class OtherEvents {
   readonly years = new Set<number>();
   /** Day- and month-precise events by date, and by source file, in the order given. */
   readonly fine = new Map<string, SentenceEvent[]>();
   readonly fineOf = new Map<string, SentenceEvent[]>();
-  /** Word weights over the day- and month-precise events. */
-  readonly similarity = new Similarity([]);
+  /** Word weights over the day- and month-precise events, or fixed ones (`frozen`) that adding events leaves as they are. */
+  readonly similarity: Similarity;
 
-  constructor(events: SentenceEvent[] = []) {
+  constructor(
+    events: SentenceEvent[] = [],
+    private readonly frozen?: TermCounts,
+  ) {
+    this.similarity = frozen ? Similarity.fromCounts(frozen) : new Similarity([]);
     this.add(events);
+  }
+
+  /** Dates the other articles' events were looked up at (`fineOn`): only events on them can change an inferred year. */
+  readonly looked = new Set<string>();
+
+  /** The day- and month-precise events dated `date`. */
+  fineOn(date: string): SentenceEvent[] {
+    this.looked.add(date);
+    return this.fine.get(date) ?? [];
   }
 
   add(events: SentenceEvent[]): void {
@@ -126,7 +154,7 @@ export class OtherEvents {
         else map.set(key, [event]);
       }
     }
-    this.similarity.add(fine);
+    if (!this.frozen) this.similarity.add(fine);
   }
 }
 

@@ -1,0 +1,109 @@
+import type { ArticleTimeline } from './article-timeline.ts';
+import { linkSurnames } from './assemble.ts';
+import { AssemblyMemo } from './assembly-memo.ts';
+import { dateAcrossArticles, type DatingState, type DatingWeights } from './date-across.ts';
+import { mergeWithMemo, type MergeMemo } from './merge.ts';
+import { markBackground } from './merged-event.ts';
+import { Similarity, type TermCounts } from './similarity.ts';
+import type { TimelineEvent } from './types.ts';
+
+// How far the corpus may drift from the one its word weights were fitted on before an assembly fits them again.
+// A word's weight is log(1 + n / count): when a fraction f of the corpus's clauses is added or removed without
+// that word, its weight moves by at most log(1 + f), here under 0.05, a fourteenth of the smallest weight a word
+// can have (log 2): what separates reports of one happening from others (a rare shared word) stays as it was.
+export const REFIT_FRACTION = 0.05;
+
+/**
+ * What an assembly keeps for the next: the word counts every comparison weighed words by (fitted on the corpus at
+ * a full assembly), how many clauses that corpus had and how many changed since, each article's size, and the merge's memo.
+ * Plain data: it is stored with the per-article extractions.
+ */
+export interface AssemblyState {
+  weights: DatingWeights & { merge: TermCounts };
+  /** Events and pending dates of the articles the weights were fitted on, and of the articles added or removed since. */
+  fitted: number;
+  drift: number;
+  /** Each article's events and pending dates, by checksum. */
+  sizes: Record<string, number>;
+  dating: DatingState;
+  merge: MergeMemo;
+}
+
+/** How an incremental assembly is run: the extractions of the articles gone since `previous`, and the drift allowed. */
+export interface IncrementalOptions {
+  removed?: ArticleTimeline[];
+  refitFraction?: number;
+}
+
+/** An assembly's timeline and state, and whether it fitted the word weights anew. */
+export interface Assembly {
+  events: TimelineEvent[];
+  state: AssemblyState;
+  refitted: boolean;
+}
+
+/**
+ * The case's timeline from per-article extractions, as `assembleTimeline` gives it. Given the state of an earlier
+ * assembly (`previous`), the words keep the weights fitted then, as long as the articles added and removed since
+ * hold no more than `REFIT_FRACTION` of the clauses it was fitted on, and the merge recalls every year the
+ * change leaves as it was: a corpus change costs what its articles' years hold, not what the corpus holds. The
+ * result is then exactly what a full assembly with those weights gives (`assembleWithWeights`); past the drift,
+ * or with no `previous`, the weights are fitted on the corpus again and the result is `assembleTimeline`'s.
+ */
+export function assembleIncrementally(
+  records: ArticleTimeline[],
+  memo = new AssemblyMemo(records),
+  previous?: AssemblyState,
+  { removed = [], refitFraction = REFIT_FRACTION }: IncrementalOptions = {},
+): Assembly {
+  const sizes = Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
+  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
+  if (!previous) return fit(records, memo, sizes, total);
+  let changed = 0;
+  for (const [checksum, size] of Object.entries(sizes)) if (!(checksum in previous.sizes)) changed += size;
+  for (const [checksum, size] of Object.entries(previous.sizes)) if (!(checksum in sizes)) changed += size;
+  const drift = previous.drift + changed;
+  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizes, total);
+  const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed };
+  const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge });
+  return { events, state: { ...previous, drift, sizes, dating, merge }, refitted: false };
+}
+
+/** A full assembly of `records` with the given word weights (what an incremental one must equal). */
+export function assembleWithWeights(records: ArticleTimeline[], weights: AssemblyState['weights']): TimelineEvent[] {
+  return withWeights(records, new AssemblyMemo(records), weights).events;
+}
+
+function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, total: number): Assembly {
+  const dated = dateAcrossArticles(records, memo);
+  const events = linkSurnames(records, dated.events);
+  const similarity = new Similarity(events);
+  const merged = mergeWithMemo(events, { similarity });
+  return {
+    events: markBackground(merged.events),
+    state: {
+      weights: { ...dated.weights, merge: similarity.counts() },
+      fitted: total,
+      drift: 0,
+      sizes,
+      dating: dated.state,
+      merge: merged.memo,
+    },
+    refitted: true,
+  };
+}
+
+function withWeights(
+  records: ArticleTimeline[],
+  memo: AssemblyMemo,
+  weights: AssemblyState['weights'],
+  previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo } = {},
+) {
+  const dated = dateAcrossArticles(records, memo, weights, previous.change);
+  const events = linkSurnames(records, dated.events);
+  const merged = mergeWithMemo(events, {
+    similarity: Similarity.fromCounts(weights.merge),
+    ...(previous.merge ? { previous: previous.merge } : {}),
+  });
+  return { events: markBackground(merged.events), dating: dated.state, merge: merged.memo };
+}

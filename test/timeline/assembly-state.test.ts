@@ -1,0 +1,151 @@
+// An incremental assembly keeps the word weights of the last fit, dates again only the articles a change can
+// affect and re-merges only the years whose reports changed: its timeline must be exactly a full assembly's with
+// those weights, after any sequence of removals and additions.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import type { ArticleTimeline } from '../../src/timeline/article-timeline.ts';
+import { assembleTimeline, linkSurnames } from '../../src/timeline/assemble.ts';
+import { AssemblyMemo } from '../../src/timeline/assembly-memo.ts';
+import { assembleIncrementally, assembleWithWeights, REFIT_FRACTION, type AssemblyState } from '../../src/timeline/assembly-state.ts';
+import { dateAcrossArticles } from '../../src/timeline/date-across.ts';
+import { extractArticle } from '../../src/timeline/read-article.ts';
+import { makeArticle } from './make-article.ts';
+
+const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const bySource = (a: ArticleTimeline, b: ArticleTimeline) => a.source.localeCompare(b.source);
+
+async function records(dir: string): Promise<ArticleTimeline[]> {
+  const { articles } = await loadCorpus(dir, { maxFileBytes: 10_000_000 });
+  return articles.map(extractArticle);
+}
+
+/** One assembly as a corpus change runs it: records, memo and state as the previous one stored them. */
+function change(kept: ArticleTimeline[], previous: AssemblyState, removed: ArticleTimeline[] = [], refitFraction = Infinity) {
+  const input = stored(kept);
+  const memo = new AssemblyMemo(input);
+  const assembly = assembleIncrementally(input, memo, stored(previous), { removed: stored(removed), refitFraction });
+  return { ...assembly, records: stored(memo.records()) };
+}
+
+/** The years whose reports (dated across articles, with the given weights) differ between two corpora. */
+function yearsChanged(before: ArticleTimeline[], after: ArticleTimeline[], weights: AssemblyState['weights']): Set<string> {
+  const reports = (records: ArticleTimeline[]) =>
+    new Set(linkSurnames(records, dateAcrossArticles(stored(records), undefined, weights).events).map((event) => JSON.stringify(event)));
+  const [a, b] = [reports(before), reports(after)];
+  return new Set(
+    [...a, ...b]
+      .filter((report) => !a.has(report) || !b.has(report))
+      .map((report) => (JSON.parse(report) as { date: string }).date.slice(0, 4)),
+  );
+}
+
+for (const dir of ['corpus', 'eval/corpus-b']) {
+  test(`GIVEN ${dir} WHEN each article is removed and then added back with the weights kept THEN each timeline is a full assembly's with those weights, re-merging only the years whose reports changed`, async () => {
+    let current = await records(dir);
+    const first = assembleIncrementally(current, new AssemblyMemo(current));
+    assert.equal(first.refitted, true);
+    assert.deepEqual(stored(first.events), stored(assembleTimeline(current)));
+    let state = first.state;
+    let reused = 0;
+    for (const article of [...current]) {
+      const without = current.filter((record) => record.source !== article.source);
+      const removed = change(without, state, [article]);
+      assert.equal(removed.refitted, false);
+      assert.deepEqual(
+        stored(removed.events),
+        stored(assembleWithWeights(stored(without), state.weights)),
+        `after removing ${article.source}`,
+      );
+      const back = [...removed.records, article].sort(bySource);
+      const added = change(back, removed.state);
+      assert.equal(added.refitted, false);
+      assert.deepEqual(
+        stored(added.events),
+        stored(assembleWithWeights(stored(back), state.weights)),
+        `after adding ${article.source} back`,
+      );
+      const years = yearsChanged(removed.records, back, state.weights);
+      const merged = Object.entries(added.state.merge.years).filter(([year, kept]) => removed.state.merge.years[year]?.key !== kept.key);
+      assert.deepEqual(
+        merged.map(([year]) => year).filter((year) => !years.has(year)),
+        [],
+        `adding ${article.source} back re-merged only changed years`,
+      );
+      reused += Object.keys(added.state.merge.years).length - merged.length;
+      [current, state] = [added.records, added.state];
+    }
+    assert.ok(reused > 0, 'some years were recalled, not merged again');
+  });
+}
+
+test('GIVEN eval/corpus-b WHEN articles are removed and added in a longer sequence with the weights kept THEN every timeline is a full assembly’s with those weights', async () => {
+  const all = await records('eval/corpus-b');
+  const { state: fitted } = assembleIncrementally(all, new AssemblyMemo(all));
+  let current = all;
+  let state = fitted;
+  // Remove three, add two back in another order, remove one more, add everything back.
+  const steps: [string, number][] = [
+    ['-', 0],
+    ['-', 3],
+    ['-', 5],
+    ['+', 3],
+    ['+', 0],
+    ['-', 1],
+    ['+', 5],
+    ['+', 1],
+  ];
+  for (const [sign, at] of steps) {
+    const article = all[at]!;
+    const next = sign === '-' ? current.filter((record) => record.checksum !== article.checksum) : [...current, article].sort(bySource);
+    const step = change(next, state, sign === '-' ? [article] : []);
+    assert.deepEqual(stored(step.events), stored(assembleWithWeights(stored(next), fitted.weights)), `${sign}${article.source}`);
+    [current, state] = [step.records, step.state];
+  }
+  assert.deepEqual(stored(state.weights), stored(fitted.weights));
+  assert.deepEqual(
+    stored(assembleWithWeights(stored(current), state.weights)),
+    stored(assembleTimeline(all)),
+    'back to the corpus the weights were fitted on',
+  );
+});
+
+test('GIVEN a fitted assembly WHEN the articles changed since hold more than REFIT_FRACTION of its clauses THEN the weights are fitted again and the timeline is the full rebuild’s', async () => {
+  const all = await records('eval/corpus-b');
+  const without = all.slice(1);
+  const { state } = assembleIncrementally(without, new AssemblyMemo(without));
+  const size = all[0]!.events.length + all[0]!.pending.length;
+  assert.ok(size > REFIT_FRACTION * state.fitted, 'one article of seven is more than the drift allowed');
+  const refit = change(all, state, [], REFIT_FRACTION);
+  assert.equal(refit.refitted, true);
+  assert.equal(refit.state.drift, 0);
+  assert.equal(refit.state.fitted, state.fitted + size);
+  assert.deepEqual(stored(refit.events), stored(assembleTimeline(all)));
+  // Under the drift the weights are kept, and the drift counts the change.
+  const kept = change(all, state, [], size / state.fitted);
+  assert.equal(kept.refitted, false);
+  assert.equal(kept.state.drift, size);
+  assert.deepEqual(kept.state.weights, stored(state.weights));
+});
+
+test('GIVEN a yearless dateline no other article dates WHEN an article dating its event is added, the corpus naming the same years THEN its year is inferred again, as a full assembly with the kept weights does', () => {
+  const earlier = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
+  const port = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2008.', '2008-05-02'));
+  const wire = extractArticle(
+    makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday. The law passed in May 2008.'),
+  );
+  const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 6, 2008.', '2008-03-07'));
+  assert.ok(wire.monthDay);
+  const before = [earlier, wire, port].sort(bySource);
+  const { state } = assembleIncrementally(stored(before), new AssemblyMemo(stored(before)));
+  const wireDates = (events: { date: string; sources: { source: string }[] }[]) =>
+    events.filter((event) => event.sources.some((cited) => cited.source === 'w.txt')).map((event) => event.date);
+  const after = [...before, arrest].sort(bySource);
+  // Alone, its own May 2008 puts the dateline in the year after; the added arrest puts it in 2008.
+  assert.ok(wireDates(assembleWithWeights(stored(before), state.weights)).includes('2009-03-05'));
+  const added = change(after, state);
+  assert.equal(added.refitted, false);
+  assert.ok(wireDates(added.events).includes('2008-03-06'));
+  assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
+  assert.deepEqual(stored(change(before, added.state, [arrest]).events), stored(assembleWithWeights(stored(before), state.weights)));
+});
