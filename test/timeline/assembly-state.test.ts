@@ -2,6 +2,9 @@
 // affect and re-merges only the years whose reports changed: its timeline must be exactly a full assembly's with
 // those weights, after any sequence of removals and additions.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { ArticleTimeline } from '../../src/timeline/article-timeline.ts';
@@ -10,6 +13,7 @@ import { AssemblyMemo } from '../../src/timeline/assembly-memo.ts';
 import { assembleIncrementally, assembleWithWeights, REFIT_FRACTION, type AssemblyState } from '../../src/timeline/assembly-state.ts';
 import { dateAcrossArticles } from '../../src/timeline/date-across.ts';
 import { extractArticle } from '../../src/timeline/read-article.ts';
+import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
 import { makeArticle } from './make-article.ts';
 
 const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -148,4 +152,46 @@ test('GIVEN a yearless dateline no other article dates WHEN an article dating it
   assert.ok(wireDates(added.events).includes('2008-03-06'));
   assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
   assert.deepEqual(stored(change(before, added.state, [arrest]).events), stored(assembleWithWeights(stored(before), state.weights)));
+});
+
+test('GIVEN an index of 30 articles WHEN one is added and another removed through the build stage THEN the weights are kept, the stored state carries over, and each timeline is a full assembly’s with the fitted weights', async () => {
+  const towns = ['Tromso', 'Bergen', 'Narvik', 'Bodo', 'Alta', 'Molde'];
+  const verbs = ['approved', 'rejected', 'delayed', 'opened', 'closed'];
+  const articles = Array.from({ length: 30 }, (_, i) =>
+    makeArticle(
+      `a${String(i).padStart(2, '0')}.txt`,
+      `The council of ${towns[i % 6]} ${verbs[i % 5]} the harbour plan on ${1 + (i % 27)} March ${2015 + (i % 4)}. It met again on Friday.`,
+      `${2015 + (i % 4)}-03-${String(2 + (i % 27)).padStart(2, '0')}`,
+    ),
+  );
+  // One report only a01 makes: the undated article's evidence.
+  articles[1] = makeArticle('a01.txt', 'The mayor of Bergen resigned over the ferry contract on 2 March 2016.', '2016-03-03');
+  const undated = makeArticle('u.txt', 'The mayor of Bergen resigned over the ferry contract on Wednesday.');
+  const dir = mkdtempSync(join(tmpdir(), 'assembly-state-'));
+  try {
+    const first = await buildTimeline(articles, dir);
+    await saveTimelineBuild(dir, first);
+    const fitted = first.assembly!;
+    const withUndated = [...articles, undated];
+    const added = await buildTimeline(withUndated, dir, { incremental: true });
+    assert.equal(added.refitted, false);
+    assert.deepEqual(added.extracted, ['u.txt']);
+    assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(added.records), fitted.weights)));
+    // The undated article is pinned by the one report of the same happening, and unpinned when that report goes.
+    const cites = (events: { date: string; sources: { source: string }[] }[]) =>
+      events.filter((event) => event.sources.some((cited) => cited.source === 'u.txt')).map((event) => event.date);
+    assert.deepEqual(cites(added.events), ['2016-03-02']);
+    await saveTimelineBuild(dir, added);
+    const kept = withUndated.filter((article) => article.source !== 'a01.txt');
+    const removed = await buildTimeline(kept, dir, { incremental: true });
+    assert.equal(removed.refitted, false);
+    assert.deepEqual(removed.extracted, []);
+    assert.deepEqual(stored(removed.events), stored(assembleWithWeights(stored(removed.records), fitted.weights)));
+    assert.ok(removed.assembly!.drift > added.assembly!.drift);
+    assert.deepEqual(cites(removed.events), []);
+    // A full build (not incremental) fits the weights again.
+    assert.equal((await buildTimeline(kept, dir)).refitted, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
