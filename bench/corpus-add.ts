@@ -89,10 +89,10 @@ try {
     );
     // The timeline span's parts: extracting the added article, assembling and merging every article's stored
     // extraction, and the rest (listing the articles, reading the stored extractions).
-    const { extracted, ms } = result.summary.timeline;
+    const { extracted, ms, refitted } = result.summary.timeline;
     const spanMs = marks.timeline! - marks.vectors!;
     console.log(
-      `        timeline: ${extracted.length} article extracted in ${ms.extract} ms, assembly + merge ${ms.assemble} ms, the rest (listing the articles, reading the stored extractions; writing them and the ${result.summary.events} events back is in write+swap) ${Math.round(spanMs - ms.extract - ms.assemble)} ms`,
+      `        timeline: ${extracted.length} article extracted in ${ms.extract} ms, assembly + merge ${ms.assemble} ms (word weights ${refitted ? 'fitted again' : 'kept'}), the rest (listing the articles, reading the stored extractions; writing them and the ${result.summary.events} events back is in write+swap) ${Math.round(spanMs - ms.extract - ms.assemble)} ms`,
     );
   }
 } finally {

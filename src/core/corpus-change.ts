@@ -117,7 +117,11 @@ export async function changeCorpus(
       totalChunks: artifact.chunkCount,
       embedded: add?.records.article.sentences.length ?? 0,
       events: events.length,
-      timeline: { extracted: timeline.extracted, ms: timeline.ms },
+      timeline: {
+        extracted: timeline.extracted,
+        ms: timeline.ms,
+        ...(timeline.refitted !== undefined ? { refitted: timeline.refitted } : {}),
+      },
       ms: Date.now() - startedAt,
     };
     return { artifact, events, summary };

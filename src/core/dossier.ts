@@ -22,7 +22,8 @@ export interface CorpusChangeSummary {
   embedded: number;
   events: number;
   /** The articles whose timeline events were extracted (only the added one: the others' are reused), and the time taken. */
-  timeline: { extracted: string[]; ms: { extract: number; assemble: number } };
+  /** `refitted`: the change fitted the timeline's word weights again rather than keep the last fit's. */
+  timeline: { extracted: string[]; ms: { extract: number; assemble: number }; refitted?: boolean };
   ms: number;
 }
 
