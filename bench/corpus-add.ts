@@ -94,6 +94,12 @@ try {
     console.log(
       `        timeline: ${extracted.length} article extracted in ${ms.extract} ms, assembly + merge ${ms.assemble} ms (word weights ${refitted ? 'fitted again' : 'kept'}), the rest (listing the articles, reading the stored extractions; writing them and the ${result.summary.events} events back is in write+swap) ${Math.round(spanMs - ms.extract - ms.assemble)} ms`,
     );
+    // Removing the article again: the same path the other way, nothing to embed.
+    const removal = await changeCorpus(deps, result, { kind: 'remove', source: prepared.source }, { via: 'cli', id: 'bench' });
+    const removed = removal.summary.timeline;
+    console.log(
+      `        remove it again: ${(removal.summary.ms / 1000).toFixed(2)} s, of which timeline assembly + merge ${removed.ms.assemble} ms (word weights ${removed.refitted ? 'fitted again' : 'kept'})`,
+    );
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -20,8 +20,8 @@ export interface DatingWeights {
  */
 export interface DatingState {
   years: number[];
-  /** With each, how many matches a candidate year inference did not meet needs to change it (null: none can). */
-  yearless: Record<string, InferredYear & { rival: number | null }>;
+  /** With each, how many events each candidate year matched (null: the article's own dates gave the year). */
+  yearless: Record<string, InferredYear & { matches: Record<number, number> | null }>;
   looked: string[];
   windows: Record<string, PinWindow | null>;
 }
@@ -59,7 +59,8 @@ export function dateAcrossArticles(
       memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source)),
       reference,
     );
-  const redoYears = !change || mustInferYearsAgain(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year);
+  const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year);
+  const redoYears = !kept;
   const others = new OtherEvents(events, frozen?.year);
   const state: DatingState = { years, yearless: {}, looked: [], windows: {} };
   // Articles whose events are dated differently than before: their events are evidence that changed.
@@ -68,10 +69,12 @@ export function dateAcrossArticles(
     const monthDay = record.monthDay!;
     const read = readerOf(record);
     const before = change?.previous.yearless[record.checksum];
-    let rival: number | null = null;
-    const year = redoYears ? inferYear(record.source, monthDay, others, read, (matches) => (rival = matches)) : before!;
+    let matches: Record<number, number> | null = null;
+    const year = redoYears ? inferYear(record.source, monthDay, others, read, (scored) => (matches = scored)) : before!;
     if (before && before.year !== year.year) redated.push(record);
-    state.yearless[record.checksum] = redoYears ? { ...year, rival } : before!;
+    state.yearless[record.checksum] = redoYears
+      ? { ...year, matches }
+      : { ...before!, matches: before!.matches && kept.matches.get(record.checksum)! };
     const own: SentenceEvent[] = [];
     for (const event of read(formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day'))) {
       if (event.redate) {
@@ -83,7 +86,7 @@ export function dateAcrossArticles(
     events.push(...own);
     others.add(own);
   }
-  state.looked = redoYears ? [...others.looked].sort() : change!.previous.looked;
+  state.looked = [...(kept ? kept.looked : others.looked)].sort();
   const pending = dated.flatMap((record) => record.pending);
   const similarity = frozen ? Similarity.fromCounts(frozen.pin) : new Similarity([...events, ...pending.map((item) => item.text)]);
   const recall: Recall = (owner, key, compute) => memo.recall(owner, key, compute);
@@ -105,13 +108,20 @@ export function dateAcrossArticles(
   return { events: [...events, ...pinned], weights: frozen ?? { year: others.similarity.counts(), pin: similarity.counts() }, state };
 }
 
+/** What a change leaves of yearless datelines' inference: the match counts of their candidate years now, and the dates read. */
+interface KeptYears {
+  matches: Map<string, Record<number, number>>;
+  looked: Set<string>;
+}
+
 /**
- * Whether a change can alter the year inferred for some yearless dateline (`inferYear`): it adds or removes one,
- * or an event on a date inference compared (`looked`), or it changes the years the corpus names. A year is a
- * candidate when the corpus names it or the year before: a year only added (the earliest staying the same)
- * brings new candidates, which change nothing unless a reading against one matches another article's event.
+ * The year inference a change leaves as it was (`KeptYears`), or undefined when it may alter some yearless
+ * dateline's year (`inferYear`): it adds or removes one, or an event on a date inference compared (`looked`).
+ * Otherwise each article is checked in order, the ones before it as they were dated: its candidate years are
+ * those the corpus names and the years after (from its own dates' year on); a candidate it had keeps its match
+ * count, a new one is counted, and the year stays when the counts give the same winner (or none, as before).
  */
-function mustInferYearsAgain(
+function keptYears(
   change: DatingChange,
   years: number[],
   changed: ArticleTimeline[],
@@ -119,40 +129,50 @@ function mustInferYearsAgain(
   yearless: ArticleTimeline[],
   readerOf: (record: ArticleTimeline) => (reference: string) => SentenceEvent[],
   frozen: TermCounts | undefined,
-): boolean {
-  // Weights fitted on this very corpus change with it: every year is inferred again.
-  if (!frozen) return true;
-  const readAt = (record: ArticleTimeline, year: number) =>
-    readerOf(record)(`${year}-${pad(record.monthDay!.month)}-${pad(record.monthDay!.day)}`);
+): KeptYears | undefined {
   const { previous } = change;
-  if (changed.some((record) => record.monthDay) || yearless.some((record) => !(record.checksum in previous.yearless))) return true;
+  // Weights fitted on this very corpus change with it: every year is inferred again.
+  if (!frozen) return undefined;
+  if (changed.some((record) => record.monthDay) || yearless.some((record) => !(record.checksum in previous.yearless))) return undefined;
   const looked = new Set(previous.looked);
-  const dates = new Set(changed.flatMap((record) => record.events.map((event) => event.date)));
-  if ([...dates].some((date) => looked.has(date))) return true;
-  if (years.join() === previous.years.join()) return false;
-  const before = new Set(previous.years);
-  if (previous.years.some((year) => !years.includes(year)) || years[0] !== previous.years[0]) return true;
-  const candidates = (list: Iterable<number>) => new Set([...list].flatMap((year) => [year, year + 1]));
-  const old = candidates(before);
-  const fresh = [...candidates(years)].filter((year) => !old.has(year));
-  // A fresh candidate changes a year only if readings against it match as many events of other articles as its
-  // rival count (`inferYear`): those of the dated articles and the change's, and the yearless ones' as they were
-  // dated before, are all it can meet.
+  if (changed.some((record) => record.events.some((event) => looked.has(event.date)))) return undefined;
+  const matches = new Map(yearless.map((record) => [record.checksum, previous.yearless[record.checksum]!.matches ?? {}]));
+  if (years.join() === previous.years.join()) return { matches, looked };
   const context = new OtherEvents(
     dated.flatMap((record) => record.events),
     frozen,
   );
-  for (const record of [...changed, ...yearless]) {
-    const before = record.monthDay && previous.yearless[record.checksum];
-    if (record.monthDay && !before) continue;
-    context.add(before ? readAt(record, before.year) : record.events);
+  for (const record of yearless) {
+    const before = previous.yearless[record.checksum]!;
+    const read = readerOf(record);
+    const { month, day } = record.monthDay!;
+    const readAt = (year: number) => read(`${year}-${pad(month)}-${pad(day)}`);
+    const datedBefore = readAt(before.year);
+    if (before.matches !== null) {
+      const own = datedBefore.filter((event) => !event.reference);
+      const named = new Set([...context.years, ...own.map((event) => Number(event.date.slice(0, 4)))]);
+      if (named.size === 0) return undefined;
+      const latest = own
+        .filter((event) => event.kind !== 'scheduled')
+        .map((event) => event.date)
+        .sort()
+        .at(-1);
+      const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...named);
+      const after: Record<number, number> = {};
+      for (const year of new Set([...named].flatMap((value) => [value, value + 1])))
+        if (year >= floor) after[year] = before.matches[year] ?? yearMatches(record.source, record.monthDay!, year, context, read).length;
+      if (winner(before.matches) !== winner(after)) return undefined;
+      matches.set(record.checksum, after);
+    }
+    context.add(datedBefore);
   }
-  return yearless.some((record) => {
-    const { rival } = previous.yearless[record.checksum]!;
-    return (
-      rival !== null && fresh.some((year) => yearMatches(record.source, record.monthDay!, year, context, readerOf(record)).length >= rival)
-    );
-  });
+  return { matches, looked: new Set([...looked, ...context.looked]) };
+}
+
+function winner(matches: Record<number, number>): number | undefined {
+  const best = Math.max(0, ...Object.values(matches));
+  const winners = Object.keys(matches).filter((year) => matches[Number(year)] === best);
+  return best > 0 && winners.length === 1 ? Number(winners[0]) : undefined;
 }
 
 function pad(value: number): string {

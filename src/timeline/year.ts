@@ -29,7 +29,7 @@ export function inferYear(
   monthDay: { month: number; day: number; text: string },
   others: SentenceEvent[] | OtherEvents,
   read: (reference: string) => SentenceEvent[],
-  rival: (matches: number | null) => void = () => {},
+  report: (matches: Record<number, number> | null) => void = () => {},
 ): InferredYear {
   const context = others instanceof OtherEvents ? others : new OtherEvents(others);
   const label = `“${monthDay.text}”`;
@@ -44,7 +44,7 @@ export function inferYear(
     .at(-1);
   const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
   if (years.size === 0) {
-    rival(1);
+    report({});
     const now = new Date().getUTCFullYear();
     return {
       year: now,
@@ -53,8 +53,9 @@ export function inferYear(
     };
   }
   const recent = ownRecentYear(own, monthDay);
-  // What another candidate year would have to match to change the answer (none can when the article's own dates give it).
-  rival(recent ? null : 1);
+  // How many events each candidate year matched, for a later corpus to tell whether other candidates change the
+  // answer (none can when the article's own dates give it).
+  if (recent) report(null);
   if (recent) {
     return {
       year: recent.year,
@@ -69,8 +70,7 @@ export function inferYear(
   const scored = candidates.map((year) => ({ year, matches: yearMatches(source, monthDay, year, context, read) }));
   const best = Math.max(0, ...scored.map((item) => item.matches.length));
   const winners = scored.filter((item) => item.matches.length === best);
-  // A sole winner loses to a tie; a tie (or no match at all) only to a candidate matching more.
-  if (best > 0) rival(winners.length === 1 ? best : best + 1);
+  report(Object.fromEntries(scored.map((item) => [item.year, item.matches.length])));
   if (best > 0 && winners.length === 1) {
     const { year, matches } = winners[0]!;
     const example = matches[0]!;

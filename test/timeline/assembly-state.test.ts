@@ -195,3 +195,23 @@ test('GIVEN an index of 30 articles WHEN one is added and another removed throug
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('GIVEN a yearless dateline WHEN an article names a year the corpus did not (a new candidate) and dates its event THEN the year is inferred again, and again when it is removed', () => {
+  const early = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
+  const late = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2015.', '2015-05-02'));
+  const wire = extractArticle(makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday.'));
+  const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 1, 2012.', '2012-03-02'));
+  const before = [early, wire, late].sort(bySource);
+  const { state } = assembleIncrementally(stored(before), new AssemblyMemo(stored(before)));
+  const wireDates = (events: { date: string; sources: { source: string }[] }[]) =>
+    events.filter((event) => event.sources.some((cited) => cited.source === 'w.txt')).map((event) => event.date);
+  assert.deepEqual(wireDates(assembleWithWeights(stored(before), state.weights)), ['2009-03-05']);
+  const after = [...before, arrest].sort(bySource);
+  const added = change(after, state);
+  assert.equal(added.refitted, false);
+  assert.deepEqual(wireDates(added.events), ['2012-03-01']);
+  assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
+  const removed = change(before, added.state, [arrest]);
+  assert.deepEqual(wireDates(removed.events), ['2009-03-05']);
+  assert.deepEqual(stored(removed.events), stored(assembleWithWeights(stored(before), state.weights)));
+});
