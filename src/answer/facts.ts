@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../text/compromise.ts';
 import { tokenize } from '../text/terms.ts';
 import { parseText } from './nlp.ts';
 
