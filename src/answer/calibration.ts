@@ -15,6 +15,8 @@ export interface Calibration {
   rankerSteps?: number;
   /** Decides whether to answer: P(the chosen answer is right). */
   decision: LinearModel;
+  /** The decision's regularisation, chosen by cross-validation with the threshold; for the record. */
+  decisionSteps?: number;
   /** Answer when the decision's probability is at least this. */
   threshold: number;
   /** A further sentence joins the answer when its ranker probability is at least this share of the best one's. */

@@ -25,6 +25,11 @@ export interface CandidateFeatures {
   coverageWindow: number;
   /** IDF-weighted share of the question's names in what is quoted. */
   nameCoverage: number;
+  /**
+   * IDF-weighted share of all the question's words in what is quoted or in its article's own description (title,
+   * outlet, author): a question often names the article it asks about ("in the Tribune's profile, …").
+   */
+  sourceCoverage: number;
   /** For questions asking a date, duration, count or amount: +1 the sentence (or its lead) states one, -1 not, else 0. */
   typeFit: number;
   /** For questions asking a person, place or named thing: +1 the sentence names one the question does not, -1 not, else 0. */
@@ -59,6 +64,7 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = [
   'coverage',
   'coverageWindow',
   'nameCoverage',
+  'sourceCoverage',
   'typeFit',
   'nameFit',
   'category',
@@ -76,12 +82,13 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = [
 interface SentenceCache {
   tokens: Map<number, Set<string>>;
   facts: Map<number, SentenceFacts>;
+  sources: Map<string, Set<string>>;
 }
 const caches = new WeakMap<SentenceStore, SentenceCache>();
 
 function cacheOf(store: SentenceStore): SentenceCache {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = { tokens: new Map(), facts: new Map() }));
+  if (!cache) caches.set(store, (cache = { tokens: new Map(), facts: new Map(), sources: new Map() }));
   return cache;
 }
 
@@ -90,6 +97,17 @@ export function tokensOf(store: SentenceStore, sentence: StoredSentence): Set<st
   let tokens = cache.get(sentence.id);
   if (!tokens) cache.set(sentence.id, (tokens = new Set(tokenize(sentence.text))));
   return tokens;
+}
+
+/** The terms of an article's description: its title, outlet and author. */
+function sourceTermsOf(store: SentenceStore, source: string): Set<string> {
+  const cache = cacheOf(store).sources;
+  let terms = cache.get(source);
+  if (!terms) {
+    const meta = store.article(source)?.meta;
+    cache.set(source, (terms = new Set(tokenize([meta?.title, meta?.outlet, meta?.author].filter(Boolean).join(' . ')))));
+  }
+  return terms;
 }
 
 export function factsOf(store: SentenceStore, sentence: StoredSentence): SentenceFacts {
@@ -137,7 +155,13 @@ export function gatherCandidates(
   const quick = ids.map((id) => {
     const sentence = store.sentence(id)!;
     const dense = dot(vector, store.sentenceVector(id));
-    return { sentence, dense, coverage: share(contentWeights, tokensOf(store, sentence)) + share(nameWeights, tokensOf(store, sentence)) };
+    // A question naming its article ("the Tribune's profile") finds that article's sentences by its description.
+    const described = sourceTermsOf(store, sentence.source);
+    return {
+      sentence,
+      dense,
+      coverage: share(contentWeights, tokensOf(store, sentence), described) + share(nameWeights, tokensOf(store, sentence), described),
+    };
   });
   quick.sort((a, b) => b.dense + b.coverage - (a.dense + a.coverage));
   const pool = quick.slice(0, POOL_SIZE);
@@ -163,6 +187,7 @@ export function gatherCandidates(
       coverage: share(contentWeights, words),
       coverageWindow: share(contentWeights, window),
       nameCoverage: share(nameWeights, window),
+      sourceCoverage: share(weights, window, sourceTermsOf(store, sentence.source)),
       typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
       nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,
       category: question.asked !== undefined && window.has(question.asked) ? 1 : 0,
@@ -239,12 +264,13 @@ function termWeights(store: SentenceStore, terms: string[]): Map<string, number>
   return new Map([...new Set(terms)].map((term) => [term, store.termWeight(term)]));
 }
 
-function share(weights: Map<string, number>, words: Set<string>): number {
+/** IDF-weighted share of the terms found in `words` (or in `more`). */
+function share(weights: Map<string, number>, words: Set<string>, more?: Set<string>): number {
   let total = 0;
   let found = 0;
   for (const [term, weight] of weights) {
     total += weight;
-    if (words.has(term)) found += weight;
+    if (words.has(term) || more?.has(term)) found += weight;
   }
   return total === 0 ? 0 : found / total;
 }

@@ -4,7 +4,9 @@ import { CANDIDATE_FEATURES } from '../answer/candidates.ts';
 import { composeExtractive } from '../answer/compose.ts';
 import { DECISION_FEATURES } from '../answer/decision.ts';
 import type { Citation } from '../answer/types.ts';
-import { fitLogistic } from './fit.ts';
+import { DEFAULT_STEPS, fitLogistic } from './fit.ts';
+import { bySet } from './folds.ts';
+import { logit, sigmoid, type LinearModel } from '../answer/linear-model.ts';
 import { fitRanker } from './fit-ranker.ts';
 import { isAnswerable } from './labelled.ts';
 import { answerMatches } from './metrics.ts';
@@ -57,26 +59,73 @@ function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[
   return outcomes.filter((o) => (o.answerable ? o.correct : !o.answered)).length;
 }
 
-/** Fits the ranker, the sentence count and the decision on labelled items. */
+// Regularisation strengths tried for the decision, as gradient steps from zero weights (see fit-ranker.ts).
+const DECISION_STEP_CHOICES = [10, 30, 100, 300];
+
+/**
+ * Fits the ranker, the sentence count and the decision on labelled items. The sentence count, the decision's
+ * regularisation and its threshold are chosen together by the questions handled right out of fold (each set's
+ * decision probabilities come from a decision fitted on the other sets): a threshold picked on the probabilities
+ * of the very questions the decision was fitted on sits where those questions happen to split, not where new
+ * ones do. The decision is then refitted on every item with the chosen strength.
+ */
 export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
   const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'denseGap', 'topDense'] : []);
   const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
   const { ranker, rankerSteps } = fitRanker(rankerFeatures, items);
   const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
-  let best: { parameters: Parameters; utility: number } | undefined;
+  const folds = [...new Set(items.map(bySet))];
+  let best: { keepRatio: number; steps: number; threshold: number; utility: number } | undefined;
+  let bestAnswered: ReturnType<typeof outcomeOf>[] = [];
   for (const keepRatio of KEEP_RATIOS) {
     // With the threshold at 0 every question is answered: the labels say which answers would be right.
-    const provisional: Parameters = { ranker, rankerSteps, keepRatio, threshold: 0, decision: { features: decisionFeatures, mean: decisionFeatures.map(() => 0), scale: decisionFeatures.map(() => 1), weights: [...decisionFeatures.map(() => 0), 0] } };
+    const provisional: Parameters = { ranker, rankerSteps, keepRatio, threshold: 0, decision: untrained(decisionFeatures) };
     const answered = items.map((item) => outcomeOf(item, provisional));
-    const decision = fitLogistic(decisionFeatures, answered.map((o) => o.decision.features as unknown as Record<string, number>), answered.map((o) => (o.correct ? 1 : 0)));
-    const fitted: Parameters = { ...provisional, decision };
-    const scored = items.map((item) => outcomeOf(item, fitted));
-    for (const threshold of thresholds(scored.map((o) => o.probability))) {
-      const value = utility(scored.map((o) => ({ ...o, answered: o.probability >= threshold, correct: o.probability >= threshold && o.correctIfAnswered })));
-      if (!best || value > best.utility) best = { parameters: { ...fitted, threshold }, utility: value };
+    for (const steps of folds.length > 1 ? DECISION_STEP_CHOICES : [DEFAULT_STEPS]) {
+      const probabilities = folds.length > 1 ? outOfFoldProbabilities(answered, decisionFeatures, steps) : inSampleProbabilities(answered, decisionFeatures, steps);
+      for (const threshold of thresholds(probabilities)) {
+        const value = utility(answered.map((o, i) => ({ answerable: o.answerable, answered: probabilities[i]! >= threshold, correct: probabilities[i]! >= threshold && o.correctIfAnswered })));
+        if (!best || value > best.utility) {
+          best = { keepRatio, steps, threshold, utility: value };
+          bestAnswered = answered;
+        }
+      }
     }
   }
-  return best!.parameters;
+  const decision = fitDecision(bestAnswered, decisionFeatures, best!.steps);
+  return { ranker, rankerSteps, keepRatio: best!.keepRatio, threshold: best!.threshold, decision, decisionSteps: best!.steps };
+}
+
+function untrained(features: string[]): LinearModel {
+  return { features, mean: features.map(() => 0), scale: features.map(() => 1), weights: [...features.map(() => 0), 0] };
+}
+
+type Answered = ReturnType<typeof outcomeOf>;
+
+function fitDecision(answered: Answered[], features: string[], steps: number): LinearModel {
+  return fitLogistic(features, answered.map((o) => o.decision.features as unknown as Record<string, number>), answered.map((o) => (o.correct ? 1 : 0)), steps);
+}
+
+function probabilityOf(model: LinearModel, o: Answered): number {
+  return sigmoid(logit(model, o.decision.features as unknown as Record<string, number>));
+}
+
+/** Each item's decision probability from a decision fitted on the other sets' items. */
+function outOfFoldProbabilities(answered: Answered[], features: string[], steps: number): number[] {
+  const probabilities = new Array<number>(answered.length);
+  for (const fold of new Set(answered.map((o) => bySet(o.item)))) {
+    const model = fitDecision(answered.filter((o) => bySet(o.item) !== fold), features, steps);
+    answered.forEach((o, i) => {
+      if (bySet(o.item) === fold) probabilities[i] = probabilityOf(model, o);
+    });
+  }
+  return probabilities;
+}
+
+// One set alone has no other set to hold out: its threshold is chosen on the decision's own fit.
+function inSampleProbabilities(answered: Answered[], features: string[], steps: number): number[] {
+  const model = fitDecision(answered, features, steps);
+  return answered.map((o) => probabilityOf(model, o));
 }
 
 /** Candidate thresholds: midpoints between the sorted probabilities, so every distinct cut is tried once. */

@@ -154,3 +154,27 @@ describe('namesCategory (does the sentence name the X a "which X" question asks 
     assert.equal(named('Which broker introduced him?', 'The buyers were undercover agents.'), 0);
   });
 });
+
+describe('sourceCoverage (a question that names the article it asks about)', () => {
+  it('GIVEN two articles stating the same kind of fact WHEN the question names one by its headline THEN that article’s sentence covers more of the question', async () => {
+    const small = await buildSmallIndex(
+      {
+        'harbour.txt': 'Dredging begins at the north quay\n\nBy Ana Ruiz\n\nWork crews began dredging on Monday.\n',
+        'valley.txt': 'Farmers count their flood losses\n\nWork crews began clearing roads on Monday.\n',
+      },
+      new WordAxisEmbeddings(['crews', 'began', 'monday']),
+    );
+    try {
+      const candidates = [...(await candidatesFor(small, 'What did the north quay story say crews began on Monday?')).values()];
+      const [harbour, valley] = ['Work crews began dredging on Monday.', 'Work crews began clearing roads on Monday.'].map(
+        (text) => candidates.find((c) => c.sentence.text === text)!.features,
+      );
+      // The sentences share the question's words alike; only the harbour article's headline has "north quay".
+      assert.equal(harbour!.coverage, valley!.coverage);
+      assert.ok(harbour!.sourceCoverage > valley!.sourceCoverage, `${harbour!.sourceCoverage} ≤ ${valley!.sourceCoverage}`);
+      assert.ok(valley!.sourceCoverage < 1);
+    } finally {
+      small.cleanup();
+    }
+  });
+});

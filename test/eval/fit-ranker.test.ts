@@ -11,6 +11,7 @@ const ZERO: CandidateFeatures = {
   coverage: 0,
   coverageWindow: 0,
   nameCoverage: 0,
+  sourceCoverage: 0,
   typeFit: 0,
   nameFit: 0,
   category: 0,
