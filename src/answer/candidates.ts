@@ -30,6 +30,11 @@ export interface CandidateFeatures {
    * outlet, author): a question often names the article it asks about ("in the Tribune's profile, …").
    */
   sourceCoverage: number;
+  /**
+   * For a question about the article itself (who wrote it, which outlet published it, its headline): 1 for a line
+   * of the article's opening that describes it (headline, byline, outlet, date: lines without a full stop), else 0.
+   */
+  articleLine: number;
   /** For questions asking a date, duration, count or amount: +1 the sentence (or its lead) states one, -1 not, else 0. */
   typeFit: number;
   /** For questions asking a person, place or named thing: +1 the sentence names one the question does not, -1 not, else 0. */
@@ -65,6 +70,7 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = [
   'coverageWindow',
   'nameCoverage',
   'sourceCoverage',
+  'articleLine',
   'typeFit',
   'nameFit',
   'category',
@@ -83,12 +89,13 @@ interface SentenceCache {
   tokens: Map<number, Set<string>>;
   facts: Map<number, SentenceFacts>;
   sources: Map<string, Set<string>>;
+  openings: Map<string, number[]>;
 }
 const caches = new WeakMap<SentenceStore, SentenceCache>();
 
 function cacheOf(store: SentenceStore): SentenceCache {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = { tokens: new Map(), facts: new Map(), sources: new Map() }));
+  if (!cache) caches.set(store, (cache = { tokens: new Map(), facts: new Map(), sources: new Map(), openings: new Map() }));
   return cache;
 }
 
@@ -97,6 +104,42 @@ export function tokensOf(store: SentenceStore, sentence: StoredSentence): Set<st
   let tokens = cache.get(sentence.id);
   if (!tokens) cache.set(sentence.id, (tokens = new Set(tokenize(sentence.text))));
   return tokens;
+}
+
+// A news page opens with the lines that describe it — headline, byline, outlet, date — before its first paragraph;
+// they are written without a full stop. This many sentences from an article's start hold them on every layout
+// of both corpora's pages (a masthead, a section line, a headline, a deck, a byline, a date).
+const OPENING_SENTENCES = 8;
+
+// Words with which a question asks about the article rather than the case: who wrote it, who published it and
+// when, what its headline or dateline says (general English of news, not of any case).
+const ARTICLE_ASKING = new Set(tokenize('write author byline publish outlet newspaper headline dateline datelined masthead'));
+
+/** Whether the question asks about an article itself (its writer, outlet, headline, dateline). */
+export function asksAboutArticle(question: QuestionAnalysis): boolean {
+  return question.terms.some((term) => ARTICLE_ASKING.has(term));
+}
+
+/** Ids of an article's opening lines that describe it (see `CandidateFeatures.articleLine`). */
+function articleLinesOf(store: SentenceStore, sentence: StoredSentence): number[] {
+  const cache = cacheOf(store).openings;
+  let lines = cache.get(sentence.source);
+  if (!lines) {
+    let first = sentence.id;
+    while (store.sentence(first - 1)?.source === sentence.source) first--;
+    lines = [];
+    for (let id = first; id < first + OPENING_SENTENCES; id++) {
+      const line = store.sentence(id);
+      if (line?.source !== sentence.source) break;
+      if (isFragment(line.text)) lines.push(id);
+    }
+    cache.set(sentence.source, lines);
+  }
+  return lines;
+}
+
+function isFragment(text: string): boolean {
+  return !/[.!?"”’)]$/.test(text.trim());
 }
 
 /** The terms of an article's description: its title, outlet and author. */
@@ -165,6 +208,16 @@ export function gatherCandidates(
   });
   quick.sort((a, b) => b.dense + b.coverage - (a.dense + a.coverage));
   const pool = quick.slice(0, POOL_SIZE);
+  // A question about an article is answered by its opening lines, which share few words with the question: the
+  // opening lines of the articles already in the pool join it.
+  const aboutArticle = asksAboutArticle(question);
+  const articleLines = new Set<number>();
+  if (aboutArticle) {
+    for (const { sentence } of [...pool]) for (const id of articleLinesOf(store, sentence)) articleLines.add(id);
+    const pooled = new Set(pool.map(({ sentence }) => sentence.id));
+    for (const id of articleLines)
+      if (!pooled.has(id)) pool.push({ sentence: store.sentence(id)!, dense: dot(vector, store.sentenceVector(id)), coverage: 0 });
+  }
   const questionWords = new Set([...weights.keys()]);
   const candidates = pool.map(({ sentence, dense }) => {
     const before = store.sentence(sentence.id - 1);
@@ -188,6 +241,7 @@ export function gatherCandidates(
       coverageWindow: share(contentWeights, window),
       nameCoverage: share(nameWeights, window),
       sourceCoverage: share(weights, window, sourceTermsOf(store, sentence.source)),
+      articleLine: articleLines.has(sentence.id) ? 1 : 0,
       typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
       nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,
       category: question.asked !== undefined && window.has(question.asked) ? 1 : 0,
@@ -199,7 +253,7 @@ export function gatherCandidates(
       nextCoverage: following ? share(contentWeights, tokensOf(store, following)) : 0,
       retrieval: retrievalOf.get(sentence.id) ?? 0,
       logLength: Math.log(sentence.text.length + 1),
-      fragment: /[.!?"”’)]$/.test(sentence.text.trim()) ? 0 : 1,
+      fragment: isFragment(sentence.text) ? 1 : 0,
     };
     return { sentence, lead, features };
   });

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const file = calibrationFile(variant.encoder);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
-    console.log(`Wrote ${file} (${calibration.crossValidated && variant.encoderIndependent ? 'without' : 'with'} dense similarity, threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}, ranker steps ${calibration.rankerSteps}).`);
+    console.log(`Wrote ${file} (${calibration.crossValidated && variant.encoderIndependent ? 'without' : 'with'} dense similarity, threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}, ranker steps ${calibration.rankerSteps}, decision steps ${calibration.decisionSteps}).`);
   }
 }
 

@@ -178,3 +178,23 @@ describe('sourceCoverage (a question that names the article it asks about)', () 
     }
   });
 });
+
+describe('articleLine (a question about the article itself)', () => {
+  it('GIVEN "who wrote" an article THEN its headline and byline lines are article lines and its body sentences are not; other questions mark none', async () => {
+    const small = await buildSmallIndex(
+      { 'harbour.txt': 'Dredging begins at the north quay\n\nBy Ana Ruiz\n\nWork crews began dredging on Monday.\n' },
+      new WordAxisEmbeddings(['crews', 'began', 'monday']),
+    );
+    try {
+      const lineOf = async (question: string) =>
+        new Map([...(await candidatesFor(small, question)).values()].map((c) => [c.sentence.text, c.features.articleLine]));
+      const byWriter = await lineOf('Who wrote the story about the north quay?');
+      assert.equal(byWriter.get('By Ana Ruiz'), 1);
+      assert.equal(byWriter.get('Dredging begins at the north quay'), 1);
+      assert.equal(byWriter.get('Work crews began dredging on Monday.'), 0);
+      assert.deepEqual([...(await lineOf('What began on Monday at the north quay?')).values()], [0, 0, 0]);
+    } finally {
+      small.cleanup();
+    }
+  });
+});

@@ -12,6 +12,7 @@ const ZERO: CandidateFeatures = {
   coverageWindow: 0,
   nameCoverage: 0,
   sourceCoverage: 0,
+  articleLine: 0,
   typeFit: 0,
   nameFit: 0,
   category: 0,
