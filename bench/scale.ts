@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { runChild } from './lib/child.ts';
 import type { ColdStartResult, ScaleBuildResult, ScaleServeResult } from './lib/results.ts';
 import { ROOT, tempDir } from './lib/setup.ts';
+import type { BlockingFigures } from './lib/stats.ts';
 
 const CHUNKS = 100_000;
 const WARM_SENTENCES = 512;
@@ -45,11 +46,16 @@ export async function runScale(options: {
       { heapMb: options.heapMb },
     );
     // The same stall measure in a process doing nothing, over the same minutes: what the machine's load alone causes.
-    const idle = runChild<{ p99: number; max: number }>('idle-loop.ts', {}, { stopWhen: building });
+    const idle = runChild<{ p99: number; max: number; blocking: BlockingFigures }>('idle-loop.ts', {}, { stopWhen: building });
     const build = await building;
     const idleLoop = await idle;
     options.step('serving');
-    const serve = await runChild<ScaleServeResult & { servePeakRssMb: number; serveSettledRssMb: number }>(
+    const serve = await runChild<
+      Pick<ScaleServeResult, 'chunks' | 'sentences' | 'loadMs' | 'rssMb' | 'ask' | 'askUnseen'> & {
+        servePeakRssMb: number;
+        serveSettledRssMb: number;
+      }
+    >(
       'scale-serve.ts',
       { dataDir, rounds: 3, syntheticQueries: 0, efs: [], insertion: false, servingOnly: true },
       { nodeFlags: ['--expose-gc'] },
@@ -83,12 +89,25 @@ export async function runScale(options: {
       first_answer_from_source_phases_ms: coldFromSource.phases,
       ask_p50_ms: serve.ask.total.p50,
       ask_p95_ms: serve.ask.total.p95,
+      // The development questions above are asked again and again (their sentences' analysis is cached); these not.
+      ask_unseen_p50_ms: serve.askUnseen.total.p50,
+      ask_unseen_p95_ms: serve.askUnseen.total.p95,
+      ask_unseen_cpu_p50_ms: serve.askUnseen.cpu.p50,
+      ask_unseen_parts_p50_ms: {
+        embed: serve.askUnseen.embed.p50,
+        retrieve: serve.askUnseen.retrieve.p50,
+        compose: serve.askUnseen.compose.p50,
+      },
       build_ms: build.buildMs,
       build_peak_rss_mb: build.peakBuildRssMb,
       build_heap_limit_mb: build.heapLimitMb,
       build_max_stall_ms: build.loopDelay.max,
       build_worst_stall: build.loopDelay.worst,
+      // Time the build's main loop was itself busy between two 10 ms ticks: its own blocking, whatever the machine does.
+      build_max_blocking_ms: build.loopDelay.blocking.max,
+      build_blocking_p99_ms: build.loopDelay.blocking.p99,
       idle_process_stall_during_build_ms: { p99: idleLoop.p99, max: idleLoop.max },
+      idle_process_blocking_during_build_ms: idleLoop.blocking,
       disk_mb: build.diskMb,
       embed_sentences_per_s_warm: best.perSWarm,
       embed_workers: best.workers,

@@ -7,8 +7,8 @@ import { LoopDelay } from '../lib/stats.ts';
 const delay = new LoopDelay();
 delay.start('idle');
 process.on('SIGTERM', () => {
-  const { p99, max } = delay.stop();
-  report({ p99, max });
+  const { p99, max, blocking } = delay.stop();
+  report({ p99, max, blocking });
   process.exit(0);
 });
 setInterval(() => {}, 2 ** 30);

@@ -1,4 +1,4 @@
-import type { DelayFigures, Summary } from './stats.ts';
+import type { BlockingFigures, DelayFigures, Summary } from './stats.ts';
 
 // What each bench/children script reports (see there for how it is measured).
 
@@ -14,7 +14,8 @@ export interface ColdStartResult {
 
 export interface LoopDelayResult extends DelayFigures {
   phases: Record<string, DelayFigures>;
-  worst: { ms: number; phase: string; at: number };
+  worst: { ms: number; phase: string; at: number; busyMs: number };
+  blocking: BlockingFigures;
 }
 
 export interface ReindexResult {
@@ -74,6 +75,8 @@ export interface ScaleServeResult {
   loadMs: number;
   rssMb: { model: number; loaded: number; serving: number; indexShare: number };
   ask: AskParts;
+  /** Questions not asked before in the process (no per-sentence analysis cached yet), each once. */
+  askUnseen: AskParts & { cpu: Summary };
   rankings: { lexical: Summary; dense: Summary };
   queries: number;
   bruteForce: Summary;

@@ -20,6 +20,11 @@ export const DEV_QUESTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'eval
   (q) => q.question,
 );
 
+/** Questions of the train set, in its order: asked once each where the development questions are asked again. */
+export const UNSEEN_QUESTIONS: string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'eval/train_qa.json'), 'utf8')) as { question: string }[]
+).map((q) => q.question);
+
 /** A temporary folder under the OS temp dir; the benchmark never touches the repository's data/. */
 export const tempDir = (name: string) => mkdtemp(join(tmpdir(), `dossier-bench-${name}-`));
 

@@ -49,6 +49,16 @@ export interface DelayFigures {
 }
 
 /**
+ * How long the loop itself was busy (running callbacks, not waiting for events) between two ticks, ms, from
+ * `performance.eventLoopUtilization`: a tick that comes late while the loop was idle was kept from its core by
+ * the machine's other processes, one late because the loop was busy was blocked by this process's own work.
+ */
+export interface BlockingFigures {
+  p99: number;
+  max: number;
+}
+
+/**
  * Event-loop delay while a task runs: overall p99/max from `monitorEventLoopDelay`, and per phase from a 10 ms
  * timer whose lateness is charged to the phase that held most of the late interval (phases can change inside
  * one stall, e.g. a build reports "embedding" and then blocks the loop embedding).
@@ -58,20 +68,25 @@ export class LoopDelay {
   private readonly samples: Record<string, number[]> = {};
   private changes: { phase: string; at: number }[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** The longest stall: how long, in which phase, and when (ms after start). */
-  worst = { ms: 0, phase: '', at: 0 };
+  private readonly busy: number[] = [];
+  /** The longest stall: how long, in which phase, when (ms after start), and how much of it the loop was busy. */
+  worst = { ms: 0, phase: '', at: 0, busyMs: 0 };
 
   start(phase: string): void {
     const started = performance.now();
     this.changes = [{ phase, at: started }];
     this.histogram.enable();
     let last = started;
+    let utilisation = performance.eventLoopUtilization();
     this.timer = setInterval(() => {
       const now = performance.now();
       const delay = Math.max(0, now - last - RESOLUTION_MS);
+      const busyMs = performance.eventLoopUtilization(utilisation).active;
+      utilisation = performance.eventLoopUtilization();
+      this.busy.push(busyMs);
       const phase = this.heldMost(last, now);
       (this.samples[phase] ??= []).push(delay);
-      if (delay > this.worst.ms) this.worst = { ms: round(delay), phase, at: round(last - started, 0) };
+      if (delay > this.worst.ms) this.worst = { ms: round(delay), phase, at: round(last - started, 0), busyMs: round(busyMs) };
       this.changes = this.changes.filter((change, i) => i === this.changes.length - 1 || this.changes[i + 1]!.at > now);
       last = now;
     }, RESOLUTION_MS);
@@ -81,13 +96,19 @@ export class LoopDelay {
     this.changes.push({ phase, at: performance.now() });
   }
 
-  stop(): DelayFigures & { phases: Record<string, DelayFigures>; worst: LoopDelay['worst'] } {
+  stop(): DelayFigures & { phases: Record<string, DelayFigures>; worst: LoopDelay['worst']; blocking: BlockingFigures } {
     clearInterval(this.timer);
     this.histogram.disable();
     const phases = Object.fromEntries(Object.entries(this.samples).map(([phase, values]) => [phase, percentiles(values)]));
     // The histogram records the time between ticks due every RESOLUTION_MS, in nanoseconds; the delay is the excess.
     const delay = (ns: number) => round(Math.max(0, ns / 1e6 - RESOLUTION_MS));
-    return { p99: delay(this.histogram.percentile(99)), max: delay(this.histogram.max), phases, worst: this.worst };
+    return {
+      p99: delay(this.histogram.percentile(99)),
+      max: delay(this.histogram.max),
+      phases,
+      worst: this.worst,
+      blocking: percentiles(this.busy),
+    };
   }
 
   private heldMost(from: number, to: number): string {

@@ -302,7 +302,8 @@ export function fitsType(type: AnswerType, facts: SentenceFacts, questionNames: 
     case 'amount':
       return facts.money || facts.count || facts.percent;
     case 'person':
-      return newName(facts.people) || newName(facts.properNouns);
+      // The proper nouns first: they come from the parse every candidate has, people from compromise's costlier one.
+      return newName(facts.properNouns) || newName(facts.people);
     case 'place':
       return newName(facts.places);
     case 'entity':

@@ -1,6 +1,6 @@
-import nlp from 'compromise';
+import { nlp } from '../text/compromise.ts';
 import { tokenize } from '../text/terms.ts';
-import { numericEntities, tagTokens } from './nlp.ts';
+import { parseText } from './nlp.ts';
 
 /** What kinds of fact a sentence states: the answer types it can satisfy. */
 export interface SentenceFacts {
@@ -34,13 +34,55 @@ const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
 // Relative time words give a vague date: "later", "ago", "earlier" anchor a happening without naming it.
 const VAGUE_TIME = /\b(ago|earlier|later|yesterday|today|tomorrow|previously|recently)\b/i;
 
-/** Analyses a sentence with wink-nlp (numeric entities, parts of speech) and compromise (people, places). */
+/**
+ * Analyses a sentence with wink-nlp (numeric entities, parts of speech) and compromise (people, places). Each
+ * analysis runs when one of its facts is first read: a question reads only the facts its type needs (compromise's
+ * tagging, several times the cost of wink's parse, only for person and place questions), and a sentence
+ * considered only as the one before a candidate is often not analysed at all.
+ */
 export function sentenceFacts(text: string): SentenceFacts {
-  const entities = numericEntities(text);
-  const tokens = tagTokens(text);
+  let parsed: Omit<SentenceFacts, 'people' | 'places'> | undefined;
+  let named: Pick<SentenceFacts, 'people' | 'places'> | undefined;
+  const winkFacts = () => (parsed ??= parsedFacts(text));
+  const compromiseFacts = () => (named ??= namedFacts(text));
+  return {
+    get dateSpecificity() {
+      return winkFacts().dateSpecificity;
+    },
+    get duration() {
+      return winkFacts().duration;
+    },
+    get money() {
+      return winkFacts().money;
+    },
+    get count() {
+      return winkFacts().count;
+    },
+    get percent() {
+      return winkFacts().percent;
+    },
+    get people() {
+      return compromiseFacts().people;
+    },
+    get places() {
+      return compromiseFacts().places;
+    },
+    get properNouns() {
+      return winkFacts().properNouns;
+    },
+    get opensWithPronoun() {
+      return winkFacts().opensWithPronoun;
+    },
+    get words() {
+      return winkFacts().words;
+    },
+  };
+}
+
+/** The facts read from wink-nlp's parse (one `readDoc`). */
+function parsedFacts(text: string): Omit<SentenceFacts, 'people' | 'places'> {
+  const { entities, tokens } = parseText(text);
   const dates = entities.filter((e) => e.type === 'DATE' || (e.type === 'CARDINAL' && YEAR.test(e.value)));
-  const doc = nlp(text);
-  const stems = (phrases: string[]) => new Set(phrases.flatMap((phrase) => tokenize(phrase)));
   const firstWord = tokens.find((token) => token.pos !== 'PUNCT');
   return {
     dateSpecificity: dates.length ? Math.max(...dates.map((d) => dateValueSpecificity(d.value))) : VAGUE_TIME.test(text) ? 1 : 0,
@@ -50,8 +92,6 @@ export function sentenceFacts(text: string): SentenceFacts {
       entities.some((e) => (e.type === 'CARDINAL' && !YEAR.test(e.value)) || e.type === 'DURATION') ||
       tokens.some((t) => t.pos === 'NUM' && !YEAR.test(t.text)),
     percent: entities.some((e) => e.type === 'PERCENT'),
-    people: stems(doc.people().out('array') as string[]),
-    places: stems([...(doc.places().out('array') as string[]), ...(doc.organizations().out('array') as string[])]),
     properNouns: stems(tokens.filter((t) => t.pos === 'PROPN').map((t) => t.text)),
     opensWithPronoun: firstWord?.pos === 'PRON',
     words: tokens.map((t, i) => ({
@@ -61,6 +101,19 @@ export function sentenceFacts(text: string): SentenceFacts {
       proper: t.pos === 'PROPN' || (i > 0 && /^[A-Z][a-z0-9-]/.test(t.text) && t.pos !== 'PRON'),
     })),
   };
+}
+
+/** The names compromise finds: people, and places with organisations. */
+function namedFacts(text: string): Pick<SentenceFacts, 'people' | 'places'> {
+  const doc = nlp(text);
+  return {
+    people: stems(doc.people().out('array') as string[]),
+    places: stems([...(doc.places().out('array') as string[]), ...(doc.organizations().out('array') as string[])]),
+  };
+}
+
+function stems(phrases: string[]): Set<string> {
+  return new Set(phrases.flatMap((phrase) => tokenize(phrase)));
 }
 
 /** How precisely one date expression dates something (see `SentenceFacts.dateSpecificity`). */

@@ -22,15 +22,22 @@ export interface TaggedToken {
 
 /** Tokens and parts of speech of a text. */
 export function tagTokens(text: string): TaggedToken[] {
-  const nlp = englishNlp();
-  const doc = nlp.readDoc(text);
-  const words = doc.tokens().out(nlp.its.value) as string[];
-  const tags = doc.tokens().out(nlp.its.pos) as string[];
-  return words.map((word, i) => ({ text: word, lower: word.toLowerCase(), pos: tags[i] ?? 'X' }));
+  return parseText(text).tokens;
 }
 
 /** Entity types wink-nlp finds in a text (DATE, DURATION, MONEY, CARDINAL, ORDINAL, PERCENT, TIME, …). */
 export function numericEntities(text: string): { value: string; type: string }[] {
+  return parseText(text).entities;
+}
+
+/** `tagTokens` and `numericEntities` of a text from one parse (reading a document is most of the cost of either). */
+export function parseText(text: string): { tokens: TaggedToken[]; entities: { value: string; type: string }[] } {
   const nlp = englishNlp();
-  return nlp.readDoc(text).entities().out(nlp.its.detail) as unknown as { value: string; type: string }[];
+  const doc = nlp.readDoc(text);
+  const words = doc.tokens().out(nlp.its.value) as string[];
+  const tags = doc.tokens().out(nlp.its.pos) as string[];
+  return {
+    tokens: words.map((word, i) => ({ text: word, lower: word.toLowerCase(), pos: tags[i] ?? 'X' })),
+    entities: doc.entities().out(nlp.its.detail) as unknown as { value: string; type: string }[],
+  };
 }

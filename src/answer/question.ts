@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from '../text/compromise.ts';
 import { splitSentences } from '../corpus/sentences.ts';
 import { TIME_UNITS } from '../text/calendar-words.ts';
 import { stem } from '../text/stem.ts';

@@ -4,6 +4,7 @@ import { createChatModel } from '../answer/llm.ts';
 import type { Dossier, ReindexProgress } from './dossier.ts';
 import type { TimelineModule } from './deps.ts';
 import { createDossier } from './facade.ts';
+import { warmUpAnswering } from './warm-up.ts';
 import type { OpenReport } from './open-index.ts';
 import { availableParallelism } from 'node:os';
 import { createEmbedderPool } from '../index/embed-worker.ts';
@@ -49,8 +50,10 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
   // One encoder thread per core, up to two: the second one nearly doubles warm throughput on a 2-core machine
   // (npm run bench -- --scale), and more would compete with answering for the same cores.
   const embed = createEmbedderPool(settings, { modelId: embeddings.modelId, workers: Math.min(2, availableParallelism()) });
+  // A failed warm-up costs nothing but the time: the first question then meets the same error and reports it.
+  const warmingUp = warmUpAnswering(embeddings).catch(() => {});
   try {
-    return await createDossier(
+    const dossier = await createDossier(
       {
         config,
         embeddings,
@@ -63,6 +66,8 @@ export async function openDossier(config: Config, hooks: OpenHooks): Promise<Dos
       },
       hooks.onBuildProgress,
     );
+    await warmingUp;
+    return dossier;
   } catch (error) {
     await embed.close();
     throw error;

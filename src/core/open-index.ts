@@ -45,14 +45,18 @@ export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: R
     return undefined;
   });
   const removedLeftovers = await cleanLeftovers(config.dataDir, current ? [current] : []);
+  // The current index is read while the corpus is scanned: the scan is mostly the main thread's, the graph is read
+  // by hnswlib's own thread, so together they take about as long as the longer one. A stale index read for nothing
+  // is closed before the rebuild.
+  const loading = current ? settled(openIndexDir(deps, current)) : undefined;
   const reason = current ? await whyRebuild(deps, current) : pointerDamage ? 'index pointer damaged' : 'no index built yet';
-  if (current && !reason) {
-    try {
-      return { ...(await openIndexDir(deps, current)), removedLeftovers };
-    } catch (error) {
-      if (!(error instanceof IndexError)) throw error;
-      deps.warn(`${error.message} Rebuilding it from the corpus.`);
-    }
+  const loaded = await loading;
+  if (loaded && 'value' in loaded) {
+    if (!reason) return { ...loaded.value, removedLeftovers };
+    loaded.value.artifact.close();
+  } else if (loaded && !reason) {
+    if (!(loaded.error instanceof IndexError)) throw loaded.error;
+    deps.warn(`${loaded.error.message} Rebuilding it from the corpus.`);
   }
   const previous = current ? await readManifest(current).catch(() => undefined) : undefined;
   try {
@@ -66,6 +70,14 @@ export async function openOrBuildIndex(deps: OpenDeps, onProgress?: (progress: R
     deps.warn(`Rebuilding the index failed (${describeError(error)}); answering from the previous index.`);
     return { ...fallback, reason: 'rebuild failed', removedLeftovers };
   }
+}
+
+/** A promise's outcome as a value, so that it can wait unobserved without an unhandled rejection. */
+function settled<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 async function whyRebuild(deps: OpenDeps, dir: string): Promise<string | undefined> {

@@ -42,15 +42,20 @@ export interface IndexArtifact {
   readonly lexical: Bm25Index;
 }
 
-// Sentences read for questions are kept for the next ones; past this many the cache starts afresh, which bounds
-// its memory at a 100,000-chunk index (each question touches a few hundred).
+// Sentences and chunks read for questions are kept for the next ones; past this many a cache starts afresh, which
+// bounds its memory at a 100,000-chunk index (each question touches a few hundred sentences and about 60 chunks,
+// each chunk read twice: by retrieval, then for its sentences).
 const SENTENCE_CACHE_LIMIT = 50_000;
+const CHUNK_CACHE_LIMIT = 10_000;
+
+type ChunkRecord = ReturnType<RecordStore['chunk']>;
 
 /** The open index behind `IndexArtifact`, and what incremental changes apply to. */
 export class LoadedIndex implements IndexArtifact {
   private liveChunks = 0;
   private liveSentences = 0;
   private readonly sentenceCache = new Map<number, IndexedSentence | undefined>();
+  private readonly chunkCache = new Map<number, ChunkRecord>();
   readonly articles: ArticleAccess;
   readonly corpusWords: { has(word: string): boolean };
 
@@ -91,12 +96,28 @@ export class LoadedIndex implements IndexArtifact {
   }
 
   chunk(id: number): Chunk | undefined {
-    return this.store.chunk(id)?.chunk;
+    return this.chunkRecord(id)?.chunk;
   }
 
+  /** The ids of a chunk's sentences, whose records are read (one query) for the question that asks. */
   chunkSentenceIds(id: number): number[] {
-    const range = this.store.chunk(id)?.sentences;
-    return range ? Array.from({ length: range.count }, (_, i) => range.first + i) : [];
+    const range = this.chunkRecord(id)?.sentences;
+    if (!range || range.count === 0) return [];
+    const ids = Array.from({ length: range.count }, (_, i) => range.first + i);
+    if (ids.some((sentence) => !this.sentenceCache.has(sentence))) {
+      if (this.sentenceCache.size + ids.length > SENTENCE_CACHE_LIMIT) this.sentenceCache.clear();
+      for (const sentence of this.store.sentencesBetween(range.first, range.first + range.count - 1))
+        this.sentenceCache.set(sentence.id, sentence);
+    }
+    return ids;
+  }
+
+  private chunkRecord(id: number): ChunkRecord {
+    if (this.chunkCache.has(id)) return this.chunkCache.get(id);
+    if (this.chunkCache.size >= CHUNK_CACHE_LIMIT) this.chunkCache.clear();
+    const record = this.store.chunk(id);
+    this.chunkCache.set(id, record);
+    return record;
   }
 
   sentence(id: number): IndexedSentence | undefined {
@@ -147,6 +168,7 @@ export class LoadedIndex implements IndexArtifact {
       this.seenSeq = change.seq;
     }
     this.sentenceCache.clear();
+    this.chunkCache.clear();
     const manifest = this.store.meta('manifest');
     if (manifest) this.manifest = JSON.parse(manifest) as Manifest;
     const counts = this.store.counts();

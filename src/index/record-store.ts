@@ -125,6 +125,9 @@ export class RecordStore {
       >(
         'SELECT c.id, c.ordinal, c.text, c.start, c.end, c.first_sentence, c.sentence_count, a.source FROM chunks c JOIN articles a ON a.id = c.article WHERE c.id = ? AND a.deleted = 0',
       ),
+      sentences: db.prepare<[number, number], IndexedSentence>(
+        'SELECT s.id, s.text, s.start, s.end, s.paragraph, a.source FROM sentences s JOIN articles a ON a.id = s.article WHERE s.id BETWEEN ? AND ? AND a.deleted = 0 ORDER BY s.id',
+      ),
       chunkText: db.prepare<[number], { text: string }>('SELECT text FROM chunks WHERE id = ?'),
       word: db.prepare<[string], { articles: number }>('SELECT articles FROM words WHERE word = ?'),
       addWord: db.prepare<[string]>(
@@ -331,6 +334,11 @@ export class RecordStore {
 
   sentence(id: number): IndexedSentence | undefined {
     return this.statements.sentence.get(id);
+  }
+
+  /** The live sentences with ids from `first` to `last`, in id order (one query for a chunk's sentences). */
+  sentencesBetween(first: number, last: number): IndexedSentence[] {
+    return this.statements.sentences.all(first, last);
   }
 
   /** A live chunk and the ids of its sentences. */

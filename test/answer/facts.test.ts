@@ -35,3 +35,11 @@ test('GIVEN a sentence opening with a pronoun WHEN analysed THEN its subject is 
   assert.equal(sentenceFacts('She resigned the next morning.').opensWithPronoun, true);
   assert.equal(sentenceFacts('The mayor resigned the next morning.').opensWithPronoun, false);
 });
+
+test('GIVEN a sentence WHEN its facts are read twice THEN each analysis ran once and gives the same values', () => {
+  const facts = sentenceFacts('The contract was signed by Maria Lindqvist in Oslo on March 3, 2019.');
+  assert.equal(facts.people, facts.people);
+  assert.equal(facts.words, facts.words);
+  assert.deepEqual([...facts.people], ['maria', 'lindqvist']);
+  assert.equal(facts.dateSpecificity, 4);
+});
