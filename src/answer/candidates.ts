@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { dot } from '../math/vectors.ts';
 import { tokenize } from '../text/terms.ts';
 import type { RankedChunk } from '../retrieve/hybrid.ts';
@@ -84,18 +85,36 @@ export const CANDIDATE_FEATURES: (keyof CandidateFeatures)[] = [
   'fragment',
 ];
 
+/**
+ * Sentences whose tokens and NLP facts a store keeps. A question measures about a hundred sentences in full; this
+ * many keeps every sentence of a corpus of a few thousand articles and the recent questions' of a larger one,
+ * without the cache growing with a long-running bot's questions toward the whole corpus (about 2 KB a sentence).
+ */
+export const CACHED_SENTENCES = 50_000;
+
+/** What the answerer keeps of an article: the terms of its description and its opening lines. */
+interface ArticleCacheEntry {
+  /** The article's first sentence: an article removed and added again under its name starts elsewhere. */
+  firstId: number;
+  describedBy: Set<string>;
+  openingLines: number[];
+}
+
 /** Per-store caches: sentence tokens and NLP facts are computed once per sentence, on first use. */
 interface SentenceCache {
-  tokens: Map<number, Set<string>>;
-  facts: Map<number, SentenceFacts>;
-  sources: Map<string, Set<string>>;
-  openings: Map<string, number[]>;
+  tokens: LRUCache<number, Set<string>>;
+  facts: LRUCache<number, SentenceFacts>;
+  articles: Map<string, ArticleCacheEntry>;
 }
 const caches = new WeakMap<SentenceStore, SentenceCache>();
 
 function cacheOf(store: SentenceStore): SentenceCache {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = { tokens: new Map(), facts: new Map(), sources: new Map(), openings: new Map() }));
+  if (!cache)
+    caches.set(
+      store,
+      (cache = { tokens: new LRUCache({ max: CACHED_SENTENCES }), facts: new LRUCache({ max: CACHED_SENTENCES }), articles: new Map() }),
+    );
   return cache;
 }
 
@@ -120,37 +139,28 @@ export function asksAboutArticle(question: QuestionAnalysis): boolean {
   return question.terms.some((term) => ARTICLE_ASKING.has(term));
 }
 
-/** Ids of an article's opening lines that describe it (see `CandidateFeatures.articleLine`). */
-function articleLinesOf(store: SentenceStore, sentence: StoredSentence): number[] {
-  const cache = cacheOf(store).openings;
-  let lines = cache.get(sentence.source);
-  if (!lines) {
-    let first = sentence.id;
-    while (store.sentence(first - 1)?.source === sentence.source) first--;
-    lines = [];
-    for (let id = first; id < first + OPENING_SENTENCES; id++) {
-      const line = store.sentence(id);
-      if (line?.source !== sentence.source) break;
-      if (isFragment(line.text)) lines.push(id);
-    }
-    cache.set(sentence.source, lines);
+/** The answerer's measurements of a sentence's article, worked out once per article. */
+function articleOf(store: SentenceStore, sentence: StoredSentence): ArticleCacheEntry {
+  const cache = cacheOf(store).articles;
+  const cached = cache.get(sentence.source);
+  if (cached && store.sentence(cached.firstId)?.source === sentence.source && sentence.id >= cached.firstId) return cached;
+  let firstId = sentence.id;
+  while (store.sentence(firstId - 1)?.source === sentence.source) firstId--;
+  const openingLines: number[] = [];
+  for (let id = firstId; id < firstId + OPENING_SENTENCES; id++) {
+    const line = store.sentence(id);
+    if (line?.source !== sentence.source) break;
+    if (isFragment(line.text)) openingLines.push(id);
   }
-  return lines;
+  const meta = store.article(sentence.source)?.meta;
+  const describedBy = new Set(tokenize([meta?.title, meta?.outlet, meta?.author].filter(Boolean).join(' . ')));
+  const entry = { firstId, describedBy, openingLines };
+  cache.set(sentence.source, entry);
+  return entry;
 }
 
 function isFragment(text: string): boolean {
   return !/[.!?"”’)]$/.test(text.trim());
-}
-
-/** The terms of an article's description: its title, outlet and author. */
-function sourceTermsOf(store: SentenceStore, source: string): Set<string> {
-  const cache = cacheOf(store).sources;
-  let terms = cache.get(source);
-  if (!terms) {
-    const meta = store.article(source)?.meta;
-    cache.set(source, (terms = new Set(tokenize([meta?.title, meta?.outlet, meta?.author].filter(Boolean).join(' . ')))));
-  }
-  return terms;
 }
 
 export function factsOf(store: SentenceStore, sentence: StoredSentence): SentenceFacts {
@@ -199,7 +209,7 @@ export function gatherCandidates(
     const sentence = store.sentence(id)!;
     const dense = dot(vector, store.sentenceVector(id));
     // A question naming its article ("the Tribune's profile") finds that article's sentences by its description.
-    const described = sourceTermsOf(store, sentence.source);
+    const described = articleOf(store, sentence).describedBy;
     return {
       sentence,
       dense,
@@ -213,7 +223,7 @@ export function gatherCandidates(
   const aboutArticle = asksAboutArticle(question);
   const articleLines = new Set<number>();
   if (aboutArticle) {
-    for (const { sentence } of [...pool]) for (const id of articleLinesOf(store, sentence)) articleLines.add(id);
+    for (const { sentence } of [...pool]) for (const id of articleOf(store, sentence).openingLines) articleLines.add(id);
     const pooled = new Set(pool.map(({ sentence }) => sentence.id));
     for (const id of articleLines)
       if (!pooled.has(id)) pool.push({ sentence: store.sentence(id)!, dense: dot(vector, store.sentenceVector(id)), coverage: 0 });
@@ -240,7 +250,7 @@ export function gatherCandidates(
       coverage: share(contentWeights, words),
       coverageWindow: share(contentWeights, window),
       nameCoverage: share(nameWeights, window),
-      sourceCoverage: share(weights, window, sourceTermsOf(store, sentence.source)),
+      sourceCoverage: share(weights, window, articleOf(store, sentence).describedBy),
       articleLine: articleLines.has(sentence.id) ? 1 : 0,
       typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
       nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { gatherCandidates, namesCategory, POOL_SIZE, type Candidate } from '../../src/answer/candidates.ts';
 import { sentenceFacts } from '../../src/answer/facts.ts';
 import { analyzeQuestion } from '../../src/answer/question.ts';
+import type { SentenceStore, StoredSentence } from '../../src/answer/sources.ts';
 import { retrieve } from '../../src/retrieve/hybrid.ts';
 import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
 import { buildSmallIndex, WordAxisEmbeddings, type SmallIndex } from '../fixtures/small-index.ts';
@@ -196,5 +197,58 @@ describe('articleLine (a question about the article itself)', () => {
     } finally {
       small.cleanup();
     }
+  });
+});
+
+describe('per-article measurements when an article is removed and added again under its name', () => {
+  it('GIVEN a store whose article is replaced WHEN asked again THEN the new article’s lines and description are used, not the removed one’s', () => {
+    let rows: StoredSentence[] = [];
+    const titles: Record<string, string> = {};
+    const put = (source: string, title: string, firstId: number, lines: string[]) => {
+      titles[source] = title;
+      rows = [
+        ...rows.filter((r) => r.source !== source),
+        ...lines.map((text, i) => ({ id: firstId + i, source, text, start: 0, end: text.length, paragraph: i })),
+      ];
+    };
+    const store: SentenceStore = {
+      dimensions: 2,
+      get sentenceCount() {
+        return rows.length;
+      },
+      sentence: (id) => rows.find((r) => r.id === id),
+      sentenceIds: () => rows.map((r) => r.id),
+      sentenceVector: () => new Float32Array([1, 0]),
+      sentencesOfChunk: () => [],
+      article: (source) => (titles[source] ? { source, meta: { title: titles[source] }, text: '' } : undefined),
+      articles: () => [],
+      hasWord: () => true,
+      termWeight: () => 1,
+    };
+    const question = analyzeQuestion('Who wrote the story about the north quay?');
+    const linesAndCoverage = () =>
+      gatherCandidates(store, question, [1, 0], [])
+        .filter((c) => c.features.articleLine === 1)
+        .map((c) => [c.sentence.id, c.features.sourceCoverage]);
+    put('harbour.txt', 'Dredging begins at the north quay', 0, [
+      'Dredging begins at the north quay',
+      'By Ana Ruiz',
+      'Crews began work on Monday.',
+    ]);
+    assert.deepEqual(
+      linesAndCoverage().map(([id]) => id),
+      [0, 1],
+    );
+    // Removed, then added again with other ids and a headline that no longer names the quay.
+    put('harbour.txt', 'Dredging ends early', 10, ['Dredging ends early', 'By Li Wei', 'Crews finished on Friday.']);
+    const after = linesAndCoverage();
+    assert.deepEqual(
+      after.map(([id]) => id),
+      [10, 11],
+    );
+    assert.ok(
+      after.every(([, coverage]) => coverage! < 0.5),
+      JSON.stringify(after),
+    );
   });
 });
