@@ -223,7 +223,7 @@ export function gatherCandidates(
   const aboutArticle = asksAboutArticle(question);
   const articleLines = new Set<number>();
   if (aboutArticle) {
-    for (const { sentence } of [...pool]) for (const id of articleOf(store, sentence).openingLines) articleLines.add(id);
+    for (const { sentence } of pool) for (const id of articleOf(store, sentence).openingLines) articleLines.add(id);
     const pooled = new Set(pool.map(({ sentence }) => sentence.id));
     for (const id of articleLines)
       if (!pooled.has(id)) pool.push({ sentence: store.sentence(id)!, dense: dot(vector, store.sentenceVector(id)), coverage: 0 });

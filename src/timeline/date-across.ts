@@ -5,7 +5,7 @@ import { bySource, Evidence, LEAST_EVIDENCE_OVERLAP, pinnedEvents, pinWindow, ty
 import { applyRedated, redatedDates } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
-import { inferYear, OtherEvents, yearMatches, type InferredYear } from './year.ts';
+import { earliestYear, inferYear, OtherEvents, yearMatches, type InferredYear } from './year.ts';
 
 /** The word counts that dating across articles weighs words by: for year inference, and for pinning undated articles. */
 export interface DatingWeights {
@@ -152,12 +152,7 @@ function keptYears(
       const own = datedBefore.filter((event) => !event.reference);
       const named = new Set([...context.years, ...own.map((event) => Number(event.date.slice(0, 4)))]);
       if (named.size === 0) return undefined;
-      const latest = own
-        .filter((event) => event.kind !== 'scheduled')
-        .map((event) => event.date)
-        .sort()
-        .at(-1);
-      const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...named);
+      const { floor } = earliestYear(own, named);
       const after: Record<number, number> = {};
       for (const year of new Set([...named].flatMap((value) => [value, value + 1])))
         if (year >= floor) after[year] = before.matches[year] ?? yearMatches(record.source, record.monthDay!, year, context, read).length;

@@ -36,13 +36,7 @@ export function inferYear(
   const years = new Set(context.years);
   const own = read(`${[...years].sort().at(-1) ?? new Date().getUTCFullYear()}-01-01`).filter((event) => !event.reference);
   for (const event of own) years.add(Number(event.date.slice(0, 4)));
-  // An article is written after the past events it dates: no candidate before the latest year of them.
-  const latest = own
-    .filter((event) => event.kind !== 'scheduled')
-    .map((event) => event.date)
-    .sort()
-    .at(-1);
-  const floor = latest ? Number(latest.slice(0, 4)) : Math.min(...years);
+  const { latest, floor } = earliestYear(own, years);
   if (years.size === 0) {
     report({});
     const now = new Date().getUTCFullYear();
@@ -175,4 +169,17 @@ function ownRecentYear(own: SentenceEvent[], monthDay: { month: number; day: num
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/**
+ * The earliest year a yearless dateline may have: an article is written after the past events it dates, so no
+ * candidate before the latest year of them (with none, the earliest year named). `latest` is that latest date.
+ */
+export function earliestYear(own: SentenceEvent[], named: Set<number>): { latest: string | undefined; floor: number } {
+  const latest = own
+    .filter((event) => event.kind !== 'scheduled')
+    .map((event) => event.date)
+    .sort()
+    .at(-1);
+  return { latest, floor: latest ? Number(latest.slice(0, 4)) : Math.min(...named) };
 }
