@@ -24,6 +24,15 @@ function run(command, args, env = process.env) {
   });
 }
 
+/**
+ * onnxruntime-node, loaded on the main thread and in worker threads of one process (as the bot does), aborts in
+ * its exit-time clean-up at times (free(): invalid pointer: SIGABRT, or SIGSEGV) after every test of the file has
+ * passed: about one run in three of the file that loads it most. A file that died that way, and only that way, is
+ * run again, up to this many times, and must pass then; it is named either way. Each attempt is judged by the same
+ * rule, so a failed test is never retried.
+ */
+const NATIVE_ABORT_RERUNS = 3;
+
 const filter = process.argv.slice(2);
 const slowFirst = (file) => (file.endsWith('.slow.test.ts') ? 0 : 1);
 // Slow suites start first: the longest files, started last, would leave one worker alone at the end.
@@ -89,24 +98,20 @@ function runFiles(paths, attempt = 'first') {
   );
 }
 
-/**
- * onnxruntime-node, loaded on the main thread and in worker threads of one process (as the bot does), aborts in
- * its exit-time clean-up at times (free(): invalid pointer: SIGABRT, or SIGSEGV) after every test of the file has passed. A
- * file that died that way, and only that way, is run once more and must pass then; it is named either way.
- */
-async function rerunNativeAborts(code) {
-  const tap = readFileSync(join(reports, 'first.tap'), 'utf8');
+/** See `NATIVE_ABORT_RERUNS`. */
+async function rerunNativeAborts(code, report = 'first', attempt = 1) {
+  const tap = readFileSync(join(reports, `${report}.tap`), 'utf8');
   const failedFiles = [...tap.matchAll(/^not ok \d+ - (\S+\.test\.ts)\n((?:[ \t].*\n)*)/gm)];
   const failedTests = [...tap.matchAll(/^\s*not ok \d+ - (?!\S+\.test\.ts$)/gm)].length;
   const aborted = failedFiles.filter(([, , details]) => /signal: 'SIG(ABRT|SEGV)'/.test(details)).map(([, file]) => file);
-  if (aborted.length === 0 || aborted.length !== failedFiles.length || failedTests > 0) return code;
+  if (aborted.length === 0 || aborted.length !== failedFiles.length || failedTests > 0 || attempt > NATIVE_ABORT_RERUNS) return code;
   console.log(
-    `\n# ${aborted.join(', ')} died of a native signal with no failed test; running ${aborted.length === 1 ? 'it' : 'them'} once more`,
+    `\n# ${aborted.join(', ')} died of a native signal with no failed test; running ${aborted.length === 1 ? 'it' : 'them'} again (rerun ${attempt} of at most ${NATIVE_ABORT_RERUNS})`,
   );
   const again = await runFiles(
     aborted.map((file) => relative(process.cwd(), file)),
-    'rerun',
+    `rerun-${attempt}`,
   );
-  console.log(`# rerun of ${aborted.join(', ')}: ${again === 0 ? 'passed' : 'failed'}`);
-  return again;
+  console.log(`# rerun ${attempt} of ${aborted.join(', ')}: ${again === 0 ? 'passed' : 'failed'}`);
+  return again === 0 ? 0 : rerunNativeAborts(again, `rerun-${attempt}`, attempt + 1);
 }
