@@ -232,6 +232,7 @@ function rowId(section: string, key: string): string {
 // A record the assembly recalled from the store keeps its events; its date readings are pure functions of their
 // keys (`assembly-memo.ts`), so the same keys mean the same readings, and nothing need be written.
 function sameRecord(before: ArticleTimeline | undefined, record: ArticleTimeline): boolean {
+  if (before === record) return true;
   return (
     before !== undefined &&
     before.source === record.source &&
