@@ -83,13 +83,13 @@ export async function changeCorpus(
     const timeline = await deps.timeline.extract(
       articlesAfter(artifact, { add: add?.records.article, remove: removed?.source }),
       artifact.dir,
-      { incremental: true },
+      { incremental: true, ...(current.extractions ? { held: current.extractions } : {}) },
     );
     const { events } = timeline;
     await checkpoint('timeline');
     // The timeline is saved before the records are committed: a crash between the two leaves a corpus file the
     // manifest does not list, so the next start rebuilds everything rather than serve a timeline that is behind.
-    await deps.timeline.save(artifact.dir, timeline);
+    const saved = await deps.timeline.save(artifact.dir, timeline);
     timelineSaved = true;
     await lock.assertHeld();
     applyChange(artifact, { add, remove: removed?.source, events: events.length }, startedAt);
@@ -124,7 +124,7 @@ export async function changeCorpus(
       },
       ms: Date.now() - startedAt,
     };
-    return { artifact, events, summary };
+    return { artifact, events, summary, ...(saved ? { extractions: saved.snapshot } : {}) };
   } finally {
     // The change failed after the new timeline was saved: the one the index still matches goes back.
     if (timelineSaved) {

@@ -4,7 +4,7 @@ import type { LoadedCalibration } from '../answer/calibration.ts';
 import type { Config } from '../config.ts';
 import type { LocalEmbeddings } from '../index/embeddings/types.ts';
 import type { TimelineArticle } from '../timeline/sentence-event.ts';
-import type { TimelineBuild, TimelineBuildOptions } from '../timeline/stage.ts';
+import type { SavedArticleTimelines, TimelineBuild, TimelineBuildOptions } from '../timeline/stage.ts';
 import type { TimelineArticleRef, TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** The timeline functions the core uses: extraction and storage at build time, lookups at question time. */
@@ -14,8 +14,11 @@ export interface TimelineModule {
    * `incremental` build (a corpus change) re-merges only what the change touches.
    */
   extract(articles: (TimelineArticle | TimelineArticleRef)[], reuse?: string, options?: TimelineBuildOptions): Promise<TimelineBuild>;
-  /** Writes a build into an index directory (the events and the per-article extractions). */
-  save(dir: string, build: TimelineBuild): Promise<void>;
+  /**
+   * Writes a build into an index directory (the events and the per-article extractions); may give the snapshot of
+   * the extractions it left, which the next `extract` from that directory takes as `held` instead of reading them.
+   */
+  save(dir: string, build: TimelineBuild): Promise<SavedArticleTimelines | void>;
   load(dir: string): Promise<TimelineEvent[]>;
   select(
     events: TimelineEvent[],

@@ -244,7 +244,7 @@ class IndexedDossier implements Dossier {
       await this.adoptCurrentIndex();
       const { changeCorpus } = await import('./corpus-change.ts');
       const next = await changeCorpus(this.deps, this.current, change, actor);
-      this.current = { artifact: next.artifact, events: next.events };
+      this.current = { artifact: next.artifact, events: next.events, ...(next.extractions ? { extractions: next.extractions } : {}) };
       return next.summary;
     })();
     return this.runExclusive(running, work);

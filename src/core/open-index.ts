@@ -4,12 +4,15 @@ import { loadIndex, readManifest, type LoadedIndex } from '../index/artifact.ts'
 import { cleanLeftovers, currentIndexDir, indexDirs } from '../index/location.ts';
 import type { CoreDeps, TimelineModule } from './deps.ts';
 import { checkStaleness } from './staleness.ts';
+import type { ArticleStoreSnapshot } from '../timeline/stage.ts';
 import type { TimelineEvent } from '../timeline/types.ts';
 
 /** An index ready to answer from, with its timeline. */
 export interface OpenIndex {
   artifact: LoadedIndex;
   events: TimelineEvent[];
+  /** The index's per-article timeline extractions as the last corpus change wrote them: the next need not read them. */
+  extractions?: ArticleStoreSnapshot;
 }
 
 /** What opening the index did, for the start-up log. */

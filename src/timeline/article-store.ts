@@ -2,8 +2,8 @@ import type { ArticleTimeline } from './article-timeline.ts';
 import type { AssemblyState } from './assembly-state.ts';
 
 /**
- * Where per-article extractions are kept between builds, keyed by article checksum. A map in memory, a JSON file
- * in the index directory (`article-timelines.ts`) or rows of a database all fit; `get` returns undefined for an
+ * Where per-article extractions are kept between builds, keyed by article checksum. A map in memory or rows of a
+ * database in the index directory (`article-store-db.ts`) both fit; `get` returns undefined for an
  * article never extracted (or extracted by another version of the extractor, which the store must not return).
  */
 export interface ArticleTimelineStore {
@@ -29,5 +29,26 @@ export class MemoryArticleTimelines implements ArticleTimelineStore {
 
   put(record: ArticleTimeline): void {
     this.records.set(record.checksum, record);
+  }
+}
+
+/** A store over extractions another holds (read, never changed): what is put goes into a layer of its own. */
+export class LayeredArticleTimelines implements ArticleTimelineStore {
+  private readonly added = new Map<string, ArticleTimeline>();
+  assembly?: AssemblyState;
+
+  constructor(
+    private readonly base: ReadonlyMap<string, ArticleTimeline>,
+    assembly?: AssemblyState,
+  ) {
+    if (assembly) this.assembly = assembly;
+  }
+
+  get(checksum: string): ArticleTimeline | undefined {
+    return this.added.get(checksum) ?? this.base.get(checksum);
+  }
+
+  put(record: ArticleTimeline): void {
+    this.added.set(record.checksum, record);
   }
 }

@@ -9,6 +9,8 @@ interface Owner {
   old: AssemblyMemoTable;
   fresh: AssemblyMemoTable;
   prefix: string;
+  /** What the record's table saw: results recalled from `old` and computed (shared by the record and its items). */
+  use: { recalled: number; computed: number };
 }
 
 /**
@@ -18,16 +20,17 @@ interface Owner {
  */
 export class AssemblyMemo {
   private readonly owners = new Map<object, Owner>();
-  private readonly tables = new Map<ArticleTimeline, AssemblyMemoTable>();
+  private readonly tables = new Map<ArticleTimeline, { fresh: AssemblyMemoTable; use: Owner['use'] }>();
   private computed = 0;
 
   constructor(private readonly all: ArticleTimeline[]) {
     for (const record of all) {
       const old = record.memo ?? {};
       const fresh: AssemblyMemoTable = {};
-      this.tables.set(record, fresh);
-      this.owners.set(record, { old, fresh, prefix: '' });
-      record.pending.forEach((item, index) => this.owners.set(item, { old, fresh, prefix: `p${index}|` }));
+      const use = { recalled: 0, computed: 0 };
+      this.tables.set(record, { fresh, use });
+      this.owners.set(record, { old, fresh, prefix: '', use });
+      record.pending.forEach((item, index) => this.owners.set(item, { old, fresh, prefix: `p${index}|`, use }));
     }
   }
 
@@ -39,10 +42,12 @@ export class AssemblyMemo {
     if (slot in found.fresh) return revive<T>(found.fresh[slot]);
     if (slot in found.old) {
       found.fresh[slot] = found.old[slot];
+      found.use.recalled++;
       return revive<T>(found.old[slot]);
     }
     const value = compute();
     this.computed++;
+    found.use.computed++;
     // JSON has no undefined: "no result" is stored as null and given back as undefined.
     found.fresh[slot] = value === undefined ? null : value;
     return value;
@@ -53,9 +58,16 @@ export class AssemblyMemo {
     return this.computed;
   }
 
-  /** The records with the results this assembly used. */
+  /**
+   * The records with the results this assembly used. A record that used exactly the results it had is given as
+   * it is (the same object): a store that saves what changed compares records by identity.
+   */
   records(): ArticleTimeline[] {
-    return this.all.map((record) => ({ ...record, memo: this.tables.get(record)! }));
+    return this.all.map((record) => {
+      const { fresh, use } = this.tables.get(record)!;
+      const unchanged = record.memo !== undefined && use.computed === 0 && use.recalled === Object.keys(record.memo).length;
+      return unchanged ? record : { ...record, memo: fresh };
+    });
   }
 }
 

@@ -199,22 +199,15 @@ function clusterYear(reports: Member[], facts: ClusterFacts<Member>): Member[][]
 // two reports alike in these merge alike, whichever article or build they come from. The fields are separated by
 // control characters, which news text does not use.
 function memberKey(member: Member): string {
-  const sources = member.sources.map((cited) => `${cited.source}\u0003${cited.start}\u0003${cited.end}\u0003${cited.quote}`);
-  return [
-    member.id,
-    member.date,
-    member.precision,
-    member.approximate,
-    member.summary,
-    member.kind,
-    member.people.join('\u0002'),
-    member.places.join('\u0002'),
-    sources.join('\u0002'),
-    member.resolution ?? '',
-    member.conflict ?? '',
-    member.clause,
-    member.verbs?.join('\u0002') ?? '*',
-  ].join('\u0001');
+  // Concatenated rather than joined from arrays: every report of the corpus is keyed at every merge.
+  let sources = '';
+  for (const cited of member.sources)
+    sources += `${sources ? '\u0002' : ''}${cited.source}\u0003${cited.start}\u0003${cited.end}\u0003${cited.quote}`;
+  return (
+    `${member.id}\u0001${member.date}\u0001${member.precision}\u0001${member.approximate}\u0001${member.summary}` +
+    `\u0001${member.kind}\u0001${member.people.join('\u0002')}\u0001${member.places.join('\u0002')}\u0001${sources}` +
+    `\u0001${member.resolution ?? ''}\u0001${member.conflict ?? ''}\u0001${member.clause}\u0001${member.verbs?.join('\u0002') ?? '*'}`
+  );
 }
 
 function digest(keys: string[]): string {

@@ -1,4 +1,4 @@
-import { loadArticleTimelines, saveArticleTimelines } from './article-store-file.ts';
+import { loadArticleTimelines, saveArticleTimelines, type ArticleStoreSnapshot, type SavedArticleTimelines } from './article-store-db.ts';
 import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
@@ -20,11 +20,19 @@ export interface TimelineBuild {
   /** What the assembly keeps for the next, and whether it fitted the word weights anew (`assembly-state.ts`). */
   assembly?: AssemblyState;
   refitted?: boolean;
+  /** The snapshot of the index's stored extractions the build read, if it read them from an index directory. */
+  base?: ArticleStoreSnapshot;
 }
 
-/** `incremental`: a corpus change, which keeps the word weights of the last assembly within their drift. */
+export type { ArticleStoreSnapshot, SavedArticleTimelines };
+
+/**
+ * `incremental`: a corpus change, which keeps the word weights of the last assembly within their drift. `held`: the
+ * snapshot the last save into the `reuse` directory gave, used instead of reading the database while it is current.
+ */
 export interface TimelineBuildOptions {
   incremental?: boolean;
+  held?: ArticleStoreSnapshot;
 }
 
 /**
@@ -38,7 +46,8 @@ export async function buildTimeline(
   reuse?: string | ArticleTimelineStore,
   options: TimelineBuildOptions = {},
 ): Promise<TimelineBuild> {
-  const store = typeof reuse === 'string' ? await loadArticleTimelines(reuse) : reuse;
+  const loaded = typeof reuse === 'string' ? await loadArticleTimelines(reuse, options.held) : undefined;
+  const store = loaded?.store ?? (typeof reuse === 'string' ? undefined : reuse);
   const started = performance.now();
   const { records, extracted } = extractArticles(articles, store);
   const assembling = performance.now();
@@ -63,15 +72,19 @@ export async function buildTimeline(
     computed: memo.misses,
     assembly: state,
     refitted,
+    ...(loaded?.snapshot ? { base: loaded.snapshot } : {}),
     ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },
   };
 }
 
-/** Writes a build into an index directory: `timeline.json` and the per-article extractions. */
+/**
+ * Writes a build into an index directory: `timeline.json` and the per-article extractions (only those that changed
+ * since the snapshot the build read, when `dir` is where it read them). Gives the snapshot for the next build.
+ */
 export async function saveTimelineBuild(
   dir: string,
-  build: Pick<TimelineBuild, 'events' | 'records'> & { assembly?: AssemblyState },
-): Promise<void> {
+  build: Pick<TimelineBuild, 'events' | 'records' | 'assembly' | 'base'>,
+): Promise<SavedArticleTimelines> {
   await saveTimeline(dir, build.events);
-  await saveArticleTimelines(dir, build.records, build.assembly);
+  return saveArticleTimelines(dir, build.records, build.assembly, build.base);
 }

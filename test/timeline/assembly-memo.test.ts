@@ -61,3 +61,18 @@ test('GIVEN an owner the memo does not know WHEN recalled THEN it is computed ea
   assert.equal(runs, 2);
   assert.deepEqual(memo.records()[0]!.memo, {});
 });
+
+test('GIVEN a stored record WHEN the next assembly recalls every result it holds and computes none THEN it is given back as the same object; else as a new one', () => {
+  const stored = record('a.txt', [], { 'redate|2008-03-07': [null] });
+  const same = new AssemblyMemo([stored]);
+  same.recall(stored, 'redate|2008-03-07', () => assert.fail('stored'));
+  assert.equal(same.records()[0], stored);
+  const more = new AssemblyMemo([stored]);
+  more.recall(stored, 'redate|2008-03-07', () => assert.fail('stored'));
+  more.recall(stored, 'redate|2009-03-07', () => [null]);
+  assert.notEqual(more.records()[0], stored);
+  assert.deepEqual(more.records()[0]!.memo, { 'redate|2008-03-07': [null], 'redate|2009-03-07': [null] });
+  const fewer = new AssemblyMemo([stored]);
+  assert.notEqual(fewer.records()[0], stored);
+  assert.deepEqual(fewer.records()[0]!.memo, {});
+});

@@ -29,14 +29,16 @@ for (const [name, dir] of [
     const index = mkdtempSync(join(tmpdir(), 'incremental-timeline-'));
     try {
       const first = await buildTimeline(articles);
-      await saveTimelineBuild(index, first);
+      let held = (await saveTimelineBuild(index, first)).snapshot;
       const computedByFullBuild = first.computed;
       for (const article of articles) {
         const without = articles.filter((other) => other !== article);
-        const removed = await buildTimeline(without, index);
+        // The removal recalls what the last save left (`held`), the addition reads the database that save wrote
+        // only the changed rows of: both must give what a full rebuild gives.
+        const removed = await buildTimeline(without, index, { held });
         assert.deepEqual(removed.extracted, [], `removing ${article.source} reads no article`);
         assert.deepEqual(stored(removed.events), fullRebuild(without), `after removing ${article.source}`);
-        await saveTimelineBuild(index, removed);
+        assert.equal((await saveTimelineBuild(index, removed)).report.whole, false);
         const added = await buildTimeline(articles, index);
         // The stored extraction of the removed article is gone with it: adding it back reads it, and only it.
         assert.deepEqual(added.extracted, [article.source]);
@@ -45,7 +47,7 @@ for (const [name, dir] of [
           added.computed <= computedByFullBuild,
           `adding ${article.source} computed ${added.computed} date readings; the full build ${computedByFullBuild}`,
         );
-        await saveTimelineBuild(index, added);
+        held = (await saveTimelineBuild(index, added)).snapshot;
       }
     } finally {
       rmSync(index, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ARTICLE_STORE_FILE } from '../../src/timeline/article-store-db.ts';
 import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
 import { MemoryArticleTimelines } from '../../src/timeline/article-store.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
@@ -39,7 +41,7 @@ test('GIVEN a saved build WHEN an article is added THEN only that article is rea
   }
 });
 
-test('GIVEN a damaged per-article file WHEN building THEN every article is read again, without an error', async () => {
+test('GIVEN a damaged per-article file of the old format WHEN building THEN every article is read again, without an error', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stage-'));
   try {
     writeFileSync(join(dir, ARTICLE_TIMELINES_FILE), '{"version": "old", "articles": [');
@@ -53,9 +55,11 @@ test('GIVEN a stored record whose date readings are damaged WHEN building THEN t
   const dir = mkdtempSync(join(tmpdir(), 'stage-'));
   try {
     await saveTimelineBuild(dir, await buildTimeline([first, second]));
-    const file = JSON.parse(readFileSync(join(dir, ARTICLE_TIMELINES_FILE), 'utf8'));
-    file.articles[1].memo = 'not readings';
-    writeFileSync(join(dir, ARTICLE_TIMELINES_FILE), JSON.stringify(file));
+    const db = new Database(join(dir, ARTICLE_STORE_FILE));
+    const row = db.prepare<[], { value: string }>("SELECT value FROM entries WHERE section = 'article' AND key = 'second.txt'").get()!;
+    const record = { ...JSON.parse(row.value), memo: 'not readings' };
+    db.prepare("UPDATE entries SET value = ? WHERE section = 'article' AND key = 'second.txt'").run(JSON.stringify(record));
+    db.close();
     const build = await buildTimeline([first, second], dir);
     assert.deepEqual(build.extracted, ['second.txt']);
     assert.deepEqual(stored(build.events), stored(extractEvents([first, second])));

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { loadLegacyArticleTimelines, removeLegacyArticleTimelines } from './article-store-file.ts';
+import { LayeredArticleTimelines, MemoryArticleTimelines, type ArticleTimelineStore } from './article-store.ts';
+import type { ArticleTimeline, AssemblyMemoTable } from './article-timeline.ts';
+import type { AssemblyState } from './assembly-state.ts';
+import { isStateSection, stateFromRows, stateRows, type StateRow } from './assembly-state-rows.ts';
+import { EXTRACTOR_VERSION } from './extractor-version.ts';
+import { recordWellFormed, stateWellFormed } from './stored-shape.ts';
+
+/** The per-article extractions' database in an index directory. */
+export const ARTICLE_STORE_FILE = 'article-timelines.sqlite';
+
+// One row per article extraction (section 'article', keyed by checksum) and per piece of the assembly state
+// (`assembly-state-rows.ts`), plus the extractor version and a token drawn anew by every save (what tells a
+// process holding a snapshot that the database is still the one it read or wrote).
+const SCHEMA = `CREATE TABLE IF NOT EXISTS entries (
+  section TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (section, key)) WITHOUT ROWID`;
+
+/** What a save wrote: rows written (in all and by section) and deleted, and whether the store was written whole. */
+export interface SaveReport {
+  written: number;
+  deleted: number;
+  whole: boolean;
+  sections: Record<string, number>;
+}
+
+/**
+ * The database's rows as one process read or wrote them, tagged with the token of that save. A process that keeps
+ * the one its last save gave (`SavedArticleTimelines`) hands it to the next load and save: while the database
+ * still carries its token, the load reads nothing and the save writes only the rows that differ from it.
+ */
+export interface ArticleStoreSnapshot {
+  readonly token: string;
+  readonly records: ReadonlyMap<string, ArticleTimeline>;
+  /** Every article row's key, well-formed or not (what a save must delete when its article is gone). */
+  readonly articleKeys: ReadonlySet<string>;
+  /** Each state row as stored, by section and key: its value and the JSON it was stored as. */
+  readonly state: ReadonlyMap<string, { value: unknown; json: string }>;
+  readonly assembly?: AssemblyState;
+}
+
+/** The extractions of an index as a store, with the snapshot they were read from (none for a legacy or empty one). */
+export interface LoadedArticleTimelines {
+  store: ArticleTimelineStore;
+  snapshot?: ArticleStoreSnapshot;
+}
+
+/** What a save wrote, and the snapshot of the database it left (for the next load and save). */
+export interface SavedArticleTimelines {
+  report: SaveReport;
+  snapshot: ArticleStoreSnapshot;
+}
+
+/**
+ * The per-article extractions saved in index `dir`, as a store. They are a cache: a missing, damaged or older
+ * database gives an empty store (every article is extracted again), never an error. An index written before the
+ * database existed has its old file read instead (`article-store-file.ts`), once: the next save writes the
+ * database and removes that file. A `held` snapshot the database still carries the token of is used as it is.
+ */
+export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnapshot): Promise<LoadedArticleTimelines> {
+  const path = join(dir, ARTICLE_STORE_FILE);
+  if (!existsSync(path)) return { store: await loadLegacyArticleTimelines(dir) };
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    const head = readHead(db);
+    // No head: the database was being created when the process died; the old file, if any, is still there.
+    if (!head) return { store: await loadLegacyArticleTimelines(dir) };
+    if (head.version !== EXTRACTOR_VERSION) return { store: new MemoryArticleTimelines() };
+    const snapshot = held?.token === head.token ? held : readSnapshot(db, head);
+    // A layer of its own over the snapshot: what a build puts in it never changes the snapshot a caller holds.
+    return { store: new LayeredArticleTimelines(snapshot.records, snapshot.assembly), snapshot };
+  } catch {
+    return { store: new MemoryArticleTimelines() };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Saves the extractions of the articles of an index, with the state their assembly kept, to `dir`, in one SQLite
+ * transaction: a reader, or a crash, finds the previous save or this one, never a mix. Only rows that differ from
+ * `base` are written when the database still carries its token (it is the snapshot this process last read or
+ * wrote); otherwise every row is written anew. An old-format file the database replaces is removed after the commit.
+ */
+export async function saveArticleTimelines(
+  dir: string,
+  records: ArticleTimeline[],
+  assembly?: AssemblyState,
+  base?: ArticleStoreSnapshot,
+): Promise<SavedArticleTimelines> {
+  let saved: SavedArticleTimelines;
+  try {
+    saved = writeRows(dir, records, assembly, base);
+  } catch (error) {
+    if (!damaged(error)) throw error;
+    // A damaged database is a cache lost: it is written anew.
+    await rm(join(dir, ARTICLE_STORE_FILE), { force: true });
+    await rm(join(dir, `${ARTICLE_STORE_FILE}-journal`), { force: true });
+    saved = writeRows(dir, records, assembly);
+  }
+  await removeLegacyArticleTimelines(dir);
+  return saved;
+}
+
+interface Snapshot extends ArticleStoreSnapshot {
+  records: Map<string, ArticleTimeline>;
+  articleKeys: Set<string>;
+  state: Map<string, { value: unknown; json: string }>;
+  assembly?: AssemblyState;
+}
+
+function writeRows(dir: string, records: ArticleTimeline[], assembly?: AssemblyState, held?: ArticleStoreSnapshot): SavedArticleTimelines {
+  const db = new Database(join(dir, ARTICLE_STORE_FILE));
+  let report: SaveReport;
+  let next: Snapshot;
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    const head = readHead(db);
+    const base = head && head.version === EXTRACTOR_VERSION && held?.token === head.token ? held : undefined;
+    next = {
+      token: randomUUID(),
+      records: new Map(),
+      articleKeys: new Set(),
+      state: new Map(),
+      ...(assembly ? { assembly } : {}),
+    };
+    const upsert = db.prepare<[string, string, string]>('INSERT OR REPLACE INTO entries (section, key, value) VALUES (?, ?, ?)');
+    const remove = db.prepare<[string, string]>('DELETE FROM entries WHERE section = ? AND key = ?');
+    report = { written: 0, deleted: 0, whole: !base, sections: {} };
+    const write = (section: string, key: string, json: string) => {
+      upsert.run(section, key, json);
+      report.written++;
+      report.sections[section] = (report.sections[section] ?? 0) + 1;
+    };
+    db.transaction(() => {
+      if (!base) db.exec('DELETE FROM entries');
+      for (const record of records) {
+        next.records.set(record.checksum, record);
+        next.articleKeys.add(record.checksum);
+        if (!base || !sameRecord(base.records.get(record.checksum), record)) write('article', record.checksum, JSON.stringify(record));
+      }
+      for (const row of assembly ? stateRows(assembly) : []) {
+        const id = rowId(row.section, row.key);
+        const before = base?.state.get(id);
+        // A piece the assembly recalled is the very object stored; one made again is compared by its JSON.
+        if (before && before.value === row.value) {
+          next.state.set(id, before);
+          continue;
+        }
+        const json = JSON.stringify(row.value);
+        if (before?.json !== json) write(row.section, row.key, json);
+        next.state.set(id, { value: row.value, json });
+      }
+      if (base) {
+        for (const key of base.articleKeys) if (!next.articleKeys.has(key)) report.deleted += remove.run('article', key).changes;
+        for (const id of base.state.keys())
+          if (!next.state.has(id)) report.deleted += remove.run(...(id.split('\u0000') as [string, string])).changes;
+      }
+      write('meta', 'version', EXTRACTOR_VERSION);
+      write('meta', 'token', next.token);
+    })();
+  } finally {
+    db.close();
+  }
+  return { report, snapshot: next };
+}
+
+interface Head {
+  version: string;
+  token: string;
+}
+
+function readHead(db: Database.Database): Head | undefined {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").get();
+  if (!hasTable) return undefined;
+  const meta = new Map(
+    db
+      .prepare<[], { key: string; value: string }>("SELECT key, value FROM entries WHERE section = 'meta'")
+      .all()
+      .map((row) => [row.key, row.value]),
+  );
+  const [version, token] = [meta.get('version'), meta.get('token')];
+  return version && token ? { version, token } : undefined;
+}
+
+function readSnapshot(db: Database.Database, head: Head): Snapshot {
+  const snapshot: Snapshot = { token: head.token, records: new Map(), articleKeys: new Set(), state: new Map() };
+  const rows: StateRow[] = [];
+  for (const { section, key, value } of db
+    .prepare<[], { section: string; key: string; value: string }>('SELECT section, key, value FROM entries')
+    .iterate()) {
+    if (section === 'article') {
+      snapshot.articleKeys.add(key);
+      const record = parse(value) as ArticleTimeline;
+      if (recordWellFormed(record) && record.checksum === key) snapshot.records.set(key, record);
+    } else if (isStateSection(section)) {
+      const parsed = parse(value);
+      rows.push({ section, key, value: parsed });
+      snapshot.state.set(rowId(section, key), { value: parsed, json: value });
+    }
+  }
+  const assembly = stateFromRows(rows);
+  if (stateWellFormed(assembly)) snapshot.assembly = assembly;
+  return snapshot;
+}
+
+function damaged(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}
+
+function parse(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+function rowId(section: string, key: string): string {
+  return `${section}\u0000${key}`;
+}
+
+// A record the assembly recalled from the store keeps its events; its date readings are pure functions of their
+// keys (`assembly-memo.ts`), so the same keys mean the same readings, and nothing need be written.
+function sameRecord(before: ArticleTimeline | undefined, record: ArticleTimeline): boolean {
+  if (before === record) return true;
+  return (
+    before !== undefined &&
+    before.source === record.source &&
+    before.events === record.events &&
+    before.pending === record.pending &&
+    sameKeys(before.memo, record.memo)
+  );
+}
+
+function sameKeys(a: AssemblyMemoTable = {}, b: AssemblyMemoTable = {}): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (!(key in b)) return false;
+    count++;
+  }
+  return count === Object.keys(b).length;
+}

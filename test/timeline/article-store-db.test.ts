@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTICLE_STORE_FILE, loadArticleTimelines, saveArticleTimelines } from '../../src/timeline/article-store-db.ts';
+import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
+import { EXTRACTOR_VERSION } from '../../src/timeline/extractor-version.ts';
+import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
+import { makeArticle } from './make-article.ts';
+
+const first = makeArticle('first.txt', 'The tunnel under the estuary opened on 4 March 2019, the operator said.', '2019-03-05');
+const second = makeArticle('second.txt', 'Engineers closed the estuary tunnel on Monday after a leak.', '2020-06-10');
+const third = makeArticle(
+  'third.txt',
+  'The estuary tunnel opened in March 2019 and carried a million cars in its first year.',
+  '2020-01-02',
+);
+const stored = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+function withDir(run: (dir: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-store-db-'));
+    try {
+      await run(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+test(
+  'GIVEN an index with the old per-article JSON file WHEN a build reuses it and is saved THEN no article is read again, the database holds the extractions and the old file is gone',
+  withDir(async (dir) => {
+    const built = await buildTimeline([first, second]);
+    writeFileSync(
+      join(dir, ARTICLE_TIMELINES_FILE),
+      JSON.stringify({ version: EXTRACTOR_VERSION, articles: built.records, assembly: built.assembly }),
+    );
+    const migrated = await buildTimeline([first, second], dir);
+    assert.deepEqual(migrated.extracted, []);
+    assert.deepEqual(stored(migrated.events), stored(built.events));
+    const { report } = await saveTimelineBuild(dir, migrated);
+    assert.equal(report.whole, true);
+    assert.equal(existsSync(join(dir, ARTICLE_TIMELINES_FILE)), false);
+    const again = await buildTimeline([first, second], dir);
+    assert.deepEqual(again.extracted, []);
+    assert.deepEqual(stored(again.events), stored(built.events));
+  }),
+);
+
+test(
+  'GIVEN a database that is not one (damaged bytes) WHEN building and saving THEN every article is read again, without an error, and the database is written anew',
+  withDir(async (dir) => {
+    writeFileSync(join(dir, ARTICLE_STORE_FILE), 'this is not an SQLite database, only some bytes where one should be');
+    const build = await buildTimeline([first, second], dir);
+    assert.deepEqual(build.extracted, ['first.txt', 'second.txt']);
+    const { report } = await saveTimelineBuild(dir, build);
+    assert.equal(report.whole, true);
+    assert.deepEqual((await buildTimeline([first, second], dir)).extracted, []);
+  }),
+);
+
+test(
+  'GIVEN the snapshot of the last save WHEN one article is added and saved THEN only its row, the assembly rows it changed and the head are written',
+  withDir(async (dir) => {
+    const { snapshot, report: whole } = await saveTimelineBuild(dir, await buildTimeline([first, second]));
+    assert.equal(whole.whole, true);
+    const added = await buildTimeline([first, second, third], dir, { incremental: true, held: snapshot });
+    assert.deepEqual(added.extracted, ['third.txt']);
+    const { report, snapshot: next } = await saveTimelineBuild(dir, added);
+    assert.equal(report.whole, false);
+    assert.equal(report.sections.article, 1);
+    assert.equal(report.sections.meta, 2);
+    // The two articles kept are not written again (the whole store wrote all three sections' rows).
+    assert.equal(whole.sections.article, 2);
+    // Read back from disk (no snapshot held), the rows give the same timeline.
+    const reread = await buildTimeline([first, second, third], dir, { incremental: true });
+    assert.deepEqual(reread.extracted, []);
+    assert.deepEqual(stored(reread.events), stored(added.events));
+    // Removing it deletes its row.
+    const removed = await buildTimeline([first, second], dir, { incremental: true, held: next });
+    const removal = (await saveTimelineBuild(dir, removed)).report;
+    assert.equal(removal.whole, false);
+    assert.equal(removal.sections.article ?? 0, 0);
+    assert.ok(removal.deleted >= 1);
+  }),
+);
+
+test(
+  'GIVEN a held snapshot WHEN another save changed the database since THEN it is not used: the load reads the database and the save writes every row',
+  withDir(async (dir) => {
+    const { snapshot } = await saveTimelineBuild(dir, await buildTimeline([first, second]));
+    await saveTimelineBuild(dir, await buildTimeline([first, third], dir));
+    const loaded = await loadArticleTimelines(dir, snapshot);
+    assert.notEqual(loaded.snapshot?.token, snapshot.token);
+    assert.ok(loaded.store.get('third.txt'));
+    const build = await buildTimeline([first, second], dir, { held: snapshot });
+    assert.deepEqual(build.extracted, ['second.txt']);
+    assert.equal((await saveArticleTimelines(dir, build.records, build.assembly, snapshot)).report.whole, true);
+  }),
+);
+
+test(
+  'GIVEN a save that fails partway (a record that cannot be written) WHEN the database is read THEN it is the previous save, whole',
+  withDir(async (dir) => {
+    const before = await buildTimeline([first, second]);
+    const { snapshot } = await saveTimelineBuild(dir, before);
+    const after = await buildTimeline([first, second, third], dir, { held: snapshot });
+    const broken = after.records.map((record) => (record.source === 'third.txt' ? { ...record, events: [{ at: 1n }] } : record));
+    await assert.rejects(saveArticleTimelines(dir, broken as typeof after.records, after.assembly, snapshot), /BigInt/);
+    const reread = await buildTimeline([first, second], dir);
+    assert.deepEqual(reread.extracted, []);
+    assert.deepEqual(stored(reread.events), stored(before.events));
+  }),
+);
+
+test(
+  'GIVEN a process killed in the middle of writing the database WHEN it is read THEN the previous save is read whole, never a mix',
+  withDir(async (dir) => {
+    const before = await buildTimeline([first, second]);
+    await saveTimelineBuild(dir, before);
+    // A writer that empties the table and writes a new head, its pages already in the file (a one-page cache
+    // spills them before the commit), then dies: what is left is a hot journal.
+    const writer = `
+      const Database = require('better-sqlite3');
+      const db = new Database(process.argv[1]);
+      db.pragma('cache_size = 1');
+      db.exec('BEGIN');
+      db.exec("DELETE FROM entries");
+      const put = db.prepare("INSERT INTO entries (section, key, value) VALUES (?, ?, ?)");
+      for (let i = 0; i < 200; i++) put.run('article', 'half-' + i, JSON.stringify({ text: 'x'.repeat(2000) }));
+      put.run('meta', 'token', 'half-written');
+      process.kill(process.pid, 'SIGKILL');
+    `;
+    const child = spawnSync(process.execPath, ['-e', writer, join(dir, ARTICLE_STORE_FILE)], { cwd: process.cwd() });
+    assert.equal(child.signal, 'SIGKILL', child.stderr.toString());
+    assert.equal(existsSync(join(dir, `${ARTICLE_STORE_FILE}-journal`)), true);
+    const reread = await buildTimeline([first, second], dir);
+    assert.deepEqual(reread.extracted, []);
+    assert.deepEqual(stored(reread.events), stored(before.events));
+  }),
+);
