@@ -32,6 +32,16 @@ export interface DecisionFeatures {
   logTerms: number;
   /** The question asks for a kind of fact (a date, a count, a person…). */
   typed: number;
+  /**
+   * Share of the question's content words (names aside) that the corpus never uses: a question on something the
+   * articles do not cover has them, even written in lower case, where no name is detected for `unknownNames`.
+   */
+  unknownWords: number;
+  /**
+   * `answerCoverage` with each word weighted by its rarity in the corpus: a near-miss question (its topic in the
+   * articles, the fact it asks not) is covered in its common words and lacks the specific one it asks about.
+   */
+  weightedCoverage: number;
 }
 
 export const DECISION_FEATURES: (keyof DecisionFeatures)[] = [
@@ -48,6 +58,8 @@ export const DECISION_FEATURES: (keyof DecisionFeatures)[] = [
   'answerCoverage',
   'logTerms',
   'typed',
+  'unknownWords',
+  'weightedCoverage',
 ];
 
 /** Scores candidates with the fitted ranker, best first. */
@@ -138,6 +150,12 @@ export function decisionFeatures(
     answerCoverage: content.length === 0 ? 1 : content.filter((t) => words.has(t)).length / content.length,
     logTerms: Math.log(1 + content.length),
     typed: question.type === 'other' ? 0 : 1,
+    unknownWords: content.length === 0 ? 0 : content.filter((t) => !known.has(t)).length / content.length,
+    weightedCoverage: weightedShare(
+      content,
+      (t) => words.has(t),
+      (t) => store.termWeight(t),
+    ),
   };
 }
 
@@ -163,3 +181,9 @@ function nearDuplicate(store: SentenceStore, a: Candidate, b: Candidate): boolea
 }
 
 export { CANDIDATE_FEATURES };
+
+/** The share of `terms`' total weight that the terms for which `holds` is true carry (1 for no weight at all). */
+function weightedShare(terms: string[], holds: (term: string) => boolean, weight: (term: string) => number): number {
+  const total = terms.reduce((sum, t) => sum + weight(t), 0);
+  return total === 0 ? 1 : terms.filter(holds).reduce((sum, t) => sum + weight(t), 0) / total;
+}

@@ -32,6 +32,8 @@ export interface Figures {
   questions: number;
   answerable: number;
   unanswerable: number;
+  /** Questions answered (not declined). */
+  answered: number;
   /** Answerable questions answered correctly. */
   accuracy: number;
   /** Unanswerable questions declined. */
@@ -172,6 +174,7 @@ export function figures(outcomes: Outcome[]): Figures {
     questions: outcomes.length,
     answerable: answerable.length,
     unanswerable: unanswerable.length,
+    answered: answered.length,
     accuracy: ratio(answerable.filter((o) => o.correct).length, answerable.length),
     declined: ratio(unanswerable.filter((o) => !o.answered).length, unanswerable.length),
     falseAbstention: ratio(answerable.filter((o) => !o.answered).length, answerable.length),

@@ -24,6 +24,9 @@ export function perSet(outcomes: Outcome[]): Record<string, Figures> {
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+// A set with none of a figure's questions (a set of unanswerable questions has no answer to be correct) has no
+// such figure: a dash, not the 100% an empty ratio would print.
+const share = (value: number, of: number) => (of === 0 ? '–' : percent(value));
 
 /** A table of figures, one column per set. */
 export function figuresTable(title: string, bySetFigures: Record<string, Figures>): string {
@@ -31,10 +34,10 @@ export function figuresTable(title: string, bySetFigures: Record<string, Figures
   const rows: string[][] = [
     [title, ...sets],
     ['questions (answerable/not)', ...sets.map((s) => `${bySetFigures[s]!.answerable}/${bySetFigures[s]!.unanswerable}`)],
-    ['answer correct', ...sets.map((s) => percent(bySetFigures[s]!.accuracy))],
-    ['unanswerables declined', ...sets.map((s) => percent(bySetFigures[s]!.declined))],
-    ['false abstention', ...sets.map((s) => percent(bySetFigures[s]!.falseAbstention))],
-    ['wrong among answered', ...sets.map((s) => percent(bySetFigures[s]!.wrongAnswers))],
+    ['answer correct', ...sets.map((s) => share(bySetFigures[s]!.accuracy, bySetFigures[s]!.answerable))],
+    ['unanswerables declined', ...sets.map((s) => share(bySetFigures[s]!.declined, bySetFigures[s]!.unanswerable))],
+    ['false abstention', ...sets.map((s) => share(bySetFigures[s]!.falseAbstention, bySetFigures[s]!.answerable))],
+    ['wrong among answered', ...sets.map((s) => share(bySetFigures[s]!.wrongAnswers, bySetFigures[s]!.answered))],
     ['citations valid', ...sets.map((s) => percent(bySetFigures[s]!.citationValidity))],
     ['median answer chars', ...sets.map((s) => String(bySetFigures[s]!.medianAnswerChars))],
   ];

@@ -12,6 +12,7 @@ import {
 } from '../../src/answer/decision.ts';
 import { sigmoid, type LinearModel } from '../../src/answer/linear-model.ts';
 import { analyzeQuestion } from '../../src/answer/question.ts';
+import { tokenize } from '../../src/text/terms.ts';
 import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
 import { buildSmallIndex, type SmallIndex } from '../fixtures/small-index.ts';
 
@@ -140,6 +141,8 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
         answerCoverage: 1,
         logTerms: Math.log(1 + content.length),
         typed: 1,
+        unknownWords: 0,
+        weightedCoverage: 1,
       } satisfies DecisionFeatures);
     });
 
@@ -148,10 +151,23 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
       const features = decisionFeatures(small.corpus.store, question, [rated(S.cost, 0.6)], [rated(S.cost, 0.6)]);
       // "The terminal cost 40 million euros, the authority said.": authority and terminal, not open.
       assert.equal(features.answerCoverage, 2 / 3);
+      const weight = (word: string) => small.corpus.store.termWeight(tokenize(word)[0]!);
+      const [covered, asked] = [weight('authority') + weight('terminal'), weight('open')];
+      assert.equal(features.weightedCoverage, covered / (covered + asked));
       assert.equal(features.margin, 0);
       assert.equal(features.unknownNames, 0);
       assert.equal(decisionFeatures(small.corpus.store, question, [], []).topLogit, -10);
       assert.equal(decisionFeatures(small.corpus.store, analyzeQuestion('Tell me about the terminal.'), [], []).typed, 0);
+    });
+
+    it('GIVEN a lower-case question on something the corpus never mentions THEN its words are unknown though no name is', () => {
+      const offTopic = analyzeQuestion('how do i convert celsius to fahrenheit');
+      const features = decisionFeatures(small.corpus.store, offTopic, [], []);
+      assert.deepEqual(offTopic.names, []);
+      assert.equal(features.unknownNames, 0);
+      assert.equal(features.unknownWords, 1);
+      const halfKnown = decisionFeatures(small.corpus.store, analyzeQuestion('what did the terminal cost in fahrenheit'), [], []);
+      assert.equal(halfKnown.unknownWords, 1 / 3);
     });
 
     it('GIVEN a decision model THEN the probability is the sigmoid of its logit over the features', () => {
