@@ -8,16 +8,7 @@ import { ARTICLE_STORE_FILE, loadArticleTimelines, saveArticleTimelines } from '
 import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
 import { EXTRACTOR_VERSION } from '../../src/timeline/extractor-version.ts';
 import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
-import { makeArticle } from './make-article.ts';
-
-const first = makeArticle('first.txt', 'The tunnel under the estuary opened on 4 March 2019, the operator said.', '2019-03-05');
-const second = makeArticle('second.txt', 'Engineers closed the estuary tunnel on Monday after a leak.', '2020-06-10');
-const third = makeArticle(
-  'third.txt',
-  'The estuary tunnel opened in March 2019 and carried a million cars in its first year.',
-  '2020-01-02',
-);
-const stored = (value: unknown) => JSON.parse(JSON.stringify(value));
+import { first, second, stored, third } from './tunnel-articles.ts';
 
 function withDir(run: (dir: string) => Promise<void>): () => Promise<void> {
   return async () => {

@@ -10,15 +10,7 @@ import { MemoryArticleTimelines } from '../../src/timeline/article-store.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
 import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
 import { makeArticle } from './make-article.ts';
-
-const first = makeArticle('first.txt', 'The tunnel under the estuary opened on 4 March 2019, the operator said.', '2019-03-05');
-const second = makeArticle('second.txt', 'Engineers closed the estuary tunnel on Monday after a leak.', '2020-06-10');
-const third = makeArticle(
-  'third.txt',
-  'The estuary tunnel opened in March 2019 and carried a million cars in its first year.',
-  '2020-01-02',
-);
-const stored = (events: unknown) => JSON.parse(JSON.stringify(events));
+import { first, second, stored, third } from './tunnel-articles.ts';
 
 test('GIVEN a saved build WHEN an article is added THEN only that article is read and the timeline equals a fresh extraction of all', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stage-'));
