@@ -255,8 +255,11 @@ export function gatherCandidates(
       typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
       nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,
       category: question.asked !== undefined && window.has(question.asked) ? 1 : 0,
+      // Only a question wanting a name is answered by naming the X: "how many tankers" wants a count.
       namedCategory:
-        question.asked === undefined ? 0 : namesCategory(question.asked, question.names, [facts, ...(lead ? [factsOf(store, lead)] : [])]),
+        question.asked === undefined || !NAMED_TYPES.has(question.type)
+          ? 0
+          : namesCategory(question.asked, question.names, [facts, ...(lead ? [factsOf(store, lead)] : [])]),
       denseGap: 0,
       coverageGap: 0,
       novelty: words.size === 0 ? 0 : [...words].filter((w) => !questionWords.has(w)).length / words.size,
@@ -290,7 +293,13 @@ export function namesCategory(asked: string, questionNames: string[], sentences:
       if (words[i]!.stem !== asked) continue;
       mentioned = true;
       const isNew = (j: number) => words[j]!.proper && !questionNames.includes(words[j]!.stem);
-      for (let j = i - 1; j >= 0 && NOUN_PHRASE.has(words[j]!.pos); j--) if (isNew(j)) return 1;
+      // The category word inside a name ("the Court of Appeals", "Marion Penitentiary") names an X itself.
+      if (words[i]!.proper && !questionNames.includes(asked)) return 1;
+      // Leftwards to the phrase's determiner, where it starts ("on Monday an appeals court": Monday is outside).
+      for (let j = i - 1; j >= 0 && NOUN_PHRASE.has(words[j]!.pos); j--) {
+        if (isNew(j)) return 1;
+        if (words[j]!.pos === 'DET') break;
+      }
       let j = i + 1;
       if (words[j]?.stem === '' || words[j]?.pos === 'PUNCT') j++;
       if (j < words.length && isNew(j)) return 1;

@@ -154,6 +154,27 @@ describe('namesCategory (does the sentence name the X a "which X" question asks 
   it('GIVEN a sentence that does not mention the X THEN 0', () => {
     assert.equal(named('Which broker introduced him?', 'The buyers were undercover agents.'), 0);
   });
+  it('GIVEN the X as a word of a name ("the Court of Appeals") THEN +1; written in lower case, a mention (-1)', () => {
+    assert.equal(named('Which court denied him a retrial?', 'On Monday the Court of Appeals denied him a retrial.'), 1);
+    assert.equal(named('Which court denied him a retrial?', 'On Monday an appeals court denied him a retrial.'), -1);
+  });
+});
+
+describe('namedCategory (a feature of questions that want a name)', () => {
+  it('GIVEN "how many X" (a count, not a name) THEN 0 for a sentence mentioning X unnamed; "which X" THEN -1', async () => {
+    const small = await buildSmallIndex(
+      { 'fleet.txt': 'By 2008 the company managed 14 tankers from an office on the waterfront.\n' },
+      new WordAxisEmbeddings(['tankers', 'company', 'office']),
+    );
+    try {
+      const count = await candidatesFor(small, 'How many tankers did the company manage?');
+      assert.equal([...count.values()][0]!.features.namedCategory, 0);
+      const which = await candidatesFor(small, 'Which office did the company manage its tankers from?');
+      assert.equal([...which.values()][0]!.features.namedCategory, -1);
+    } finally {
+      small.cleanup();
+    }
+  });
 });
 
 describe('sourceCoverage (a question that names the article it asks about)', () => {
