@@ -22,10 +22,29 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
   return linkSurnames(records, dateAcrossArticles(records, memo).events);
 }
 
-/** The events with each surname used alone replaced by the full name the corpus uses most with it. */
+/**
+ * The events with each surname used alone replaced by the full name the corpus uses most with it. An event whose
+ * people stay as they are is given as it is (the same object), so what merging keeps by event carries over.
+ */
 export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[]): SentenceEvent[] {
   const people = surnameLinks(records);
-  return events.map((event) => ({ ...event, people: linkPeople(event.people, people) }));
+  return events.map((event) => {
+    const linked = linkPeople(event.people, people);
+    if (samePeople(linked, event.people)) return event;
+    const kept = linkedBefore.get(event);
+    if (kept && samePeople(kept.people, linked)) return kept;
+    const made = { ...event, people: linked };
+    linkedBefore.set(event, made);
+    return made;
+  });
+}
+
+// An event is never changed once made (as `Similarity` keeps its profile): its linked copy is kept by it, and given
+// again while the links give the same people.
+const linkedBefore = new WeakMap<SentenceEvent, SentenceEvent>();
+
+function samePeople(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((person, i) => person === b[i]);
 }
 
 /** Surname → the full name the corpus uses most with it. */
