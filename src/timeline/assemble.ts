@@ -30,7 +30,7 @@ export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[]
   const people = surnameLinks(records);
   return events.map((event) => {
     const linked = linkPeople(event.people, people);
-    if (samePeople(linked, event.people)) return event;
+    if (linked === event.people) return event;
     const kept = linkedBefore.get(event);
     if (kept && samePeople(kept.people, linked)) return kept;
     const made = { ...event, people: linked };
@@ -63,6 +63,17 @@ function surnameLinks(records: ArticleTimeline[]): Map<string, string> {
   );
 }
 
+/** Each person linked, duplicates dropped (the first kept); `people` itself when that changes nothing. */
 function linkPeople(people: string[], links: Map<string, string>): string[] {
-  return [...new Set(people.map((person) => (person.includes(' ') ? person : (links.get(person) ?? person))))];
+  let changed = false;
+  const linked: string[] = [];
+  for (const person of people) {
+    const name = person.includes(' ') ? person : (links.get(person) ?? person);
+    if (linked.includes(name)) changed = true;
+    else {
+      if (name !== person) changed = true;
+      linked.push(name);
+    }
+  }
+  return changed ? linked : people;
 }

@@ -61,7 +61,8 @@ export function dateAcrossArticles(
     );
   const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year);
   const redoYears = !kept;
-  const others = new OtherEvents(events, frozen?.year);
+  // What year inference reads of the other articles, built only when the years are inferred again.
+  const others = kept ? undefined : new OtherEvents(events, frozen?.year);
   const state: DatingState = { years, yearless: {}, looked: [], windows: {} };
   // Articles whose events are dated differently than before: their events are evidence that changed.
   const redated: ArticleTimeline[] = [];
@@ -70,7 +71,7 @@ export function dateAcrossArticles(
     const read = readerOf(record);
     const before = change?.previous.yearless[record.checksum];
     let matches: Record<number, number> | null = null;
-    const year = redoYears ? inferYear(record.source, monthDay, others, read, (scored) => (matches = scored)) : before!;
+    const year = others ? inferYear(record.source, monthDay, others, read, (scored) => (matches = scored)) : before!;
     if (before && before.year !== year.year) redated.push(record);
     state.yearless[record.checksum] = redoYears
       ? { ...year, matches }
@@ -84,15 +85,15 @@ export function dateAcrossArticles(
       own.push(event);
     }
     events.push(...own);
-    others.add(own);
+    others?.add(own);
   }
-  state.looked = [...(kept ? kept.looked : others.looked)].sort();
+  state.looked = [...(kept ? kept.looked : others!.looked)].sort();
   const pending = dated.flatMap((record) => record.pending);
   const similarity = frozen ? Similarity.fromCounts(frozen.pin) : new Similarity([...events, ...pending.map((item) => item.text)]);
   const recall: Recall = (owner, key, compute) => memo.recall(owner, key, compute);
   const undated = [...bySource(pending)];
   const checksumOf = new Map(dated.map((record) => [record.source, record.checksum]));
-  const repin = change ? toRepin(undated, [...changed, ...redated], change, checksumOf, similarity) : undefined;
+  const repin = change ? toRepin(dated, [...changed, ...redated], change, similarity) : undefined;
   // A change pins a few articles again: each against the events that share enough words with it, not all.
   let candidates: CandidateEvidence | undefined;
   let all: Evidence | undefined;
@@ -105,7 +106,8 @@ export function dateAcrossArticles(
     state.windows[checksum] = window ?? null;
     return pinnedEvents(source, items, window, recall);
   });
-  return { events: [...events, ...pinned], weights: frozen ?? { year: others.similarity.counts(), pin: similarity.counts() }, state };
+  // Unfrozen weights are fitted on this corpus, whose years are then inferred again (`others` was built).
+  return { events: [...events, ...pinned], weights: frozen ?? { year: others!.similarity.counts(), pin: similarity.counts() }, state };
 }
 
 /** What a change leaves of yearless datelines' inference: the match counts of their candidate years now, and the dates read. */
@@ -178,34 +180,44 @@ function pad(value: number): string {
  * The undated articles to pin again: those the change adds or has no window for, and those with a relative date
  * that an event of a changed article reads as (`Evidence.alike`). An article's window depends on which events
  * read as its relative dates alone, so no other can change. Candidates are found through the words they share,
- * whose weights must reach what an alike pair needs (`LEAST_EVIDENCE_OVERLAP`), before any pair is scored.
+ * whose weights must reach what an alike pair needs (`LEAST_EVIDENCE_OVERLAP`), before any pair is scored; each
+ * article's relative dates are looked up by word in an index kept with them (`pendingByTerm`).
  */
-function toRepin(
-  undated: [string, Pending[]][],
-  changed: ArticleTimeline[],
-  change: DatingChange,
-  checksumOf: Map<string, string>,
-  similarity: Similarity,
-): Set<string> {
+function toRepin(records: ArticleTimeline[], changed: ArticleTimeline[], change: DatingChange, similarity: Similarity): Set<string> {
   const repin = new Set<string>();
-  const items = new Map<string, Pending[]>();
-  for (const [source, pending] of undated) {
-    const checksum = checksumOf.get(source)!;
-    if (!change.known.has(checksum) || !(checksum in change.previous.windows)) repin.add(source);
-    else
-      for (const item of pending)
-        if (item.mention.kind === 'occurred') for (const term of similarity.termsOf(item.text)) push(items, term, item);
+  const indexes: Map<string, Pending[]>[] = [];
+  for (const record of records) {
+    if (record.pending.length === 0) continue;
+    if (!change.known.has(record.checksum) || !(record.checksum in change.previous.windows)) repin.add(record.source);
+    else indexes.push(pendingByTerm(record.pending, similarity));
   }
   const probe = new Evidence([], similarity);
   const least = similarity.leastShared(LEAST_EVIDENCE_OVERLAP) * (1 - 1e-9);
   for (const event of changed.flatMap((record) => record.events)) {
+    const terms = [...similarity.termsOf(event)];
     const shared = new Map<Pending, number>();
-    for (const term of similarity.termsOf(event))
-      for (const item of items.get(term) ?? []) shared.set(item, (shared.get(item) ?? 0) + similarity.weightOf(term));
+    for (const index of indexes)
+      for (const term of terms)
+        for (const item of index.get(term) ?? []) shared.set(item, (shared.get(item) ?? 0) + similarity.weightOf(term));
     for (const [item, weight] of shared)
       if (weight >= least && !repin.has(item.stated.source) && probe.alike(item, event)) repin.add(item.stated.source);
   }
   return repin;
+}
+
+// An article's relative dates that report a happening, by the words of their clauses: a pure function of its
+// extraction (a clause's words do not depend on the word weights), kept for as long as the extraction lives.
+const byTerm = new WeakMap<Pending[], Map<string, Pending[]>>();
+
+function pendingByTerm(pending: Pending[], similarity: Similarity): Map<string, Pending[]> {
+  let index = byTerm.get(pending);
+  if (!index) {
+    index = new Map();
+    for (const item of pending)
+      if (item.mention.kind === 'occurred') for (const term of similarity.termsOf(item.text)) push(index, term, item);
+    byTerm.set(pending, index);
+  }
+  return index;
 }
 
 /** Evidence for one article's pending items, among the events that share enough words with them, in corpus order. */

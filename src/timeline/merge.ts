@@ -72,7 +72,7 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
   const facts = new ClusterFacts<Member>(similarity);
   const changedYears = new Set<number>();
   for (const [value, reports] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    const key = contentKey(reports);
+    const key = yearKeys.of(reports);
     const kept = options.previous?.years[value];
     let clusters: Member[][];
     if (kept?.key === key) {
@@ -81,7 +81,7 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
     } else {
       changedYears.add(value);
       const months: Record<string, MonthClusters> = {};
-      clusters = clusterYear(reports, facts, contentKey, kept?.months, months);
+      clusters = clusterYear(reports, facts, (members) => monthKeys.of(members), kept?.months, months);
       const at = new Map(reports.map((member, i) => [member, i]));
       memo.years[value] = { key, clusters: clusters.map((cluster) => cluster.map((member) => at.get(member)!)), months };
     }
@@ -92,7 +92,7 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
   const merged = clusters
     .filter((cluster) => alive.has(cluster))
     .map((cluster) => {
-      const key = contentKey(cluster);
+      const key = clusterKeys.of(cluster);
       const event = options.previous?.events[key] ?? toEvent(cluster);
       memo.events[key] = event;
       return event;
@@ -208,6 +208,28 @@ function contentKey(reports: Member[]): string {
   for (const member of reports) hash.update(memberKey(member));
   return hash.digest('base64');
 }
+
+/**
+ * Keys of lists of reports (a year's, a month's, a cluster's), kept by the list's first report: a list of the very
+ * reports keyed before, in the same order, has the key it had, found by comparing objects rather than hashing.
+ */
+class ListKeys {
+  private readonly byFirst = new WeakMap<Member, { members: Member[]; key: string }>();
+
+  of(reports: Member[]): string {
+    const first = reports[0];
+    const kept = first && this.byFirst.get(first);
+    if (kept && kept.members.length === reports.length && kept.members.every((member, i) => member === reports[i])) return kept.key;
+    const key = contentKey(reports);
+    // A copy: clusters grow after they are keyed.
+    if (first) this.byFirst.set(first, { members: [...reports], key });
+    return key;
+  }
+}
+
+const yearKeys = new ListKeys();
+const monthKeys = new ListKeys();
+const clusterKeys = new ListKeys();
 
 // Dates of one precision have one shape (YYYY, YYYY-MM or YYYY-MM-DD): they sort as their characters do.
 function byDate(a: string, b: string): number {
