@@ -2,7 +2,7 @@ import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { dayNumber, formatDate } from './calendar.ts';
 import { bySource, Evidence, LEAST_EVIDENCE_OVERLAP, pinnedEvents, pinWindow, type Pending, type PinWindow, type Recall } from './pin.ts';
-import { applyRedated, redatedDates } from './redate.ts';
+import { applyRedated, redatedDates, type Redated } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
 import { earliestYear, inferYear, OtherEvents, yearMatches, type InferredYear } from './year.ts';
@@ -53,12 +53,9 @@ export function dateAcrossArticles(
   const years = [...new Set(events.map((event) => Number(event.date.slice(0, 4))))].sort((a, b) => a - b);
   const changed = change ? [...records.filter((record) => !change.known.has(record.checksum)), ...change.removed] : [];
   const yearlessRecords = records.filter((record) => record.monthDay);
-  const readerOf = (record: ArticleTimeline) => (reference: string) =>
-    applyRedated(
-      record.events,
-      memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source)),
-      reference,
-    );
+  const readingOf = (record: ArticleTimeline, reference: string) =>
+    memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source));
+  const readerOf = (record: ArticleTimeline) => (reference: string) => applyRedated(record.events, readingOf(record, reference), reference);
   const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year);
   const redoYears = !kept;
   // What year inference reads of the other articles, built only when the years are inferred again.
@@ -73,17 +70,15 @@ export function dateAcrossArticles(
     let matches: Record<number, number> | null = null;
     const year = others ? inferYear(record.source, monthDay, others, read, (scored) => (matches = scored)) : before!;
     if (before && before.year !== year.year) redated.push(record);
+    const keptMatches = before?.matches && kept?.matches.get(record.checksum);
+    // Recalled as it was (the same object), it is not written again.
     state.yearless[record.checksum] = redoYears
       ? { ...year, matches }
-      : { ...before!, matches: before!.matches && kept.matches.get(record.checksum)! };
-    const own: SentenceEvent[] = [];
-    for (const event of read(formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day'))) {
-      if (event.redate) {
-        event.resolution = [event.resolution, year.note].filter(Boolean).join('; ');
-        if (year.approximate) event.approximate = true;
-      }
-      own.push(event);
-    }
+      : keptMatches === before!.matches
+        ? before!
+        : { ...before!, matches: before!.matches && keptMatches! };
+    const reference = formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day');
+    const own = yearlessEvents(record, readingOf(record, reference), reference, year);
     events.push(...own);
     others?.add(own);
   }
@@ -108,6 +103,30 @@ export function dateAcrossArticles(
   });
   // Unfrozen weights are fitted on this corpus, whose years are then inferred again (`others` was built).
   return { events: [...events, ...pinned], weights: frozen ?? { year: others!.similarity.counts(), pin: similarity.counts() }, state };
+}
+
+// A yearless article's events dated by its inferred year are a pure function of its events, their reading against
+// that day (the memo's very object while it is recalled), and the year's note: kept by the article's events, so
+// that a change that leaves its year as it was gives the same event objects (what merging keeps by event).
+const datedYearless = new WeakMap<
+  SentenceEvent[],
+  { reading: Redated[]; reference: string; note: string; approximate: boolean; events: SentenceEvent[] }
+>();
+
+function yearlessEvents(record: ArticleTimeline, reading: Redated[], reference: string, year: InferredYear): SentenceEvent[] {
+  const kept = datedYearless.get(record.events);
+  if (kept && kept.reading === reading && kept.reference === reference && kept.note === year.note && kept.approximate === year.approximate)
+    return kept.events;
+  const events: SentenceEvent[] = [];
+  for (const event of applyRedated(record.events, reading, reference)) {
+    if (event.redate) {
+      event.resolution = [event.resolution, year.note].filter(Boolean).join('; ');
+      if (year.approximate) event.approximate = true;
+    }
+    events.push(event);
+  }
+  datedYearless.set(record.events, { reading, reference, note: year.note, approximate: year.approximate, events });
+  return events;
 }
 
 /** What a change leaves of yearless datelines' inference: the match counts of their candidate years now, and the dates read. */
