@@ -4,6 +4,7 @@ import { markBackground } from './merged-event.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { dateAcrossArticles } from './date-across.ts';
 import type { SentenceEvent } from './sentence-event.ts';
+import { surnameLinks } from './surnames.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** The case's timeline from per-article extractions: dated across articles, reports of one happening merged. */
@@ -45,22 +46,6 @@ const linkedBefore = new WeakMap<SentenceEvent, SentenceEvent>();
 
 function samePeople(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((person, i) => person === b[i]);
-}
-
-/** Surname → the full name the corpus uses most with it. */
-function surnameLinks(records: ArticleTimeline[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const record of records) {
-    for (const [name, count] of Object.entries(record.names)) {
-      const surname = name.split(' ').pop()!;
-      const names = counts.get(surname) ?? new Map<string, number>();
-      names.set(name, (names.get(name) ?? 0) + count);
-      counts.set(surname, names);
-    }
-  }
-  return new Map(
-    [...counts].map(([surname, names]) => [surname, [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]),
-  );
 }
 
 /** Each person linked, duplicates dropped (the first kept); `people` itself when that changes nothing. */
