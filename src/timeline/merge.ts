@@ -189,15 +189,14 @@ function memberOf(event: MergeInput): Member {
 function memberKey(member: Member): string {
   let key = keys.get(member);
   if (key !== undefined) return key;
+  // Concatenated rather than joined from arrays: every report of the corpus is keyed at the first merge.
   let sources = '';
   for (const cited of member.sources)
     sources += `${sources ? '\u0002' : ''}${cited.source}\u0003${cited.start}\u0003${cited.end}\u0003${cited.quote}`;
-  const text =
+  key =
     `${member.id}\u0001${member.date}\u0001${member.precision}\u0001${member.approximate}\u0001${member.summary}` +
     `\u0001${member.kind}\u0001${member.people.join('\u0002')}\u0001${member.places.join('\u0002')}\u0001${sources}` +
     `\u0001${member.resolution ?? ''}\u0001${member.conflict ?? ''}\u0001${member.clause}\u0001${member.verbs?.join('\u0002') ?? '*'}`;
-  // The digest of the report's fields stands for them: a year's key hashes its reports' digests, not their text.
-  key = createHash('sha1').update(text).digest('base64');
   keys.set(member, key);
   return key;
 }
@@ -205,7 +204,7 @@ function memberKey(member: Member): string {
 /** The key of reports in order: the same reports, and only they, give the same key. */
 function contentKey(reports: Member[]): string {
   const hash = createHash('sha1');
-  for (const member of reports) hash.update(memberKey(member));
+  for (const member of reports) hash.update(memberKey(member)).update('\n');
   return hash.digest('base64');
 }
 
