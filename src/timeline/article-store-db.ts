@@ -14,7 +14,9 @@ import { recordWellFormed, stateWellFormed } from './stored-shape.ts';
 /** The per-article extractions' database in an index directory. */
 export const ARTICLE_STORE_FILE = 'article-timelines.sqlite';
 
-// One row per article extraction (section 'article', keyed by checksum) and per piece of the assembly state
+// One row per article extraction (section 'article', keyed by checksum), one per article's date readings
+// (section 'memo': they change when a change brings new candidate dates, while the extraction does not, so such a
+// change rewrites the small row, not the article's), one per piece of the assembly state
 // (`assembly-state-rows.ts`), plus the extractor version and a token drawn anew by every save (what tells a
 // process holding a snapshot that the database is still the one it read or wrote).
 const SCHEMA = `CREATE TABLE IF NOT EXISTS entries (
@@ -145,7 +147,14 @@ function writeRows(dir: string, records: ArticleTimeline[], assembly?: AssemblyS
       for (const record of records) {
         next.records.set(record.checksum, record);
         next.articleKeys.add(record.checksum);
-        if (!base || !sameRecord(base.records.get(record.checksum), record)) write('article', record.checksum, JSON.stringify(record));
+        const before = base?.records.get(record.checksum);
+        const { memo, ...extraction } = record;
+        if (!before || !sameExtraction(before, record)) write('article', record.checksum, JSON.stringify(extraction));
+        // An article with no readings has no row of them.
+        if (!before || !sameKeys(before.memo, memo)) {
+          if (memo && Object.keys(memo).length > 0) write('memo', record.checksum, JSON.stringify(memo));
+          else if (before) report.deleted += remove.run('memo', record.checksum).changes;
+        }
       }
       for (const row of assembly ? stateRows(assembly) : []) {
         const id = rowId(row.section, row.key);
@@ -160,7 +169,8 @@ function writeRows(dir: string, records: ArticleTimeline[], assembly?: AssemblyS
         next.state.set(id, { value: row.value, json });
       }
       if (base) {
-        for (const key of base.articleKeys) if (!next.articleKeys.has(key)) report.deleted += remove.run('article', key).changes;
+        for (const key of base.articleKeys)
+          if (!next.articleKeys.has(key)) for (const section of ['article', 'memo']) report.deleted += remove.run(section, key).changes;
         for (const id of base.state.keys())
           if (!next.state.has(id)) report.deleted += remove.run(...(id.split('\u0000') as [string, string])).changes;
       }
@@ -194,6 +204,7 @@ function readHead(db: Database.Database): Head | undefined {
 function readSnapshot(db: Database.Database, head: Head): Snapshot {
   const snapshot: Snapshot = { token: head.token, records: new Map(), articleKeys: new Set(), state: new Map() };
   const rows: StateRow[] = [];
+  const memos = new Map<string, unknown>();
   for (const { section, key, value } of db
     .prepare<[], { section: string; key: string; value: string }>('SELECT section, key, value FROM entries')
     .iterate()) {
@@ -201,11 +212,19 @@ function readSnapshot(db: Database.Database, head: Head): Snapshot {
       snapshot.articleKeys.add(key);
       const record = parse(value) as ArticleTimeline;
       if (recordWellFormed(record) && record.checksum === key) snapshot.records.set(key, record);
-    } else if (isStateSection(section)) {
+    } else if (section === 'memo') memos.set(key, parse(value));
+    else if (isStateSection(section)) {
       const parsed = parse(value);
       rows.push({ section, key, value: parsed });
       snapshot.state.set(rowId(section, key), { value: parsed, json: value });
     }
+  }
+  for (const [key, memo] of memos) {
+    const record = snapshot.records.get(key);
+    if (!record) continue;
+    const withMemo = { ...record, memo } as ArticleTimeline;
+    // A memo that is not a table of readings is a cache lost: the record is used without it.
+    if (recordWellFormed(withMemo)) snapshot.records.set(key, withMemo);
   }
   const assembly = stateFromRows(rows);
   if (stateWellFormed(assembly)) snapshot.assembly = assembly;
@@ -229,18 +248,20 @@ function rowId(section: string, key: string): string {
   return `${section}\u0000${key}`;
 }
 
-// A record the assembly recalled from the store keeps its events; its date readings are pure functions of their
-// keys (`assembly-memo.ts`), so the same keys mean the same readings, and nothing need be written.
-function sameRecord(before: ArticleTimeline | undefined, record: ArticleTimeline): boolean {
+// A record the assembly recalled from the store keeps its events (the same arrays): its extraction is as stored.
+function sameExtraction(before: ArticleTimeline, record: ArticleTimeline): boolean {
   if (before === record) return true;
   return (
-    before !== undefined &&
     before.source === record.source &&
+    before.checksum === record.checksum &&
     before.events === record.events &&
     before.pending === record.pending &&
-    sameKeys(before.memo, record.memo)
+    before.names === record.names &&
+    before.monthDay === record.monthDay
   );
 }
+
+// Date readings are pure functions of their keys (`assembly-memo.ts`): the same keys mean the same readings.
 
 function sameKeys(a: AssemblyMemoTable = {}, b: AssemblyMemoTable = {}): boolean {
   let count = 0;

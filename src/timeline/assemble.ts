@@ -4,6 +4,7 @@ import { markBackground } from './merged-event.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { dateAcrossArticles } from './date-across.ts';
 import type { SentenceEvent } from './sentence-event.ts';
+import { surnameLinks } from './surnames.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** The case's timeline from per-article extractions: dated across articles, reports of one happening merged. */
@@ -22,28 +23,42 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
   return linkSurnames(records, dateAcrossArticles(records, memo).events);
 }
 
-/** The events with each surname used alone replaced by the full name the corpus uses most with it. */
+/**
+ * The events with each surname used alone replaced by the full name the corpus uses most with it. An event whose
+ * people stay as they are is given as it is (the same object), so what merging keeps by event carries over.
+ */
 export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[]): SentenceEvent[] {
   const people = surnameLinks(records);
-  return events.map((event) => ({ ...event, people: linkPeople(event.people, people) }));
+  return events.map((event) => {
+    const linked = linkPeople(event.people, people);
+    if (linked === event.people) return event;
+    const kept = linkedBefore.get(event);
+    if (kept && samePeople(kept.people, linked)) return kept;
+    const made = { ...event, people: linked };
+    linkedBefore.set(event, made);
+    return made;
+  });
 }
 
-/** Surname → the full name the corpus uses most with it. */
-function surnameLinks(records: ArticleTimeline[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const record of records) {
-    for (const [name, count] of Object.entries(record.names)) {
-      const surname = name.split(' ').pop()!;
-      const names = counts.get(surname) ?? new Map<string, number>();
-      names.set(name, (names.get(name) ?? 0) + count);
-      counts.set(surname, names);
+// An event is never changed once made (as `Similarity` keeps its profile): its linked copy is kept by it, and given
+// again while the links give the same people.
+const linkedBefore = new WeakMap<SentenceEvent, SentenceEvent>();
+
+function samePeople(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((person, i) => person === b[i]);
+}
+
+/** Each person linked, duplicates dropped (the first kept); `people` itself when that changes nothing. */
+function linkPeople(people: string[], links: Map<string, string>): string[] {
+  let changed = false;
+  const linked: string[] = [];
+  for (const person of people) {
+    const name = person.includes(' ') ? person : (links.get(person) ?? person);
+    if (linked.includes(name)) changed = true;
+    else {
+      if (name !== person) changed = true;
+      linked.push(name);
     }
   }
-  return new Map(
-    [...counts].map(([surname, names]) => [surname, [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]),
-  );
-}
-
-function linkPeople(people: string[], links: Map<string, string>): string[] {
-  return [...new Set(people.map((person) => (person.includes(' ') ? person : (links.get(person) ?? person))))];
+  return changed ? linked : people;
 }

@@ -2,7 +2,7 @@ import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { dayNumber, formatDate } from './calendar.ts';
 import { bySource, Evidence, LEAST_EVIDENCE_OVERLAP, pinnedEvents, pinWindow, type Pending, type PinWindow, type Recall } from './pin.ts';
-import { applyRedated, redatedDates } from './redate.ts';
+import { applyRedated, redatedDates, type Redated } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
 import { earliestYear, inferYear, OtherEvents, yearMatches, type InferredYear } from './year.ts';
@@ -53,15 +53,13 @@ export function dateAcrossArticles(
   const years = [...new Set(events.map((event) => Number(event.date.slice(0, 4))))].sort((a, b) => a - b);
   const changed = change ? [...records.filter((record) => !change.known.has(record.checksum)), ...change.removed] : [];
   const yearlessRecords = records.filter((record) => record.monthDay);
-  const readerOf = (record: ArticleTimeline) => (reference: string) =>
-    applyRedated(
-      record.events,
-      memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source)),
-      reference,
-    );
+  const readingOf = (record: ArticleTimeline, reference: string) =>
+    memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source));
+  const readerOf = (record: ArticleTimeline) => (reference: string) => applyRedated(record.events, readingOf(record, reference), reference);
   const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year);
   const redoYears = !kept;
-  const others = new OtherEvents(events, frozen?.year);
+  // What year inference reads of the other articles, built only when the years are inferred again.
+  const others = kept ? undefined : new OtherEvents(events, frozen?.year);
   const state: DatingState = { years, yearless: {}, looked: [], windows: {} };
   // Articles whose events are dated differently than before: their events are evidence that changed.
   const redated: ArticleTimeline[] = [];
@@ -70,29 +68,27 @@ export function dateAcrossArticles(
     const read = readerOf(record);
     const before = change?.previous.yearless[record.checksum];
     let matches: Record<number, number> | null = null;
-    const year = redoYears ? inferYear(record.source, monthDay, others, read, (scored) => (matches = scored)) : before!;
+    const year = others ? inferYear(record.source, monthDay, others, read, (scored) => (matches = scored)) : before!;
     if (before && before.year !== year.year) redated.push(record);
+    const keptMatches = before?.matches && kept?.matches.get(record.checksum);
+    // Recalled as it was (the same object), it is not written again.
     state.yearless[record.checksum] = redoYears
       ? { ...year, matches }
-      : { ...before!, matches: before!.matches && kept.matches.get(record.checksum)! };
-    const own: SentenceEvent[] = [];
-    for (const event of read(formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day'))) {
-      if (event.redate) {
-        event.resolution = [event.resolution, year.note].filter(Boolean).join('; ');
-        if (year.approximate) event.approximate = true;
-      }
-      own.push(event);
-    }
+      : keptMatches === before!.matches
+        ? before!
+        : { ...before!, matches: before!.matches && keptMatches! };
+    const reference = formatDate(dayNumber(year.year, monthDay.month, monthDay.day), 'day');
+    const own = yearlessEvents(record, readingOf(record, reference), reference, year);
     events.push(...own);
-    others.add(own);
+    others?.add(own);
   }
-  state.looked = [...(kept ? kept.looked : others.looked)].sort();
+  state.looked = [...(kept ? kept.looked : others!.looked)].sort();
   const pending = dated.flatMap((record) => record.pending);
   const similarity = frozen ? Similarity.fromCounts(frozen.pin) : new Similarity([...events, ...pending.map((item) => item.text)]);
   const recall: Recall = (owner, key, compute) => memo.recall(owner, key, compute);
   const undated = [...bySource(pending)];
   const checksumOf = new Map(dated.map((record) => [record.source, record.checksum]));
-  const repin = change ? toRepin(undated, [...changed, ...redated], change, checksumOf, similarity) : undefined;
+  const repin = change ? toRepin(dated, [...changed, ...redated], change, similarity) : undefined;
   // A change pins a few articles again: each against the events that share enough words with it, not all.
   let candidates: CandidateEvidence | undefined;
   let all: Evidence | undefined;
@@ -105,7 +101,32 @@ export function dateAcrossArticles(
     state.windows[checksum] = window ?? null;
     return pinnedEvents(source, items, window, recall);
   });
-  return { events: [...events, ...pinned], weights: frozen ?? { year: others.similarity.counts(), pin: similarity.counts() }, state };
+  // Unfrozen weights are fitted on this corpus, whose years are then inferred again (`others` was built).
+  return { events: [...events, ...pinned], weights: frozen ?? { year: others!.similarity.counts(), pin: similarity.counts() }, state };
+}
+
+// A yearless article's events dated by its inferred year are a pure function of its events, their reading against
+// that day (the memo's very object while it is recalled), and the year's note: kept by the article's events, so
+// that a change that leaves its year as it was gives the same event objects (what merging keeps by event).
+const datedYearless = new WeakMap<
+  SentenceEvent[],
+  { reading: Redated[]; reference: string; note: string; approximate: boolean; events: SentenceEvent[] }
+>();
+
+function yearlessEvents(record: ArticleTimeline, reading: Redated[], reference: string, year: InferredYear): SentenceEvent[] {
+  const kept = datedYearless.get(record.events);
+  if (kept && kept.reading === reading && kept.reference === reference && kept.note === year.note && kept.approximate === year.approximate)
+    return kept.events;
+  const events: SentenceEvent[] = [];
+  for (const event of applyRedated(record.events, reading, reference)) {
+    if (event.redate) {
+      event.resolution = [event.resolution, year.note].filter(Boolean).join('; ');
+      if (year.approximate) event.approximate = true;
+    }
+    events.push(event);
+  }
+  datedYearless.set(record.events, { reading, reference, note: year.note, approximate: year.approximate, events });
+  return events;
 }
 
 /** What a change leaves of yearless datelines' inference: the match counts of their candidate years now, and the dates read. */
@@ -178,34 +199,44 @@ function pad(value: number): string {
  * The undated articles to pin again: those the change adds or has no window for, and those with a relative date
  * that an event of a changed article reads as (`Evidence.alike`). An article's window depends on which events
  * read as its relative dates alone, so no other can change. Candidates are found through the words they share,
- * whose weights must reach what an alike pair needs (`LEAST_EVIDENCE_OVERLAP`), before any pair is scored.
+ * whose weights must reach what an alike pair needs (`LEAST_EVIDENCE_OVERLAP`), before any pair is scored; each
+ * article's relative dates are looked up by word in an index kept with them (`pendingByTerm`).
  */
-function toRepin(
-  undated: [string, Pending[]][],
-  changed: ArticleTimeline[],
-  change: DatingChange,
-  checksumOf: Map<string, string>,
-  similarity: Similarity,
-): Set<string> {
+function toRepin(records: ArticleTimeline[], changed: ArticleTimeline[], change: DatingChange, similarity: Similarity): Set<string> {
   const repin = new Set<string>();
-  const items = new Map<string, Pending[]>();
-  for (const [source, pending] of undated) {
-    const checksum = checksumOf.get(source)!;
-    if (!change.known.has(checksum) || !(checksum in change.previous.windows)) repin.add(source);
-    else
-      for (const item of pending)
-        if (item.mention.kind === 'occurred') for (const term of similarity.termsOf(item.text)) push(items, term, item);
+  const indexes: Map<string, Pending[]>[] = [];
+  for (const record of records) {
+    if (record.pending.length === 0) continue;
+    if (!change.known.has(record.checksum) || !(record.checksum in change.previous.windows)) repin.add(record.source);
+    else indexes.push(pendingByTerm(record.pending, similarity));
   }
   const probe = new Evidence([], similarity);
   const least = similarity.leastShared(LEAST_EVIDENCE_OVERLAP) * (1 - 1e-9);
   for (const event of changed.flatMap((record) => record.events)) {
+    const terms = [...similarity.termsOf(event)];
     const shared = new Map<Pending, number>();
-    for (const term of similarity.termsOf(event))
-      for (const item of items.get(term) ?? []) shared.set(item, (shared.get(item) ?? 0) + similarity.weightOf(term));
+    for (const index of indexes)
+      for (const term of terms)
+        for (const item of index.get(term) ?? []) shared.set(item, (shared.get(item) ?? 0) + similarity.weightOf(term));
     for (const [item, weight] of shared)
       if (weight >= least && !repin.has(item.stated.source) && probe.alike(item, event)) repin.add(item.stated.source);
   }
   return repin;
+}
+
+// An article's relative dates that report a happening, by the words of their clauses: a pure function of its
+// extraction (a clause's words do not depend on the word weights), kept for as long as the extraction lives.
+const byTerm = new WeakMap<Pending[], Map<string, Pending[]>>();
+
+function pendingByTerm(pending: Pending[], similarity: Similarity): Map<string, Pending[]> {
+  let index = byTerm.get(pending);
+  if (!index) {
+    index = new Map();
+    for (const item of pending)
+      if (item.mention.kind === 'occurred') for (const term of similarity.termsOf(item.text)) push(index, term, item);
+    byTerm.set(pending, index);
+  }
+  return index;
 }
 
 /** Evidence for one article's pending items, among the events that share enough words with them, in corpus order. */

@@ -2,28 +2,30 @@ import { createHash } from 'node:crypto';
 import { compatible } from './calendar.ts';
 import { toEvent } from './merged-event.ts';
 import { ClusterFacts } from './cluster-facts.ts';
+import {
+  bestCluster,
+  ClusterIndex,
+  clusterYear,
+  finest,
+  SAME_EVENT_DESPITE_DATE,
+  type Member,
+  type MergeInput,
+  type MonthClusters,
+} from './merge-year.ts';
 import { Similarity } from './similarity.ts';
 import type { TimelineEvent } from './types.ts';
 
-/** An event to merge; `clause` (from extraction) is what is compared, else the summary. */
-export type MergeInput = TimelineEvent & { clause?: string; verbs?: string[] };
+export type { MergeInput } from './merge-year.ts';
 
-// Reports with compatible dates join when they score this alike; with clashing dates, or two sentences of one
-// article (which rarely report one happening twice), only when far more alike.
-const SAME_EVENT = 0.55;
-const SAME_EVENT_DESPITE_DATE = 0.9;
 const PRECISION_ORDER = { day: 0, month: 1, year: 2 } as const;
-
-interface Member extends MergeInput {
-  clause: string;
-}
 
 /**
  * What one merge keeps for the next over the same word weights: each year's reports (by content) with the
- * clusters they formed, and each final cluster's event. Plain data: it is stored with the per-article extractions.
+ * clusters they formed, and each month's before the year's year-precise reports joined them; each final
+ * cluster's event. Plain data: it is stored with the per-article extractions.
  */
 export interface MergeMemo {
-  years: Record<string, { key: string; clusters: number[][] }>;
+  years: Record<string, { key: string; clusters: number[][]; months?: Record<string, MonthClusters> }>;
   /** Which cluster (`year:index`) each cluster joined for a clashing date, or null (`joinClashingDates`). */
   decisions: Record<string, string | null>;
   events: Record<string, TimelineEvent>;
@@ -46,14 +48,15 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
 
 /**
  * `mergeEvents`, and the memo for the next merge. Given `previous` (made with the same `similarity` weights), a
- * year whose reports are the same as then keeps the clusters it formed, and a cluster whose reports are the same
- * keeps its event: a corpus change re-merges the years its reports fall into, whatever the size of the corpus.
+ * year whose reports are the same as then keeps the clusters it formed, a month whose reports are the same keeps
+ * its clusters, and a cluster whose reports are the same keeps its event: a corpus change re-clusters the months
+ * its reports fall into, whatever the size of the corpus.
  */
 export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}): { events: TimelineEvent[]; memo: MergeMemo } {
-  const members: Member[] = events.map((event) => ({ ...event, clause: event.clause ?? event.summary }));
+  const members = events.map(memberOf);
   const similarity = options.similarity ?? new Similarity(members);
   const memo: MergeMemo = { years: {}, decisions: {}, events: {} };
-  const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || a.date.localeCompare(b.date));
+  const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || byDate(a.date, b.date));
   // Compatible dates share their year, and their month when both name one: a report is compared only with the
   // clusters of its month (and those dated only to its year), so merging grows with the reports of a month rather
   // than with the square of the whole timeline. Reports come most precise first, so a cluster's finest date is
@@ -67,24 +70,29 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
   }
   const index = new ClusterIndex();
   const facts = new ClusterFacts<Member>(similarity);
-  const keys = new Map<Member, string>();
   const changedYears = new Set<number>();
   for (const [value, reports] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    for (const member of reports) keys.set(member, memberKey(member));
-    const key = digest(reports.map((member) => keys.get(member)!));
+    const key = yearKeys.of(reports);
     const kept = options.previous?.years[value];
-    if (kept?.key !== key) changedYears.add(value);
-    const clusters = kept?.key === key ? kept.clusters.map((cluster) => cluster.map((at) => reports[at]!)) : clusterYear(reports, facts);
+    let clusters: Member[][];
+    if (kept?.key === key) {
+      clusters = kept.clusters.map((cluster) => cluster.map((at) => reports[at]!));
+      memo.years[value] = kept;
+    } else {
+      changedYears.add(value);
+      const months: Record<string, MonthClusters> = {};
+      clusters = clusterYear(reports, facts, (members) => monthKeys.of(members), kept?.months, months);
+      const at = new Map(reports.map((member, i) => [member, i]));
+      memo.years[value] = { key, clusters: clusters.map((cluster) => cluster.map((member) => at.get(member)!)), months };
+    }
     for (const cluster of clusters) index.add(cluster);
-    const at = new Map(reports.map((member, i) => [member, i]));
-    memo.years[value] = { key, clusters: clusters.map((cluster) => cluster.map((member) => at.get(member)!)) };
   }
   const clusters = index.all();
   const alive = joinClashingDates(clusters, index, facts, changedYears, options.previous?.decisions ?? {}, memo.decisions);
   const merged = clusters
     .filter((cluster) => alive.has(cluster))
     .map((cluster) => {
-      const key = digest(cluster.map((member) => keys.get(member)!));
+      const key = clusterKeys.of(cluster);
       const event = options.previous?.events[key] ?? toEvent(cluster);
       memo.events[key] = event;
       return event;
@@ -165,123 +173,66 @@ function joinClashingDates(
   return alive;
 }
 
-/** One year's reports (most precise first) clustered: each joins the best alike cluster of its month or year, or starts one. */
-function clusterYear(reports: Member[], facts: ClusterFacts<Member>): Member[][] {
-  const index = new ClusterIndex();
-  for (const member of reports) {
-    const sameArticle = (cluster: Member[]) => facts.of(cluster).citesOtherSentence(member);
-    const sameSentence = (cluster: Member[]) => facts.of(cluster).citesSameSentence(member);
-    const candidates = index.compatibleWith(member.date);
-    // Two dates of one sentence that resolve to the same day ("Nov. 9 ... said on Saturday") are one event.
-    const best =
-      candidates.find(sameSentence) ??
-      bestCluster(
-        candidates.filter((cluster) => !sameArticle(cluster)),
-        member,
-        facts,
-        (cluster) => compatible(finest(cluster).date, member.date),
-        SAME_EVENT,
-      ) ??
-      bestCluster(
-        candidates.filter(sameArticle),
-        member,
-        facts,
-        (cluster) => compatible(finest(cluster).date, member.date),
-        SAME_EVENT_DESPITE_DATE,
-      );
-    if (best) best.push(member);
-    else index.add([member]);
-  }
-  return index.all();
-}
-
 // What merging and the merged event read of a report (its words' profile follows from its clause and summary):
 // two reports alike in these merge alike, whichever article or build they come from. The fields are separated by
-// control characters, which news text does not use.
+// control characters, which news text does not use. A report is never changed once made (as `Similarity` keeps
+// its profile), so its member and its key are kept by object: a corpus change keys only the reports it makes.
+const members = new WeakMap<MergeInput, Member>();
+const keys = new WeakMap<Member, string>();
+
+function memberOf(event: MergeInput): Member {
+  let member = members.get(event);
+  if (!member) members.set(event, (member = { ...event, clause: event.clause ?? event.summary }));
+  return member;
+}
+
 function memberKey(member: Member): string {
-  // Concatenated rather than joined from arrays: every report of the corpus is keyed at every merge.
+  let key = keys.get(member);
+  if (key !== undefined) return key;
+  // Concatenated rather than joined from arrays: every report of the corpus is keyed at the first merge.
   let sources = '';
   for (const cited of member.sources)
     sources += `${sources ? '\u0002' : ''}${cited.source}\u0003${cited.start}\u0003${cited.end}\u0003${cited.quote}`;
-  return (
+  key =
     `${member.id}\u0001${member.date}\u0001${member.precision}\u0001${member.approximate}\u0001${member.summary}` +
     `\u0001${member.kind}\u0001${member.people.join('\u0002')}\u0001${member.places.join('\u0002')}\u0001${sources}` +
-    `\u0001${member.resolution ?? ''}\u0001${member.conflict ?? ''}\u0001${member.clause}\u0001${member.verbs?.join('\u0002') ?? '*'}`
-  );
+    `\u0001${member.resolution ?? ''}\u0001${member.conflict ?? ''}\u0001${member.clause}\u0001${member.verbs?.join('\u0002') ?? '*'}`;
+  keys.set(member, key);
+  return key;
 }
 
-function digest(keys: string[]): string {
+/** The key of reports in order: the same reports, and only they, give the same key. */
+function contentKey(reports: Member[]): string {
   const hash = createHash('sha1');
-  for (const key of keys) hash.update(key).update('\n');
+  for (const member of reports) hash.update(memberKey(member)).update('\n');
   return hash.digest('base64');
 }
 
-/** Clusters by the year and month of their finest date, in creation order. */
-class ClusterIndex {
-  private readonly years = new Map<number, { whole: Member[][]; months: Map<string, Member[][]>; all: Member[][] }>();
+/**
+ * Keys of lists of reports (a year's, a month's, a cluster's), kept by the list's first report: a list of the very
+ * reports keyed before, in the same order, has the key it had, found by comparing objects rather than hashing.
+ */
+class ListKeys {
+  private readonly byFirst = new WeakMap<Member, { members: Member[]; key: string }>();
 
-  add(cluster: Member[]): void {
-    const date = cluster[0]!.date;
-    const year = this.year(Number(date.slice(0, 4)));
-    year.all.push(cluster);
-    if (date.length === 4) year.whole.push(cluster);
-    else year.months.set(date.slice(0, 7), [...(year.months.get(date.slice(0, 7)) ?? []), cluster]);
-  }
-
-  /** The clusters a report dated `date` may join: its month's and its year's, or the whole year's for a year. */
-  compatibleWith(date: string): Member[][] {
-    const year = this.years.get(Number(date.slice(0, 4)));
-    if (!year) return [];
-    if (date.length === 4) return year.all;
-    return [...(year.months.get(date.slice(0, 7)) ?? []), ...year.whole];
-  }
-
-  inYear(value: number): Member[][] {
-    return this.years.get(value)?.all ?? [];
-  }
-
-  /** Every cluster, years in order, each year's in creation order. */
-  all(): Member[][] {
-    return [...this.years].sort((a, b) => a[0] - b[0]).flatMap(([, year]) => year.all);
-  }
-
-  private year(value: number) {
-    let year = this.years.get(value);
-    if (!year) this.years.set(value, (year = { whole: [], months: new Map(), all: [] }));
-    return year;
+  of(reports: Member[]): string {
+    const first = reports[0];
+    const kept = first && this.byFirst.get(first);
+    if (kept && kept.members.length === reports.length && kept.members.every((member, i) => member === reports[i])) return kept.key;
+    const key = contentKey(reports);
+    // A copy: clusters grow after they are keyed.
+    if (first) this.byFirst.set(first, { members: [...reports], key });
+    return key;
   }
 }
 
-function bestCluster(
-  clusters: Member[][],
-  member: Member,
-  facts: ClusterFacts<Member>,
-  eligible: (cluster: Member[]) => boolean,
-  threshold: number,
-) {
-  let best: { cluster: Member[]; score: number } | undefined;
-  for (const cluster of clusters) {
-    if (!eligible(cluster)) continue;
-    const score = Math.max(
-      ...facts.of(cluster).distinct.map((other) => facts.similarity.score(member, other) + peopleBonus(member, other)),
-    );
-    if (score >= threshold && (!best || score > best.score)) best = { cluster, score };
-  }
-  return best?.cluster;
-}
+const yearKeys = new ListKeys();
+const monthKeys = new ListKeys();
+const clusterKeys = new ListKeys();
 
-// Two reports dated to the same month or day that involve the same people are likely one happening.
-const SHARED_PERSON = 0.2;
-const MAX_PEOPLE_BONUS = 0.4;
-
-function peopleBonus(a: Member, b: Member): number {
-  if (a.precision === 'year' || b.precision === 'year' || !compatible(a.date, b.date)) return 0;
-  const shared = a.people.filter((person) => b.people.includes(person)).length;
-  return Math.min(MAX_PEOPLE_BONUS, shared * SHARED_PERSON);
-}
-
-function finest(cluster: Member[]): Member {
-  return cluster.reduce((best, member) => (member.date.length > best.date.length ? member : best));
+// Dates of one precision have one shape (YYYY, YYYY-MM or YYYY-MM-DD): they sort as their characters do.
+function byDate(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function year(cluster: Member[]): number {

@@ -30,10 +30,32 @@ const eventSchema = z
   .refine((event) => parseDate(event.date)?.precision === event.precision, { message: 'date does not match its precision' });
 const fileSchema = z.object({ version: z.literal(VERSION), events: z.array(eventSchema) });
 
-/** Writes the events to `timeline.json` in `dir`, through a temporary file so a reader never sees half of it. */
+/**
+ * Writes the events to `timeline.json` in `dir`, through a temporary file so a reader never sees half of it. The
+ * file stays whole: every reader loads and checks all of it (`loadTimeline`), and it is written once per change.
+ */
 export async function saveTimeline(dir: string, events: TimelineEvent[]): Promise<void> {
   const path = join(dir, TIMELINE_FILE);
-  await writeFileAtomic(path, `${JSON.stringify({ version: VERSION, events }, null, 1)}\n`);
+  await writeFileAtomic(path, timelineText(events));
+}
+
+// An event is never changed once made (the merge recalls the very objects): its text in the file is kept by it,
+// so a corpus change serialises only the events it makes.
+const eventTexts = new WeakMap<TimelineEvent, string>();
+
+/** The file's text: `JSON.stringify({ version, events }, null, 1)` and a newline, each event's part made once. */
+export function timelineText(events: TimelineEvent[]): string {
+  if (events.length === 0) return `${JSON.stringify({ version: VERSION, events }, null, 1)}\n`;
+  const parts = events.map((event) => {
+    let text = eventTexts.get(event);
+    if (text === undefined) {
+      // Two levels down (the file's object, its array), one space each: every line of the event moves right by two.
+      text = JSON.stringify(event, null, 1).replaceAll('\n', '\n  ');
+      eventTexts.set(event, text);
+    }
+    return text;
+  });
+  return `{\n "version": ${VERSION},\n "events": [\n  ${parts.join(',\n  ')}\n ]\n}\n`;
 }
 
 /** Reads and validates `timeline.json` in `dir`. @throws IndexError 'missing' without one, 'corrupt' when it is damaged. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTICLE_STORE_FILE, loadArticleTimelines, saveArticleTimelines } from '../../src/timeline/article-store-db.ts';
 import { ARTICLE_TIMELINES_FILE } from '../../src/timeline/article-store-file.ts';
+import type { ArticleTimeline } from '../../src/timeline/article-timeline.ts';
 import { EXTRACTOR_VERSION } from '../../src/timeline/extractor-version.ts';
 import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
 import { first, second, stored, third } from './tunnel-articles.ts';
@@ -76,6 +77,43 @@ test(
     assert.equal(removal.whole, false);
     assert.equal(removal.sections.article ?? 0, 0);
     assert.ok(removal.deleted >= 1);
+  }),
+);
+
+test(
+  'GIVEN the snapshot of the last save WHEN only an article’s date readings change THEN the save writes its readings’ row, not its extraction, and the database gives the new readings back',
+  withDir(async (dir) => {
+    const built = await buildTimeline([first, second]);
+    const [a, b] = built.records as [ArticleTimeline, ArticleTimeline];
+    const { snapshot } = await saveArticleTimelines(dir, [{ ...a, memo: { 'redate|2008-03-07': [null] } }, b], built.assembly);
+    const readings = { 'redate|2008-03-07': [null], 'redate|2009-03-07': [{ date: '2009-03-05', precision: 'day' }] };
+    const { report } = await saveArticleTimelines(
+      dir,
+      [{ ...snapshot.records.get(a.checksum)!, memo: readings }, b],
+      built.assembly,
+      snapshot,
+    );
+    assert.equal(report.whole, false);
+    assert.deepEqual(report.sections, { memo: 1, meta: 2 });
+    const reread = await loadArticleTimelines(dir);
+    assert.deepEqual(reread.store.get(a.checksum)?.memo, readings);
+    assert.deepEqual(stored(reread.store.get(a.checksum)?.events), stored(a.events));
+    // An article without readings has no row of them.
+    assert.deepEqual(b.memo ?? {}, {});
+    assert.equal(reread.store.get(b.checksum)?.memo, undefined);
+    // Its readings dropped, the row goes; the article goes with its readings.
+    const [keptA, keptB] = [reread.store.get(a.checksum)!, reread.store.get(b.checksum)!];
+    const { report: dropped, snapshot: after } = await saveArticleTimelines(
+      dir,
+      [{ ...keptA, memo: {} }, keptB],
+      built.assembly,
+      reread.snapshot,
+    );
+    assert.deepEqual([dropped.sections.article ?? 0, dropped.sections.memo ?? 0, dropped.deleted], [0, 0, 1]);
+    assert.equal((await loadArticleTimelines(dir)).store.get(a.checksum)?.memo, undefined);
+    const { snapshot: last } = await saveArticleTimelines(dir, [{ ...keptA, memo: readings }, keptB], built.assembly, after);
+    const { report: removal } = await saveArticleTimelines(dir, [keptB], built.assembly, last);
+    assert.equal(removal.deleted, 2);
   }),
 );
 

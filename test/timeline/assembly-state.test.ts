@@ -12,6 +12,7 @@ import { assembleTimeline, linkSurnames } from '../../src/timeline/assemble.ts';
 import { AssemblyMemo } from '../../src/timeline/assembly-memo.ts';
 import { assembleIncrementally, assembleWithWeights, REFIT_FRACTION, type AssemblyState } from '../../src/timeline/assembly-state.ts';
 import { dateAcrossArticles } from '../../src/timeline/date-across.ts';
+import type { SentenceEvent } from '../../src/timeline/sentence-event.ts';
 import { extractArticle } from '../../src/timeline/read-article.ts';
 import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
 import { makeArticle } from './make-article.ts';
@@ -214,4 +215,40 @@ test('GIVEN a yearless dateline WHEN an article names a year the corpus did not 
   const removed = change(before, added.state, [arrest]);
   assert.deepEqual(wireDates(removed.events), ['2009-03-05']);
   assert.deepEqual(stored(removed.events), stored(assembleWithWeights(stored(before), state.weights)));
+});
+
+test('GIVEN a yearless dateline dated by an assembly WHEN a change leaves its year as it was THEN its dated events are the same objects (what merging keeps by event), and when the year changes they are made anew', () => {
+  const early = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
+  const wire = extractArticle(makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday.'));
+  const port = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2009.', '2009-05-02'));
+  const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 1, 2012.', '2012-03-02'));
+  const before = [early, wire].sort(bySource);
+  const first = assembleIncrementally(before, new AssemblyMemo(before));
+  // Each dating recalls the readings the one before kept with the records, as a corpus change does.
+  const dating = (records: ArticleTimeline[], state: AssemblyState) => {
+    const memo = new AssemblyMemo(records);
+    const dated = dateAcrossArticles(records, memo, state.weights, {
+      previous: state.dating,
+      known: new Set(Object.keys(state.sizes)),
+      removed: [],
+    });
+    return { ...dated, records: memo.records() };
+  };
+  const wireEvents = (events: SentenceEvent[]) => events.filter((event) => event.sources[0]!.source === 'w.txt');
+  const kept = [early, port, wire].sort(bySource);
+  const same = dating(kept, first.state);
+  assert.deepEqual(
+    wireEvents(same.events).map((event) => event.date),
+    ['2009-03-05'],
+  );
+  assert.equal(same.state.yearless[wire.checksum], first.state.dating.yearless[wire.checksum]);
+  const again = dating(same.records, first.state);
+  assert.equal(wireEvents(again.events)[0], wireEvents(same.events)[0]);
+  // The arrest of 2012 puts the dateline in 2012: its events are dated anew.
+  const moved = dating([...again.records, arrest].sort(bySource), first.state);
+  assert.deepEqual(
+    wireEvents(moved.events).map((event) => event.date),
+    ['2012-03-01'],
+  );
+  assert.notEqual(wireEvents(moved.events)[0], wireEvents(same.events)[0]);
 });

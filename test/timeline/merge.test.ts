@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeEvents, type MergeInput } from '../../src/timeline/merge.ts';
+import { mergeEvents, mergeWithMemo, type MergeInput } from '../../src/timeline/merge.ts';
+import { Similarity, type Comparable } from '../../src/timeline/similarity.ts';
 
 let offset = 0;
 const report = (source: string, date: string, clause: string, extra: Partial<MergeInput> = {}): MergeInput => {
@@ -134,4 +135,37 @@ test('GIVEN merged events WHEN listed THEN they are chronological with stable id
     first.map((event) => event.id),
   );
   assert.match(first[0]!.id, /^ev-[0-9a-f]{12}$/);
+});
+
+test('GIVEN the memo of a merge WHEN a report is added to one month of a year with reports of other months and of the year alone THEN only that month is clustered again and the events are those of a merge from nothing', () => {
+  const before = [
+    report('a.txt', '2012-04-05', 'Viktor Bout was sentenced to 25 years in prison in New York'),
+    report('b.txt', '2012-04', 'Viktor Bout was sentenced to 25 years in prison by a New York court'),
+    report('c.txt', '2012-06-11', 'The defence lawyers filed an appeal against the conviction'),
+    report('d.txt', '2012', 'Bout was sentenced to 25 years in prison in New York'),
+    ...OTHERS,
+  ];
+  const added = report('e.txt', '2012-06-12', 'The defence lawyers filed an appeal against the conviction in Manhattan');
+  const similarity = new Similarity([...before, added] as Comparable[]);
+  const first = mergeWithMemo(before, { similarity });
+  // Copies: what is recalled is found by the reports' content, not by the objects.
+  const after = [...structuredClone(before), added];
+  const previous = structuredClone(first.memo);
+  const second = mergeWithMemo(after, { similarity, previous });
+  const months = (memo: typeof first.memo) => memo.years['2012']!.months!;
+  assert.deepEqual(Object.keys(months(second.memo)), ['2012-04', '2012-06']);
+  // April is recalled (the very entry of the memo given), June clustered again.
+  assert.equal(months(second.memo)['2012-04'], months(previous)['2012-04']);
+  assert.notDeepEqual(months(second.memo)['2012-06'], months(previous)['2012-06']);
+  assert.deepEqual(second.events, mergeWithMemo(structuredClone(after), { similarity }).events);
+  // The year-precise report joined April's sentencing; the appeals of June merged.
+  assert.deepEqual(
+    second.events.filter((event) => event.date.startsWith('2012')).map((event) => event.sources.map((source) => source.source)),
+    [
+      ['a.txt', 'b.txt', 'd.txt'],
+      ['c.txt', 'e.txt'],
+    ],
+  );
+  // A year whose reports are all as they were is recalled whole.
+  assert.equal(second.memo.years['1983'], previous.years['1983']);
 });

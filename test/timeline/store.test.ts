@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IndexError } from '../../src/errors.ts';
@@ -50,6 +50,24 @@ test('GIVEN saved events WHEN loaded THEN they come back equal and no temporary 
     await saveTimeline(dir, events);
     assert.deepEqual(await loadTimeline(dir), events);
     assert.deepEqual(await readdir(dir), [TIMELINE_FILE]);
+  }));
+
+test('GIVEN events saved before WHEN saved again with one changed and one new THEN the file is byte for byte the whole list serialised at once', () =>
+  withDir(async (dir) => {
+    const whole = (list: TimelineEvent[]) => `${JSON.stringify({ version: 2, events: list }, null, 1)}\n`;
+    await saveTimeline(dir, events);
+    assert.equal(await readFile(join(dir, TIMELINE_FILE), 'utf8'), whole(events));
+    // The first event's text is kept from the save before; the changed and the new one are made now.
+    const next = [
+      events[0]!,
+      { ...events[1]!, summary: 'Bout was swapped for Griner in Abu Dhabi' },
+      { ...events[0]!, id: 'ev-3', people: [] },
+    ];
+    await saveTimeline(dir, next);
+    assert.equal(await readFile(join(dir, TIMELINE_FILE), 'utf8'), whole(next));
+    assert.deepEqual(await loadTimeline(dir), next);
+    await saveTimeline(dir, []);
+    assert.equal(await readFile(join(dir, TIMELINE_FILE), 'utf8'), whole([]));
   }));
 
 test('GIVEN no timeline.json WHEN loading THEN an IndexError missing says to reindex', () =>

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ArticleTimeline } from '../../src/timeline/article-timeline.ts';
+import { surnameLinks } from '../../src/timeline/surnames.ts';
+
+const article = (source: string, names: Record<string, number>): ArticleTimeline => ({
+  source,
+  checksum: source,
+  events: [],
+  pending: [],
+  names,
+});
+
+const a = article('a.txt', { 'Viktor Bout': 3, 'John Kerry': 1 });
+const b = article('b.txt', { 'Alla Bout': 2 });
+const c = article('c.txt', { 'Alla Bout': 2, 'Sergei Lavrov': 1 });
+const links = (records: ArticleTimeline[]) => Object.fromEntries([...surnameLinks(records)].sort());
+
+test('GIVEN articles naming people in full WHEN linked THEN each surname goes to the full name used most, alphabetically first on a tie', () => {
+  assert.deepEqual(links([a, b]), { Bout: 'Viktor Bout', Kerry: 'John Kerry' });
+  assert.deepEqual(links([article('x.txt', { 'Viktor Bout': 2 }), article('y.txt', { 'Alla Bout': 2 })]), { Bout: 'Alla Bout' });
+});
+
+test('GIVEN a corpus linked before WHEN articles are added, removed and added back THEN each time the links are those the corpus counted from nothing gives', () => {
+  assert.deepEqual(links([a, b]), { Bout: 'Viktor Bout', Kerry: 'John Kerry' });
+  // Alla Bout is now named four times to Viktor's three.
+  assert.deepEqual(links([a, b, c]), { Bout: 'Alla Bout', Kerry: 'John Kerry', Lavrov: 'Sergei Lavrov' });
+  assert.deepEqual(links([a, b]), { Bout: 'Viktor Bout', Kerry: 'John Kerry' });
+  // The only article naming Kerry gone, his surname links to no one.
+  assert.deepEqual(links([b, c]), { Bout: 'Alla Bout', Lavrov: 'Sergei Lavrov' });
+  // A copy of an article's record (the memo an assembly adds) shares its names: it counts as the same article.
+  assert.deepEqual(links([{ ...a, memo: {} }, b, c]), { Bout: 'Alla Bout', Kerry: 'John Kerry', Lavrov: 'Sergei Lavrov' });
+  // Another corpus altogether, and the same table twice (two articles with one table), count as they are.
+  const twice = { 'Viktor Bout': 1 };
+  assert.deepEqual(links([article('p.txt', twice), article('q.txt', twice), article('r.txt', { 'Alla Bout': 1 })]), {
+    Bout: 'Viktor Bout',
+  });
+  assert.deepEqual(links([article('p.txt', twice), article('r.txt', { 'Alla Bout': 1 })]), { Bout: 'Alla Bout' });
+  assert.deepEqual(links([]), {});
+});
