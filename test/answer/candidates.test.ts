@@ -6,7 +6,7 @@ import { analyzeQuestion } from '../../src/answer/question.ts';
 import type { SentenceStore, StoredSentence } from '../../src/answer/sources.ts';
 import { retrieve } from '../../src/retrieve/hybrid.ts';
 import { PORT_ARTICLES, portEmbeddings, S } from '../fixtures/port-articles.ts';
-import { buildSmallIndex, WordAxisEmbeddings, type SmallIndex } from '../fixtures/small-index.ts';
+import { buildSmallIndex, WordAxisEmbeddings, withSmallIndex, type SmallIndex } from '../fixtures/small-index.ts';
 
 async function candidatesFor(small: SmallIndex, question: string): Promise<Map<number, Candidate>> {
   const analysis = analyzeQuestion(question);
@@ -115,25 +115,23 @@ describe('gatherCandidates (sentence scoring)', () => {
 describe('gatherCandidates on a longer article', () => {
   it(`GIVEN more sentences than the pool WHEN scored THEN the ${POOL_SIZE} best by cosine plus coverage are kept, the answer among them`, async () => {
     const filler = Array.from({ length: POOL_SIZE + 20 }, (_, i) => `Meeting ${i + 1} of the committee was held.`).join(' ');
-    const small = await buildSmallIndex(
+    await withSmallIndex(
       { 'long.txt': `${filler}\n\nThe ferry fare rose to nine euros.\n` },
       new WordAxisEmbeddings(['ferry', 'fare']),
+      async (small) => {
+        const analysis = analyzeQuestion('How much is the ferry fare?');
+        const vector = await small.embeddings.embedQuery(analysis.focus);
+        const candidates = gatherCandidates(
+          small.corpus.store,
+          analysis,
+          vector,
+          await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }),
+        );
+        assert.equal(candidates.length, POOL_SIZE);
+        assert.ok(candidates.some((c) => c.sentence.text === 'The ferry fare rose to nine euros.'));
+      },
       8000,
     );
-    try {
-      const analysis = analyzeQuestion('How much is the ferry fare?');
-      const vector = await small.embeddings.embedQuery(analysis.focus);
-      const candidates = gatherCandidates(
-        small.corpus.store,
-        analysis,
-        vector,
-        await retrieve(small.index, { text: analysis.focus, vector }, { k: 30 }),
-      );
-      assert.equal(candidates.length, POOL_SIZE);
-      assert.ok(candidates.some((c) => c.sentence.text === 'The ferry fare rose to nine euros.'));
-    } finally {
-      small.cleanup();
-    }
   });
 });
 
@@ -162,62 +160,56 @@ describe('namesCategory (does the sentence name the X a "which X" question asks 
 
 describe('namedCategory (a feature of questions that want a name)', () => {
   it('GIVEN "how many X" (a count, not a name) THEN 0 for a sentence mentioning X unnamed; "which X" THEN -1', async () => {
-    const small = await buildSmallIndex(
+    await withSmallIndex(
       { 'fleet.txt': 'By 2008 the company managed 14 tankers from an office on the waterfront.\n' },
       new WordAxisEmbeddings(['tankers', 'company', 'office']),
+      async (small) => {
+        const count = await candidatesFor(small, 'How many tankers did the company manage?');
+        assert.equal([...count.values()][0]!.features.namedCategory, 0);
+        const which = await candidatesFor(small, 'Which office did the company manage its tankers from?');
+        assert.equal([...which.values()][0]!.features.namedCategory, -1);
+      },
     );
-    try {
-      const count = await candidatesFor(small, 'How many tankers did the company manage?');
-      assert.equal([...count.values()][0]!.features.namedCategory, 0);
-      const which = await candidatesFor(small, 'Which office did the company manage its tankers from?');
-      assert.equal([...which.values()][0]!.features.namedCategory, -1);
-    } finally {
-      small.cleanup();
-    }
   });
 });
 
 describe('sourceCoverage (a question that names the article it asks about)', () => {
   it('GIVEN two articles stating the same kind of fact WHEN the question names one by its headline THEN that article’s sentence covers more of the question', async () => {
-    const small = await buildSmallIndex(
+    await withSmallIndex(
       {
         'harbour.txt': 'Dredging begins at the north quay\n\nBy Ana Ruiz\n\nWork crews began dredging on Monday.\n',
         'valley.txt': 'Farmers count their flood losses\n\nWork crews began clearing roads on Monday.\n',
       },
       new WordAxisEmbeddings(['crews', 'began', 'monday']),
+      async (small) => {
+        const candidates = [...(await candidatesFor(small, 'What did the north quay story say crews began on Monday?')).values()];
+        const [harbour, valley] = ['Work crews began dredging on Monday.', 'Work crews began clearing roads on Monday.'].map(
+          (text) => candidates.find((c) => c.sentence.text === text)!.features,
+        );
+        // The sentences share the question's words alike; only the harbour article's headline has "north quay".
+        assert.equal(harbour!.coverage, valley!.coverage);
+        assert.ok(harbour!.sourceCoverage > valley!.sourceCoverage, `${harbour!.sourceCoverage} ≤ ${valley!.sourceCoverage}`);
+        assert.ok(valley!.sourceCoverage < 1);
+      },
     );
-    try {
-      const candidates = [...(await candidatesFor(small, 'What did the north quay story say crews began on Monday?')).values()];
-      const [harbour, valley] = ['Work crews began dredging on Monday.', 'Work crews began clearing roads on Monday.'].map(
-        (text) => candidates.find((c) => c.sentence.text === text)!.features,
-      );
-      // The sentences share the question's words alike; only the harbour article's headline has "north quay".
-      assert.equal(harbour!.coverage, valley!.coverage);
-      assert.ok(harbour!.sourceCoverage > valley!.sourceCoverage, `${harbour!.sourceCoverage} ≤ ${valley!.sourceCoverage}`);
-      assert.ok(valley!.sourceCoverage < 1);
-    } finally {
-      small.cleanup();
-    }
   });
 });
 
 describe('articleLine (a question about the article itself)', () => {
   it('GIVEN "who wrote" an article THEN its headline and byline lines are article lines and its body sentences are not; other questions mark none', async () => {
-    const small = await buildSmallIndex(
+    await withSmallIndex(
       { 'harbour.txt': 'Dredging begins at the north quay\n\nBy Ana Ruiz\n\nWork crews began dredging on Monday.\n' },
       new WordAxisEmbeddings(['crews', 'began', 'monday']),
+      async (small) => {
+        const lineOf = async (question: string) =>
+          new Map([...(await candidatesFor(small, question)).values()].map((c) => [c.sentence.text, c.features.articleLine]));
+        const byWriter = await lineOf('Who wrote the story about the north quay?');
+        assert.equal(byWriter.get('By Ana Ruiz'), 1);
+        assert.equal(byWriter.get('Dredging begins at the north quay'), 1);
+        assert.equal(byWriter.get('Work crews began dredging on Monday.'), 0);
+        assert.deepEqual([...(await lineOf('What began on Monday at the north quay?')).values()], [0, 0, 0]);
+      },
     );
-    try {
-      const lineOf = async (question: string) =>
-        new Map([...(await candidatesFor(small, question)).values()].map((c) => [c.sentence.text, c.features.articleLine]));
-      const byWriter = await lineOf('Who wrote the story about the north quay?');
-      assert.equal(byWriter.get('By Ana Ruiz'), 1);
-      assert.equal(byWriter.get('Dredging begins at the north quay'), 1);
-      assert.equal(byWriter.get('Work crews began dredging on Monday.'), 0);
-      assert.deepEqual([...(await lineOf('What began on Monday at the north quay?')).values()], [0, 0, 0]);
-    } finally {
-      small.cleanup();
-    }
   });
 });
 

@@ -3,24 +3,7 @@ import assert from 'node:assert/strict';
 import { ClusterFacts } from '../../src/timeline/cluster-facts.ts';
 import { clusterYear, type Member, type MonthClusters } from '../../src/timeline/merge-year.ts';
 import { Similarity } from '../../src/timeline/similarity.ts';
-
-let offset = 0;
-const report = (source: string, date: string, clause: string): Member => {
-  const precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
-  const start = (offset += 100);
-  return {
-    id: `${source}#${start}`,
-    date,
-    precision,
-    approximate: false,
-    summary: clause,
-    kind: 'occurred',
-    people: [],
-    places: [],
-    sources: [{ source, quote: `${clause}.`, start, end: start + clause.length + 1 }],
-    clause,
-  };
-};
+import { mergeReport as report } from './merge-report.ts';
 
 // Most precise first, then by date: the order merging gives a year's reports.
 const reports = [

@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeEvents, mergeWithMemo, type MergeInput } from '../../src/timeline/merge.ts';
+import { mergeEvents, mergeWithMemo } from '../../src/timeline/merge.ts';
 import { Similarity, type Comparable } from '../../src/timeline/similarity.ts';
-
-let offset = 0;
-const report = (source: string, date: string, clause: string, extra: Partial<MergeInput> = {}): MergeInput => {
-  const precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
-  const start = (offset += 100);
-  return {
-    id: `${source}#${start}`,
-    date,
-    precision,
-    approximate: false,
-    summary: clause,
-    kind: 'occurred',
-    people: [],
-    places: [],
-    sources: [{ source, quote: `${clause}.`, start, end: start + clause.length + 1 }],
-    clause,
-    ...extra,
-  };
-};
+import { mergeReport as report } from './merge-report.ts';
 
 const OTHERS = [
   report('x.txt', '1905', 'The Varyag, a cruiser destroyed by the Japanese navy'),
