@@ -107,7 +107,12 @@ export function selectEvidence(
     chosen.push(candidate);
     for (const word of wordsOf(store, candidate)) covered.add(word);
   }
-  return chosen.sort((a, b) => (a.sentence.source === b.sentence.source ? a.sentence.id - b.sentence.id : 0));
+  // The best sentence leads, since it is what the question is answered by; the others follow in the order their
+  // articles tell them, so two sentences of one article read as written.
+  const [first, ...rest] = chosen;
+  const articles = rest.map((c) => c.sentence.source).filter((source, i, all) => all.indexOf(source) === i);
+  rest.sort((a, b) => articles.indexOf(a.sentence.source) - articles.indexOf(b.sentence.source) || a.sentence.id - b.sentence.id);
+  return [first!, ...rest];
 }
 
 /**

@@ -27,3 +27,13 @@ test('GIVEN a passage holding two dated events WHEN the question shares words wi
   assert.deepEqual(lookup('a.txt', 0, 38, tokenize('agency help')), { date: '2016-11-22', precision: 'day' });
   assert.deepEqual(lookup('a.txt', 0, 38, tokenize('court retrial')), { date: '2016-11-21', precision: 'day' });
 });
+
+test('GIVEN a passage of two happenings WHEN the question is about the one dated by its year only THEN no other date is offered', () => {
+  // "After being sentenced in 2012 … his 2008 arrest": the sentencing resolved to April 2012, the arrest to 2008.
+  const sentencing: TimelineEvent = { ...event('2012-04', false), id: 'sentencing', precision: 'month', summary: 'He was sentenced' };
+  const arrest: TimelineEvent = { ...event('2008', false), id: 'arrest', precision: 'year', summary: 'His arrest in Bangkok' };
+  const lookup = passageDates([sentencing, arrest]);
+  assert.equal(lookup('a.txt', 0, 38, tokenize('when was he arrested')), undefined);
+  assert.deepEqual(lookup('a.txt', 0, 38, tokenize('when was he sentenced')), { date: '2012-04', precision: 'month' });
+  assert.equal(lookup('a.txt', 0, 38, tokenize('what happened')), undefined);
+});
