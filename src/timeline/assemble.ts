@@ -4,7 +4,7 @@ import { markBackground } from './merged-event.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { dateAcrossArticles } from './date-across.ts';
 import type { SentenceEvent } from './sentence-event.ts';
-import { surnameLinks } from './surnames.ts';
+import { surnameLinks, type SurnameTally } from './surnames.ts';
 import type { TimelineEvent } from './types.ts';
 
 /** The case's timeline from per-article extractions: dated across articles, reports of one happening merged. */
@@ -25,10 +25,11 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
 
 /**
  * The events with each surname used alone replaced by the full name the corpus uses most with it. An event whose
- * people stay as they are is given as it is (the same object), so what merging keeps by event carries over.
+ * people stay as they are is given as it is (the same object), so what merging keeps by event carries over. With
+ * the `tally` of an index's last change, only the articles that differ from its corpus are counted.
  */
-export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[]): SentenceEvent[] {
-  const people = surnameLinks(records);
+export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[], tally?: SurnameTally): SentenceEvent[] {
+  const people = surnameLinks(records, tally);
   return events.map((event) => {
     const linked = linkPeople(event.people, people);
     if (linked === event.people) return event;

@@ -1,6 +1,7 @@
 import type { ArticleTimeline } from './article-timeline.ts';
 import { linkSurnames } from './assemble.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import type { HeldAssembly } from './held-assembly.ts';
 import { dateAcrossArticles, type DatingState, type DatingWeights } from './date-across.ts';
 import { mergeWithMemo, type MergeMemo } from './merge.ts';
 import { markBackground } from './merged-event.ts';
@@ -29,10 +30,14 @@ export interface AssemblyState {
   merge: MergeMemo;
 }
 
-/** How an incremental assembly is run: the extractions of the articles gone since `previous`, and the drift allowed. */
+/**
+ * How an incremental assembly is run: the extractions of the articles gone since `previous`, the drift allowed,
+ * and what the index's last assembly holds in memory (`held-assembly.ts`; without it, counted from nothing).
+ */
 export interface IncrementalOptions {
   removed?: ArticleTimeline[];
   refitFraction?: number;
+  held?: HeldAssembly;
 }
 
 /** An assembly's timeline and state, and whether it fitted the word weights anew. */
@@ -54,18 +59,18 @@ export function assembleIncrementally(
   records: ArticleTimeline[],
   memo = new AssemblyMemo(records),
   previous?: AssemblyState,
-  { removed = [], refitFraction = REFIT_FRACTION }: IncrementalOptions = {},
+  { removed = [], refitFraction = REFIT_FRACTION, held }: IncrementalOptions = {},
 ): Assembly {
   const sizes = Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
   const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
-  if (!previous) return fit(records, memo, sizes, total);
+  if (!previous) return fit(records, memo, sizes, total, held);
   let changed = 0;
   for (const [checksum, size] of Object.entries(sizes)) if (!(checksum in previous.sizes)) changed += size;
   for (const [checksum, size] of Object.entries(previous.sizes)) if (!(checksum in sizes)) changed += size;
   const drift = previous.drift + changed;
-  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizes, total);
+  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizes, total, held);
   const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed };
-  const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge });
+  const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge, held });
   return { events, state: { ...previous, drift, sizes, dating, merge }, refitted: false };
 }
 
@@ -74,9 +79,9 @@ export function assembleWithWeights(records: ArticleTimeline[], weights: Assembl
   return withWeights(records, new AssemblyMemo(records), weights).events;
 }
 
-function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, total: number): Assembly {
+function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, total: number, held?: HeldAssembly): Assembly {
   const dated = dateAcrossArticles(records, memo);
-  const events = linkSurnames(records, dated.events);
+  const events = linkSurnames(records, dated.events, held?.surnames);
   const similarity = new Similarity(events);
   const merged = mergeWithMemo(events, { similarity });
   return {
@@ -97,10 +102,10 @@ function withWeights(
   records: ArticleTimeline[],
   memo: AssemblyMemo,
   weights: AssemblyState['weights'],
-  previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo } = {},
+  previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo; held?: HeldAssembly } = {},
 ) {
   const dated = dateAcrossArticles(records, memo, weights, previous.change);
-  const events = linkSurnames(records, dated.events);
+  const events = linkSurnames(records, dated.events, previous.held?.surnames);
   const merged = mergeWithMemo(events, {
     similarity: Similarity.fromCounts(weights.merge),
     ...(previous.merge ? { previous: previous.merge } : {}),
