@@ -51,6 +51,8 @@ function samePeople(a: string[], b: string[]): boolean {
 
 /** Each person linked, duplicates dropped (the first kept); `people` itself when that changes nothing. */
 function linkPeople(people: string[], links: Map<string, string>): string[] {
+  // Most events name no one whom a link renames, and no one twice: they are given back without a copy being made.
+  if (!people.some((person, i) => renamed(person, links) || people.indexOf(person) !== i)) return people;
   let changed = false;
   const linked: string[] = [];
   for (const person of people) {
@@ -62,4 +64,10 @@ function linkPeople(people: string[], links: Map<string, string>): string[] {
     }
   }
   return changed ? linked : people;
+}
+
+function renamed(person: string, links: Map<string, string>): boolean {
+  if (person.includes(' ')) return false;
+  const name = links.get(person);
+  return name !== undefined && name !== person;
 }

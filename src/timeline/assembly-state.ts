@@ -69,7 +69,7 @@ export function assembleIncrementally(
   for (const [checksum, size] of Object.entries(previous.sizes)) if (!(checksum in sizes)) changed += size;
   const drift = previous.drift + changed;
   if (drift > refitFraction * previous.fitted) return fit(records, memo, sizes, total, held);
-  const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed };
+  const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed, ...(held ? { held } : {}) };
   const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge, held });
   return { events, state: { ...previous, drift, sizes, dating, merge }, refitted: false };
 }
@@ -107,7 +107,7 @@ function withWeights(
   const dated = dateAcrossArticles(records, memo, weights, previous.change);
   const events = linkSurnames(records, dated.events, previous.held?.surnames);
   const merged = mergeWithMemo(events, {
-    similarity: Similarity.fromCounts(weights.merge),
+    similarity: previous.held?.similarity(weights.merge) ?? Similarity.fromCounts(weights.merge),
     ...(previous.merge ? { previous: previous.merge } : {}),
   });
   return { events: markBackground(merged.events), dating: dated.state, merge: merged.memo };

@@ -116,11 +116,13 @@ export class OtherEvents {
   /** Word weights over the day- and month-precise events, or fixed ones (`frozen`) that adding events leaves as they are. */
   readonly similarity: Similarity;
 
+  /** `weighed`: the Similarity of `frozen`, when the caller holds one (made from the counts otherwise). */
   constructor(
     events: SentenceEvent[] = [],
     private readonly frozen?: TermCounts,
+    weighed?: Similarity,
   ) {
-    this.similarity = frozen ? Similarity.fromCounts(frozen) : new Similarity([]);
+    this.similarity = frozen ? (weighed ?? Similarity.fromCounts(frozen)) : new Similarity([]);
     this.add(events);
   }
 

@@ -9,6 +9,10 @@ import { test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { assembleTimeline } from '../../src/timeline/assemble.ts';
+import type { ArticleTimeline } from '../../src/timeline/article-timeline.ts';
+import { AssemblyMemo } from '../../src/timeline/assembly-memo.ts';
+import { assembleIncrementally, assembleWithWeights } from '../../src/timeline/assembly-state.ts';
+import { HeldAssembly } from '../../src/timeline/held-assembly.ts';
 import { extractArticle } from '../../src/timeline/read-article.ts';
 import { buildTimeline, saveTimelineBuild, type ArticleStoreSnapshot } from '../../src/timeline/stage.ts';
 import { stored } from './tunnel-articles.ts';
@@ -83,3 +87,29 @@ test('GIVEN an index changed from its held state WHEN it is reopened (no snapsho
     rmSync(index.dir, { recursive: true, force: true });
   }
 });
+
+// As a running bot changes its corpus: the records and state the last assembly gave (the same objects, not read
+// back from disk), one held state throughout, the weights kept whatever the drift.
+for (const corpus of ['corpus', 'eval/corpus-b']) {
+  test(`GIVEN ${corpus} assembled with a held state WHEN articles are removed and added in turn with the weights kept THEN each timeline is a full assembly's with those weights`, async () => {
+    const { articles } = await loadCorpus(corpus, { maxFileBytes: 10_000_000 });
+    const all = articles.map(extractArticle);
+    const held = new HeldAssembly();
+    const first = assembleIncrementally(all, new AssemblyMemo(all), undefined, { held });
+    const { weights } = first.state;
+    let [current, state] = [all, first.state];
+    const bySource = (a: ArticleTimeline, b: ArticleTimeline) => a.source.localeCompare(b.source);
+    const steps = all.flatMap((_, at) => [['-', at] as const, ['+', at] as const]);
+    // Then three out, two back in another order, and the rest back.
+    steps.push(['-', 0], ['-', 2], ['-', 1], ['+', 2], ['+', 0], ['+', 1]);
+    for (const [sign, at] of steps) {
+      const article = all[at]!;
+      const next = sign === '-' ? current.filter((record) => record.checksum !== article.checksum) : [...current, article].sort(bySource);
+      const memo = new AssemblyMemo(next);
+      const step = assembleIncrementally(next, memo, state, { removed: sign === '-' ? [article] : [], refitFraction: Infinity, held });
+      assert.equal(step.refitted, false);
+      assert.deepEqual(stored(step.events), stored(assembleWithWeights(stored(next), weights)), `${sign}${article.source}`);
+      [current, state] = [memo.records(), step.state];
+    }
+  });
+}
