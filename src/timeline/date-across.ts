@@ -1,5 +1,6 @@
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import { LayeredEvents } from './dated-events.ts';
 import { HeldAssembly, type PendingByTerm } from './held-assembly.ts';
 import { dayNumber, formatDate } from './calendar.ts';
 import { Evidence, LEAST_EVIDENCE_OVERLAP, pinnedEvents, pinWindow, type Pending, type PinWindow, type Recall } from './pin.ts';
@@ -172,11 +173,14 @@ function keptYears(
   if (changed.some((record) => record.events.some((event) => looked.has(event.date)))) return undefined;
   const matches = new Map(yearless.map((record) => [record.checksum, previous.yearless[record.checksum]!.matches ?? {}]));
   if (years.join() === previous.years.join()) return { matches, looked };
-  const context = new OtherEvents(
-    dated.flatMap((record) => record.events),
-    frozen,
-    weigh(frozen),
-  );
+  // Only match counts are read here: the index's filed events serve, in whatever order a date's come.
+  const context = change.held
+    ? new LayeredEvents(change.held.datedEvents(dated), frozen, weigh(frozen))
+    : new OtherEvents(
+        dated.flatMap((record) => record.events),
+        frozen,
+        weigh(frozen),
+      );
   for (const record of yearless) {
     const before = previous.yearless[record.checksum]!;
     const read = readerOf(record);

@@ -1,4 +1,5 @@
 import type { ArticleTimeline } from './article-timeline.ts';
+import { DatedEvents } from './dated-events.ts';
 import type { Pending } from './pin.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
@@ -16,6 +17,8 @@ export type PendingByTerm = ReadonlyMap<string, ReadonlyMap<Pending, number>>;
  */
 export class HeldAssembly {
   readonly surnames = new SurnameTally();
+  /** The events of the articles with a full dateline, filed for year inference's match counts (`keptYears`). */
+  private readonly dated = new DatedEvents();
   private readonly similarities = new WeakMap<TermCounts, Similarity>();
   private readonly years = new WeakMap<SentenceEvent[], number[]>();
   private readonly pending = { byTerm: new Map<string, Map<Pending, number>>(), lists: new Set<Pending[]>() };
@@ -28,6 +31,11 @@ export class HeldAssembly {
     let similarity = this.similarities.get(counts);
     if (!similarity) this.similarities.set(counts, (similarity = Similarity.fromCounts(counts)));
     return similarity;
+  }
+
+  /** The events of `records` (the articles with a full dateline) as year inference counts matches among them. */
+  datedEvents(records: ArticleTimeline[]): DatedEvents {
+    return this.dated.sync(records.map((record) => record.events));
   }
 
   /** The years an article's events fall in (its events are never changed once made). */
