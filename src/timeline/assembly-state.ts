@@ -61,14 +61,25 @@ export function assembleIncrementally(
   previous?: AssemblyState,
   { removed = [], refitFraction = REFIT_FRACTION, held }: IncrementalOptions = {},
 ): Assembly {
-  const sizes = Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
-  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
-  if (!previous) return fit(records, memo, sizes, total, held);
+  if (!previous) return fit(records, memo, sizesOf(records), held);
+  // The sizes the previous assembly stored, less the articles gone, with those added: copying an object of a key
+  // per article is a fraction of what building it entry by entry costs.
+  const sizes = { ...previous.sizes };
+  const current = new Set<string>();
   let changed = 0;
-  for (const [checksum, size] of Object.entries(sizes)) if (!(checksum in previous.sizes)) changed += size;
-  for (const [checksum, size] of Object.entries(previous.sizes)) if (!(checksum in sizes)) changed += size;
+  for (const record of records) {
+    const size = record.events.length + record.pending.length;
+    if (!(record.checksum in previous.sizes)) changed += size;
+    sizes[record.checksum] = size;
+    current.add(record.checksum);
+  }
+  for (const checksum in previous.sizes)
+    if (!current.has(checksum)) {
+      changed += previous.sizes[checksum]!;
+      delete sizes[checksum];
+    }
   const drift = previous.drift + changed;
-  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizes, total, held);
+  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizesOf(records), held);
   const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed, ...(held ? { held } : {}) };
   const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge, held });
   return { events, state: { ...previous, drift, sizes, dating, merge }, refitted: false };
@@ -79,9 +90,15 @@ export function assembleWithWeights(records: ArticleTimeline[], weights: Assembl
   return withWeights(records, new AssemblyMemo(records), weights).events;
 }
 
-function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, total: number, held?: HeldAssembly): Assembly {
+/** Each article's events and pending dates, by checksum. */
+function sizesOf(records: ArticleTimeline[]): Record<string, number> {
+  return Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
+}
+
+function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, held?: HeldAssembly): Assembly {
+  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
   const dated = dateAcrossArticles(records, memo);
-  const events = linkSurnames(records, dated.events, held?.surnames);
+  const events = linkSurnames(records, dated.events, held);
   const similarity = new Similarity(events);
   const merged = mergeWithMemo(events, { similarity });
   return {
@@ -105,7 +122,7 @@ function withWeights(
   previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo; held?: HeldAssembly } = {},
 ) {
   const dated = dateAcrossArticles(records, memo, weights, previous.change);
-  const events = linkSurnames(records, dated.events, previous.held?.surnames);
+  const events = linkSurnames(records, dated.events, previous.held);
   const merged = mergeWithMemo(events, {
     similarity: previous.held?.similarity(weights.merge) ?? Similarity.fromCounts(weights.merge),
     ...(previous.merge ? { previous: previous.merge } : {}),

@@ -17,6 +17,8 @@ export type PendingByTerm = ReadonlyMap<string, ReadonlyMap<Pending, number>>;
  */
 export class HeldAssembly {
   readonly surnames = new SurnameTally();
+  /** Each event the last change linked, with what linking gave (`linkSurnames`). */
+  linked = new Map<SentenceEvent, SentenceEvent>();
   /** The events of the articles with a full dateline, filed for year inference's match counts (`keptYears`). */
   private readonly dated = new DatedEvents();
   private readonly similarities = new WeakMap<TermCounts, Similarity>();

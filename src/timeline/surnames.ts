@@ -19,6 +19,11 @@ export class SurnameTally {
   private last: Counts | undefined;
   /** How many articles' name tables the tally has counted in or out, all calls together. */
   counted = 0;
+  /**
+   * The surnames the last call linked otherwise than the call before it (linked anew, to another name, or no
+   * longer); undefined when the last call counted from nothing (the first, or after a failure partway).
+   */
+  changed: ReadonlySet<string> | undefined;
 
   /**
    * Surname → the full name the corpus uses most with it (the first in alphabetical order on a tie). Counted
@@ -28,9 +33,12 @@ export class SurnameTally {
   links(records: ArticleTimeline[]): Map<string, string> {
     const tables = new Map<Record<string, number>, number>();
     for (const record of records) tables.set(record.names, (tables.get(record.names) ?? 0) + 1);
+    const fromNothing = !this.last;
     const tally = this.last ?? { tables: new Map(), counts: new Map(), links: new Map() };
     // Left unset while it is changed: a failure partway leaves no half-made counts for the next call.
     this.last = undefined;
+    this.changed = undefined;
+    const changed = new Set<string>();
     const touched = new Set<string>();
     const count = (table: Record<string, number>, sign: 1 | -1) => {
       this.counted++;
@@ -49,12 +57,15 @@ export class SurnameTally {
     for (const [table, times] of tables) for (let i = tally.tables.get(table) ?? 0; i < times; i++) count(table, 1);
     for (const surname of touched) {
       const names = tally.counts.get(surname)!;
+      const before = tally.links.get(surname);
       if (names.size === 0) {
         tally.counts.delete(surname);
         tally.links.delete(surname);
       } else tally.links.set(surname, [...names].sort((a, b) => b[1].count - a[1].count || byName(a[0], b[0]))[0]![0]);
+      if (tally.links.get(surname) !== before) changed.add(surname);
     }
     this.last = { ...tally, tables };
+    if (!fromNothing) this.changed = changed;
     return tally.links;
   }
 }

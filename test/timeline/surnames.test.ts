@@ -50,3 +50,16 @@ test('GIVEN two tallies (two indexes) WHEN their corpora are linked in turn THEN
   // One article more for each: one table counted by each, where one tally for both would recount each corpus.
   assert.deepEqual([first.counted, second.counted], [3, 2]);
 });
+
+test('GIVEN a tally WHEN a corpus is linked after another THEN it names the surnames linked otherwise than the call before (none known when it counted from nothing)', () => {
+  const own = new SurnameTally();
+  links([a, b], own);
+  assert.equal(own.changed, undefined);
+  links([a, b, c], own);
+  // Alla Bout overtakes Viktor Bout; Lavrov is linked anew; Kerry stays.
+  assert.deepEqual([...own.changed!].sort(), ['Bout', 'Lavrov']);
+  links([a, b, c], own);
+  assert.deepEqual([...own.changed!], []);
+  links([b, c], own);
+  assert.deepEqual([...own.changed!], ['Kerry']);
+});
