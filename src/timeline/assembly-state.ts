@@ -102,7 +102,7 @@ function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<strin
   const similarity = new Similarity(events);
   const merged = mergeWithMemo(events, { similarity });
   return {
-    events: markBackground(merged.events),
+    events: markBackground(merged.events, held?.background),
     state: {
       weights: { ...dated.weights, merge: similarity.counts() },
       fitted: total,
@@ -127,5 +127,5 @@ function withWeights(
     similarity: previous.held?.similarity(weights.merge) ?? Similarity.fromCounts(weights.merge),
     ...(previous.merge ? { previous: previous.merge } : {}),
   });
-  return { events: markBackground(merged.events), dating: dated.state, merge: merged.memo };
+  return { events: markBackground(merged.events, previous.held?.background), dating: dated.state, merge: merged.memo };
 }

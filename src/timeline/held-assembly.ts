@@ -4,6 +4,7 @@ import type { Pending } from './pin.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
 import { SurnameTally } from './surnames.ts';
+import type { TimelineEvent } from './types.ts';
 
 /** An undated article's relative dates that report a happening, by word: each with how often the word is among its words. */
 export type PendingByTerm = ReadonlyMap<string, ReadonlyMap<Pending, number>>;
@@ -17,6 +18,8 @@ export type PendingByTerm = ReadonlyMap<string, ReadonlyMap<Pending, number>>;
  */
 export class HeldAssembly {
   readonly surnames = new SurnameTally();
+  /** Each merged event marked as background, with its marked copy (`markBackground`): an event never changes once made. */
+  readonly background = new WeakMap<TimelineEvent, TimelineEvent>();
   /** Each event the last change linked, with what linking gave (`linkSurnames`). */
   linked = new Map<SentenceEvent, SentenceEvent>();
   /** The events of the articles with a full dateline, filed for year inference's match counts (`keptYears`). */
