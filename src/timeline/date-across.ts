@@ -63,8 +63,12 @@ export function dateAcrossArticles(
     : [...new Set(events.map((event) => Number(event.date.slice(0, 4))))].sort((a, b) => a - b);
   const changed = change ? [...records.filter((record) => !change.known.has(record.checksum)), ...change.removed] : [];
   const yearlessRecords = records.filter((record) => record.monthDay);
+  // A reading the stored memo no longer has (an assembly keeps only those it used) may still be held in memory.
   const readingOf = (record: ArticleTimeline, reference: string) =>
-    memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source));
+    memo.recall(record, `redate|${reference}`, () => {
+      const read = () => redatedDates(record.events, reference, record.source);
+      return held ? held.reading(record, reference, read) : read();
+    });
   const readerOf = (record: ArticleTimeline) => (reference: string) => applyRedated(record.events, readingOf(record, reference), reference);
   // Kept word weights are the same object from change to change: the index holds their Similarity.
   const weigh = (counts: TermCounts) => held?.similarity(counts) ?? Similarity.fromCounts(counts);

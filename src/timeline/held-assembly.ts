@@ -1,6 +1,7 @@
 import type { ArticleTimeline } from './article-timeline.ts';
 import { DatedEvents } from './dated-events.ts';
 import type { Pending } from './pin.ts';
+import type { Redated } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
 import { SurnameTally } from './surnames.ts';
@@ -26,6 +27,7 @@ export class HeldAssembly {
   private readonly dated = new DatedEvents();
   private readonly similarities = new WeakMap<TermCounts, Similarity>();
   private readonly years = new WeakMap<SentenceEvent[], number[]>();
+  private readonly readings = new WeakMap<SentenceEvent[], Map<string, Redated[]>>();
   private readonly pending = { byTerm: new Map<string, Map<Pending, number>>(), lists: new Set<Pending[]>() };
 
   /**
@@ -41,6 +43,20 @@ export class HeldAssembly {
   /** The events of `records` (the articles with a full dateline) as year inference counts matches among them. */
   datedEvents(records: ArticleTimeline[]): DatedEvents {
     return this.dated.sync(records.map((record) => record.events));
+  }
+
+  /**
+   * An article's events read against another date of writing (`redatedDates`, a pure function of its events, file
+   * name and `reference`), made once while the index holds the article: the stored memo keeps only the readings
+   * its last assembly used, so a year that goes with one change and comes back with the next is read once.
+   */
+  reading(record: ArticleTimeline, reference: string, read: () => Redated[]): Redated[] {
+    let byReference = this.readings.get(record.events);
+    if (!byReference) this.readings.set(record.events, (byReference = new Map()));
+    const key = `${record.source}\u0000${reference}`;
+    let reading = byReference.get(key);
+    if (!reading) byReference.set(key, (reading = read()));
+    return reading;
   }
 
   /** The years an article's events fall in (its events are never changed once made). */

@@ -61,7 +61,10 @@ export async function buildTimeline(
   const gone = Object.keys(store?.assembly?.sizes ?? {}).filter((checksum) => !kept.has(checksum));
   const removed = gone.flatMap((checksum) => store?.get(checksum) ?? []);
   const previous = options.incremental && removed.length === gone.length ? store?.assembly : undefined;
-  const { events, state, refitted } = assembleIncrementally(records, memo, previous, { removed, ...(store?.held ? { held: store.held } : {}) });
+  const { events, state, refitted } = assembleIncrementally(records, memo, previous, {
+    removed,
+    ...(store?.held ? { held: store.held } : {}),
+  });
   const assembled = memo.records();
   // A store the caller keeps gets the records with their date readings, for the next build to recall.
   if (store) {

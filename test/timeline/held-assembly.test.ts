@@ -15,6 +15,7 @@ import { assembleIncrementally, assembleWithWeights } from '../../src/timeline/a
 import { HeldAssembly } from '../../src/timeline/held-assembly.ts';
 import { extractArticle } from '../../src/timeline/read-article.ts';
 import { buildTimeline, saveTimelineBuild, type ArticleStoreSnapshot } from '../../src/timeline/stage.ts';
+import { makeArticle } from './make-article.ts';
 import { stored } from './tunnel-articles.ts';
 
 interface Index {
@@ -113,3 +114,16 @@ for (const corpus of ['corpus', 'eval/corpus-b']) {
     }
   });
 }
+
+test('GIVEN a held state WHEN an article is read against a date of writing twice THEN it is read once, and again for another reference or file name', () => {
+  const held = new HeldAssembly();
+  const record = extractArticle(makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday.'));
+  let reads = 0;
+  const read = () => (reads++, []);
+  held.reading(record, '2012-03-07', read);
+  held.reading(record, '2012-03-07', read);
+  assert.equal(reads, 1);
+  held.reading(record, '2013-03-07', read);
+  held.reading({ ...record, source: 'renamed.txt' }, '2012-03-07', read);
+  assert.equal(reads, 3);
+});
