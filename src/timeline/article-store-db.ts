@@ -9,6 +9,7 @@ import type { ArticleTimeline, AssemblyMemoTable } from './article-timeline.ts';
 import type { AssemblyState } from './assembly-state.ts';
 import { isStateSection, stateFromRows, stateRows, type StateRow } from './assembly-state-rows.ts';
 import { EXTRACTOR_VERSION } from './extractor-version.ts';
+import type { HeldAssembly } from './held-assembly.ts';
 import { recordWellFormed, stateWellFormed } from './stored-shape.ts';
 
 /** The per-article extractions' database in an index directory. */
@@ -43,6 +44,8 @@ export interface ArticleStoreSnapshot {
   /** Each state row as stored, by section and key: its value and the JSON it was stored as. */
   readonly state: ReadonlyMap<string, { value: unknown; json: string }>;
   readonly assembly?: AssemblyState;
+  /** What the assemblies of the process that holds the snapshot keep in memory (`held-assembly.ts`), never stored. */
+  readonly heldAssembly?: HeldAssembly;
 }
 
 /** The extractions of an index as a store, with the snapshot they were read from (none for a legacy or empty one). */
@@ -76,7 +79,7 @@ export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnaps
     if (head.version !== EXTRACTOR_VERSION) return { store: new MemoryArticleTimelines() };
     const snapshot = held?.token === head.token ? held : readSnapshot(db, head);
     // A layer of its own over the snapshot: what a build puts in it never changes the snapshot a caller holds.
-    return { store: new LayeredArticleTimelines(snapshot.records, snapshot.assembly), snapshot };
+    return { store: new LayeredArticleTimelines(snapshot.records, snapshot.assembly, snapshot.heldAssembly), snapshot };
   } catch {
     return { store: new MemoryArticleTimelines() };
   } finally {

@@ -1,5 +1,6 @@
 import type { ArticleTimeline } from './article-timeline.ts';
 import type { AssemblyState } from './assembly-state.ts';
+import { HeldAssembly } from './held-assembly.ts';
 
 /**
  * Where per-article extractions are kept between builds, keyed by article checksum. A map in memory or rows of a
@@ -11,12 +12,15 @@ export interface ArticleTimelineStore {
   put(record: ArticleTimeline): void;
   /** What the last assembly of these articles kept for the next (`assembly-state.ts`), if any. */
   assembly?: AssemblyState;
+  /** What assemblies of these articles keep in memory for the next (`held-assembly.ts`), if the store keeps it. */
+  readonly held?: HeldAssembly;
 }
 
 /** A store held in memory. */
 export class MemoryArticleTimelines implements ArticleTimelineStore {
   private readonly records = new Map<string, ArticleTimeline>();
   assembly?: AssemblyState;
+  readonly held = new HeldAssembly();
 
   constructor(records: Iterable<ArticleTimeline> = [], assembly?: AssemblyState) {
     if (assembly) this.assembly = assembly;
@@ -32,7 +36,10 @@ export class MemoryArticleTimelines implements ArticleTimelineStore {
   }
 }
 
-/** A store over extractions another holds (read, never changed): what is put goes into a layer of its own. */
+/**
+ * A store over extractions another holds (read, never changed): what is put goes into a layer of its own. `held`
+ * is the snapshot's in-memory assembly state, which a build updates (it stays right for any corpus).
+ */
 export class LayeredArticleTimelines implements ArticleTimelineStore {
   private readonly added = new Map<string, ArticleTimeline>();
   assembly?: AssemblyState;
@@ -40,6 +47,7 @@ export class LayeredArticleTimelines implements ArticleTimelineStore {
   constructor(
     private readonly base: ReadonlyMap<string, ArticleTimeline>,
     assembly?: AssemblyState,
+    readonly held = new HeldAssembly(),
   ) {
     if (assembly) this.assembly = assembly;
   }

@@ -4,6 +4,7 @@ import { markBackground } from './merged-event.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { dateAcrossArticles } from './date-across.ts';
 import type { SentenceEvent } from './sentence-event.ts';
+import type { HeldAssembly } from './held-assembly.ts';
 import { surnameLinks } from './surnames.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -25,19 +26,41 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
 
 /**
  * The events with each surname used alone replaced by the full name the corpus uses most with it. An event whose
- * people stay as they are is given as it is (the same object), so what merging keeps by event carries over.
+ * people stay as they are is given as it is (the same object), so what merging keeps by event carries over. With
+ * what an index `held` from its last change, only the articles that differ from its corpus are counted, and an
+ * event linked then is linked as then unless the link of a surname it uses alone changed.
  */
-export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[]): SentenceEvent[] {
-  const people = surnameLinks(records);
-  return events.map((event) => {
-    const linked = linkPeople(event.people, people);
-    if (linked === event.people) return event;
-    const kept = linkedBefore.get(event);
-    if (kept && samePeople(kept.people, linked)) return kept;
-    const made = { ...event, people: linked };
-    linkedBefore.set(event, made);
+export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[], held?: HeldAssembly): SentenceEvent[] {
+  const people = surnameLinks(records, held?.surnames);
+  if (!held) return events.map((event) => linkEvent(event, people));
+  const changed = held.surnames.changed;
+  const before = held.linked;
+  // Emptied while it is made: a failure partway leaves no links recalled from a half-made map.
+  held.linked = new Map();
+  const linked = new Map<SentenceEvent, SentenceEvent>();
+  const out = events.map((event) => {
+    const recalled = changed && before.get(event);
+    const made = recalled && !usesAlone(event.people, changed) ? recalled : linkEvent(event, people);
+    linked.set(event, made);
     return made;
   });
+  held.linked = linked;
+  return out;
+}
+
+function linkEvent(event: SentenceEvent, links: Map<string, string>): SentenceEvent {
+  const linked = linkPeople(event.people, links);
+  if (linked === event.people) return event;
+  const kept = linkedBefore.get(event);
+  if (kept && samePeople(kept.people, linked)) return kept;
+  const made = { ...event, people: linked };
+  linkedBefore.set(event, made);
+  return made;
+}
+
+/** Whether any of `people` is a surname alone among `surnames`. */
+function usesAlone(people: string[], surnames: ReadonlySet<string>): boolean {
+  return surnames.size > 0 && people.some((person) => !person.includes(' ') && surnames.has(person));
 }
 
 // An event is never changed once made (as `Similarity` keeps its profile): its linked copy is kept by it, and given
@@ -50,6 +73,8 @@ function samePeople(a: string[], b: string[]): boolean {
 
 /** Each person linked, duplicates dropped (the first kept); `people` itself when that changes nothing. */
 function linkPeople(people: string[], links: Map<string, string>): string[] {
+  // Most events name no one whom a link renames, and no one twice: they are given back without a copy being made.
+  if (!people.some((person, i) => renamed(person, links) || people.indexOf(person) !== i)) return people;
   let changed = false;
   const linked: string[] = [];
   for (const person of people) {
@@ -61,4 +86,10 @@ function linkPeople(people: string[], links: Map<string, string>): string[] {
     }
   }
   return changed ? linked : people;
+}
+
+function renamed(person: string, links: Map<string, string>): boolean {
+  if (person.includes(' ')) return false;
+  const name = links.get(person);
+  return name !== undefined && name !== person;
 }

@@ -1,6 +1,7 @@
 import type { ArticleTimeline } from './article-timeline.ts';
 import { linkSurnames } from './assemble.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import type { HeldAssembly } from './held-assembly.ts';
 import { dateAcrossArticles, type DatingState, type DatingWeights } from './date-across.ts';
 import { mergeWithMemo, type MergeMemo } from './merge.ts';
 import { markBackground } from './merged-event.ts';
@@ -29,10 +30,14 @@ export interface AssemblyState {
   merge: MergeMemo;
 }
 
-/** How an incremental assembly is run: the extractions of the articles gone since `previous`, and the drift allowed. */
+/**
+ * How an incremental assembly is run: the extractions of the articles gone since `previous`, the drift allowed,
+ * and what the index's last assembly holds in memory (`held-assembly.ts`; without it, counted from nothing).
+ */
 export interface IncrementalOptions {
   removed?: ArticleTimeline[];
   refitFraction?: number;
+  held?: HeldAssembly;
 }
 
 /** An assembly's timeline and state, and whether it fitted the word weights anew. */
@@ -54,18 +59,29 @@ export function assembleIncrementally(
   records: ArticleTimeline[],
   memo = new AssemblyMemo(records),
   previous?: AssemblyState,
-  { removed = [], refitFraction = REFIT_FRACTION }: IncrementalOptions = {},
+  { removed = [], refitFraction = REFIT_FRACTION, held }: IncrementalOptions = {},
 ): Assembly {
-  const sizes = Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
-  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
-  if (!previous) return fit(records, memo, sizes, total);
+  if (!previous) return fit(records, memo, sizesOf(records), held);
+  // The sizes the previous assembly stored, less the articles gone, with those added: copying an object of a key
+  // per article is a fraction of what building it entry by entry costs.
+  const sizes = { ...previous.sizes };
+  const current = new Set<string>();
   let changed = 0;
-  for (const [checksum, size] of Object.entries(sizes)) if (!(checksum in previous.sizes)) changed += size;
-  for (const [checksum, size] of Object.entries(previous.sizes)) if (!(checksum in sizes)) changed += size;
+  for (const record of records) {
+    const size = record.events.length + record.pending.length;
+    if (!(record.checksum in previous.sizes)) changed += size;
+    sizes[record.checksum] = size;
+    current.add(record.checksum);
+  }
+  for (const checksum in previous.sizes)
+    if (!current.has(checksum)) {
+      changed += previous.sizes[checksum]!;
+      delete sizes[checksum];
+    }
   const drift = previous.drift + changed;
-  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizes, total);
-  const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed };
-  const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge });
+  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizesOf(records), held);
+  const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed, ...(held ? { held } : {}) };
+  const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge, held });
   return { events, state: { ...previous, drift, sizes, dating, merge }, refitted: false };
 }
 
@@ -74,13 +90,19 @@ export function assembleWithWeights(records: ArticleTimeline[], weights: Assembl
   return withWeights(records, new AssemblyMemo(records), weights).events;
 }
 
-function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, total: number): Assembly {
+/** Each article's events and pending dates, by checksum. */
+function sizesOf(records: ArticleTimeline[]): Record<string, number> {
+  return Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
+}
+
+function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, held?: HeldAssembly): Assembly {
+  const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
   const dated = dateAcrossArticles(records, memo);
-  const events = linkSurnames(records, dated.events);
+  const events = linkSurnames(records, dated.events, held);
   const similarity = new Similarity(events);
   const merged = mergeWithMemo(events, { similarity });
   return {
-    events: markBackground(merged.events),
+    events: markBackground(merged.events, held?.background),
     state: {
       weights: { ...dated.weights, merge: similarity.counts() },
       fitted: total,
@@ -97,13 +119,13 @@ function withWeights(
   records: ArticleTimeline[],
   memo: AssemblyMemo,
   weights: AssemblyState['weights'],
-  previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo } = {},
+  previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo; held?: HeldAssembly } = {},
 ) {
   const dated = dateAcrossArticles(records, memo, weights, previous.change);
-  const events = linkSurnames(records, dated.events);
+  const events = linkSurnames(records, dated.events, previous.held);
   const merged = mergeWithMemo(events, {
-    similarity: Similarity.fromCounts(weights.merge),
+    similarity: previous.held?.similarity(weights.merge) ?? Similarity.fromCounts(weights.merge),
     ...(previous.merge ? { previous: previous.merge } : {}),
   });
-  return { events: markBackground(merged.events), dating: dated.state, merge: merged.memo };
+  return { events: markBackground(merged.events, previous.held?.background), dating: dated.state, merge: merged.memo };
 }

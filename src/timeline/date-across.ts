@@ -1,7 +1,9 @@
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import { LayeredEvents } from './dated-events.ts';
+import { HeldAssembly, type PendingByTerm } from './held-assembly.ts';
 import { dayNumber, formatDate } from './calendar.ts';
-import { bySource, Evidence, LEAST_EVIDENCE_OVERLAP, pinnedEvents, pinWindow, type Pending, type PinWindow, type Recall } from './pin.ts';
+import { Evidence, LEAST_EVIDENCE_OVERLAP, pinnedEvents, pinWindow, type Pending, type PinWindow, type Recall } from './pin.ts';
 import { applyRedated, redatedDates, type Redated } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
@@ -26,11 +28,15 @@ export interface DatingState {
   windows: Record<string, PinWindow | null>;
 }
 
-/** A corpus change against the last dating: the checksums it dated, and the articles it had that are gone. */
+/**
+ * A corpus change against the last dating: the checksums it dated, the articles it had that are gone, and what
+ * the index holds in memory from its last change (`held-assembly.ts`; without it, made from the whole corpus).
+ */
 export interface DatingChange {
   previous: DatingState;
   known: Set<string>;
   removed: ArticleTimeline[];
+  held?: HeldAssembly;
 }
 
 /**
@@ -50,16 +56,26 @@ export function dateAcrossArticles(
 ): { events: SentenceEvent[]; weights: DatingWeights; state: DatingState } {
   const dated = records.filter((record) => !record.monthDay);
   const events = dated.flatMap((record) => record.events);
-  const years = [...new Set(events.map((event) => Number(event.date.slice(0, 4))))].sort((a, b) => a - b);
+  const held = change?.held;
+  // Each article's years are kept with its events while the index holds them: a change unites them, it does not read every event.
+  const years = held
+    ? [...new Set(dated.flatMap((record) => held.yearsOf(record.events)))].sort((a, b) => a - b)
+    : [...new Set(events.map((event) => Number(event.date.slice(0, 4))))].sort((a, b) => a - b);
   const changed = change ? [...records.filter((record) => !change.known.has(record.checksum)), ...change.removed] : [];
   const yearlessRecords = records.filter((record) => record.monthDay);
+  // A reading the stored memo no longer has (an assembly keeps only those it used) may still be held in memory.
   const readingOf = (record: ArticleTimeline, reference: string) =>
-    memo.recall(record, `redate|${reference}`, () => redatedDates(record.events, reference, record.source));
+    memo.recall(record, `redate|${reference}`, () => {
+      const read = () => redatedDates(record.events, reference, record.source);
+      return held ? held.reading(record, reference, read) : read();
+    });
   const readerOf = (record: ArticleTimeline) => (reference: string) => applyRedated(record.events, readingOf(record, reference), reference);
-  const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year);
+  // Kept word weights are the same object from change to change: the index holds their Similarity.
+  const weigh = (counts: TermCounts) => held?.similarity(counts) ?? Similarity.fromCounts(counts);
+  const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year, weigh);
   const redoYears = !kept;
   // What year inference reads of the other articles, built only when the years are inferred again.
-  const others = kept ? undefined : new OtherEvents(events, frozen?.year);
+  const others = kept ? undefined : new OtherEvents(events, frozen?.year, frozen ? weigh(frozen.year) : undefined);
   const state: DatingState = { years, yearless: {}, looked: [], windows: {} };
   // Articles whose events are dated differently than before: their events are evidence that changed.
   const redated: ArticleTimeline[] = [];
@@ -84,11 +100,12 @@ export function dateAcrossArticles(
   }
   state.looked = [...(kept ? kept.looked : others!.looked)].sort();
   const pending = dated.flatMap((record) => record.pending);
-  const similarity = frozen ? Similarity.fromCounts(frozen.pin) : new Similarity([...events, ...pending.map((item) => item.text)]);
+  const similarity = frozen ? weigh(frozen.pin) : new Similarity([...events, ...pending.map((item) => item.text)]);
   const recall: Recall = (owner, key, compute) => memo.recall(owner, key, compute);
-  const undated = [...bySource(pending)];
+  // An article's relative dates are all stated by it (extraction gives each its article's file name).
+  const undated = dated.filter((record) => record.pending.length > 0).map((record) => [record.source, record.pending] as const);
   const checksumOf = new Map(dated.map((record) => [record.source, record.checksum]));
-  const repin = change ? toRepin(dated, [...changed, ...redated], change, similarity) : undefined;
+  const repin = change ? toRepin(dated, [...changed, ...redated], change, similarity, held ?? new HeldAssembly()) : undefined;
   // A change pins a few articles again: each against the events that share enough words with it, not all.
   let candidates: CandidateEvidence | undefined;
   let all: Evidence | undefined;
@@ -150,6 +167,7 @@ function keptYears(
   yearless: ArticleTimeline[],
   readerOf: (record: ArticleTimeline) => (reference: string) => SentenceEvent[],
   frozen: TermCounts | undefined,
+  weigh: (counts: TermCounts) => Similarity,
 ): KeptYears | undefined {
   const { previous } = change;
   // Weights fitted on this very corpus change with it: every year is inferred again.
@@ -159,10 +177,14 @@ function keptYears(
   if (changed.some((record) => record.events.some((event) => looked.has(event.date)))) return undefined;
   const matches = new Map(yearless.map((record) => [record.checksum, previous.yearless[record.checksum]!.matches ?? {}]));
   if (years.join() === previous.years.join()) return { matches, looked };
-  const context = new OtherEvents(
-    dated.flatMap((record) => record.events),
-    frozen,
-  );
+  // Only match counts are read here: the index's filed events serve, in whatever order a date's come.
+  const context = change.held
+    ? new LayeredEvents(change.held.datedEvents(dated), frozen, weigh(frozen))
+    : new OtherEvents(
+        dated.flatMap((record) => record.events),
+        frozen,
+        weigh(frozen),
+      );
   for (const record of yearless) {
     const before = previous.yearless[record.checksum]!;
     const read = readerOf(record);
@@ -199,44 +221,35 @@ function pad(value: number): string {
  * The undated articles to pin again: those the change adds or has no window for, and those with a relative date
  * that an event of a changed article reads as (`Evidence.alike`). An article's window depends on which events
  * read as its relative dates alone, so no other can change. Candidates are found through the words they share,
- * whose weights must reach what an alike pair needs (`LEAST_EVIDENCE_OVERLAP`), before any pair is scored; each
- * article's relative dates are looked up by word in an index kept with them (`pendingByTerm`).
+ * whose weights must reach what an alike pair needs (`LEAST_EVIDENCE_OVERLAP`), before any pair is scored;
+ * the relative dates of every article are looked up by word in one index the index holds (`pendingByTerm`). The
+ * articles not in it are those to pin again already, whose relative dates are passed over.
  */
-function toRepin(records: ArticleTimeline[], changed: ArticleTimeline[], change: DatingChange, similarity: Similarity): Set<string> {
+function toRepin(
+  records: ArticleTimeline[],
+  changed: ArticleTimeline[],
+  change: DatingChange,
+  similarity: Similarity,
+  held: HeldAssembly,
+): Set<string> {
   const repin = new Set<string>();
-  const indexes: Map<string, Pending[]>[] = [];
-  for (const record of records) {
-    if (record.pending.length === 0) continue;
-    if (!change.known.has(record.checksum) || !(record.checksum in change.previous.windows)) repin.add(record.source);
-    else indexes.push(pendingByTerm(record.pending, similarity));
-  }
+  for (const record of records)
+    if (record.pending.length > 0 && (!change.known.has(record.checksum) || !(record.checksum in change.previous.windows)))
+      repin.add(record.source);
+  const byTerm: PendingByTerm = held.pendingByTerm(records, (item) => similarity.termsOf(item.text));
   const probe = new Evidence([], similarity);
   const least = similarity.leastShared(LEAST_EVIDENCE_OVERLAP) * (1 - 1e-9);
   for (const event of changed.flatMap((record) => record.events)) {
     const terms = [...similarity.termsOf(event)];
     const shared = new Map<Pending, number>();
-    for (const index of indexes)
-      for (const term of terms)
-        for (const item of index.get(term) ?? []) shared.set(item, (shared.get(item) ?? 0) + similarity.weightOf(term));
+    // Each item's weights are summed in the order of the event's words, a word it has twice counted twice.
+    for (const term of terms)
+      for (const [item, times] of byTerm.get(term) ?? [])
+        for (let i = 0; i < times; i++) shared.set(item, (shared.get(item) ?? 0) + similarity.weightOf(term));
     for (const [item, weight] of shared)
       if (weight >= least && !repin.has(item.stated.source) && probe.alike(item, event)) repin.add(item.stated.source);
   }
   return repin;
-}
-
-// An article's relative dates that report a happening, by the words of their clauses: a pure function of its
-// extraction (a clause's words do not depend on the word weights), kept for as long as the extraction lives.
-const byTerm = new WeakMap<Pending[], Map<string, Pending[]>>();
-
-function pendingByTerm(pending: Pending[], similarity: Similarity): Map<string, Pending[]> {
-  let index = byTerm.get(pending);
-  if (!index) {
-    index = new Map();
-    for (const item of pending)
-      if (item.mention.kind === 'occurred') for (const term of similarity.termsOf(item.text)) push(index, term, item);
-    byTerm.set(pending, index);
-  }
-  return index;
 }
 
 /** Evidence for one article's pending items, among the events that share enough words with them, in corpus order. */

@@ -56,18 +56,12 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
   const members = events.map(memberOf);
   const similarity = options.similarity ?? new Similarity(members);
   const memo: MergeMemo = { years: {}, decisions: {}, events: {} };
-  const ordered = [...members].sort((a, b) => PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision] || byDate(a.date, b.date));
   // Compatible dates share their year, and their month when both name one: a report is compared only with the
   // clusters of its month (and those dated only to its year), so merging grows with the reports of a month rather
   // than with the square of the whole timeline. Reports come most precise first, so a cluster's finest date is
   // its first report's, and its place in the index never changes. A year's clusters so depend on its reports
   // alone (in this order): a year is merged on its own, or its clusters recalled.
-  const byYear = new Map<number, Member[]>();
-  for (const member of ordered) {
-    const list = byYear.get(yearOf(member));
-    if (list) list.push(member);
-    else byYear.set(yearOf(member), [member]);
-  }
+  const byYear = reportsByYear(members);
   const index = new ClusterIndex();
   const facts = new ClusterFacts<Member>(similarity);
   const changedYears = new Set<number>();
@@ -230,9 +224,30 @@ const yearKeys = new ListKeys();
 const monthKeys = new ListKeys();
 const clusterKeys = new ListKeys();
 
-// Dates of one precision have one shape (YYYY, YYYY-MM or YYYY-MM-DD): they sort as their characters do.
-function byDate(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Each year's reports, most precise first, then by date, reports of one precision and date in the order given (what
+ * a stable sort of all reports by precision and date lists, year by year). Put in buckets by precision and date
+ * first: only the distinct dates are sorted, not every report.
+ */
+function reportsByYear(members: Member[]): Map<number, Member[]> {
+  const buckets = new Map<string, Member[]>();
+  for (const member of members) {
+    // The precision's rank, one digit, then the date: dates of one precision have one shape (YYYY, YYYY-MM or
+    // YYYY-MM-DD), so these keys sort as their characters do, by precision and then by date.
+    const key = `${PRECISION_ORDER[member.precision]}${member.date}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(member);
+    else buckets.set(key, [member]);
+  }
+  const byYear = new Map<number, Member[]>();
+  for (const key of [...buckets.keys()].sort()) {
+    const bucket = buckets.get(key)!;
+    const year = yearOf(bucket[0]!);
+    const list = byYear.get(year);
+    if (list) list.push(...bucket);
+    else byYear.set(year, [...bucket]);
+  }
+  return byYear;
 }
 
 function year(cluster: Member[]): number {

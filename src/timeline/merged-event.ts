@@ -59,8 +59,10 @@ function bestSummary(cluster: Report[], date: string): string {
 /**
  * Events before the case's main line are its background: the main line starts in the year of the earliest event
  * that several articles report (the happening the case is known for); what came in earlier years is history.
+ * Given `marked` (an index's, kept from change to change), an event marked before is given the copy made then,
+ * so that what is kept by event (its text in `timeline.json`) carries over.
  */
-export function markBackground(events: TimelineEvent[]): TimelineEvent[] {
+export function markBackground(events: TimelineEvent[], marked?: WeakMap<TimelineEvent, TimelineEvent>): TimelineEvent[] {
   const shared = events
     .filter((event) => new Set(event.sources.map((cited) => cited.source)).size >= 2)
     .map((event) => event.date)
@@ -69,9 +71,15 @@ export function markBackground(events: TimelineEvent[]): TimelineEvent[] {
   if (!start) return events;
   // By year: the months before the main event within its year belong to the case ("the spring of 2013").
   const year = start.slice(0, 4);
-  return events.map((event) =>
-    event.kind === 'occurred' && event.date.slice(0, 4) < year ? { ...event, kind: 'background' as const } : event,
-  );
+  return events.map((event) => {
+    if (event.kind !== 'occurred' || event.date.slice(0, 4) >= year) return event;
+    let background = marked?.get(event);
+    if (!background) {
+      background = { ...event, kind: 'background' as const };
+      marked?.set(event, background);
+    }
+    return background;
+  });
 }
 
 function dedupe(sources: TimelineEvent['sources']): TimelineEvent['sources'] {

@@ -1,6 +1,6 @@
 import { fromAntecedent, type Antecedent } from './anaphora.ts';
 import { parseDate, type Precision } from './calendar.ts';
-import { findDateMentions } from './resolve-date.ts';
+import { findDateMentions, type DateMention } from './resolve-date.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 
 /** What dating again gives one event that depends on the date of writing: its new date, or null when it no longer resolves. */
@@ -18,6 +18,8 @@ export function redate(events: SentenceEvent[], reference: string, source: strin
 /** The new dates of the events that carry `redate`, in order (the date parsing of `redate`, as plain data to keep). */
 export function redatedDates(events: SentenceEvent[], reference: string, source: string): Redated[] {
   const dates = new Map<string, Antecedent>();
+  // A sentence stating several dates carries an event for each: it is parsed once against the reference.
+  const parsed = new Map<string, DateMention[]>();
   const out: Redated[] = [];
   for (const event of events) {
     const how = event.redate;
@@ -28,7 +30,9 @@ export function redatedDates(events: SentenceEvent[], reference: string, source:
     let dated: (Antecedent & { note?: string }) | undefined;
     if (how.via === 'dateline') dated = { date: reference, precision: parseDate(reference)!.precision };
     else if (how.via === 'reference') {
-      const mention = findDateMentions(how.sentence, reference).find((candidate) => candidate.index === how.index);
+      let mentions = parsed.get(how.sentence);
+      if (!mentions) parsed.set(how.sentence, (mentions = findDateMentions(how.sentence, reference)));
+      const mention = mentions.find((candidate) => candidate.index === how.index);
       if (mention?.date && mention.precision)
         dated = { date: mention.date, precision: mention.precision, ...(mention.note ? { note: mention.note } : {}) };
     } else dated = fromAntecedent({ text: how.text, anaphora: how.anaphora }, dates.get(how.of));

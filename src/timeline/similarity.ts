@@ -86,7 +86,7 @@ export class Similarity {
   constructor(
     corpus: Comparable[],
     private readonly base?: Similarity,
-    without: Comparable[] = [],
+    without: readonly Comparable[] = [],
   ) {
     if (base?.base) throw new Error('A Similarity extends one built from a corpus alone.');
     this.profiles = base?.profiles ?? new Map();
@@ -119,7 +119,7 @@ export class Similarity {
     this.rareMemo = undefined;
   }
 
-  private tally(corpus: Comparable[], sign: 1 | -1): void {
+  private tally(corpus: readonly Comparable[], sign: 1 | -1): void {
     for (const event of corpus) for (const term of this.profile(event).terms) this.own.set(term, (this.own.get(term) ?? 0) + sign);
   }
 

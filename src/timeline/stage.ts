@@ -4,6 +4,7 @@ import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { assembleIncrementally, type AssemblyState } from './assembly-state.ts';
 import { extractArticles } from './extract.ts';
+import type { HeldAssembly } from './held-assembly.ts';
 import type { TimelineArticle } from './sentence-event.ts';
 import { saveTimeline } from './store.ts';
 import type { TimelineArticleRef, TimelineEvent } from './types.ts';
@@ -22,6 +23,8 @@ export interface TimelineBuild {
   refitted?: boolean;
   /** The snapshot of the index's stored extractions the build read, if it read them from an index directory. */
   base?: ArticleStoreSnapshot;
+  /** What the assembly kept in memory for the next build (`held-assembly.ts`): the next snapshot carries it. */
+  held?: HeldAssembly;
 }
 
 export type { ArticleStoreSnapshot, SavedArticleTimelines };
@@ -58,7 +61,10 @@ export async function buildTimeline(
   const gone = Object.keys(store?.assembly?.sizes ?? {}).filter((checksum) => !kept.has(checksum));
   const removed = gone.flatMap((checksum) => store?.get(checksum) ?? []);
   const previous = options.incremental && removed.length === gone.length ? store?.assembly : undefined;
-  const { events, state, refitted } = assembleIncrementally(records, memo, previous, { removed });
+  const { events, state, refitted } = assembleIncrementally(records, memo, previous, {
+    removed,
+    ...(store?.held ? { held: store.held } : {}),
+  });
   const assembled = memo.records();
   // A store the caller keeps gets the records with their date readings, for the next build to recall.
   if (store) {
@@ -73,6 +79,7 @@ export async function buildTimeline(
     assembly: state,
     refitted,
     ...(loaded?.snapshot ? { base: loaded.snapshot } : {}),
+    ...(store?.held ? { held: store.held } : {}),
     ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },
   };
 }
@@ -83,8 +90,10 @@ export async function buildTimeline(
  */
 export async function saveTimelineBuild(
   dir: string,
-  build: Pick<TimelineBuild, 'events' | 'records' | 'assembly' | 'base'>,
+  build: Pick<TimelineBuild, 'events' | 'records' | 'assembly' | 'base' | 'held'>,
 ): Promise<SavedArticleTimelines> {
   await saveTimeline(dir, build.events);
-  return saveArticleTimelines(dir, build.records, build.assembly, build.base);
+  const saved = await saveArticleTimelines(dir, build.records, build.assembly, build.base);
+  // The in-memory state goes with the snapshot it matches, for the next change of this index in this process.
+  return build.held ? { ...saved, snapshot: { ...saved.snapshot, heldAssembly: build.held } } : saved;
 }

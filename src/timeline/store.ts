@@ -36,26 +36,32 @@ const fileSchema = z.object({ version: z.literal(VERSION), events: z.array(event
  */
 export async function saveTimeline(dir: string, events: TimelineEvent[]): Promise<void> {
   const path = join(dir, TIMELINE_FILE);
-  await writeFileAtomic(path, timelineText(events));
+  await writeFileAtomic(path, timelineBytes(events));
 }
 
-// An event is never changed once made (the merge recalls the very objects): its text in the file is kept by it,
-// so a corpus change serialises only the events it makes.
-const eventTexts = new WeakMap<TimelineEvent, string>();
+// An event is never changed once made (the merge recalls the very objects): its part of the file, encoded, is
+// kept by it, so a corpus change serialises and encodes only the events it makes, and copies the rest.
+const eventBytes = new WeakMap<TimelineEvent, Buffer>();
+const SEPARATOR = Buffer.from(',\n  ');
+const HEAD = Buffer.from(`{\n "version": ${VERSION},\n "events": [\n  `);
+const TAIL = Buffer.from('\n ]\n}\n');
 
-/** The file's text: `JSON.stringify({ version, events }, null, 1)` and a newline, each event's part made once. */
-export function timelineText(events: TimelineEvent[]): string {
-  if (events.length === 0) return `${JSON.stringify({ version: VERSION, events }, null, 1)}\n`;
-  const parts = events.map((event) => {
-    let text = eventTexts.get(event);
-    if (text === undefined) {
+/** The file's bytes: `JSON.stringify({ version, events }, null, 1)` and a newline in UTF-8, each event's part made once. */
+export function timelineBytes(events: TimelineEvent[]): Buffer {
+  if (events.length === 0) return Buffer.from(`${JSON.stringify({ version: VERSION, events }, null, 1)}\n`);
+  const parts: Buffer[] = [HEAD];
+  events.forEach((event, i) => {
+    let bytes = eventBytes.get(event);
+    if (bytes === undefined) {
       // Two levels down (the file's object, its array), one space each: every line of the event moves right by two.
-      text = JSON.stringify(event, null, 1).replaceAll('\n', '\n  ');
-      eventTexts.set(event, text);
+      bytes = Buffer.from(JSON.stringify(event, null, 1).replaceAll('\n', '\n  '));
+      eventBytes.set(event, bytes);
     }
-    return text;
+    if (i > 0) parts.push(SEPARATOR);
+    parts.push(bytes);
   });
-  return `{\n "version": ${VERSION},\n "events": [\n  ${parts.join(',\n  ')}\n ]\n}\n`;
+  parts.push(TAIL);
+  return Buffer.concat(parts);
 }
 
 /** Reads and validates `timeline.json` in `dir`. @throws IndexError 'missing' without one, 'corrupt' when it is damaged. */

@@ -91,14 +91,14 @@ export function yearMatches(
   source: string,
   monthDay: { month: number; day: number },
   year: number,
-  context: OtherEvents,
+  context: YearContext,
   read: (reference: string) => SentenceEvent[],
 ): { event: SentenceEvent; other: SentenceEvent }[] {
   const events = read(`${year}-${pad(monthDay.month)}-${pad(monthDay.day)}`).filter(
     (event) => event.reference && event.precision !== 'year',
   );
   // Words weigh by their frequency among these readings and the other articles' fine events.
-  const similarity = new Similarity(events, context.similarity, context.fineOf.get(source) ?? []);
+  const similarity = new Similarity(events, context.similarity, context.fineFrom(source));
   return events.flatMap((event) =>
     context
       .fineOn(event.date)
@@ -107,8 +107,21 @@ export function yearMatches(
   );
 }
 
+/** What year inference reads of the other articles: the years they name, their events by date, their word weights. */
+export interface YearContext {
+  readonly years: ReadonlySet<number>;
+  readonly similarity: Similarity;
+  /** Dates looked up (`fineOn`) so far. */
+  readonly looked: Set<string>;
+  /** The day- and month-precise events dated `date` (the date is noted as looked up). */
+  fineOn(date: string): readonly SentenceEvent[];
+  /** The day- and month-precise events of one source file. */
+  fineFrom(source: string): readonly SentenceEvent[];
+  add(events: SentenceEvent[]): void;
+}
+
 /** The events of the other articles as year inference reads them: kept up to date as more articles are dated. */
-export class OtherEvents {
+export class OtherEvents implements YearContext {
   readonly years = new Set<number>();
   /** Day- and month-precise events by date, and by source file, in the order given. */
   readonly fine = new Map<string, SentenceEvent[]>();
@@ -116,11 +129,13 @@ export class OtherEvents {
   /** Word weights over the day- and month-precise events, or fixed ones (`frozen`) that adding events leaves as they are. */
   readonly similarity: Similarity;
 
+  /** `weighed`: the Similarity of `frozen`, when the caller holds one (made from the counts otherwise). */
   constructor(
     events: SentenceEvent[] = [],
     private readonly frozen?: TermCounts,
+    weighed?: Similarity,
   ) {
-    this.similarity = frozen ? Similarity.fromCounts(frozen) : new Similarity([]);
+    this.similarity = frozen ? (weighed ?? Similarity.fromCounts(frozen)) : new Similarity([]);
     this.add(events);
   }
 
@@ -131,6 +146,10 @@ export class OtherEvents {
   fineOn(date: string): SentenceEvent[] {
     this.looked.add(date);
     return this.fine.get(date) ?? [];
+  }
+
+  fineFrom(source: string): SentenceEvent[] {
+    return this.fineOf.get(source) ?? [];
   }
 
   add(events: SentenceEvent[]): void {

@@ -12,6 +12,7 @@ import { assembleTimeline, linkSurnames } from '../../src/timeline/assemble.ts';
 import { AssemblyMemo } from '../../src/timeline/assembly-memo.ts';
 import { assembleIncrementally, assembleWithWeights, REFIT_FRACTION, type AssemblyState } from '../../src/timeline/assembly-state.ts';
 import { dateAcrossArticles } from '../../src/timeline/date-across.ts';
+import { HeldAssembly } from '../../src/timeline/held-assembly.ts';
 import type { SentenceEvent } from '../../src/timeline/sentence-event.ts';
 import { extractArticle } from '../../src/timeline/read-article.ts';
 import { buildTimeline, saveTimelineBuild } from '../../src/timeline/stage.ts';
@@ -25,11 +26,24 @@ async function records(dir: string): Promise<ArticleTimeline[]> {
   return articles.map(extractArticle);
 }
 
-/** One assembly as a corpus change runs it: records, memo and state as the previous one stored them. */
-function change(kept: ArticleTimeline[], previous: AssemblyState, removed: ArticleTimeline[] = [], refitFraction = Infinity) {
+/**
+ * One assembly as a corpus change runs it: records, memo and state as the previous one stored them, and the
+ * state an index holds in memory when given (every record read back is new to it: it files each anew).
+ */
+function change(
+  kept: ArticleTimeline[],
+  previous: AssemblyState,
+  removed: ArticleTimeline[] = [],
+  refitFraction = Infinity,
+  held?: HeldAssembly,
+) {
   const input = stored(kept);
   const memo = new AssemblyMemo(input);
-  const assembly = assembleIncrementally(input, memo, stored(previous), { removed: stored(removed), refitFraction });
+  const assembly = assembleIncrementally(input, memo, stored(previous), {
+    removed: stored(removed),
+    refitFraction,
+    ...(held ? { held } : {}),
+  });
   return { ...assembly, records: stored(memo.records()) };
 }
 
@@ -133,27 +147,31 @@ test('GIVEN a fitted assembly WHEN the articles changed since hold more than REF
   assert.deepEqual(kept.state.weights, stored(state.weights));
 });
 
-test('GIVEN a yearless dateline no other article dates WHEN an article dating its event is added, the corpus naming the same years THEN its year is inferred again, as a full assembly with the kept weights does', () => {
-  const earlier = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
-  const port = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2008.', '2008-05-02'));
-  const wire = extractArticle(
-    makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday. The law passed in May 2008.'),
-  );
-  const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 6, 2008.', '2008-03-07'));
-  assert.ok(wire.monthDay);
-  const before = [earlier, wire, port].sort(bySource);
-  const { state } = assembleIncrementally(stored(before), new AssemblyMemo(stored(before)));
-  const wireDates = (events: { date: string; sources: { source: string }[] }[]) =>
-    events.filter((event) => event.sources.some((cited) => cited.source === 'w.txt')).map((event) => event.date);
-  const after = [...before, arrest].sort(bySource);
-  // Alone, its own May 2008 puts the dateline in the year after; the added arrest puts it in 2008.
-  assert.ok(wireDates(assembleWithWeights(stored(before), state.weights)).includes('2009-03-05'));
-  const added = change(after, state);
-  assert.equal(added.refitted, false);
-  assert.ok(wireDates(added.events).includes('2008-03-06'));
-  assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
-  assert.deepEqual(stored(change(before, added.state, [arrest]).events), stored(assembleWithWeights(stored(before), state.weights)));
-});
+for (const held of [undefined, new HeldAssembly()])
+  test(`GIVEN a yearless dateline no other article dates WHEN an article dating its event is added, the corpus naming the same years THEN its year is inferred again, as a full assembly with the kept weights does${held ? ' (a state held in memory)' : ''}`, () => {
+    const earlier = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
+    const port = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2008.', '2008-05-02'));
+    const wire = extractArticle(
+      makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday. The law passed in May 2008.'),
+    );
+    const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 6, 2008.', '2008-03-07'));
+    assert.ok(wire.monthDay);
+    const before = [earlier, wire, port].sort(bySource);
+    const { state } = assembleIncrementally(stored(before), new AssemblyMemo(stored(before)));
+    const wireDates = (events: { date: string; sources: { source: string }[] }[]) =>
+      events.filter((event) => event.sources.some((cited) => cited.source === 'w.txt')).map((event) => event.date);
+    const after = [...before, arrest].sort(bySource);
+    // Alone, its own May 2008 puts the dateline in the year after; the added arrest puts it in 2008.
+    assert.ok(wireDates(assembleWithWeights(stored(before), state.weights)).includes('2009-03-05'));
+    const added = change(after, state, [], Infinity, held);
+    assert.equal(added.refitted, false);
+    assert.ok(wireDates(added.events).includes('2008-03-06'));
+    assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
+    assert.deepEqual(
+      stored(change(before, added.state, [arrest], Infinity, held).events),
+      stored(assembleWithWeights(stored(before), state.weights)),
+    );
+  });
 
 test('GIVEN an index of 30 articles WHEN one is added and another removed through the build stage THEN the weights are kept, the stored state carries over, and each timeline is a full assembly’s with the fitted weights', async () => {
   const towns = ['Tromso', 'Bergen', 'Narvik', 'Bodo', 'Alta', 'Molde'];
@@ -197,25 +215,26 @@ test('GIVEN an index of 30 articles WHEN one is added and another removed throug
   }
 });
 
-test('GIVEN a yearless dateline WHEN an article names a year the corpus did not (a new candidate) and dates its event THEN the year is inferred again, and again when it is removed', () => {
-  const early = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
-  const late = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2015.', '2015-05-02'));
-  const wire = extractArticle(makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday.'));
-  const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 1, 2012.', '2012-03-02'));
-  const before = [early, wire, late].sort(bySource);
-  const { state } = assembleIncrementally(stored(before), new AssemblyMemo(stored(before)));
-  const wireDates = (events: { date: string; sources: { source: string }[] }[]) =>
-    events.filter((event) => event.sources.some((cited) => cited.source === 'w.txt')).map((event) => event.date);
-  assert.deepEqual(wireDates(assembleWithWeights(stored(before), state.weights)), ['2009-03-05']);
-  const after = [...before, arrest].sort(bySource);
-  const added = change(after, state);
-  assert.equal(added.refitted, false);
-  assert.deepEqual(wireDates(added.events), ['2012-03-01']);
-  assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
-  const removed = change(before, added.state, [arrest]);
-  assert.deepEqual(wireDates(removed.events), ['2009-03-05']);
-  assert.deepEqual(stored(removed.events), stored(assembleWithWeights(stored(before), state.weights)));
-});
+for (const held of [undefined, new HeldAssembly()])
+  test(`GIVEN a yearless dateline WHEN an article names a year the corpus did not (a new candidate) and dates its event THEN the year is inferred again, and again when it is removed${held ? ' (a state held in memory)' : ''}`, () => {
+    const early = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));
+    const late = extractArticle(makeArticle('y.txt', 'The port reopened on 1 May 2015.', '2015-05-02'));
+    const wire = extractArticle(makeArticle('w.txt', 'MOSCOW, March 7. Police arrested Viktor Bout in Bangkok on Thursday.'));
+    const arrest = extractArticle(makeArticle('b.txt', 'Police arrested Viktor Bout in Bangkok on March 1, 2012.', '2012-03-02'));
+    const before = [early, wire, late].sort(bySource);
+    const { state } = assembleIncrementally(stored(before), new AssemblyMemo(stored(before)));
+    const wireDates = (events: { date: string; sources: { source: string }[] }[]) =>
+      events.filter((event) => event.sources.some((cited) => cited.source === 'w.txt')).map((event) => event.date);
+    assert.deepEqual(wireDates(assembleWithWeights(stored(before), state.weights)), ['2009-03-05']);
+    const after = [...before, arrest].sort(bySource);
+    const added = change(after, state, [], Infinity, held);
+    assert.equal(added.refitted, false);
+    assert.deepEqual(wireDates(added.events), ['2012-03-01']);
+    assert.deepEqual(stored(added.events), stored(assembleWithWeights(stored(after), state.weights)));
+    const removed = change(before, added.state, [arrest], Infinity, held);
+    assert.deepEqual(wireDates(removed.events), ['2009-03-05']);
+    assert.deepEqual(stored(removed.events), stored(assembleWithWeights(stored(before), state.weights)));
+  });
 
 test('GIVEN a yearless dateline dated by an assembly WHEN a change leaves its year as it was THEN its dated events are the same objects (what merging keeps by event), and when the year changes they are made anew', () => {
   const early = extractArticle(makeArticle('x.txt', 'The ministry published its report on 5 January 2009.', '2009-01-06'));

@@ -49,3 +49,16 @@ test('GIVEN an event several articles report in 2008 WHEN background is marked T
     ['background', 'occurred', 'occurred'],
   );
 });
+
+test('GIVEN background marked with a kept map WHEN the same events are marked again THEN each background event is the copy made the first time, and the marks are those made without the map', () => {
+  const event = (date: string, sources: string[]): TimelineEvent => ({
+    ...toEvent(sources.map((source) => report(source, date, `Something happened in ${date}.`))),
+  });
+  const events = [event('1995', ['a.txt']), event('2008-03-06', ['a.txt', 'b.txt']), event('2008-01', ['c.txt'])];
+  const kept = new WeakMap<TimelineEvent, TimelineEvent>();
+  const [first, again] = [markBackground(events, kept), markBackground(events, kept)];
+  assert.equal(again[0], first[0]);
+  assert.notEqual(first[0], events[0]);
+  assert.equal(again[1], events[1]);
+  assert.deepEqual(again, markBackground(events));
+});
