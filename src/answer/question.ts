@@ -190,7 +190,7 @@ function properNames(tokens: TaggedToken[]): string[] {
     const sentenceStart = i === 0 || /^[.?!]$/.test(tokens[i - 1]!.text);
     const isName =
       token.pos === 'PROPN'
-        ? !sentenceStart || /^[A-Z]/.test(token.text)
+        ? !sentenceStart || (/^[A-Z]/.test(token.text) && !opensImperative(tokens, i))
         : !sentenceStart && /^[A-Z][a-z]/.test(token.text) && token.pos !== 'PRON';
     if (isName || /^(1[5-9]|20)\d\d$/.test(token.text)) phrase.push(token.text);
     else if (phrase.length) {
@@ -201,4 +201,14 @@ function properNames(tokens: TaggedToken[]): string[] {
   if (phrase.length) phrases.push(phrase);
   // Whole phrases through the shared tokenizer, which maps a country's several names ("United States") to one.
   return [...new Set(phrases.flatMap((p) => tokenize(p.join(' '))))].filter((t) => !FRAME_WORDS.has(t));
+}
+
+/**
+ * A request opening with its verb ("List the charges…", "Show me…"): wink tags the capitalised verb a proper noun,
+ * compromise, reading the sentence, an imperative. It is no name the evidence must hold.
+ */
+function opensImperative(tokens: TaggedToken[], start: number): boolean {
+  const end = tokens.findIndex((t, j) => j > start && /^[.?!]$/.test(t.text));
+  const sentence = tokens.slice(start, end < 0 ? undefined : end).map((t) => t.text).join(' ');
+  return nlp(sentence).has('^#Imperative');
 }

@@ -37,6 +37,12 @@ test('GIVEN a question about what the articles say WHEN analysed THEN it is a su
   assert.equal(analyzeQuestion('What did the mayor report about the flood?').survey, false);
 });
 
+test('GIVEN a request opening with its verb WHEN analysed THEN the verb is not a name', () => {
+  assert.deepEqual(analyzeQuestion('List the charges against Ruiz.').names, ['ruiz']);
+  assert.deepEqual(analyzeQuestion('Show me what the mayor said. Who answered him?').names, []);
+  assert.deepEqual(analyzeQuestion('Lisbon approved the bridge when?').names, ['lisbon']);
+});
+
 test('GIVEN capitalised words and years WHEN analysed THEN they are the names the evidence must concern', () => {
   assert.deepEqual(analyzeQuestion('Why did Halden Mills close its plant in 1998?').names, ['halden', 'mill', '1998']);
   assert.deepEqual(analyzeQuestion('When was he flown to the United States?').names, ['usa']);
