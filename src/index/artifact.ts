@@ -186,6 +186,7 @@ export async function loadIndex(dir: string, embeddings: Pick<LocalEmbeddings, '
       );
     }
     await verifyChecksums(dir, store);
+    store.renumberStrandedChanges();
     const baseSeq = Number(store.meta('baseSeq') ?? 0);
     const next = store.nextIds();
     vectors = VectorFile.open(join(dir, SENTENCE_VECTORS_FILE), dims, next.sentence, { writable: true });

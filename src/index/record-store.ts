@@ -141,7 +141,7 @@ export class RecordStore {
       insertChunk: db.prepare(
         'INSERT INTO chunks (id, article, ordinal, text, start, end, first_sentence, sentence_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      logChange: db.prepare<[string, number]>('INSERT INTO changes (kind, article) VALUES (?, ?)'),
+      logChange: db.prepare<[number, string, number]>('INSERT INTO changes (seq, kind, article) VALUES (?, ?, ?)'),
       addKey: db.prepare<[number, number]>('INSERT OR IGNORE INTO text_keys (key, article) VALUES (?, ?)'),
       byHash: db.prepare<[string], { source: string; meta: string }>(
         'SELECT source, meta FROM articles WHERE hash = ? AND deleted = 0 ORDER BY source LIMIT 1',
@@ -255,9 +255,33 @@ export class RecordStore {
     return { id: row.id, firstChunk: row.first_chunk, chunkCount: row.chunk_count };
   }
 
-  /** Records a change in the log (for other processes and the next load to replay); call inside `transaction`. */
+  /**
+   * Records a change in the log (for other processes and the next load to replay); call inside `transaction`. Its
+   * seq is numbered past the base's: a compaction empties the log, and SQLite would number the next row 1 again
+   * (`seq` is a rowid without AUTOINCREMENT), below `baseSeq`, where no load or catch-up replays it.
+   */
   logChange(kind: 'add' | 'remove', article: number): number {
-    return Number(this.statements.logChange.run(kind, article).lastInsertRowid);
+    const seq = this.lastSeq() + 1;
+    this.statements.logChange.run(seq, kind, article);
+    return seq;
+  }
+
+  /**
+   * Renumbers changes an older version logged at or below `baseSeq` (numbered from 1 again after a compaction had
+   * emptied the log, so never replayed) to follow the base, in their order. Every row at or below `baseSeq` is
+   * one of those: a compaction drops all the rows up to the seq it sets. Returns how many were renumbered.
+   */
+  renumberStrandedChanges(): number {
+    return this.transaction(() => {
+      const baseSeq = Number(this.meta('baseSeq') ?? 0);
+      const stranded = this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM changes WHERE seq <= ?').get(baseSeq)?.n ?? 0;
+      if (stranded === 0) return 0;
+      // Rows logged (in order) since that compaction may also sit above baseSeq: all of them move by baseSeq, kept in
+      // order, through negative seqs so that no two rows share one midway.
+      this.db.prepare('UPDATE changes SET seq = -seq').run();
+      this.db.prepare('UPDATE changes SET seq = ? - seq').run(baseSeq);
+      return stranded;
+    });
   }
 
   /** Changes logged after `seq`, oldest first. */
