@@ -209,6 +209,9 @@ function properNames(tokens: TaggedToken[]): string[] {
  */
 function opensImperative(tokens: TaggedToken[], start: number): boolean {
   const end = tokens.findIndex((t, j) => j > start && /^[.?!]$/.test(t.text));
-  const sentence = tokens.slice(start, end < 0 ? undefined : end).map((t) => t.text).join(' ');
+  const sentence = tokens
+    .slice(start, end < 0 ? undefined : end)
+    .map((t) => t.text)
+    .join(' ');
   return nlp(sentence).has('^#Imperative');
 }
