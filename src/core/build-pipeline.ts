@@ -123,8 +123,8 @@ export async function buildIndexDir(settings: BuildSettings, io: BuildIo): Promi
           chunkVectors.set(chunkVector(row, range, dims), chunkRow++ * dims);
         articleRow += articles[i]!.sentences.length;
       }
-      sentenceRow += texts.length;
       onBatch(texts.length);
+      sentenceRow += texts.length;
       first = until;
     }
   } finally {
