@@ -35,7 +35,11 @@ export function timelineQuery(values: Partial<Record<string, unknown>>): Timelin
   return query;
 }
 
-/** Parses "from:2010 to:2012 person:Lavrov" (the terminal's /timeline syntax) into a query. */
+/**
+ * Parses "from:2010 to:2012 person:Lavrov" (the terminal's /timeline syntax) into a query. What stands outside
+ * the options reads as people type it: a year ("2008") or a range of years ("2008-2012", "2008 to 2012") is the
+ * period, other words ("extradition") the topic.
+ */
 export function parseTimelineOptions(text: string): TimelineQuery {
   const query: TimelineQuery = {};
   const pattern = /(\w+):("[^"]*"|\S+(?:\s+(?!\w+:)\S+)*)/g;
@@ -45,9 +49,12 @@ export function parseTimelineOptions(text: string): TimelineQuery {
     query[key as keyof TimelineQuery] = value.replace(/^"|"$/g, '').trim();
     return '';
   });
-  if (rest.trim())
-    throw new UserError(`Could not read "${rest.trim()}". Example: /timeline from:2010 to:2012 person:<surname>`, 'BAD_OPTION');
-  return query;
+  const words = rest.trim().replace(/\s+/g, ' ');
+  if (!words) return query;
+  const years = /^(\d{4})(?:\s*(?:-|–|to)\s*(\d{4}))?$/.exec(words);
+  if (years && query.from === undefined && query.to === undefined) return { ...query, from: years[1]!, to: years[2] ?? years[1]! };
+  if (!years && !/\d/.test(words) && query.topic === undefined) return { ...query, topic: words };
+  throw new UserError(`Could not read "${words}". Example: /timeline from:2010 to:2012 person:<surname>`, 'BAD_OPTION');
 }
 
 /** A lookup's events with how many the whole timeline has, and a line saying what the filters left out. */

@@ -9,6 +9,7 @@ import { lookupTimeline, parseTimelineOptions } from '../core/timeline-options.t
 const HELP = `Ask a question about the case and press Enter; answers cite the articles they come from.
 Commands:
   /timeline [from:YEAR] [to:YEAR] [around:DATE] [person:NAME] [place:NAME] [topic:WORDS] [source:FILE]   dated events, each with its sources
+  /timeline 2008  ·  /timeline 2008-2012  ·  /timeline extradition   a year, a range of years, or a topic
   /sources                                                      the articles in the corpus
   /reindex                                                      rebuild the index after changing corpus/
   /help                                                         this text
