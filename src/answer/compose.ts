@@ -52,9 +52,15 @@ function resolvedDateLead(evidence: Evidence[], lookupDate: DateLookup, question
   if (!resolved) return undefined;
   const [year, month, day] = resolved.date.split('-').map(Number);
   const monthName = month ? new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : '';
-  if (resolved.precision === 'day' && day) return `${monthName} ${day}, ${year}`;
-  if (resolved.precision === 'month' && month) return `${monthName} ${year}`;
-  return String(year);
+  const written =
+    resolved.precision === 'day' && day
+      ? `${monthName} ${day}, ${year}`
+      : resolved.precision === 'month' && month
+        ? `${monthName} ${year}`
+        : String(year);
+  // A date the passage already writes out ("In April 2012, he was sentenced") needs no lead to repeat it.
+  const passage = `${first.lead ? `${first.lead.text} ` : ''}${first.sentence.text}`;
+  return passage.includes(written) || (day !== undefined && passage.includes(`${day} ${monthName} ${year}`)) ? undefined : written;
 }
 
 /** The articles nearest to a question, for an abstention. */

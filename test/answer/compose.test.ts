@@ -65,6 +65,20 @@ describe('composeExtractive', () => {
     );
   });
 
+  it('GIVEN a resolved date the passage already writes out THEN no lead repeats it', () => {
+    const lookupDate: DateLookup = () => ({ date: '2021-06', precision: 'month' });
+    const composed = composeExtractive(
+      small.corpus.store,
+      analyzeQuestion('When did the authority open the terminal?'),
+      [evidence(S.opened, S.approved)],
+      lookupDate,
+    );
+    assert.equal(
+      composed.answer,
+      'In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021. [1]',
+    );
+  });
+
   it("GIVEN a reason THEN the abstention says the articles don't say, and why", () => {
     assert.equal(
       abstentionText('no passage states the date asked for'),
