@@ -51,32 +51,22 @@ describe('composeExtractive', () => {
     );
   });
 
-  it('GIVEN a date question and a resolved day THEN the answer opens with the date written out', () => {
-    const lookupDate: DateLookup = () => ({ date: '2021-06-02', precision: 'day' });
-    const composed = composeExtractive(
+  /** The answer to "when did the authority open the terminal?" when the timeline resolved its passage to `date`. */
+  const openingAnswer = (date: string, precision: 'day' | 'month') =>
+    composeExtractive(
       small.corpus.store,
       analyzeQuestion('When did the authority open the terminal?'),
       [evidence(S.opened, S.approved)],
-      lookupDate,
-    );
-    assert.equal(
-      composed.answer,
-      'June 2, 2021. In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021. [1]',
-    );
+      () => ({ date, precision }),
+    ).answer;
+  const passage = 'In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021. [1]';
+
+  it('GIVEN a date question and a resolved day THEN the answer opens with the date written out', () => {
+    assert.equal(openingAnswer('2021-06-02', 'day'), `June 2, 2021. ${passage}`);
   });
 
   it('GIVEN a resolved date the passage already writes out THEN no lead repeats it', () => {
-    const lookupDate: DateLookup = () => ({ date: '2021-06', precision: 'month' });
-    const composed = composeExtractive(
-      small.corpus.store,
-      analyzeQuestion('When did the authority open the terminal?'),
-      [evidence(S.opened, S.approved)],
-      lookupDate,
-    );
-    assert.equal(
-      composed.answer,
-      'In March 2019 the authority approved a new container terminal. It opened the terminal to ships in June 2021. [1]',
-    );
+    assert.equal(openingAnswer('2021-06', 'month'), passage);
   });
 
   it("GIVEN a reason THEN the abstention says the articles don't say, and why", () => {
