@@ -21,8 +21,7 @@ export class DatedEvents {
     // Emptied while it is changed: a failure partway leaves nothing half-filed for the next call.
     this.lists = new Set();
     try {
-      for (const list of before) if (!current.has(list)) this.file(list, -1);
-      for (const list of current) if (!before.has(list)) this.file(list, 1);
+      fileDifference(before, current, (list, sign) => this.file(list, sign));
     } catch (error) {
       this.fine.clear();
       this.fineOf.clear();
@@ -93,19 +92,28 @@ export class LayeredEvents implements YearContext {
   }
 
   fineOn(date: string): readonly SentenceEvent[] {
-    const own = this.added.fineOn(date);
-    const held = this.held.fineOn(date);
-    return own.length === 0 ? held : [...held, ...own];
+    return layered(this.held.fineOn(date), this.added.fineOn(date));
   }
 
   fineFrom(source: string): readonly SentenceEvent[] {
-    const own = this.added.fineFrom(source);
-    const held = this.held.fineFrom(source);
-    return own.length === 0 ? held : [...held, ...own];
+    return layered(this.held.fineFrom(source), this.added.fineFrom(source));
   }
 
   add(events: SentenceEvent[]): void {
     this.added.add(events);
     this.unitedYears = undefined;
   }
+}
+
+function layered(held: readonly SentenceEvent[], own: readonly SentenceEvent[]): readonly SentenceEvent[] {
+  return own.length === 0 ? held : [...held, ...own];
+}
+
+/**
+ * Files out (-1) what `before` holds and `current` does not, and files in (+1) what `current` holds and `before`
+ * did not: items compared by object, each never changed once made, so a tally kept by them follows the corpus.
+ */
+export function fileDifference<T>(before: ReadonlySet<T>, current: ReadonlySet<T>, file: (item: T, sign: 1 | -1) => void): void {
+  for (const item of before) if (!current.has(item)) file(item, -1);
+  for (const item of current) if (!before.has(item)) file(item, 1);
 }

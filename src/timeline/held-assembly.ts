@@ -1,5 +1,5 @@
 import type { ArticleTimeline } from './article-timeline.ts';
-import { DatedEvents } from './dated-events.ts';
+import { DatedEvents, fileDifference } from './dated-events.ts';
 import type { Pending } from './pin.ts';
 import type { Redated } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
@@ -90,8 +90,7 @@ export class HeldAssembly {
       }
     };
     try {
-      for (const list of lists) if (!current.has(list)) each(list, -1);
-      for (const list of current) if (!lists.has(list)) each(list, 1);
+      fileDifference(lists, current, each);
     } catch (error) {
       byTerm.clear();
       throw error;
