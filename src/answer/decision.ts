@@ -1,6 +1,6 @@
 import { dot } from '../math/vectors.ts';
 import type { Calibration } from './calibration.ts';
-import { CANDIDATE_FEATURES, corpusWords, tokensOf, type Candidate, type CandidateFeatures } from './candidates.ts';
+import { asksAboutArticle, CANDIDATE_FEATURES, corpusWords, tokensOf, type Candidate, type CandidateFeatures } from './candidates.ts';
 import { logit, sigmoid } from './linear-model.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { SentenceStore } from './sources.ts';
@@ -95,9 +95,13 @@ export function selectEvidence(
   if (!best) return [];
   if (question.survey) return surveyEvidence(store, ranked);
   const chosen = [best];
+  const aboutArticle = asksAboutArticle(question);
   const covered = new Set(wordsOf(store, best));
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= MAX_SENTENCES) break;
+    // A heading or caption (a line without a full stop) names a topic and states no fact of the case: beside the
+    // answer it adds only words, unless the question asks about the article (its headline, byline, date).
+    if (candidate.features.fragment === 1 && !aboutArticle) continue;
     // A question in two parts ("when was he convicted and when sentenced") needs a sentence for each: a candidate
     // bringing question words the answer lacks may join at a lower rating than one that repeats its words.
     const addsWords = question.terms.some((term) => !covered.has(term) && wordsOf(store, candidate).includes(term));

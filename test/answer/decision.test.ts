@@ -108,6 +108,13 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
       assert.deepEqual(ids(selectEvidence(small.corpus.store, question, ranked, 0.5)), [S.cost, S.met, S.mayor]);
     });
 
+    it('GIVEN a heading (a line without a full stop) rated as high as the answer THEN it does not join, unless the question asks about the article', () => {
+      const heading: RankedCandidate = { ...rated(S.mayor, 0.9), features: { ...NO_FEATURES, fragment: 1 } };
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, question, [rated(S.cost, 0.9), heading], 0.5)), [S.cost]);
+      const aboutArticle = analyzeQuestion('Who is the author of the article on the terminal?');
+      assert.deepEqual(ids(selectEvidence(small.corpus.store, aboutArticle, [rated(S.cost, 0.9), heading], 0.5)), [S.cost, S.mayor]);
+    });
+
     it('GIVEN "do the articles agree…" THEN the best sentence of each article is given, repeats across articles left out', () => {
       const survey = analyzeQuestion('Do the articles agree on what the terminal cost?');
       assert.equal(survey.survey, true);
