@@ -43,6 +43,7 @@ export interface CandidateFeatures {
   /** The asked category ("which prison") appears in the sentence or the one before. */
   category: number;
   /**
+   * For a question asking how many X: the same for counting an X (see `countsCategory`).
    * For a question asking which X (or the name of the X): +1 the quoted text names an X (a name the question lacks
    * stands in the X's noun phrase or in apposition: "the Lakeside prison", "Judge Ana Ruiz", "a broker, Ana Ruiz,"),
    * -1 it mentions an X without naming one ("a broker in Lisbon"), 0 when it does not mention X.
@@ -236,8 +237,8 @@ export function gatherCandidates(
     const following = after && after.source === sentence.source ? after : undefined;
     const words = tokensOf(store, sentence);
     const facts = factsOf(store, sentence);
-    const fits = fitsType(question.type, facts, question.names);
-    const previousFits = previous ? fitsType(question.type, factsOf(store, previous), question.names) : false;
+    const fits = fitsType(question, facts);
+    const previousFits = previous ? fitsType(question, factsOf(store, previous)) : false;
     // The date or count may sit in the sentence before ("In 2010, … . He was then…"); a pronoun subject points back.
     // Either way the sentence before is quoted too, and the windowed features measure what is quoted.
     const lead = previous && ((!fits && previousFits) || facts.opensWithPronoun) ? previous : undefined;
@@ -255,11 +256,15 @@ export function gatherCandidates(
       typeFit: NUMERIC_TYPES.has(question.type) ? fitValue : 0,
       nameFit: NAMED_TYPES.has(question.type) ? fitValue : 0,
       category: question.asked !== undefined && window.has(question.asked) ? 1 : 0,
-      // Only a question wanting a name is answered by naming the X: "how many tankers" wants a count.
+      // A question wanting a name is answered by naming the X, one wanting a count ("how many tankers") by counting it.
       namedCategory:
-        question.asked === undefined || !NAMED_TYPES.has(question.type)
+        question.asked === undefined
           ? 0
-          : namesCategory(question.asked, question.names, [facts, ...(lead ? [factsOf(store, lead)] : [])]),
+          : NAMED_TYPES.has(question.type)
+            ? namesCategory(question.asked, question.names, [facts, ...(lead ? [factsOf(store, lead)] : [])])
+            : question.type === 'count'
+              ? countsCategory(question.asked, [facts, ...(lead ? [factsOf(store, lead)] : [])])
+              : 0,
       denseGap: 0,
       coverageGap: 0,
       novelty: words.size === 0 ? 0 : [...words].filter((w) => !questionWords.has(w)).length / words.size,
@@ -308,12 +313,29 @@ export function namesCategory(asked: string, questionNames: string[], sentences:
   return mentioned ? -1 : 0;
 }
 
-/** Whether a sentence's facts satisfy the asked type. */
-export function fitsType(type: AnswerType, facts: SentenceFacts, questionNames: string[]): boolean {
-  const newName = (names: Set<string>) => [...names].some((name) => !questionNames.includes(name));
-  switch (type) {
+/**
+ * For a question asking how many X: +1 a number stands in the noun phrase of an X ("four conspiracy counts",
+ * "12,400 signatures"), -1 X is mentioned without one ("several tankers", "the tankers"), 0 X is not mentioned.
+ */
+export function countsCategory(asked: string, sentences: SentenceFacts[]): number {
+  let mentioned = false;
+  for (const { words } of sentences) {
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]!.stem !== asked) continue;
+      mentioned = true;
+      // A hyphen joins the number to its noun in a compound ("a seven-count indictment").
+      for (let j = i - 1; j >= 0 && (NOUN_PHRASE.has(words[j]!.pos) || words[j]!.stem === '-'); j--) if (words[j]!.pos === 'NUM') return 1;
+    }
+  }
+  return mentioned ? -1 : 0;
+}
+
+/** Whether a sentence's facts satisfy the asked type (and, for a date, the asked precision). */
+export function fitsType(question: Pick<QuestionAnalysis, 'type' | 'names' | 'datePrecision'>, facts: SentenceFacts): boolean {
+  const newName = (names: Set<string>) => [...names].some((name) => !question.names.includes(name));
+  switch (question.type) {
     case 'date':
-      return facts.dateSpecificity >= 2;
+      return facts.dateSpecificity >= (question.datePrecision ?? 2);
     case 'duration':
       return facts.duration;
     case 'count':

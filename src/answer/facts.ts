@@ -1,10 +1,11 @@
 import { nlp } from '../text/compromise.ts';
+import { MONTH_NAMES, MONTH_SHORT_FORMS } from '../text/calendar-words.ts';
 import { tokenize } from '../text/terms.ts';
 import { parseText } from './nlp.ts';
 
 /** What kinds of fact a sentence states: the answer types it can satisfy. */
 export interface SentenceFacts {
-  /** 0 no date, 1 a vague one ("later"), 2 a weekday or month, 3 a year, 4 month and year or a full date. */
+  /** 0 no date, 1 a vague one ("later"), 2 a weekday or month, 3 a year, 4 month and year, 5 a day of a month. */
   dateSpecificity: number;
   duration: boolean;
   money: boolean;
@@ -31,6 +32,10 @@ export interface FactWord {
 
 // A four-digit year of the modern era, which wink tags as a cardinal when it stands alone ("in 2008").
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+// A month's name or abbreviation, for telling "April 7" (a day) from "7 years" or "Tuesday 7".
+const MONTH_NAME = new RegExp(`\\b(${[...MONTH_NAMES, ...MONTH_SHORT_FORMS].join('|')})\\b`, 'i');
+// A day written in figures: 2018-08-24, 23.05.2025, 5/4/2012.
+const NUMERIC_DAY = /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/;
 // Relative time words give a vague date: "later", "ago", "earlier" anchor a happening without naming it.
 const VAGUE_TIME = /\b(ago|earlier|later|yesterday|today|tomorrow|previously|recently)\b/i;
 
@@ -120,6 +125,9 @@ function stems(phrases: string[]): Set<string> {
 function dateValueSpecificity(value: string): number {
   const hasYear = /\b(1[5-9]\d\d|20\d\d)\b/.test(value);
   const hasMonthOrDay = /[A-Za-z]{3,}/.test(value.replace(/\b(in|on|of|the|last|next|this)\b/gi, ''));
+  // A day of the month beside a month's name ("April 7", "7 April 2012") or in figures: the most precise date news writes.
+  const dayOfMonth = /\b([1-9]|[12]\d|3[01])(st|nd|rd|th)?\b/.test(value.replace(/\b(1[5-9]\d\d|20\d\d)\b/g, ''));
+  if ((dayOfMonth && MONTH_NAME.test(value)) || NUMERIC_DAY.test(value)) return 5;
   if (hasYear && hasMonthOrDay) return 4;
   if (hasYear) return 3;
   return hasMonthOrDay ? 2 : 1;

@@ -20,6 +20,11 @@ export interface QuestionAnalysis {
   terms: string[];
   /** Stemmed head noun of "which X" / "what X" / "the name of the X": the category the answer belongs to. */
   asked?: string;
+  /**
+   * For "what year", "which month", "on what date": how precise a date the question asks for, on the scale of
+   * `SentenceFacts.dateSpecificity` (3 a year, 4 a month of a year, 5 a day). "When" asks for no particular one.
+   */
+  datePrecision?: number;
   /** Capitalised words and years of the question, stemmed: entities the evidence must concern. */
   names: string[];
 }
@@ -51,6 +56,9 @@ const FRAME_WORDS = new Set(
 
 // Calendar nouns: "what year", "which day" ask for a date (general English, not of any corpus).
 const CALENDAR_NOUNS = new Set([...TIME_UNITS, 'date', 'time']);
+// The date precision a calendar noun asks for: "what year" is answered by a year, "which month" by a month of a
+// year, "on what date" by a day. "Which day" is often a weekday ("which day of the week"), as precise as any date.
+const DATE_PRECISION: Record<string, number> = { year: 3, month: 4, date: 5 };
 // Measure nouns: "what age", "what price", "what share" ask for a number (general English, not of any corpus).
 const MEASURE_NOUNS = new Set([
   'age',
@@ -101,7 +109,7 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
   const framed = survey ? q.replace(SURVEY_FRAME, ' ').replace(/\s+/g, ' ').trim() || q : q;
   const focus = askedPart(framed);
   const tokens = tagTokens(focus);
-  const { type, asked } = answerType(tokens);
+  const { type, asked, datePrecision } = answerType(tokens);
   // Names of the sentences around the question still say what it is about ("Bout was held in Bangkok. When did he leave?").
   const names = focus === framed ? properNames(tokens) : [...new Set([...properNames(tokens), ...properNames(tagTokens(framed))])];
   return {
@@ -111,6 +119,7 @@ export function analyzeQuestion(text: string): QuestionAnalysis {
     survey,
     terms: tokenize(focus).filter((term) => !FRAME_WORDS.has(term) && term !== asked),
     asked,
+    ...(datePrecision ? { datePrecision } : {}),
     names,
   };
 }
@@ -125,7 +134,7 @@ function askedPart(text: string): string {
   return asked.length > 0 && asked.length < parts.length ? asked.join(' ') : text;
 }
 
-function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string } {
+function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string; datePrecision?: number } {
   const words = tokens.map((t) => t.lower);
   const at = words.findIndex((w) => /^(when|where|who|whom|whose|what|which|how|why)$/.test(w));
   if (at < 0) return { type: 'other' };
@@ -149,7 +158,8 @@ function answerType(tokens: TaggedToken[]): { type: AnswerType; asked?: string }
     const nameOf = words.indexOf('name', at);
     const head = nameOf > at && words[nameOf + 1] === 'of' ? headNoun(tokens, nameOf + 2) : headNoun(tokens, at + 1, true);
     if (!head) return { type: 'other' };
-    if (CALENDAR_NOUNS.has(head.word)) return { type: 'date' };
+    if (CALENDAR_NOUNS.has(head.word))
+      return { type: 'date', ...(DATE_PRECISION[head.word] ? { datePrecision: DATE_PRECISION[head.word] } : {}) };
     if (MEASURE_NOUNS.has(head.word)) return { type: 'amount', asked: stem(head.word) };
     if (nlp(head.word).has('#Actor') || nlp(head.word).has('#Person')) return { type: 'person', asked: stem(head.word) };
     // "Which city", "what company", "the name of the ship": the answer is usually a named thing.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { gatherCandidates, namesCategory, POOL_SIZE, type Candidate } from '../../src/answer/candidates.ts';
+import { countsCategory, gatherCandidates, namesCategory, POOL_SIZE, type Candidate } from '../../src/answer/candidates.ts';
 import { sentenceFacts } from '../../src/answer/facts.ts';
 import { analyzeQuestion } from '../../src/answer/question.ts';
 import type { SentenceStore, StoredSentence } from '../../src/answer/sources.ts';
@@ -159,17 +159,33 @@ describe('namesCategory (does the sentence name the X a "which X" question asks 
 });
 
 describe('namedCategory (a feature of questions that want a name)', () => {
-  it('GIVEN "how many X" (a count, not a name) THEN 0 for a sentence mentioning X unnamed; "which X" THEN -1', async () => {
+  it('GIVEN "how many X" THEN +1 for a sentence counting X (a number, not a name, answers it); "which X" with X unnamed THEN -1', async () => {
     await withSmallIndex(
       { 'fleet.txt': 'By 2008 the company managed 14 tankers from an office on the waterfront.\n' },
       new WordAxisEmbeddings(['tankers', 'company', 'office']),
       async (small) => {
         const count = await candidatesFor(small, 'How many tankers did the company manage?');
-        assert.equal([...count.values()][0]!.features.namedCategory, 0);
+        assert.equal([...count.values()][0]!.features.namedCategory, 1);
         const which = await candidatesFor(small, 'Which office did the company manage its tankers from?');
         assert.equal([...which.values()][0]!.features.namedCategory, -1);
       },
     );
+  });
+});
+
+describe('countsCategory (does the sentence count the X a "how many X" question asks about)', () => {
+  const counts = (question: string, sentence: string) => countsCategory(analyzeQuestion(question).asked!, [sentenceFacts(sentence)]);
+
+  it('GIVEN a number in the noun phrase of X, in figures, words or a hyphenated compound THEN +1', () => {
+    assert.equal(counts('How many trucks were seized?', 'Police seized 12 trucks at the border.'), 1);
+    assert.equal(counts('How many trucks were seized?', 'Police seized four red trucks.'), 1);
+    assert.equal(counts('How many counts were in the indictment?', 'A seven-count indictment was filed.'), 1);
+  });
+
+  it('GIVEN X without a number ("several trucks", "the trucks") THEN -1; a sentence without X THEN 0', () => {
+    assert.equal(counts('How many trucks were seized?', 'Police seized several trucks at the border.'), -1);
+    assert.equal(counts('How many trucks were seized?', 'The trucks were seized on Monday.'), -1);
+    assert.equal(counts('How many trucks were seized?', 'Police made 12 arrests.'), 0);
   });
 });
 

@@ -67,3 +67,13 @@ test('GIVEN a message of context and a question WHEN analysed THEN the question 
   assert.ok(!analysis.terms.includes(stem('instructions')));
   assert.deepEqual(analyzeQuestion('Ana Ruiz ran the port. When did she leave?').names, ['ana', 'ruiz']);
 });
+
+test('GIVEN "what year", "which month", "on what date" WHEN analysed THEN the date precision asked is a year, a month, a day; "when" and "which day" ask none', () => {
+  const precision = (q: string) => analyzeQuestion(q).datePrecision;
+  assert.equal(precision('What year did the mill close?'), 3);
+  assert.equal(precision('In which month of 2019 did the mill close?'), 4);
+  assert.equal(precision('On what exact date did the mill close?'), 5);
+  assert.equal(precision('When did the mill close?'), undefined);
+  assert.equal(precision('Which day of the week did the mill close?'), undefined);
+  assert.equal(analyzeQuestion('In which month of 2019 did the mill close?').type, 'date');
+});
