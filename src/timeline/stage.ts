@@ -6,7 +6,6 @@ import { assembleIncrementally, type AssemblyState } from './assembly-state.ts';
 import { extractArticles } from './extract.ts';
 import type { HeldAssembly } from './held-assembly.ts';
 import type { TimelineArticle } from './sentence-event.ts';
-import { saveTimeline } from './store.ts';
 import type { TimelineArticleRef, TimelineEvent } from './types.ts';
 
 /** A built timeline: the merged events, each article's extraction, and which articles had to be read. */
@@ -85,15 +84,14 @@ export async function buildTimeline(
 }
 
 /**
- * Writes a build into an index directory: `timeline.json` and the per-article extractions (only those that changed
- * since the snapshot the build read, when `dir` is where it read them). Gives the snapshot for the next build.
+ * Writes a build into an index directory: its events and per-article extractions (only the rows that changed since
+ * the snapshot the build read, when `dir` is where it read them). Gives the snapshot for the next build.
  */
 export async function saveTimelineBuild(
   dir: string,
   build: Pick<TimelineBuild, 'events' | 'records' | 'assembly' | 'base' | 'held'>,
 ): Promise<SavedArticleTimelines> {
-  await saveTimeline(dir, build.events);
-  const saved = await saveArticleTimelines(dir, build.records, build.assembly, build.base);
+  const saved = await saveArticleTimelines(dir, build, build.base);
   // The in-memory state goes with the snapshot it matches, for the next change of this index in this process.
   return build.held ? { ...saved, snapshot: { ...saved.snapshot, heldAssembly: build.held } } : saved;
 }

@@ -12,12 +12,13 @@ import { timelineModule } from '../../src/core/open-dossier.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
+import { loadTimeline } from '../../src/timeline/store.ts';
 import { fakeDeps } from './fakes.ts';
 
 const actor = { via: 'cli' as const, id: 'tester' };
 
 async function storedTimeline(dataDir: string): Promise<unknown> {
-  return (JSON.parse(readFileSync(join((await currentIndexDir(dataDir))!, 'timeline.json'), 'utf8')) as { events: unknown }).events;
+  return loadTimeline((await currentIndexDir(dataDir))!);
 }
 
 async function freshTimeline(corpusDir: string): Promise<unknown> {
