@@ -51,6 +51,20 @@ export function writeEventRows(db: Database.Database, events: TimelineEvent[], b
   return { written, deleted, rows };
 }
 
+/**
+ * `rows` with each of `events` (in timeline order) that is what its row holds bound to that row: a save of a change
+ * made after then finds the events it recalls by identity instead of encoding them again.
+ */
+export function bindEventRows(rows: StoredEvents, events: TimelineEvent[]): StoredEvents {
+  const bound = new Map(rows);
+  events.forEach((event, i) => {
+    const place = placeKey(events, i);
+    const row = rows.get(place);
+    if (row && row.value !== event && row.json === JSON.stringify(event)) bound.set(place, { value: event, json: row.json });
+  });
+  return bound;
+}
+
 /** The event rows as stored, by place (for the snapshot a change compares with); none when there is no table. */
 export function readEventRows(db: Database.Database): Map<string, { json: string }> {
   const rows = new Map<string, { json: string }>();

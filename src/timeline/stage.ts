@@ -2,6 +2,7 @@ import { loadArticleTimelines, saveArticleTimelines, type ArticleStoreSnapshot, 
 import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import { bindEventRows } from './event-rows.ts';
 import { assembleIncrementally, type AssemblyState } from './assembly-state.ts';
 import { extractArticles } from './extract.ts';
 import type { HeldAssembly } from './held-assembly.ts';
@@ -81,6 +82,30 @@ export async function buildTimeline(
     ...(store?.held ? { held: store.held } : {}),
     ms: { extract: Math.round(assembling - started), assemble: Math.round(performance.now() - assembling) },
   };
+}
+
+/**
+ * Readies the next corpus change of index `dir`, whose articles are `articles`, ahead of it (a long-running process
+ * does it after opening an index, so that the moderator does not wait for it): reads the stored extractions, and
+ * assembles the corpus as it stands, which gives the stored timeline and leaves the assembly's in-memory state
+ * (`HeldAssembly`) made for the change to update. Gives the snapshot the change takes as `held`: the stored one
+ * only, not assembled, when an article has no stored extraction or no assembly state was kept (assembling would
+ * then extract or assemble in full, which the change has to do anyway). `pause` gives the event loop a turn between
+ * the steps, each of which runs whole.
+ */
+export async function prepareTimelineChange(
+  dir: string,
+  articles: TimelineArticleRef[],
+  pause: () => Promise<void>,
+): Promise<ArticleStoreSnapshot | undefined> {
+  const { snapshot } = await loadArticleTimelines(dir);
+  if (!snapshot?.assembly || articles.some((article) => snapshot.records.get(article.hash)?.source !== article.source)) return snapshot;
+  await pause();
+  const build = await buildTimeline(articles, dir, { incremental: true, held: snapshot });
+  await pause();
+  // Another process's save since the first read: the build read the database again, and prepared that.
+  const base = build.base ?? snapshot;
+  return { ...base, events: bindEventRows(base.events, build.events), ...(build.held ? { heldAssembly: build.held } : {}) };
 }
 
 /**
