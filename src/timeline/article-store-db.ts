@@ -71,19 +71,23 @@ export interface SavedArticleTimelines {
  * database gives an empty store (every article is extracted again), never an error. An index written before the
  * database existed has its old file read instead (`article-store-file.ts`), once: the next save writes the
  * database and removes that file. A `held` snapshot the database still carries the token of is used as it is.
+ * Given `pause`, the rows are read in turns of the event loop, in one read transaction (a save by another process
+ * waits for its end, as for any reader).
  */
-export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnapshot): Promise<LoadedArticleTimelines> {
+export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnapshot, pause?: Pause): Promise<LoadedArticleTimelines> {
   const path = join(dir, ARTICLE_STORE_FILE);
   if (!existsSync(path)) return { store: await loadLegacyArticleTimelines(dir) };
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
+    // One read transaction: the head, the events and the rows are of one save (closing the database ends it).
+    db.exec('BEGIN');
     const head = readHead(db);
     // No head: the database was being created when the process died; the old file, if any, is still there.
     if (!head) return { store: await loadLegacyArticleTimelines(dir) };
     if (head.version !== EXTRACTOR_VERSION) return { store: new MemoryArticleTimelines() };
-    const snapshot = held?.token === head.token ? held : readSnapshot(db, head);
+    const snapshot = held?.token === head.token ? held : await readSnapshot(db, head, pause);
     // A layer of its own over the snapshot: what a build puts in it never changes the snapshot a caller holds.
     return { store: new LayeredArticleTimelines(snapshot.records, snapshot.assembly, snapshot.heldAssembly), snapshot };
   } catch {
@@ -221,13 +225,21 @@ function readHead(db: Database.Database): Head | undefined {
   return version && token ? { version, token } : undefined;
 }
 
-function readSnapshot(db: Database.Database, head: Head): Snapshot {
+/** Gives the event loop a turn (while a long-running process reads ahead of a change, `prepareTimelineChange`). */
+export type Pause = () => Promise<void>;
+
+/** How many rows are read between two turns given by a `pause`: a few milliseconds' worth. */
+const ROWS_PER_TURN = 200;
+
+async function readSnapshot(db: Database.Database, head: Head, pause?: Pause): Promise<Snapshot> {
   const snapshot: Snapshot = { token: head.token, records: new Map(), articleKeys: new Set(), state: new Map(), events: readEventRows(db) };
   const rows: StateRow[] = [];
   const memos = new Map<string, unknown>();
+  let read = 0;
   for (const { section, key, value } of db
     .prepare<[], { section: string; key: string; value: string }>('SELECT section, key, value FROM entries')
     .iterate()) {
+    if (pause && ++read % ROWS_PER_TURN === 0) await pause();
     if (section === 'article') {
       snapshot.articleKeys.add(key);
       const record = parse(value) as ArticleTimeline;

@@ -1,4 +1,10 @@
-import { loadArticleTimelines, saveArticleTimelines, type ArticleStoreSnapshot, type SavedArticleTimelines } from './article-store-db.ts';
+import {
+  loadArticleTimelines,
+  saveArticleTimelines,
+  type ArticleStoreSnapshot,
+  type Pause,
+  type SavedArticleTimelines,
+} from './article-store-db.ts';
 import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
@@ -90,15 +96,15 @@ export async function buildTimeline(
  * assembles the corpus as it stands, which gives the stored timeline and leaves the assembly's in-memory state
  * (`HeldAssembly`) made for the change to update. Gives the snapshot the change takes as `held`: the stored one
  * only, not assembled, when an article has no stored extraction or no assembly state was kept (assembling would
- * then extract or assemble in full, which the change has to do anyway). `pause` gives the event loop a turn between
- * the steps, each of which runs whole.
+ * then extract or assemble in full, which the change has to do anyway). `pause` gives the event loop turns while
+ * the rows are read and between the steps; the assembly runs whole (its one long step).
  */
 export async function prepareTimelineChange(
   dir: string,
   articles: TimelineArticleRef[],
-  pause: () => Promise<void>,
+  pause: Pause,
 ): Promise<ArticleStoreSnapshot | undefined> {
-  const { snapshot } = await loadArticleTimelines(dir);
+  const { snapshot } = await loadArticleTimelines(dir, undefined, pause);
   if (!snapshot?.assembly || articles.some((article) => snapshot.records.get(article.hash)?.source !== article.source)) return snapshot;
   await pause();
   const build = await buildTimeline(articles, dir, { incremental: true, held: snapshot });
