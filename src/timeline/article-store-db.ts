@@ -8,11 +8,10 @@ import { LayeredArticleTimelines, MemoryArticleTimelines, type ArticleTimelineSt
 import type { ArticleTimeline, AssemblyMemoTable } from './article-timeline.ts';
 import type { AssemblyState } from './assembly-state.ts';
 import { isStateSection, stateFromRows, stateRows, type StateRow } from './assembly-state-rows.ts';
-import { EVENTS_FORMAT, readEventRows, writeEventRows, type StoredEvents } from './event-rows.ts';
+import { ARTICLE_STORE_FILE, EVENTS_FORMAT, readEventRows, writeEventRows, type StoredEvents } from './event-rows.ts';
 import { EXTRACTOR_VERSION } from './extractor-version.ts';
 import type { HeldAssembly } from './held-assembly.ts';
 import { recordWellFormed, stateWellFormed } from './stored-shape.ts';
-import { ARTICLE_STORE_FILE } from './timeline-db.ts';
 import { removeTimelineFile } from './timeline-file.ts';
 import type { TimelineEvent } from './types.ts';
 

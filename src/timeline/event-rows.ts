@@ -4,6 +4,13 @@ import type Database from 'better-sqlite3';
 import { comparePlaces, placeOf, type EventPlace } from './event-order.ts';
 import type { TimelineEvent } from './types.ts';
 
+/**
+ * The timeline's database in an index directory: the merged events, and the per-article extractions
+ * (`article-store-db.ts`). Named here, where loading the timeline (`store.ts`) finds it without importing the
+ * extractions' reader, which imports the assembly and, through it, the parsers.
+ */
+export const ARTICLE_STORE_FILE = 'article-timelines.sqlite';
+
 /** The table of the merged events. Its format is the `timeline` row of the database's meta section. */
 export const EVENTS_SCHEMA = 'CREATE TABLE IF NOT EXISTS events (place TEXT PRIMARY KEY, event TEXT NOT NULL) WITHOUT ROWID';
 

@@ -4,8 +4,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { describeError, IndexError } from '../errors.ts';
 import { parseDate } from './calendar.ts';
-import { EVENTS_FORMAT, readTimelineRows } from './event-rows.ts';
-import { ARTICLE_STORE_FILE } from './timeline-db.ts';
+import { ARTICLE_STORE_FILE, EVENTS_FORMAT, readTimelineRows } from './event-rows.ts';
 import { readTimelineFile } from './timeline-file.ts';
 import type { TimelineEvent } from './types.ts';
 
