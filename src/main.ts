@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     () => bar.interrupt(),
   );
   bar.stop();
+  // A long-running process: a moderator's first article change should not wait for what opening did not read.
+  void dossier.prepareChanges();
   if (!discordMode) {
     await runTerminal(dossier, process.stdin, process.stdout, { dataDir: config.dataDir });
     await dossier.close();

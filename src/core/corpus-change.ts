@@ -14,6 +14,7 @@ import { acquireReindexLock } from '../index/reindex-lock.ts';
 import { appendAudit, type Actor } from '../ingest/audit.ts';
 import { findDuplicate, proseKeys } from '../ingest/duplicate.ts';
 import type { PreparedArticle } from '../ingest/prepare.ts';
+import type { ArticleStoreSnapshot } from '../timeline/stage.ts';
 import type { TimelineArticleRef } from '../timeline/types.ts';
 import type { BuildDeps } from './deps.ts';
 import type { CorpusChangeSummary } from './dossier.ts';
@@ -137,6 +138,16 @@ export async function changeCorpus(
     if (undo) await undo().catch(() => {});
     await lock.release();
   }
+}
+
+/**
+ * Readies the next change of `current` ahead of it (`TimelineModule.prepare`), for a long-running process to call
+ * after opening an index: gives the extractions snapshot to keep as `current.extractions`, with the timeline
+ * assembly's in-memory state made, so that the first change costs what the next ones do. Reads only.
+ */
+export async function prepareCorpusChange(deps: BuildDeps, current: OpenIndex): Promise<ArticleStoreSnapshot | undefined> {
+  if (current.extractions || !deps.timeline.prepare) return current.extractions;
+  return deps.timeline.prepare(current.artifact.dir, articlesAfter(current.artifact, {}));
 }
 
 /** @throws UserError naming the article that already holds the same bytes or the same text (two index lookups). */

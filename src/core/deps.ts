@@ -4,7 +4,7 @@ import type { LoadedCalibration } from '../answer/calibration.ts';
 import type { Config } from '../config.ts';
 import type { LocalEmbeddings } from '../index/embeddings/types.ts';
 import type { TimelineArticle } from '../timeline/sentence-event.ts';
-import type { SavedArticleTimelines, TimelineBuild, TimelineBuildOptions } from '../timeline/stage.ts';
+import type { ArticleStoreSnapshot, SavedArticleTimelines, TimelineBuild, TimelineBuildOptions } from '../timeline/stage.ts';
 import type { TimelineArticleRef, TimelineEvent, TimelineQuery } from '../timeline/types.ts';
 
 /** The timeline functions the core uses: extraction and storage at build time, lookups at question time. */
@@ -19,6 +19,11 @@ export interface TimelineModule {
    * the extractions it left, which the next `extract` from that directory takes as `held` instead of reading them.
    */
   save(dir: string, build: TimelineBuild): Promise<SavedArticleTimelines | void>;
+  /**
+   * Readies the next change of index `dir`, whose articles are `articles`, ahead of it: gives the snapshot its
+   * `extract` takes as `held` (`prepareTimelineChange`). A module without it leaves that work to the change.
+   */
+  prepare?(dir: string, articles: TimelineArticleRef[]): Promise<ArticleStoreSnapshot | undefined>;
   load(dir: string): Promise<TimelineEvent[]>;
   select(
     events: TimelineEvent[],
@@ -63,6 +68,6 @@ export interface CoreDeps {
 /** What a build or a corpus change reads of the dependencies (no answering, no LLM). */
 export type BuildDeps = Pick<CoreDeps, 'embeddings' | 'embed' | 'hnsw' | 'buildThread' | 'checkpoint'> & {
   config: Pick<Config, 'corpusDir' | 'dataDir' | 'maxFileBytes' | 'chunking'>;
-  timeline: Pick<TimelineModule, 'extract' | 'save'>;
+  timeline: Pick<TimelineModule, 'extract' | 'save' | 'prepare'>;
   warn?: CoreDeps['warn'];
 };

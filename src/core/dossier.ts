@@ -113,6 +113,12 @@ export interface Dossier {
   addArticle(prepared: PreparedArticle, actor: Actor): Promise<CorpusChangeSummary>;
   /** Removes an article (by corpus file name) from the corpus and the index incrementally. */
   removeArticle(source: string, actor: Actor): Promise<CorpusChangeSummary>;
+  /**
+   * For a long-running process: from now on, readies each index's first corpus change in the background once it is
+   * open (reading its stored timeline, making the assembly's in-memory state), so that the moderator does not wait
+   * for it. Resolves when the current index's is ready; a failure only leaves that work to the change.
+   */
+  prepareChanges(): Promise<void>;
   /** Switches to the index another process sharing DATA_DIR has since made current; returns its info when it did. */
   followCurrentIndex(): Promise<IndexInfo | undefined>;
   /** The running reindex's progress, or undefined when none runs. */

@@ -61,6 +61,10 @@ class IndexedDossier implements Dossier {
   private running: RunningReindex | undefined;
   /** The refresh in progress: refreshes and a rebuild's adoption never load indexes at the same time. */
   private refreshing: Promise<boolean> = Promise.resolve(false);
+  /** Whether the process asked for each index's next corpus change to be readied ahead (`prepareChanges`). */
+  private readyingChanges = false;
+  /** The readying in progress (or the last, settled): a change waits for it rather than read the same again. */
+  private readying: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -187,6 +191,7 @@ class IndexedDossier implements Dossier {
         if (caughtUp === 'unchanged') return undefined;
         if (caughtUp === 'stale') this.replaceCurrent(await openIndexDir(this.deps, dir));
         else this.current = { artifact: this.current.artifact, events: await this.deps.timeline.load(dir) };
+        void this.readyNextChange();
         return this.info();
       }
       this.replaceCurrent(await openIndexDir(this.deps, dir));
@@ -241,6 +246,7 @@ class IndexedDossier implements Dossier {
       done: Promise.resolve(),
     };
     const work = (async () => {
+      await this.readying;
       await this.adoptCurrentIndex();
       const { changeCorpus } = await import('./corpus-change.ts');
       const next = await changeCorpus(this.deps, this.current, change, actor);
@@ -250,11 +256,40 @@ class IndexedDossier implements Dossier {
     return this.runExclusive(running, work);
   }
 
+  prepareChanges(): Promise<void> {
+    this.readyingChanges = true;
+    return this.readyNextChange();
+  }
+
+  /**
+   * Readies the current index's next corpus change in the background, once the process asked for it and unless
+   * a change already left what the next one needs. Only for the index it started on: a change or another index
+   * swapped in meanwhile brings its own.
+   */
+  private readyNextChange(): Promise<void> {
+    const current = this.current;
+    if (!this.readyingChanges || current.extractions) return this.readying;
+    this.readying = this.readying
+      .then(async () => {
+        if (this.current !== current || this.running) return;
+        const { prepareCorpusChange } = await import('./corpus-change.ts');
+        const extractions = await prepareCorpusChange(this.deps, current);
+        if (extractions && this.current === current) this.current = { ...current, extractions };
+      })
+      .catch((error: unknown) =>
+        this.deps.warn(
+          `Could not ready the next corpus change (${describeError(error)}); the change will read the stored timeline itself.`,
+        ),
+      );
+    return this.readying;
+  }
+
   /** Switches to another index; the one replaced is closed once questions already using it are done. */
   private replaceCurrent(next: OpenIndex): void {
     const previous = this.current.artifact;
     this.current = next;
     if (previous !== next.artifact) setTimeout(() => previous.close(), RETIRE_AFTER_MS).unref();
+    void this.readyNextChange();
   }
 
   reindexProgress(): ReindexProgress | undefined {
@@ -278,6 +313,7 @@ class IndexedDossier implements Dossier {
   /** Waits for a running reindex to finish, so a shutdown never leaves a half-written build behind. */
   async close(): Promise<void> {
     await this.running?.done;
+    await this.readying;
     await this.deps.embed?.close?.();
   }
 }

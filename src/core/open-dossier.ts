@@ -20,9 +20,13 @@ import { loadTimeline } from '../timeline/store.ts';
 export const timelineModule: TimelineModule = {
   extract: async (articles, reuse, options) => (await import('../timeline/stage.ts')).buildTimeline(articles, reuse, options),
   save: async (dir, build) => (await import('../timeline/stage.ts')).saveTimelineBuild(dir, build),
+  prepare: async (dir, articles) => (await import('../timeline/stage.ts')).prepareTimelineChange(dir, articles, nextTurn),
   load: loadTimeline,
   select: selectEvents,
 };
+
+/** A turn of the event loop: what questions wait for while the next change is readied in the background. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reports from opening: which model, what was rebuilt, warnings. */
 export interface OpenHooks {

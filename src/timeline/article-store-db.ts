@@ -8,18 +8,21 @@ import { LayeredArticleTimelines, MemoryArticleTimelines, type ArticleTimelineSt
 import type { ArticleTimeline, AssemblyMemoTable } from './article-timeline.ts';
 import type { AssemblyState } from './assembly-state.ts';
 import { isStateSection, stateFromRows, stateRows, type StateRow } from './assembly-state-rows.ts';
+import { ARTICLE_STORE_FILE, EVENTS_FORMAT, readEventRows, writeEventRows, type StoredEvents } from './event-rows.ts';
 import { EXTRACTOR_VERSION } from './extractor-version.ts';
 import type { HeldAssembly } from './held-assembly.ts';
 import { recordWellFormed, stateWellFormed } from './stored-shape.ts';
+import { removeTimelineFile } from './timeline-file.ts';
+import type { TimelineEvent } from './types.ts';
 
-/** The per-article extractions' database in an index directory. */
-export const ARTICLE_STORE_FILE = 'article-timelines.sqlite';
+export { ARTICLE_STORE_FILE };
 
 // One row per article extraction (section 'article', keyed by checksum), one per article's date readings
 // (section 'memo': they change when a change brings new candidate dates, while the extraction does not, so such a
 // change rewrites the small row, not the article's), one per piece of the assembly state
 // (`assembly-state-rows.ts`), plus the extractor version and a token drawn anew by every save (what tells a
-// process holding a snapshot that the database is still the one it read or wrote).
+// process holding a snapshot that the database is still the one it read or wrote). The merged events are rows of
+// a table of their own (`event-rows.ts`): they are the index's timeline, not a cache, and outlive an extractor change.
 const SCHEMA = `CREATE TABLE IF NOT EXISTS entries (
   section TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (section, key)) WITHOUT ROWID`;
 
@@ -44,6 +47,8 @@ export interface ArticleStoreSnapshot {
   /** Each state row as stored, by section and key: its value and the JSON it was stored as. */
   readonly state: ReadonlyMap<string, { value: unknown; json: string }>;
   readonly assembly?: AssemblyState;
+  /** The merged events' rows as stored (`event-rows.ts`). */
+  readonly events: StoredEvents;
   /** What the assemblies of the process that holds the snapshot keep in memory (`held-assembly.ts`), never stored. */
   readonly heldAssembly?: HeldAssembly;
 }
@@ -65,19 +70,23 @@ export interface SavedArticleTimelines {
  * database gives an empty store (every article is extracted again), never an error. An index written before the
  * database existed has its old file read instead (`article-store-file.ts`), once: the next save writes the
  * database and removes that file. A `held` snapshot the database still carries the token of is used as it is.
+ * Given `pause`, the rows are read in turns of the event loop, in one read transaction (a save by another process
+ * waits for its end, as for any reader).
  */
-export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnapshot): Promise<LoadedArticleTimelines> {
+export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnapshot, pause?: Pause): Promise<LoadedArticleTimelines> {
   const path = join(dir, ARTICLE_STORE_FILE);
   if (!existsSync(path)) return { store: await loadLegacyArticleTimelines(dir) };
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
+    // One read transaction: the head, the events and the rows are of one save (closing the database ends it).
+    db.exec('BEGIN');
     const head = readHead(db);
     // No head: the database was being created when the process died; the old file, if any, is still there.
     if (!head) return { store: await loadLegacyArticleTimelines(dir) };
     if (head.version !== EXTRACTOR_VERSION) return { store: new MemoryArticleTimelines() };
-    const snapshot = held?.token === head.token ? held : readSnapshot(db, head);
+    const snapshot = held?.token === head.token ? held : await readSnapshot(db, head, pause);
     // A layer of its own over the snapshot: what a build puts in it never changes the snapshot a caller holds.
     return { store: new LayeredArticleTimelines(snapshot.records, snapshot.assembly, snapshot.heldAssembly), snapshot };
   } catch {
@@ -87,30 +96,33 @@ export async function loadArticleTimelines(dir: string, held?: ArticleStoreSnaps
   }
 }
 
+/** What a save stores: the merged events (in timeline order), each article's extraction, the assembly's state. */
+export interface TimelineRows {
+  events: TimelineEvent[];
+  records: ArticleTimeline[];
+  assembly?: AssemblyState;
+}
+
 /**
- * Saves the extractions of the articles of an index, with the state their assembly kept, to `dir`, in one SQLite
- * transaction: a reader, or a crash, finds the previous save or this one, never a mix. Only rows that differ from
- * `base` are written when the database still carries its token (it is the snapshot this process last read or
- * wrote); otherwise every row is written anew. An old-format file the database replaces is removed after the commit.
+ * Saves the timeline of an index, its events with the extractions of its articles and the state their assembly
+ * kept, to `dir`, in one SQLite transaction: a reader, or a crash, finds the previous save or this one, never a
+ * mix. Only rows that differ from `base` are written when the database still carries its token (it is the
+ * snapshot this process last read or wrote); otherwise every row is written anew. Old-format files the database
+ * replaces (`timeline.json`, `article-timelines.json`) are removed after the commit.
  */
-export async function saveArticleTimelines(
-  dir: string,
-  records: ArticleTimeline[],
-  assembly?: AssemblyState,
-  base?: ArticleStoreSnapshot,
-): Promise<SavedArticleTimelines> {
-  let saved: SavedArticleTimelines;
+export async function saveArticleTimelines(dir: string, saved: TimelineRows, base?: ArticleStoreSnapshot): Promise<SavedArticleTimelines> {
+  let result: SavedArticleTimelines;
   try {
-    saved = writeRows(dir, records, assembly, base);
+    result = writeRows(dir, saved, base);
   } catch (error) {
     if (!damaged(error)) throw error;
-    // A damaged database is a cache lost: it is written anew.
+    // A damaged database is written anew: what it held is all in `saved`.
     await rm(join(dir, ARTICLE_STORE_FILE), { force: true });
     await rm(join(dir, `${ARTICLE_STORE_FILE}-journal`), { force: true });
-    saved = writeRows(dir, records, assembly);
+    result = writeRows(dir, saved);
   }
-  await removeLegacyArticleTimelines(dir);
-  return saved;
+  await Promise.all([removeLegacyArticleTimelines(dir), removeTimelineFile(dir)]);
+  return result;
 }
 
 interface Snapshot extends ArticleStoreSnapshot {
@@ -118,9 +130,10 @@ interface Snapshot extends ArticleStoreSnapshot {
   articleKeys: Set<string>;
   state: Map<string, { value: unknown; json: string }>;
   assembly?: AssemblyState;
+  events: StoredEvents;
 }
 
-function writeRows(dir: string, records: ArticleTimeline[], assembly?: AssemblyState, held?: ArticleStoreSnapshot): SavedArticleTimelines {
+function writeRows(dir: string, { events, records, assembly }: TimelineRows, held?: ArticleStoreSnapshot): SavedArticleTimelines {
   const db = new Database(join(dir, ARTICLE_STORE_FILE));
   let report: SaveReport;
   let next: Snapshot;
@@ -136,6 +149,7 @@ function writeRows(dir: string, records: ArticleTimeline[], assembly?: AssemblyS
       articleKeys: new Set(),
       state: new Map(),
       ...(assembly ? { assembly } : {}),
+      events: new Map(),
     };
     const upsert = db.prepare<[string, string, string]>('INSERT OR REPLACE INTO entries (section, key, value) VALUES (?, ?, ?)');
     const remove = db.prepare<[string, string]>('DELETE FROM entries WHERE section = ? AND key = ?');
@@ -177,7 +191,13 @@ function writeRows(dir: string, records: ArticleTimeline[], assembly?: AssemblyS
         for (const id of base.state.keys())
           if (!next.state.has(id)) report.deleted += remove.run(...(id.split('\u0000') as [string, string])).changes;
       }
+      const eventRows = writeEventRows(db, events, base?.events);
+      next.events = eventRows.rows;
+      report.written += eventRows.written;
+      report.deleted += eventRows.deleted;
+      if (eventRows.written > 0) report.sections.events = eventRows.written;
       write('meta', 'version', EXTRACTOR_VERSION);
+      write('meta', 'timeline', EVENTS_FORMAT);
       write('meta', 'token', next.token);
     })();
   } finally {
@@ -204,13 +224,21 @@ function readHead(db: Database.Database): Head | undefined {
   return version && token ? { version, token } : undefined;
 }
 
-function readSnapshot(db: Database.Database, head: Head): Snapshot {
-  const snapshot: Snapshot = { token: head.token, records: new Map(), articleKeys: new Set(), state: new Map() };
+/** Gives the event loop a turn (while a long-running process reads ahead of a change, `prepareTimelineChange`). */
+export type Pause = () => Promise<void>;
+
+/** How many rows are read between two turns given by a `pause`: a few milliseconds' worth. */
+const ROWS_PER_TURN = 200;
+
+async function readSnapshot(db: Database.Database, head: Head, pause?: Pause): Promise<Snapshot> {
+  const snapshot: Snapshot = { token: head.token, records: new Map(), articleKeys: new Set(), state: new Map(), events: readEventRows(db) };
   const rows: StateRow[] = [];
   const memos = new Map<string, unknown>();
+  let read = 0;
   for (const { section, key, value } of db
     .prepare<[], { section: string; key: string; value: string }>('SELECT section, key, value FROM entries')
     .iterate()) {
+    if (pause && ++read % ROWS_PER_TURN === 0) await pause();
     if (section === 'article') {
       snapshot.articleKeys.add(key);
       const record = parse(value) as ArticleTimeline;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compatible } from './calendar.ts';
+import { compareEvents } from './event-order.ts';
 import { toEvent } from './merged-event.ts';
 import { ClusterFacts } from './cluster-facts.ts';
 import {
@@ -91,12 +92,7 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
       memo.events[key] = event;
       return event;
     })
-    .sort(
-      (a, b) =>
-        a.date.localeCompare(b.date) ||
-        a.sources[0]!.source.localeCompare(b.sources[0]!.source) ||
-        a.sources[0]!.start - b.sources[0]!.start,
-    );
+    .sort(compareEvents);
   return { events: merged, memo };
 }
 

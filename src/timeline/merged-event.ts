@@ -60,7 +60,7 @@ function bestSummary(cluster: Report[], date: string): string {
  * Events before the case's main line are its background: the main line starts in the year of the earliest event
  * that several articles report (the happening the case is known for); what came in earlier years is history.
  * Given `marked` (an index's, kept from change to change), an event marked before is given the copy made then,
- * so that what is kept by event (its text in `timeline.json`) carries over.
+ * so that what is kept by event (its stored row) carries over.
  */
 export function markBackground(events: TimelineEvent[], marked?: WeakMap<TimelineEvent, TimelineEvent>): TimelineEvent[] {
   const shared = events

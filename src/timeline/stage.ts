@@ -1,12 +1,18 @@
-import { loadArticleTimelines, saveArticleTimelines, type ArticleStoreSnapshot, type SavedArticleTimelines } from './article-store-db.ts';
+import {
+  loadArticleTimelines,
+  saveArticleTimelines,
+  type ArticleStoreSnapshot,
+  type Pause,
+  type SavedArticleTimelines,
+} from './article-store-db.ts';
 import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
+import { bindEventRows } from './event-rows.ts';
 import { assembleIncrementally, type AssemblyState } from './assembly-state.ts';
 import { extractArticles } from './extract.ts';
 import type { HeldAssembly } from './held-assembly.ts';
 import type { TimelineArticle } from './sentence-event.ts';
-import { saveTimeline } from './store.ts';
 import type { TimelineArticleRef, TimelineEvent } from './types.ts';
 
 /** A built timeline: the merged events, each article's extraction, and which articles had to be read. */
@@ -85,15 +91,38 @@ export async function buildTimeline(
 }
 
 /**
- * Writes a build into an index directory: `timeline.json` and the per-article extractions (only those that changed
- * since the snapshot the build read, when `dir` is where it read them). Gives the snapshot for the next build.
+ * Readies the next corpus change of index `dir`, whose articles are `articles`, ahead of it (a long-running process
+ * does it after opening an index, so that the moderator does not wait for it): reads the stored extractions, and
+ * assembles the corpus as it stands, which gives the stored timeline and leaves the assembly's in-memory state
+ * (`HeldAssembly`) made for the change to update. Gives the snapshot the change takes as `held`: the stored one
+ * only, not assembled, when an article has no stored extraction or no assembly state was kept (assembling would
+ * then extract or assemble in full, which the change has to do anyway). `pause` gives the event loop turns while
+ * the rows are read and between the steps; the assembly runs whole (its one long step).
+ */
+export async function prepareTimelineChange(
+  dir: string,
+  articles: TimelineArticleRef[],
+  pause: Pause,
+): Promise<ArticleStoreSnapshot | undefined> {
+  const { snapshot } = await loadArticleTimelines(dir, undefined, pause);
+  if (!snapshot?.assembly || articles.some((article) => snapshot.records.get(article.hash)?.source !== article.source)) return snapshot;
+  await pause();
+  const build = await buildTimeline(articles, dir, { incremental: true, held: snapshot });
+  await pause();
+  // Another process's save since the first read: the build read the database again, and prepared that.
+  const base = build.base ?? snapshot;
+  return { ...base, events: bindEventRows(base.events, build.events), ...(build.held ? { heldAssembly: build.held } : {}) };
+}
+
+/**
+ * Writes a build into an index directory: its events and per-article extractions (only the rows that changed since
+ * the snapshot the build read, when `dir` is where it read them). Gives the snapshot for the next build.
  */
 export async function saveTimelineBuild(
   dir: string,
   build: Pick<TimelineBuild, 'events' | 'records' | 'assembly' | 'base' | 'held'>,
 ): Promise<SavedArticleTimelines> {
-  await saveTimeline(dir, build.events);
-  const saved = await saveArticleTimelines(dir, build.records, build.assembly, build.base);
+  const saved = await saveArticleTimelines(dir, build, build.base);
   // The in-memory state goes with the snapshot it matches, for the next change of this index in this process.
   return build.held ? { ...saved, snapshot: { ...saved.snapshot, heldAssembly: build.held } } : saved;
 }

@@ -1,15 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { describeError, IndexError } from '../errors.ts';
-import { writeFileAtomic } from '../files/write-atomic.ts';
 import { parseDate } from './calendar.ts';
+import { ARTICLE_STORE_FILE, EVENTS_FORMAT, readTimelineRows } from './event-rows.ts';
+import { readTimelineFile } from './timeline-file.ts';
 import type { TimelineEvent } from './types.ts';
-
-/** The timeline's file in an index directory. */
-export const TIMELINE_FILE = 'timeline.json';
-// Format 2 added kinds said/scheduled/background, `approximate`, `people` and `places`.
-const VERSION = 2;
 
 const eventSchema = z
   .object({
@@ -28,71 +25,51 @@ const eventSchema = z
     conflict: z.string().optional(),
   })
   .refine((event) => parseDate(event.date)?.precision === event.precision, { message: 'date does not match its precision' });
-const fileSchema = z.object({ version: z.literal(VERSION), events: z.array(eventSchema) });
+const eventsSchema = z.array(eventSchema);
 
 /**
- * Writes the events to `timeline.json` in `dir`, through a temporary file so a reader never sees half of it. The
- * file stays whole: every reader loads and checks all of it (`loadTimeline`), and it is written once per change.
+ * Reads and validates the timeline of index `dir`: the event rows of its timeline database (written with the
+ * extractions, `article-store-db.ts`), or, in an index written before them, its `timeline.json`.
+ * @throws IndexError 'missing' without either, 'corrupt' when it is damaged or of another format.
  */
-export async function saveTimeline(dir: string, events: TimelineEvent[]): Promise<void> {
-  const path = join(dir, TIMELINE_FILE);
-  await writeFileAtomic(path, timelineBytes(events));
-}
-
-// An event is never changed once made (the merge recalls the very objects): its part of the file, encoded, is
-// kept by it, so a corpus change serialises and encodes only the events it makes, and copies the rest.
-const eventBytes = new WeakMap<TimelineEvent, Buffer>();
-const SEPARATOR = Buffer.from(',\n  ');
-const HEAD = Buffer.from(`{\n "version": ${VERSION},\n "events": [\n  `);
-const TAIL = Buffer.from('\n ]\n}\n');
-
-/** The file's bytes: `JSON.stringify({ version, events }, null, 1)` and a newline in UTF-8, each event's part made once. */
-export function timelineBytes(events: TimelineEvent[]): Buffer {
-  if (events.length === 0) return Buffer.from(`${JSON.stringify({ version: VERSION, events }, null, 1)}\n`);
-  const parts: Buffer[] = [HEAD];
-  events.forEach((event, i) => {
-    let bytes = eventBytes.get(event);
-    if (bytes === undefined) {
-      // Two levels down (the file's object, its array), one space each: every line of the event moves right by two.
-      bytes = Buffer.from(JSON.stringify(event, null, 1).replaceAll('\n', '\n  '));
-      eventBytes.set(event, bytes);
-    }
-    if (i > 0) parts.push(SEPARATOR);
-    parts.push(bytes);
-  });
-  parts.push(TAIL);
-  return Buffer.concat(parts);
-}
-
-/** Reads and validates `timeline.json` in `dir`. @throws IndexError 'missing' without one, 'corrupt' when it is damaged. */
 export async function loadTimeline(dir: string): Promise<TimelineEvent[]> {
-  const path = join(dir, TIMELINE_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw new IndexError(`No ${TIMELINE_FILE} in ${dir}: rebuild the index (reindex) to create the timeline.`, 'missing', { cause });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new IndexError(`${path} is not valid JSON (the file is damaged): rebuild the index with a forced reindex.`, 'corrupt', { cause });
-  }
-  const version = (data as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version !== VERSION) {
-    throw new IndexError(
-      `${path} was written by another version of Dossier (timeline format ${version}, this one reads ${VERSION}): rebuild the index (reindex) to extract the timeline again.`,
-      'corrupt',
-    );
-  }
-  const parsed = fileSchema.safeParse(data);
+  const path = join(dir, ARTICLE_STORE_FILE);
+  const rows = existsSync(path) ? readStoredEvents(path) : undefined;
+  const events = rows ?? (await readTimelineFile(dir));
+  const parsed = eventsSchema.safeParse(events);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : describeError(parsed.error);
-    throw new IndexError(`${path} is malformed (${where}): rebuild the index with a forced reindex.`, 'corrupt');
+    const where = issue ? `events.${issue.path.join('.')}: ${issue.message}` : describeError(parsed.error);
+    throw new IndexError(`The timeline of ${dir} is malformed (${where}): rebuild the index with a forced reindex.`, 'corrupt');
   }
-  return parsed.data.events.map(stripUndefined);
+  return parsed.data.map(stripUndefined);
+}
+
+/** The events stored in the database at `path`, parsed, unchecked; undefined when it has no events table. */
+function readStoredEvents(path: string): unknown[] | undefined {
+  let db: Database.Database | undefined;
+  try {
+    // Not read-only: a reader may have to roll back what a process that died mid-save left in the journal.
+    db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    const rows = readTimelineRows(db);
+    if (!rows) return undefined;
+    const format = db.prepare<[], { value: string }>("SELECT value FROM entries WHERE section = 'meta' AND key = 'timeline'").get()?.value;
+    if (format !== EVENTS_FORMAT) {
+      throw new IndexError(
+        `${path} was written by another version of Dossier (timeline format ${format ?? 'unrecorded'}, this one reads ${EVENTS_FORMAT}): rebuild the index (reindex) to extract the timeline again.`,
+        'corrupt',
+      );
+    }
+    return rows.map((json) => JSON.parse(json) as unknown);
+  } catch (cause) {
+    if (cause instanceof IndexError) throw cause;
+    throw new IndexError(`${path} cannot be read (${describeError(cause)}): rebuild the index with a forced reindex.`, 'corrupt', {
+      cause,
+    });
+  } finally {
+    db?.close();
+  }
 }
 
 function stripUndefined(event: TimelineEvent): TimelineEvent {

@@ -8,16 +8,19 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { createDossier } from '../../src/core/facade.ts';
+import type { TimelineModule } from '../../src/core/deps.ts';
 import { timelineModule } from '../../src/core/open-dossier.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { currentIndexDir } from '../../src/index/location.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
+import type { ArticleStoreSnapshot } from '../../src/timeline/stage.ts';
+import { loadTimeline } from '../../src/timeline/store.ts';
 import { fakeDeps } from './fakes.ts';
 
 const actor = { via: 'cli' as const, id: 'tester' };
 
 async function storedTimeline(dataDir: string): Promise<unknown> {
-  return (JSON.parse(readFileSync(join((await currentIndexDir(dataDir))!, 'timeline.json'), 'utf8')) as { events: unknown }).events;
+  return loadTimeline((await currentIndexDir(dataDir))!);
 }
 
 async function freshTimeline(corpusDir: string): Promise<unknown> {
@@ -57,3 +60,35 @@ for (const [corpus, added, removed, why] of [
     }
   });
 }
+
+test('GIVEN a dossier asked to ready its corpus changes WHEN an article is added THEN the change is handed the readied snapshot with its held state, and the timeline equals a full extraction', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'dossier-change-timeline-'));
+  const corpusDir = join(root, 'corpus');
+  const dataDir = join(root, 'data');
+  const added = '001_d938fc3105a7ddc0.txt';
+  cpSync('eval/corpus-b', corpusDir, { recursive: true });
+  rmSync(join(corpusDir, added));
+  const handed: (ArticleStoreSnapshot | undefined)[] = [];
+  const timeline: TimelineModule = {
+    ...timelineModule,
+    extract: (articles, reuse, options) => {
+      handed.push(options?.held);
+      return timelineModule.extract(articles, reuse, options);
+    },
+  };
+  const dossier = await createDossier(
+    fakeDeps(loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, MAX_FILE_BYTES: '2000000' }), { timeline }),
+  );
+  try {
+    assert.equal(handed.at(-1), undefined);
+    await dossier.prepareChanges();
+    const prepared = await dossier.prepareArticle({ kind: 'file', name: added, bytes: readFileSync(join('eval/corpus-b', added)) });
+    await dossier.addArticle(prepared, actor);
+    // The last extraction is the change's (the first, the build that made the index, had nothing to be handed).
+    assert.ok(handed.at(-1)?.heldAssembly);
+    assert.deepEqual(await storedTimeline(dataDir), await freshTimeline(corpusDir));
+  } finally {
+    await dossier.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

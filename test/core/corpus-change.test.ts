@@ -10,6 +10,7 @@ import { readAudit } from '../../src/ingest/audit.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { timelineModule } from '../../src/core/open-dossier.ts';
 import { extractEvents } from '../../src/timeline/extract.ts';
+import { loadTimeline } from '../../src/timeline/store.ts';
 import { fakeDeps, fingerprint, HashedEmbeddings, makeWorkspace, type Workspace } from './fakes.ts';
 
 const ARTICLE = [
@@ -45,7 +46,7 @@ async function contentOf(dataDir: string, embeddings: HashedEmbeddings) {
     articles: [...artifact.articles.values()],
     chunks: byKey(chunks, (chunk) => chunk.id),
     sentences: byKey(sentences, (s) => `${s.source}:${String(s.start).padStart(8, '0')}`),
-    timeline: JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8')),
+    timeline: await loadTimeline(dir),
   };
   artifact.close();
   return content;
@@ -152,21 +153,21 @@ describe('adding and removing one article', () => {
     // Only the added article was read for the timeline; the others' stored events were merged with its own,
     // giving the timeline a fresh extraction of every article gives.
     assert.deepEqual(summary.timeline.extracted, [prepared.source]);
-    assert.deepEqual(incremental.timeline.events, await freshTimeline(ws.corpusDir));
+    assert.deepEqual(incremental.timeline, await freshTimeline(ws.corpusDir));
     await dossier.reindex({ force: true });
     assert.deepEqual(await contentOf(ws.dataDir, embeddings), { ...incremental, timeline: incremental.timeline });
   });
 
   it('GIVEN the same text again WHEN it is prepared THEN it is refused naming the existing article, and nothing changes', async () => {
     const corpus = fingerprint(ws.corpusDir);
-    const index = indexState(ws.dataDir, dossier);
+    const index = await indexState(ws.dataDir, dossier);
     const again = ARTICLE.replace('Source: Harbour Gazette', 'Source: Another Paper');
     await assert.rejects(
       dossier.prepareArticle({ kind: 'file', name: 'copy.txt', bytes: Buffer.from(again) }),
       /^UserError: This article is already in the corpus as lighthouse-keeper-testifies-at-the-cargo-hearing-[0-9a-f]{10}\.md \(“Lighthouse keeper testifies at the cargo hearing”\); nothing was added\.$/,
     );
     assert.deepEqual(fingerprint(ws.corpusDir), corpus);
-    assert.deepEqual(indexState(ws.dataDir, dossier), index);
+    assert.deepEqual(await indexState(ws.dataDir, dossier), index);
   });
 
   it('GIVEN the added article WHEN it is removed THEN its file moves to DATA_DIR/removed-articles, search no longer finds it, and the index equals a full rebuild', async () => {
@@ -185,7 +186,7 @@ describe('adding and removing one article', () => {
     assert.equal(dossier.sources().length, 5);
     assert.deepEqual(summary.timeline.extracted, []);
     const incremental = await contentOf(ws.dataDir, embeddings);
-    assert.deepEqual(incremental.timeline.events, await freshTimeline(ws.corpusDir));
+    assert.deepEqual(incremental.timeline, await freshTimeline(ws.corpusDir));
     await dossier.reindex({ force: true });
     assert.deepEqual(await contentOf(ws.dataDir, embeddings), incremental);
     assert.deepEqual(
@@ -196,7 +197,7 @@ describe('adding and removing one article', () => {
 
   it('GIVEN empty, binary, oversized and PDF files and an unknown article WHEN added or removed THEN each is refused with its reason and the corpus and index are unchanged', async () => {
     const corpus = fingerprint(ws.corpusDir);
-    const index = indexState(ws.dataDir, dossier);
+    const index = await indexState(ws.dataDir, dossier);
     const refusals: [string, Buffer, RegExp][] = [
       ['empty.txt', Buffer.alloc(0), /^empty\.txt was refused: the file is empty\.$/],
       ['blank.md', Buffer.from('  \n\n '), /^blank\.md was refused: the file holds only white space\.$/],
@@ -225,16 +226,16 @@ describe('adding and removing one article', () => {
     }
     await assert.rejects(dossier.removeArticle('no-such-article.txt', actor), /No article named no-such-article\.txt in the corpus/);
     assert.deepEqual(fingerprint(ws.corpusDir), corpus);
-    assert.deepEqual(indexState(ws.dataDir, dossier), index);
+    assert.deepEqual(await indexState(ws.dataDir, dossier), index);
   });
 });
 
 /** What a committed change would alter: current.json (index folder and change sequence), the article list, the timeline. */
-function indexState(dataDir: string, dossier: Dossier) {
+async function indexState(dataDir: string, dossier: Dossier) {
   const dir = JSON.parse(readFileSync(join(dataDir, 'current.json'), 'utf8')) as { index: string };
   return {
     current: readFileSync(join(dataDir, 'current.json'), 'utf8'),
     sources: dossier.sources(),
-    timeline: readFileSync(join(dataDir, dir.index, 'timeline.json'), 'utf8'),
+    timeline: await loadTimeline(join(dataDir, dir.index)),
   };
 }

@@ -296,6 +296,8 @@ export class FakeDossier implements Dossier {
     throw new UserError('The test corpus cannot be changed.');
   }
 
+  async prepareChanges(): Promise<void> {}
+
   async followCurrentIndex(): Promise<IndexInfo | undefined> {
     return undefined;
   }

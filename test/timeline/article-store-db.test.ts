@@ -64,7 +64,7 @@ test(
     const { report, snapshot: next } = await saveTimelineBuild(dir, added);
     assert.equal(report.whole, false);
     assert.equal(report.sections.article, 1);
-    assert.equal(report.sections.meta, 2);
+    assert.equal(report.sections.meta, 3);
     // The two articles kept are not written again (the whole store wrote all three sections' rows).
     assert.equal(whole.sections.article, 2);
     // Read back from disk (no snapshot held), the rows give the same timeline.
@@ -85,16 +85,15 @@ test(
   withDir(async (dir) => {
     const built = await buildTimeline([first, second]);
     const [a, b] = built.records as [ArticleTimeline, ArticleTimeline];
-    const { snapshot } = await saveArticleTimelines(dir, [{ ...a, memo: { 'redate|2008-03-07': [null] } }, b], built.assembly);
+    const { snapshot } = await saveArticleTimelines(dir, { ...built, records: [{ ...a, memo: { 'redate|2008-03-07': [null] } }, b] });
     const readings = { 'redate|2008-03-07': [null], 'redate|2009-03-07': [{ date: '2009-03-05', precision: 'day' }] };
     const { report } = await saveArticleTimelines(
       dir,
-      [{ ...snapshot.records.get(a.checksum)!, memo: readings }, b],
-      built.assembly,
+      { ...built, records: [{ ...snapshot.records.get(a.checksum)!, memo: readings }, b] },
       snapshot,
     );
     assert.equal(report.whole, false);
-    assert.deepEqual(report.sections, { memo: 1, meta: 2 });
+    assert.deepEqual(report.sections, { memo: 1, meta: 3 });
     const reread = await loadArticleTimelines(dir);
     assert.deepEqual(reread.store.get(a.checksum)?.memo, readings);
     assert.deepEqual(stored(reread.store.get(a.checksum)?.events), stored(a.events));
@@ -105,14 +104,13 @@ test(
     const [keptA, keptB] = [reread.store.get(a.checksum)!, reread.store.get(b.checksum)!];
     const { report: dropped, snapshot: after } = await saveArticleTimelines(
       dir,
-      [{ ...keptA, memo: {} }, keptB],
-      built.assembly,
+      { ...built, records: [{ ...keptA, memo: {} }, keptB] },
       reread.snapshot,
     );
     assert.deepEqual([dropped.sections.article ?? 0, dropped.sections.memo ?? 0, dropped.deleted], [0, 0, 1]);
     assert.equal((await loadArticleTimelines(dir)).store.get(a.checksum)?.memo, undefined);
-    const { snapshot: last } = await saveArticleTimelines(dir, [{ ...keptA, memo: readings }, keptB], built.assembly, after);
-    const { report: removal } = await saveArticleTimelines(dir, [keptB], built.assembly, last);
+    const { snapshot: last } = await saveArticleTimelines(dir, { ...built, records: [{ ...keptA, memo: readings }, keptB] }, after);
+    const { report: removal } = await saveArticleTimelines(dir, { ...built, records: [keptB] }, last);
     assert.equal(removal.deleted, 2);
   }),
 );
@@ -127,7 +125,7 @@ test(
     assert.ok(loaded.store.get('third.txt'));
     const build = await buildTimeline([first, second], dir, { held: snapshot });
     assert.deepEqual(build.extracted, ['second.txt']);
-    assert.equal((await saveArticleTimelines(dir, build.records, build.assembly, snapshot)).report.whole, true);
+    assert.equal((await saveArticleTimelines(dir, build, snapshot)).report.whole, true);
   }),
 );
 
@@ -138,7 +136,7 @@ test(
     const { snapshot } = await saveTimelineBuild(dir, before);
     const after = await buildTimeline([first, second, third], dir, { held: snapshot });
     const broken = after.records.map((record) => (record.source === 'third.txt' ? { ...record, events: [{ at: 1n }] } : record));
-    await assert.rejects(saveArticleTimelines(dir, broken as typeof after.records, after.assembly, snapshot), /BigInt/);
+    await assert.rejects(saveArticleTimelines(dir, { ...after, records: broken as typeof after.records }, snapshot), /BigInt/);
     const reread = await buildTimeline([first, second], dir);
     assert.deepEqual(reread.extracted, []);
     assert.deepEqual(stored(reread.events), stored(before.events));

@@ -14,7 +14,11 @@ import { AssemblyMemo } from '../../src/timeline/assembly-memo.ts';
 import { assembleIncrementally, assembleWithWeights } from '../../src/timeline/assembly-state.ts';
 import { HeldAssembly } from '../../src/timeline/held-assembly.ts';
 import { extractArticle } from '../../src/timeline/read-article.ts';
-import { buildTimeline, saveTimelineBuild, type ArticleStoreSnapshot } from '../../src/timeline/stage.ts';
+import Database from 'better-sqlite3';
+import { ARTICLE_STORE_FILE } from '../../src/timeline/article-store-db.ts';
+import { readTimelineRows } from '../../src/timeline/event-rows.ts';
+import { buildTimeline, prepareTimelineChange, saveTimelineBuild, type ArticleStoreSnapshot } from '../../src/timeline/stage.ts';
+import type { TimelineArticleRef } from '../../src/timeline/types.ts';
 import { makeArticle } from './make-article.ts';
 import { stored } from './tunnel-articles.ts';
 
@@ -84,6 +88,65 @@ test('GIVEN an index changed from its held state WHEN it is reopened (no snapsho
     const next = await buildTimeline(index.articles, index.dir, { incremental: true, held: snapshot });
     assert.equal(next.held, reopened.held);
     assert.deepEqual(stored(next.events), index.fullRebuild(index.articles));
+  } finally {
+    rmSync(index.dir, { recursive: true, force: true });
+  }
+});
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const refsOf = (articles: Article[]): TimelineArticleRef[] => articles.map((article) => ({ ...article, read: () => article }));
+
+/** The event rows of index `dir` in timeline order, as stored. */
+function storedRows(dir: string): string[] {
+  const db = new Database(join(dir, ARTICLE_STORE_FILE));
+  try {
+    return readTimelineRows(db) ?? [];
+  } finally {
+    db.close();
+  }
+}
+
+for (const corpus of ['corpus', 'eval/corpus-b']) {
+  test(`GIVEN ${corpus} reopened (no snapshot held) WHEN its next changes are readied ahead and then made THEN each reads nothing, updates the held state readied, writes only the events it alters, and stores the full rebuild's timeline byte for byte`, async () => {
+    const index = await openIndex(corpus);
+    try {
+      const prepared = await prepareTimelineChange(index.dir, refsOf(index.articles), nextTurn);
+      assert.ok(prepared?.heldAssembly);
+      assert.notEqual(prepared.heldAssembly, index.held.heldAssembly);
+      // Every stored event is bound to the very event the readied assembly gave: the save compares by identity.
+      assert.ok([...prepared.events.values()].every((row) => row.value !== undefined));
+      let held = prepared;
+      for (const articles of [index.articles.slice(1), index.articles, index.articles.slice(0, -1)]) {
+        const before = new Set(storedRows(index.dir));
+        const build = await buildTimeline(articles, index.dir, { incremental: true, held });
+        assert.equal(build.base, held);
+        assert.equal(build.held, prepared.heldAssembly);
+        const { report, snapshot } = await saveTimelineBuild(index.dir, build);
+        const rows = storedRows(index.dir);
+        assert.deepEqual(
+          rows,
+          (index.fullRebuild(articles) as unknown[]).map((event) => JSON.stringify(event)),
+        );
+        assert.equal(report.sections.events ?? 0, rows.filter((row) => !before.has(row)).length);
+        held = snapshot;
+      }
+    } finally {
+      rmSync(index.dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('GIVEN an index whose stored extractions lack an article WHEN its next change is readied THEN nothing is extracted or assembled: the stored snapshot alone is given', async () => {
+  const index = await openIndex('eval/corpus-b');
+  try {
+    const [extra] = (await loadCorpus('eval/corpus-a', { maxFileBytes: 10_000_000 })).articles;
+    const unread: TimelineArticleRef = {
+      ...extra!,
+      read: () => assert.fail('readying a change never reads an article'),
+    };
+    const prepared = await prepareTimelineChange(index.dir, [...refsOf(index.articles), unread], nextTurn);
+    assert.equal(prepared?.token, index.held.token);
+    assert.equal(prepared?.heldAssembly, undefined);
   } finally {
     rmSync(index.dir, { recursive: true, force: true });
   }

@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IndexError } from '../../src/errors.ts';
-import { loadTimeline, saveTimeline, TIMELINE_FILE } from '../../src/timeline/store.ts';
+import Database from 'better-sqlite3';
+import { ARTICLE_STORE_FILE, saveArticleTimelines, type ArticleStoreSnapshot } from '../../src/timeline/article-store-db.ts';
+import { loadTimeline } from '../../src/timeline/store.ts';
+import { TIMELINE_FILE } from '../../src/timeline/timeline-file.ts';
 import type { TimelineEvent } from '../../src/timeline/types.ts';
 
 const events: TimelineEvent[] = [
@@ -45,41 +48,91 @@ async function withDir(run: (dir: string) => Promise<void>) {
 
 const rejectsWith = (reason: IndexError['reason']) => (error: unknown) => error instanceof IndexError && error.reason === reason;
 
-test('GIVEN saved events WHEN loaded THEN they come back equal and no temporary file is left', () =>
+/** The events in timeline order, as the merge gives them. */
+const inOrder = [events[1]!, events[0]!];
+
+const save = (dir: string, list: TimelineEvent[], base?: ArticleStoreSnapshot) =>
+  saveArticleTimelines(dir, { events: list, records: [] }, base);
+
+function sqlite(dir: string, run: (db: Database.Database) => void): void {
+  const db = new Database(join(dir, ARTICLE_STORE_FILE));
+  try {
+    run(db);
+  } finally {
+    db.close();
+  }
+}
+
+test('GIVEN saved events WHEN loaded THEN they come back equal, in order, and the database is the only file', () =>
   withDir(async (dir) => {
-    await saveTimeline(dir, events);
-    assert.deepEqual(await loadTimeline(dir), events);
-    assert.deepEqual(await readdir(dir), [TIMELINE_FILE]);
+    await save(dir, inOrder);
+    assert.deepEqual(await loadTimeline(dir), inOrder);
+    assert.deepEqual(await readdir(dir), [ARTICLE_STORE_FILE]);
+    await save(dir, []);
+    assert.deepEqual(await loadTimeline(dir), []);
   }));
 
-test('GIVEN events saved before WHEN saved again with one changed and one new THEN the file is byte for byte the whole list serialised at once', () =>
+test('GIVEN the snapshot of the last save WHEN one event changes, one is added and one is gone THEN only those rows are written or deleted', () =>
   withDir(async (dir) => {
-    const whole = (list: TimelineEvent[]) => `${JSON.stringify({ version: 2, events: list }, null, 1)}\n`;
-    await saveTimeline(dir, events);
-    assert.equal(await readFile(join(dir, TIMELINE_FILE), 'utf8'), whole(events));
-    // The first event's text is kept from the save before; the changed and the new one are made now.
-    const next = [
-      events[0]!,
-      { ...events[1]!, summary: 'Bout was swapped for Griner in Abu Dhabi' },
-      { ...events[0]!, id: 'ev-3', people: [] },
-    ];
-    await saveTimeline(dir, next);
-    assert.equal(await readFile(join(dir, TIMELINE_FILE), 'utf8'), whole(next));
-    assert.deepEqual(await loadTimeline(dir), next);
-    await saveTimeline(dir, []);
-    assert.equal(await readFile(join(dir, TIMELINE_FILE), 'utf8'), whole([]));
+    const { snapshot } = await save(dir, inOrder);
+    const changed = { ...events[0]!, summary: 'Bout urged Trump to seek refuge' };
+    const added = { ...events[0]!, id: 'ev-3', date: '2024', precision: 'year' as const };
+    const { report, snapshot: next } = await save(dir, [changed, added], snapshot);
+    assert.deepEqual([report.whole, report.sections.events, report.deleted], [false, 2, 1]);
+    assert.deepEqual(await loadTimeline(dir), [changed, added]);
+    // The very events of the last save are not written again.
+    const { report: same } = await save(dir, [changed, added], next);
+    assert.deepEqual([same.sections.events ?? 0, same.deleted], [0, 0]);
   }));
 
-test('GIVEN no timeline.json WHEN loading THEN an IndexError missing says to reindex', () =>
+test('GIVEN two events at the same place (date, first source and offset) WHEN saved THEN they are read back in the order saved, either way', () =>
+  withDir(async (dir) => {
+    const twin = { ...events[0]!, id: 'ev-twin', summary: 'Bout spoke again' };
+    for (const list of [
+      [events[0]!, twin],
+      [twin, events[0]!],
+    ]) {
+      await save(dir, list);
+      assert.deepEqual(await loadTimeline(dir), list);
+    }
+  }));
+
+test('GIVEN no timeline WHEN loading THEN an IndexError missing says to reindex', () =>
   withDir(async (dir) => {
     await assert.rejects(loadTimeline(dir), rejectsWith('missing'));
     await assert.rejects(loadTimeline(dir), /reindex/);
   }));
 
-test('GIVEN a timeline.json that is not JSON WHEN loading THEN an IndexError corrupt is thrown', () =>
+test('GIVEN a stored event that is malformed or not JSON WHEN loading THEN an IndexError corrupt names the field', () =>
   withDir(async (dir) => {
-    await writeFile(join(dir, TIMELINE_FILE), '{"version": 1, "events": [');
+    await save(dir, inOrder);
+    sqlite(dir, (db) => db.prepare('UPDATE events SET event = ?').run(JSON.stringify({ ...events[0], date: '2023-04' })));
+    await assert.rejects(
+      loadTimeline(dir),
+      (error: unknown) => rejectsWith('corrupt')(error) && /events\.0: date does not match its precision/.test((error as Error).message),
+    );
+    sqlite(dir, (db) => db.prepare('UPDATE events SET event = ?').run('{"id": '));
     await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
+  }));
+
+test('GIVEN events stored in another timeline format WHEN loading THEN an IndexError corrupt says to reindex, so the index is rebuilt', () =>
+  withDir(async (dir) => {
+    await save(dir, inOrder);
+    sqlite(dir, (db) => db.prepare("UPDATE entries SET value = '4' WHERE section = 'meta' AND key = 'timeline'").run());
+    await assert.rejects(
+      loadTimeline(dir),
+      (error: unknown) =>
+        rejectsWith('corrupt')(error) && /timeline format 4, this one reads 3\): rebuild the index/.test((error as Error).message),
+    );
+  }));
+
+test('GIVEN an index from before the event rows (a timeline.json) WHEN loaded THEN its events are read; WHEN a save writes the database THEN the file is gone and the rows are read', () =>
+  withDir(async (dir) => {
+    await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 2, events: inOrder }, null, 1));
+    assert.deepEqual(await loadTimeline(dir), inOrder);
+    await save(dir, [events[1]!]);
+    assert.deepEqual(await readdir(dir), [ARTICLE_STORE_FILE]);
+    assert.deepEqual(await loadTimeline(dir), [events[1]!]);
   }));
 
 test('GIVEN a timeline.json with a malformed event WHEN loading THEN an IndexError corrupt names the field', () =>
@@ -93,6 +146,8 @@ test('GIVEN a timeline.json with a malformed event WHEN loading THEN an IndexErr
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify({ version: 2, events: [{ ...events[0], sources: [] }] }));
     await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
     await writeFile(join(dir, TIMELINE_FILE), JSON.stringify([events[0]]));
+    await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
+    await writeFile(join(dir, TIMELINE_FILE), '{"version": 2, "events": [');
     await assert.rejects(loadTimeline(dir), rejectsWith('corrupt'));
   }));
 
