@@ -54,7 +54,7 @@ export function lineDate(line: string): string | undefined {
 /**
  * The author a byline names: "By Jane Reporter", "Text: Elena Vasdeki", "Author: LA with AFP", or the byline
  * field of "By Staff Reporter | June 17, 2016 | 4 min read"; a date after the name ("By Jane Roe, May 3, 2024")
- * is cut off. A name starts with a capital and is no sentence ("By 2008 the firm had …" names no one).
+ * is cut off. A name starts with a letter and is no sentence ("By 2008 the firm had …" names no one).
  */
 export function bylineAuthor(line: string): string | undefined {
   for (const field of lineParts(line)) {
@@ -62,7 +62,7 @@ export function bylineAuthor(line: string): string | undefined {
     if (!named) continue;
     const [date] = chrono.strict.parse(named);
     const name = (date && date.index > 0 ? named.slice(0, date.index) : named).replace(/[\s,;:–—-]+(?:on)?\s*$/i, '').trim();
-    if (/^\p{Lu}/u.test(name) && name.length <= 80 && name.split(/\s+/).length <= 10 && !/[.!?]$/.test(name)) return name;
+    if (/^\p{L}/u.test(name) && name.length <= 80 && name.split(/\s+/).length <= 10 && !/[.!?]$/.test(name)) return name;
   }
   return undefined;
 }

@@ -61,7 +61,7 @@ function isMenu(line: string): boolean {
  * undefined for anything else.
  */
 export function headlineStrength(line: string): 'strong' | 'weak' | undefined {
-  if (line.length > HEADLINE_CHARS || words(line).length < 3 || /[.!]$/.test(line)) return undefined;
+  if (line.length > HEADLINE_CHARS || words(line).length < 3 || /[.!]["'”’)\]]*$/.test(line)) return undefined;
   if (SEPARATOR.test(line) || FIELD_LABEL.test(line) || isMenu(line)) return undefined;
   if (!isNameShaped(line)) return 'strong';
   return isAllCaps(line) ? undefined : 'weak';

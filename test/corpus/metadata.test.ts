@@ -93,6 +93,7 @@ test('GIVEN bylines of several kinds WHEN read THEN the name alone is the author
 test('GIVEN a page without a headline, only a name-shaped line WHEN read THEN that line is the title, and an all-caps name alone is none', () => {
   assert.deepEqual(meta(`The Merchant of the Harbour\n\n${body}`), { title: 'The Merchant of the Harbour' });
   assert.deepEqual(meta(`NORTHSHORE HERALD TODAY\n\n${body}`), {});
+  assert.deepEqual(meta(`He told the court: “We will appeal.”\n\n${body}`), {}, 'a quoted sentence is no headline');
 });
 
 const corpusFile = (dir: string, name: string) => meta(readFileSync(new URL(`../../eval/${dir}/${name}`, import.meta.url), 'utf8'));
