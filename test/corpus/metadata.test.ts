@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { splitLines } from '../../src/corpus/clean.ts';
 import { extractMetadata } from '../../src/corpus/metadata.ts';
+import type { ArticleMeta } from '../../src/corpus/types.ts';
 
 const meta = (text: string) => extractMetadata(splitLines(text));
 const body = 'The harbour authority said on Tuesday that the contract signed with the dredging company in March would be reviewed by an independent panel before any further payment was made to it.';
@@ -62,31 +63,38 @@ test('GIVEN a wire dateline naming its agency in slashes or brackets WHEN read T
   assert.deepEqual(meta(`Harbour contract goes to review\n\nPORTVILLE (Coastwire) — ${body}`), { title: 'Harbour contract goes to review', outlet: 'Coastwire' });
 });
 
+// A header of a headline, one line under test, then the text.
+const withLine = (line: string) => meta(`Harbour contract goes to review\n${line}\n\n${body}`);
+
 test('GIVEN dates written in different ways WHEN read THEN each gives its day, and a weekday or a day without a year gives none', () => {
-  const dated = (line: string) => meta(`Harbour contract goes to review\n${line}\n\n${body}`).date;
-  assert.equal(dated('4 March 2024'), '2024-03-04');
-  assert.equal(dated('March 4, 2024'), '2024-03-04');
-  assert.equal(dated('Posted on Monday 4 March 2024 at 10:41'), '2024-03-04');
-  assert.equal(dated('Mon, Mar 4, 2024 10:41 AM EST'), '2024-03-04');
-  assert.equal(dated('Updated 2024-03-04'), '2024-03-04');
-  assert.equal(dated('By Jane Roe, March 4, 2024'), '2024-03-04');
-  assert.equal(dated('04.03.2024'), '2024-03-04', 'a dotted date is day first');
-  assert.equal(dated('17/06/2024'), '2024-06-17');
-  assert.equal(dated('04/03/2024'), undefined, 'April 3 or 4 March: the text does not say which');
-  assert.equal(dated('March 4'), undefined);
-  assert.equal(dated('Monday'), undefined);
-  assert.equal(dated('Today, 10:41'), undefined);
+  const days: [string, string | undefined][] = [
+    ['4 March 2024', '2024-03-04'],
+    ['March 4, 2024', '2024-03-04'],
+    ['Posted on Monday 4 March 2024 at 10:41', '2024-03-04'],
+    ['Mon, Mar 4, 2024 10:41 AM EST', '2024-03-04'],
+    ['Updated 2024-03-04', '2024-03-04'],
+    ['By Jane Roe, March 4, 2024', '2024-03-04'],
+    ['04.03.2024', '2024-03-04'], // a dotted date is day first
+    ['17/06/2024', '2024-06-17'],
+    ['04/03/2024', undefined], // April 3 or 4 March: the text does not say which
+    ['March 4', undefined],
+    ['Monday', undefined],
+    ['Today, 10:41', undefined],
+  ];
+  for (const [line, day] of days) assert.equal(withLine(line).date, day, line);
   assert.equal(meta(`date 2024-03-04 ${body}`).date, '2024-03-04');
   assert.equal(meta(`Harbour contract goes to review\n\n${body} It was signed on 4 March 2024.`).date, undefined, 'a date inside a sentence is not the date of the article');
 });
 
 test('GIVEN bylines of several kinds WHEN read THEN the name alone is the author, and a sentence starting with "By" names no one', () => {
-  const author = (line: string) => meta(`Harbour contract goes to review\n${line}\n\n${body}`).author;
-  assert.equal(author('By Jane Roe'), 'Jane Roe');
-  assert.equal(author('Words: Jane Roe · Photos: Ola Berg'), 'Jane Roe');
-  assert.equal(author('By Jane Roe on March 4, 2024'), 'Jane Roe');
-  assert.equal(author('Written by Jane Roe and Ola Berg'), 'Jane Roe and Ola Berg');
-  assert.equal(author('By 2019 the harbour had two dredgers'), undefined);
+  const authors: [string, string | undefined][] = [
+    ['By Jane Roe', 'Jane Roe'],
+    ['Words: Jane Roe · Photos: Ola Berg', 'Jane Roe'],
+    ['By Jane Roe on March 4, 2024', 'Jane Roe'],
+    ['Written by Jane Roe and Ola Berg', 'Jane Roe and Ola Berg'],
+    ['By 2019 the harbour had two dredgers', undefined],
+  ];
+  for (const [line, author] of authors) assert.equal(withLine(line).author, author, line);
   assert.equal(meta(`Harbour contract goes to review\n\n${body}\n\nAuthor: Jane Roe`).author, 'Jane Roe');
 });
 
@@ -96,44 +104,44 @@ test('GIVEN a page without a headline, only a name-shaped line WHEN read THEN th
   assert.deepEqual(meta(`He told the court: “We will appeal.”\n\n${body}`), {}, 'a quoted sentence is no headline');
 });
 
-const corpusFile = (dir: string, name: string) => meta(readFileSync(new URL(`../../eval/${dir}/${name}`, import.meta.url), 'utf8'));
-
-test('GIVEN the evaluation corpora WHEN their metadata is read THEN headline, outlet, author and date come from the lines that state them', () => {
-  assert.deepEqual(corpusFile('corpus-b', '000_7152fc1481855df5.txt'), {
+// What each evaluation article states about itself, by corpus folder and file.
+const STATED: Record<string, ArticleMeta> = {
+  'corpus-b/000_7152fc1481855df5.txt': {
     title: 'The captain who went ashore: how Kosmas Varelidis built a tanker business, and lost it in a hotel lobby',
     outlet: 'Mesogeios Review',
     author: 'Alexis Drummond-Katsaros',
     date: '2023-10-02',
-  });
-  assert.deepEqual(corpusFile('corpus-b', '001_d938fc3105a7ddc0.txt'), {
-    title: 'Greek shipowner held in Montenegro on U.S. Iran-oil warrant',
-    outlet: 'Adriatic Press Wire',
-  });
-  assert.deepEqual(corpusFile('corpus-b', '002_2198c7ecb8586425.txt'), {
+  },
+  'corpus-b/001_d938fc3105a7ddc0.txt': { title: 'Greek shipowner held in Montenegro on U.S. Iran-oil warrant', outlet: 'Adriatic Press Wire' },
+  'corpus-b/002_2198c7ecb8586425.txt': {
     title: 'Shipowner Varelidis walks free in Athens two days after transfer from US prison',
     outlet: 'ATTICA EVENING DISPATCH',
     date: '2025-05-23',
     url: 'https://www.atticadispatch.gr/greece/justice/varelidis-free-korydallos-230525',
-  });
-  assert.deepEqual(corpusFile('corpus-b', '003_608a6c86a6d73317.txt'), {
+  },
+  'corpus-b/003_608a6c86a6d73317.txt': {
     title: 'Varelidis gets 14 years in US prison for Iran oil scheme',
     outlet: 'Bluewater Bulletin',
     author: 'Staff Reporter',
     date: '2016-06-17',
-  });
-  assert.deepEqual(corpusFile('corpus-b', '005_4b1be030787190c5.txt'), {
+  },
+  'corpus-b/005_4b1be030787190c5.txt': {
     title: "'He is a sailor, not a smuggler': the wife of a jailed Greek shipowner on the letter that sent them back to the start",
     outlet: 'Saltline Magazine',
     author: 'Elena Vasdeki',
-  });
-  assert.deepEqual(corpusFile('corpus-b', '006_726f3c87a7f66512.txt'), { date: '2018-08-24' });
-  assert.deepEqual(corpusFile('corpus-a', '001_8cf058473a78eb62.txt'), {
+  },
+  'corpus-b/006_726f3c87a7f66512.txt': { date: '2018-08-24' },
+  'corpus-a/000_538beb675e1a6ae0.txt': { date: '2023-04-09' },
+  'corpus-a/001_8cf058473a78eb62.txt': {
     title: '‘You’ll be welcome’: Arms dealer Viktor Bout offers Trump refuge in Russia',
     outlet: 'BFM TV',
     author: 'LA with AFP',
-  });
-  assert.deepEqual(corpusFile('corpus-a', '003_c464dfc57fd8e736.txt'), {
-    title: 'Businessman Bout jailed in US hopes for Russian government assisstance',
-    outlet: 'TASS',
-  });
+  },
+  'corpus-a/003_c464dfc57fd8e736.txt': { title: 'Businessman Bout jailed in US hopes for Russian government assisstance', outlet: 'TASS' },
+};
+
+test('GIVEN the evaluation corpora WHEN their metadata is read THEN headline, outlet, author and date come from the lines that state them', () => {
+  for (const [file, stated] of Object.entries(STATED)) {
+    assert.deepEqual(meta(readFileSync(new URL(`../../eval/${file}`, import.meta.url), 'utf8')), stated, file);
+  }
 });
