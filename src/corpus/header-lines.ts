@@ -40,10 +40,13 @@ export function isNameShaped(line: string): boolean {
   return parts.every((word) => NAME_CONNECTORS.has(word) || /^\p{Lu}/u.test(word));
 }
 
-/** A masthead in a line of its own or opening a breadcrumb ("Mesogeios Review > Long Read"): a name, not a menu word. */
+/**
+ * A masthead in a line of its own or opening a breadcrumb ("Mesogeios Review > Long Read"): a name of two words or
+ * more, not a menu word — a single word at the top is as often a section ("Opinion", "World") as a masthead.
+ */
 export function mastheadOf(line: string): string | undefined {
   const first = lineParts(line)[0];
-  return first && isNameShaped(first) && !NAVIGATION_WORDS.test(first) ? first : undefined;
+  return first && isNameShaped(first) && words(first).length >= 2 && !NAVIGATION_WORDS.test(first) ? first : undefined;
 }
 
 /**

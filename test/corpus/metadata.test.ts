@@ -26,6 +26,13 @@ test('GIVEN a masthead in capitals, a section line and a publication line WHEN r
   assert.deepEqual(meta(page), { title: 'Harbour contract goes to review after audit finds gaps', outlet: 'NORTHSHORE HERALD', date: '2024-03-04' });
 });
 
+test('GIVEN a single word at the top WHEN read THEN it is not taken for an outlet (it may be a section)', () => {
+  assert.deepEqual(meta(`OPINION\nMarch 4, 2024\nHarbour contract goes to review after audit finds gaps\n${body}`), {
+    title: 'Harbour contract goes to review after audit finds gaps',
+    date: '2024-03-04',
+  });
+});
+
 test('GIVEN a masthead directly above the headline WHEN read THEN it is not taken for an outlet (it may be a kicker)', () => {
   assert.deepEqual(meta(`Harbour Scandal Widens\nHarbour contract goes to review after audit finds gaps\n${body}`), {
     title: 'Harbour contract goes to review after audit finds gaps',
