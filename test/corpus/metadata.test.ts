@@ -109,6 +109,7 @@ test('GIVEN a page without a headline, only a name-shaped line WHEN read THEN th
   assert.deepEqual(meta(`The Merchant of the Harbour\n\n${body}`), { title: 'The Merchant of the Harbour' });
   assert.deepEqual(meta(`NORTHSHORE HERALD TODAY\n\n${body}`), {});
   assert.deepEqual(meta(`He told the court: “We will appeal.”\n\n${body}`), {}, 'a quoted sentence is no headline');
+  assert.deepEqual(meta(`The court ruled on Friday for the harbour.\n\nWhat happens next\n\n${body}`), {}, 'a subheading below the first paragraph is no headline');
 });
 
 // What each evaluation article states about itself, by corpus folder and file.
