@@ -1,68 +1,88 @@
-import { MONTH_NAMES, MONTH_SHORT_FORMS, monthNumber } from '../text/calendar-words.ts';
 import type { ArticleMeta } from './types.ts';
 import { isChromeLine, normaliseForCompare, type Line } from './clean.ts';
+import { bylineAuthor, lineDate } from './header-fields.ts';
+import { headlineStrength, mastheadOf } from './header-lines.ts';
 
-const MONTH_NAME = `(${[...MONTH_NAMES, ...MONTH_SHORT_FORMS].join('|')})\\.?`;
 const HEADER_LINES = 12;
+// The header ends where the text begins: a line longer than any headline, byline or dateline, or a sentence of
+// six words or more, is a paragraph (a standfirst is one too, and comes after the headline).
+const HEADER_LINE_CHARS = 160;
+const SENTENCE = /^(?:\S+\s+){5,}\S*[.!?]["'”’)]*$/;
 
 /** Metadata the article states about itself; a field the text does not state stays undefined. */
 export function extractMetadata(lines: Line[]): ArticleMeta {
-  const nonEmpty = lines.map((line) => line.text.trim()).filter((text) => text.length > 0);
+  const nonEmpty = lines.map((line) => stripMarkup(line.text)).filter((text) => text.length > 0);
   const header = nonEmpty.slice(0, HEADER_LINES);
+  const headline = findHeadline(lines, header);
   return dropUndefined({
-    title: findTitle(nonEmpty),
-    outlet: findOutlet(nonEmpty, header),
-    author: findAuthor(nonEmpty),
-    date: findDate(header),
+    title: headline?.text,
+    outlet: findOutlet(nonEmpty, header, lines, headline?.at),
+    author: findAuthor(nonEmpty, header),
+    date: header.map(lineDate).find(Boolean),
     url: findUrl(nonEmpty),
   });
 }
 
-function findTitle(lines: string[]): string | undefined {
-  const heading = lines.find((line) => /^#\s+\S/.test(line));
-  if (heading) return stripMarkup(heading);
-  for (const [i, line] of lines.slice(0, 4).entries()) {
-    if (isChromeLine(line) || /^\s*date\s+\d{4}-/i.test(line)) continue;
-    const text = stripMarkup(line);
-    // A headline is short and has no closing full stop; a breadcrumb-glued copy is followed by the clean one.
-    if (text.length > 160 || /[.!]$/.test(text) || text.split(' ').length < 3) continue;
-    const next = lines[i + 1] ? stripMarkup(lines[i + 1]!) : '';
-    const [a, b] = [normaliseForCompare(text), normaliseForCompare(next)];
-    if (b.length >= 12 && a.endsWith(b) && a !== b) return next;
-    return text;
-  }
-  return undefined;
+/** The header lines above the text, site chrome left out, each with its place among the non-empty lines. */
+function headerLines(header: string[]): { text: string; at: number }[] {
+  const end = header.findIndex((line) => line.length > HEADER_LINE_CHARS || SENTENCE.test(line));
+  return header
+    .slice(0, end === -1 ? header.length : end)
+    .map((text, at) => ({ text, at }))
+    .filter(({ text }) => !isChromeLine(text));
 }
 
-function findOutlet(lines: string[], header: string[]): string | undefined {
+/**
+ * The headline: the first `# heading`; else the first header line that reads as one — not a masthead, breadcrumb,
+ * section label, menu, byline, date or field line — or, when none does, the first shaped like a name.
+ */
+function findHeadline(lines: Line[], header: string[]): { text: string; at: number } | undefined {
+  const heading = lines.find((line) => /^#\s+\S/.test(line.text.trim()));
+  if (heading) return { text: stripMarkup(heading.text), at: header.indexOf(stripMarkup(heading.text)) };
+  const candidates = headerLines(header).filter(({ text }) => !lineDate(text) && !bylineAuthor(text));
+  const strength = (text: string) => headlineStrength(text);
+  const chosen = candidates.find(({ text }) => strength(text) === 'strong') ?? candidates.find(({ text }) => strength(text) === 'weak');
+  if (!chosen) return undefined;
+  // A breadcrumb glued to the headline ("HomeWorld'You'll be welcome': …") is followed by the clean copy.
+  const next = header[chosen.at + 1] ?? '';
+  const [a, b] = [normaliseForCompare(chosen.text), normaliseForCompare(next)];
+  return b.length >= 12 && a.endsWith(b) && a !== b ? { text: next, at: chosen.at + 1 } : chosen;
+}
+
+/**
+ * The outlet: a `Source:`/`Publisher:`/`Outlet:` line; a wire dateline's agency ("MOSCOW, April 8 /TASS/",
+ * "LONDON (Reuters) —"); a line bold as a whole near the top (`**The Moscow Times**`); or a masthead at the top,
+ * above the headline: a breadcrumb's or separated line's first part ("Mesogeios Review > Long Read"), or a name
+ * on a line of its own with a section, date or breadcrumb line between it and the headline.
+ */
+function findOutlet(lines: string[], header: string[], raw: Line[], headlineAt: number | undefined): string | undefined {
   const labelled = lines.map((line) => /^(?:source|publisher|outlet)\s*:\s*(.{2,60})$/i.exec(line)?.[1]).find(Boolean);
   if (labelled) return labelled.trim();
-  const dateline = header.map((line) => /^[A-Z][A-Za-z .'-]+,\s[^/]{0,30}\/\s?([A-Z][A-Za-z-]{1,20})\s?\//.exec(line)?.[1]).find(Boolean);
-  if (dateline) return dateline;
-  // A short line that is bold as a whole, near the top, is the masthead ("**The Moscow Times**").
-  const masthead = header.map((line) => /^\*\*([^*]{2,60})\*\*$/.exec(line)?.[1]).find(Boolean);
-  return masthead ? masthead.replace(/\s+/g, ' ').trim() : undefined;
+  const wire = header.map(wireAgency).find(Boolean);
+  if (wire) return wire;
+  const bold = raw
+    .map((line) => line.text.trim())
+    .filter(Boolean)
+    .slice(0, HEADER_LINES)
+    .map((line) => /^\*\*([^*]{2,60})\*\*$/.exec(line)?.[1])
+    .find(Boolean);
+  if (bold) return bold.replace(/\s+/g, ' ').trim();
+  const top = headerLines(header)[0];
+  if (!top || headlineAt === undefined || top.at >= headlineAt) return undefined;
+  const masthead = mastheadOf(top.text);
+  const standsAlone = masthead === top.text;
+  return masthead && (!standsAlone || headlineAt - top.at >= 2) ? masthead : undefined;
 }
 
-function findAuthor(lines: string[]): string | undefined {
-  for (const line of lines) {
-    const byline = /^(?:by|author)\s*:?\s+(.{2,80})$/i.exec(stripMarkup(line));
-    if (byline && !/[.!?]$/.test(byline[1]!)) return byline[1]!.trim();
-  }
-  return undefined;
+/** The agency a wire dateline names: "MOSCOW, November 22. /TASS/." or "WASHINGTON (AP) —". */
+function wireAgency(line: string): string | undefined {
+  const slashed = /^\p{Lu}[\p{L} .'-]+,\s[^/]{0,40}\/\s?(\p{Lu}[\p{L}&.' -]{0,40}?)\s?\//u.exec(line)?.[1];
+  return slashed ?? /^\p{Lu}[\p{Lu} .'-]+(?:,[^(]{0,40})?\s\((\p{Lu}[\p{L}&.' -]{1,30})\)\s*[-—–]/u.exec(line)?.[1];
 }
 
-/** The publication date, as YYYY-MM-DD, from a "date 2023-04-09" marker or a dateline such as "April 08, 2012". */
-function findDate(header: string[]): string | undefined {
-  for (const line of header) {
-    const iso = /^\s*(?:date|published|updated)?:?\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(line);
-    if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    const written = new RegExp(`^(?:published:?\\s*)?${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})$`, 'i').exec(stripMarkup(line));
-    if (written) return validDate(Number(written[3]), monthNumber(written[1]!), Number(written[2]));
-    const dayFirst = new RegExp(`^(\\d{1,2})\\s+${MONTH_NAME},?\\s+(\\d{4})$`, 'i').exec(stripMarkup(line));
-    if (dayFirst) return validDate(Number(dayFirst[3]), monthNumber(dayFirst[2]!), Number(dayFirst[1]));
-  }
-  return undefined;
+/** The author: a byline in the header ("By …", "Text: …", "Words: …"), or an `Author:` line anywhere. */
+function findAuthor(lines: string[], header: string[]): string | undefined {
+  return header.map(bylineAuthor).find(Boolean) ?? lines.filter((line) => /^author\s*:/i.test(line)).map(bylineAuthor).find(Boolean);
 }
 
 function findUrl(lines: string[]): string | undefined {
@@ -75,12 +95,6 @@ function findUrl(lines: string[]): string | undefined {
     }
   }
   return undefined;
-}
-
-function validDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
 }
 
 function stripMarkup(line: string): string {
