@@ -243,6 +243,7 @@ export function gatherCandidates(
     // Either way the sentence before is quoted too, and the windowed features measure what is quoted.
     const lead = previous && ((!fits && previousFits) || facts.opensWithPronoun) ? previous : undefined;
     const window = lead ? new Set([...words, ...tokensOf(store, lead)]) : words;
+    const quotedFacts = lead ? [facts, factsOf(store, lead)] : [facts];
     const fitValue = fits || (lead !== undefined && previousFits) ? 1 : -1;
     const denseWindow = lead ? windowCosine(vector, store.sentenceVector(sentence.id), store.sentenceVector(lead.id)) : dense;
     const features: CandidateFeatures = {
@@ -261,9 +262,9 @@ export function gatherCandidates(
         question.asked === undefined
           ? 0
           : NAMED_TYPES.has(question.type)
-            ? namesCategory(question.asked, question.names, [facts, ...(lead ? [factsOf(store, lead)] : [])])
+            ? namesCategory(question.asked, question.names, quotedFacts)
             : question.type === 'count'
-              ? countsCategory(question.asked, [facts, ...(lead ? [factsOf(store, lead)] : [])])
+              ? countsCategory(question.asked, quotedFacts)
               : 0,
       denseGap: 0,
       coverageGap: 0,

@@ -10,7 +10,8 @@ const NAVIGATION_WORDS = /^(?:home|start|main|menu|front ?page|homepage|news|all
 const NAME_CONNECTORS = new Set(['&', 'and', 'of', 'the', 'de', 'la', 'le', 'di', 'du', 'der', 'des', 'el', 'al', 'y']);
 // Labels of header fields: a line "Source: …" or "Published: …" states metadata, it is not a headline.
 const FIELD_LABEL = /^(?:source|publisher|outlet|published|updated|posted|date|author|by|text|words|photos?|images?|original url|filed|modified)\b\s*:/i;
-const HEADLINE_CHARS = 160;
+// The longest a headline runs (news style keeps them to about two lines of print); a longer line is text.
+export const HEADLINE_CHARS = 160;
 
 /** The parts of a line split at breadcrumb or field separators; a line without one is its own single part. */
 export function lineParts(line: string): string[] {

@@ -1,12 +1,11 @@
 import type { ArticleMeta } from './types.ts';
 import { isChromeLine, normaliseForCompare, type Line } from './clean.ts';
 import { bylineAuthor, lineDate } from './header-fields.ts';
-import { headlineStrength, mastheadOf } from './header-lines.ts';
+import { HEADLINE_CHARS, headlineStrength, mastheadOf } from './header-lines.ts';
 
 const HEADER_LINES = 12;
 // The header ends where the text begins: a line longer than any headline, byline or dateline, or a sentence of
 // six words or more, is a paragraph (a standfirst is one too, and comes after the headline).
-const HEADER_LINE_CHARS = 160;
 const SENTENCE = /^(?:\S+\s+){5,}\S*[.!?]["'”’)]*$/;
 
 /** Metadata the article states about itself; a field the text does not state stays undefined. */
@@ -25,7 +24,7 @@ export function extractMetadata(lines: Line[]): ArticleMeta {
 
 /** The header lines above the text, site chrome left out, each with its place among the non-empty lines. */
 function headerLines(header: string[]): { text: string; at: number }[] {
-  const end = header.findIndex((line) => line.length > HEADER_LINE_CHARS || SENTENCE.test(line));
+  const end = header.findIndex((line) => line.length > HEADLINE_CHARS || SENTENCE.test(line));
   return header
     .slice(0, end === -1 ? header.length : end)
     .map((text, at) => ({ text, at }))

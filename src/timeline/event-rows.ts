@@ -84,10 +84,7 @@ export function readEventRows(db: Database.Database): Map<string, { json: string
 /** The stored events' JSON in timeline order, or undefined when the database has no events table. */
 export function readTimelineRows(db: Database.Database): string[] | undefined {
   if (!hasEventsTable(db)) return undefined;
-  const rows = db
-    .prepare<[], { place: string; event: string }>('SELECT place, event FROM events')
-    .all()
-    .map((row) => ({ place: parsePlace(row.place), json: row.event }));
+  const rows = [...readEventRows(db)].map(([place, { json }]) => ({ place: parsePlace(place), json }));
   return rows.sort((a, b) => comparePlaces(a.place, b.place) || a.place.tie - b.place.tie).map((row) => row.json);
 }
 
