@@ -3,23 +3,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LinearModel } from './linear-model.ts';
 
+/** The calibration files' format; a file of another version is refused with a message to rewrite it. */
+export const CALIBRATION_VERSION = 2;
+
 /** The fitted answer models of one encoder, written by `npm run calibrate`. */
 export interface Calibration {
-  version: 1;
+  version: typeof CALIBRATION_VERSION;
   /** The embedding model id the dense features were measured with, or `encoder-independent`. */
   encoder: string;
   fittedAt: string;
-  /** Ranks candidate sentences: P(the sentence states the answer). */
+  /** Ranks candidate sentences: a question's candidates' softmax of its scores, P(this one states the answer). */
   ranker: LinearModel;
-  /** The ranker's regularisation (gradient steps from zero weights), chosen by cross-validation; for the record. */
-  rankerSteps?: number;
+  /** The ranker's L2 penalty, chosen by cross-validation; for the record. */
+  rankerPenalty?: number;
   /** Decides whether to answer: P(the chosen answer is right). */
   decision: LinearModel;
   /** The decision's regularisation, chosen by cross-validation with the threshold; for the record. */
   decisionSteps?: number;
   /** Answer when the decision's probability is at least this. */
   threshold: number;
-  /** A further sentence joins the answer when its ranker probability is at least this share of the best one's. */
+  /** A further sentence joins the answer when its ranker share is at least this share of the best one's. */
   keepRatio: number;
   /** Cross-validated figures, for the record (the README quotes them). */
   crossValidated?: unknown;
@@ -61,7 +64,7 @@ export function loadCalibration(encoder: string, dir = calibrationDir()): Loaded
 
 function parseCalibration(file: string): Calibration {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Calibration;
-  if (json.version !== 1 || !json.ranker?.weights || !json.decision?.weights || typeof json.threshold !== 'number') {
+  if (json.version !== CALIBRATION_VERSION || !json.ranker?.weights || !json.decision?.weights || typeof json.threshold !== 'number') {
     throw new Error(`${file} is not a calibration file written by npm run calibrate; run it again to rewrite it.`);
   }
   return json;

@@ -7,14 +7,18 @@ import type { SentenceStore } from './sources.ts';
 
 /** A candidate with the fitted ranker's verdict. */
 export interface RankedCandidate extends Candidate {
+  /** The ranker's score; only differences between one question's candidates mean something. */
   logit: number;
-  probability: number;
+  /** The softmax of the scores over the question's candidates: the ranker's P(this one states the answer). */
+  share: number;
 }
 
 /** The answer decision's inputs: measured on the question, its best candidates and the chosen evidence. */
 export interface DecisionFeatures {
-  /** The ranker's log-odds for the best sentence. */
+  /** The ranker's score for the best sentence. */
   topLogit: number;
+  /** The ranker's P(the best sentence states the answer), its share of the question's softmax: low when many compete. */
+  topShare: number;
   /** How far the best sentence leads the second (a clear winner is more often right). */
   margin: number;
   topDense: number;
@@ -46,6 +50,7 @@ export interface DecisionFeatures {
 
 export const DECISION_FEATURES: (keyof DecisionFeatures)[] = [
   'topLogit',
+  'topShare',
   'margin',
   'topDense',
   'topCoverage',
@@ -64,11 +69,11 @@ export const DECISION_FEATURES: (keyof DecisionFeatures)[] = [
 
 /** Scores candidates with the fitted ranker, best first. */
 export function rankCandidates(candidates: Candidate[], ranker: Calibration['ranker']): RankedCandidate[] {
+  const scores = candidates.map((candidate) => logit(ranker, candidate.features as unknown as Record<string, number>));
+  const top = Math.max(...scores);
+  const total = scores.reduce((sum, s) => sum + Math.exp(s - top), 0);
   return candidates
-    .map((candidate) => {
-      const value = logit(ranker, candidate.features as unknown as Record<string, number>);
-      return { ...candidate, logit: value, probability: sigmoid(value) };
-    })
+    .map((candidate, i) => ({ ...candidate, logit: scores[i]!, share: Math.exp(scores[i]! - top) / total }))
     .sort((a, b) => b.logit - a.logit || a.sentence.id - b.sentence.id);
 }
 
@@ -105,7 +110,7 @@ export function selectEvidence(
     // A question in two parts ("when was he convicted and when sentenced") needs a sentence for each: a candidate
     // bringing question words the answer lacks may join at a lower rating than one that repeats its words.
     const addsWords = question.terms.some((term) => !covered.has(term) && wordsOf(store, candidate).includes(term));
-    if (candidate.probability < best.probability * (addsWords ? keepRatio * keepRatio : keepRatio)) continue;
+    if (candidate.share < best.share * (addsWords ? keepRatio * keepRatio : keepRatio)) continue;
     if (chosen.some((c) => overlaps(c, candidate) || nearDuplicate(store, c, candidate))) continue;
     if (length([...chosen, candidate]) > MAX_ANSWER_CHARS) continue;
     chosen.push(candidate);
@@ -147,6 +152,7 @@ export function decisionFeatures(
   const content = [...new Set(question.terms)].filter((t) => !question.names.includes(t));
   return {
     topLogit: top?.logit ?? -10,
+    topShare: top?.share ?? 0,
     margin: top && ranked[1] ? top.logit - ranked[1].logit : 0,
     topDense: f.dense ?? 0,
     topCoverage: f.coverageWindow ?? 0,

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { calibrationFile, ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
+import { CALIBRATION_VERSION, calibrationFile, ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
 import { loadConfigFromDotenv } from '../config.ts';
 import { describeError } from '../errors.ts';
 import { loadEmbeddings } from '../index/embeddings/load.ts';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   }
   for (const variant of variants) {
     const calibration: Calibration = {
-      version: 1,
+      version: CALIBRATION_VERSION,
       encoder: variant.encoder,
       fittedAt: new Date().toISOString(),
       ...fitParameters(items, variant),
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const file = calibrationFile(variant.encoder);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(calibration, null, 2)}\n`);
-    console.log(`Wrote ${file} (${calibration.crossValidated && variant.encoderIndependent ? 'without' : 'with'} dense similarity, threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}, ranker steps ${calibration.rankerSteps}, decision steps ${calibration.decisionSteps}).`);
+    console.log(`Wrote ${file} (${calibration.crossValidated && variant.encoderIndependent ? 'without' : 'with'} dense similarity, threshold ${calibration.threshold.toFixed(3)}, keep ratio ${calibration.keepRatio}, ranker penalty ${calibration.rankerPenalty}, decision steps ${calibration.decisionSteps}).`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { decide, type AnswerDecision } from '../answer/answer.ts';
-import { ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
+import { CALIBRATION_VERSION, ENCODER_INDEPENDENT, type Calibration } from '../answer/calibration.ts';
 import { CANDIDATE_FEATURES } from '../answer/candidates.ts';
 import { composeExtractive } from '../answer/compose.ts';
 import { DECISION_FEATURES } from '../answer/decision.ts';
@@ -74,14 +74,14 @@ const DECISION_STEP_CHOICES = [10, 30, 100, 300];
 export function fitParameters(items: PreparedItem[], options: { encoderIndependent?: boolean } = {}): Parameters {
   const dense = new Set(options.encoderIndependent ? ['dense', 'denseWindow', 'denseGap', 'topDense'] : []);
   const rankerFeatures = CANDIDATE_FEATURES.filter((f) => !dense.has(f));
-  const { ranker, rankerSteps } = fitRanker(rankerFeatures, items);
+  const { ranker, rankerPenalty } = fitRanker(rankerFeatures, items);
   const decisionFeatures = DECISION_FEATURES.filter((f) => !dense.has(f));
   const folds = [...new Set(items.map(bySet))];
   let best: { keepRatio: number; steps: number; threshold: number; utility: number } | undefined;
   let bestAnswered: ReturnType<typeof outcomeOf>[] = [];
   for (const keepRatio of KEEP_RATIOS) {
     // With the threshold at 0 every question is answered: the labels say which answers would be right.
-    const provisional: Parameters = { ranker, rankerSteps, keepRatio, threshold: 0, decision: untrained(decisionFeatures) };
+    const provisional: Parameters = { ranker, rankerPenalty, keepRatio, threshold: 0, decision: untrained(decisionFeatures) };
     const answered = items.map((item) => outcomeOf(item, provisional));
     for (const steps of folds.length > 1 ? DECISION_STEP_CHOICES : [DEFAULT_STEPS]) {
       const probabilities = folds.length > 1 ? outOfFoldProbabilities(answered, decisionFeatures, steps) : inSampleProbabilities(answered, decisionFeatures, steps);
@@ -95,7 +95,7 @@ export function fitParameters(items: PreparedItem[], options: { encoderIndepende
     }
   }
   const decision = fitDecision(bestAnswered, decisionFeatures, best!.steps);
-  return { ranker, rankerSteps, keepRatio: best!.keepRatio, threshold: best!.threshold, decision, decisionSteps: best!.steps };
+  return { ranker, rankerPenalty, keepRatio: best!.keepRatio, threshold: best!.threshold, decision, decisionSteps: best!.steps };
 }
 
 function untrained(features: string[]): LinearModel {
@@ -137,7 +137,7 @@ function thresholds(probabilities: number[]): number[] {
 }
 
 function outcomeOf(item: PreparedItem, parameters: Parameters): Outcome & { decision: AnswerDecision; correctIfAnswered: boolean } {
-  const calibration = { version: 1 as const, encoder: '', fittedAt: '', ...parameters };
+  const calibration: Calibration = { version: CALIBRATION_VERSION, encoder: '', fittedAt: '', ...parameters };
   const decision = decide(item.corpus.store, item.prepared, calibration);
   const composed = decision.evidence.length ? composeExtractive(item.corpus.store, item.prepared.analysis, decision.evidence, item.lookupDate) : { answer: '', citations: [] };
   const answerable = isAnswerable(item.question);

@@ -1,65 +1,55 @@
-import type { Candidate } from '../answer/candidates.ts';
 import { rankCandidates } from '../answer/decision.ts';
 import type { LinearModel } from '../answer/linear-model.ts';
 import { statesAnswer } from './answer-label.ts';
-import { fitLogistic } from './fit.ts';
+import { fitListwise } from './fit-listwise.ts';
 import { bySet } from './folds.ts';
 import type { PreparedItem } from './prepare.ts';
 
-// Negatives kept per question for the ranker, in pool order (the hardest first): the ranking is decided among
-// the leading candidates, and fewer rows keep a fit to seconds.
-const NEGATIVES_PER_QUESTION = 12;
-
 /**
- * Regularisation strengths tried for the ranker, as gradient steps from zero weights (fewer steps keep the weights
- * smaller). Questions nobody tuned for are worded unlike the training ones, so a ranker that leans on every
- * feature equally little can transfer better than one fitted to convergence; which holds is measured, not assumed.
+ * L2 penalties tried for the listwise ranker (on standardised features, with the loss averaged over questions).
+ * Questions nobody tuned for are worded unlike the training ones, so a ranker that leans on every feature a
+ * little can transfer better than one fitted closely; which holds is measured, not assumed.
  */
-const STEP_CHOICES = [3, 10, 30, 100, 300];
+const PENALTY_CHOICES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+// With one set there is nothing to hold out: the middle of the range, as mild as the sets usually choose.
+const SINGLE_SET_PENALTY = 0.03;
 
-/** The fitted ranker and the step count inner cross-validation chose for it. */
+/** The fitted ranker and the penalty inner cross-validation chose for it. */
 export interface FittedRanker {
   ranker: LinearModel;
-  rankerSteps: number;
+  rankerPenalty: number;
 }
 
 /**
- * Fits the sentence ranker: P(a candidate states the answer). The step count is chosen by leave-one-set-out
- * cross-validation inside `items` (the count whose held-out rankers put an answer-stating sentence first for the
- * most questions), then the ranker is refitted on all of `items` with it.
+ * Fits the sentence ranker: which of a question's candidates states the answer (`fitListwise`). The penalty is
+ * chosen by leave-one-set-out cross-validation inside `items` (the penalty whose held-out rankers put an
+ * answer-stating sentence first for the most questions), then the ranker is refitted on all of `items` with it.
  */
 export function fitRanker(features: string[], items: PreparedItem[]): FittedRanker {
   const folds = [...new Set(items.map(bySet))];
-  let best = { steps: STEP_CHOICES[STEP_CHOICES.length - 1]!, firstRight: -1 };
+  let best = { penalty: SINGLE_SET_PENALTY, firstRight: -1 };
   if (folds.length > 1) {
-    for (const steps of STEP_CHOICES) {
+    for (const penalty of PENALTY_CHOICES) {
       let firstRight = 0;
       for (const fold of folds) {
-        const ranker = fitOn(features, items.filter((item) => bySet(item) !== fold), steps);
+        const ranker = fitOn(features, items.filter((item) => bySet(item) !== fold), penalty);
         firstRight += items.filter((item) => bySet(item) === fold && ranksAnswerFirst(item, ranker)).length;
       }
-      if (firstRight > best.firstRight) best = { steps, firstRight };
+      if (firstRight > best.firstRight) best = { penalty, firstRight };
     }
   }
-  return { ranker: fitOn(features, items, best.steps), rankerSteps: best.steps };
+  return { ranker: fitOn(features, items, best.penalty), rankerPenalty: best.penalty };
 }
 
-function fitOn(features: string[], items: PreparedItem[], steps: number): LinearModel {
-  const rows = items.flatMap((item) => trainingRows(item));
-  return fitLogistic(
-    features,
-    rows.map((r) => r.candidate.features as unknown as Record<string, number>),
-    rows.map((r) => r.label),
-    steps,
-  );
+function fitOn(features: string[], items: PreparedItem[], penalty: number): LinearModel {
+  const groups = items.map((item) => ({
+    rows: item.prepared.candidates.map((candidate) => candidate.features as unknown as Record<string, number>),
+    labels: item.prepared.candidates.map((candidate) => (statesAnswer(item, candidate) ? 1 : 0)),
+  }));
+  return fitListwise(features, groups, penalty);
 }
 
 function ranksAnswerFirst(item: PreparedItem, ranker: LinearModel): boolean {
   const top = rankCandidates(item.prepared.candidates, ranker)[0];
   return top !== undefined && statesAnswer(item, top);
-}
-
-function trainingRows(item: PreparedItem): { candidate: Candidate; label: number }[] {
-  const labelled = item.prepared.candidates.map((candidate) => ({ candidate, label: statesAnswer(item, candidate) ? 1 : 0 }));
-  return [...labelled.filter((r) => r.label === 1), ...labelled.filter((r) => r.label === 0).slice(0, NEGATIVES_PER_QUESTION)];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { answerQuestion, decide, prepareQuestion, type AnswerDeps } from '../../src/answer/answer.ts';
-import type { Calibration } from '../../src/answer/calibration.ts';
+import { CALIBRATION_VERSION, type Calibration } from '../../src/answer/calibration.ts';
 import type { DateLookup } from '../../src/answer/compose.ts';
 import type { LinearModel } from '../../src/answer/linear-model.ts';
 import type { AnswerCorpus, Retriever } from '../../src/answer/sources.ts';
@@ -18,7 +18,7 @@ const model = (weights: Record<string, number>, intercept = 0): LinearModel => (
 // The ranker prefers sentences holding the question's words and the asked kind of fact; the decision answers when
 // the best sentence's log-odds are positive, unless the question names something the corpus never mentions.
 const CALIBRATION: Calibration = {
-  version: 1,
+  version: CALIBRATION_VERSION,
   encoder: 'test',
   fittedAt: '2026-01-01T00:00:00.000Z',
   ranker: model({ coverageWindow: 4, typeFit: 1 }, -2),

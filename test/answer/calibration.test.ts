@@ -3,12 +3,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { calibrationDir, calibrationFile, ENCODER_INDEPENDENT, loadCalibration } from '../../src/answer/calibration.ts';
+import {
+  CALIBRATION_VERSION,
+  calibrationDir,
+  calibrationFile,
+  ENCODER_INDEPENDENT,
+  loadCalibration,
+} from '../../src/answer/calibration.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-calibration-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const fitted = (encoder: string, threshold: number) => ({
-  version: 1,
+  version: CALIBRATION_VERSION,
   encoder,
   fittedAt: '2026-01-01T00:00:00.000Z',
   ranker: { features: ['coverage'], mean: [0], scale: [1], weights: [1, 0] },
@@ -41,6 +47,11 @@ test('GIVEN a file that is not a calibration THEN loading fails naming the file 
   assert.throws(() => loadCalibration('broken', dir), {
     message: `${join(dir, 'broken.json')} is not a calibration file written by npm run calibrate; run it again to rewrite it.`,
   });
+});
+
+test('GIVEN a calibration of an older format (a per-candidate ranker) THEN it is refused, not read with the new ranker', () => {
+  writeFileSync(calibrationFile('older', dir), JSON.stringify({ ...fitted('older', 0.5), version: CALIBRATION_VERSION - 1 }));
+  assert.throws(() => loadCalibration('older', dir), /older\.json is not a calibration file written by npm run calibrate; run it again/);
 });
 
 test('GIVEN the repository THEN the packaged offline encoder has a calibration of its own', () => {

@@ -33,11 +33,11 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
     lead: lead === undefined ? undefined : sentence(lead),
     features: { ...NO_FEATURES, ...features },
   });
-  /** A candidate as the ranker left it, with the given probability. */
-  const rated = (id: number, probability: number, lead?: number): RankedCandidate => ({
+  /** A candidate as the ranker left it, with the given share of the question's softmax. */
+  const rated = (id: number, share: number, lead?: number): RankedCandidate => ({
     ...candidate(id, {}, lead),
-    probability,
-    logit: Math.log(probability / (1 - probability)),
+    share,
+    logit: Math.log(share),
   });
   const ids = (list: Candidate[]) => list.map((c) => c.sentence.id);
   before(async () => {
@@ -46,7 +46,7 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
   after(() => small.cleanup());
 
   describe('rankCandidates', () => {
-    it('GIVEN a ranker weighing coverage 2 and the gap -1 with intercept -1 THEN each logit is 2·coverage − gap − 1, best first, probability its sigmoid', () => {
+    it('GIVEN a ranker weighing coverage 2 and the gap -1 with intercept -1 THEN each logit is 2·coverage − gap − 1, best first, its share the softmax over the candidates', () => {
       const ranker = model({ coverage: 2, denseGap: -1 }, -1);
       const ranked = rankCandidates(
         [candidate(S.met, { coverage: 0.5 }), candidate(S.cost, { coverage: 1, denseGap: -0.5 }), candidate(S.noise, { coverage: 0 })],
@@ -57,10 +57,8 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
         ranked.map((c) => c.logit),
         [1.5, 0, -1],
       );
-      assert.deepEqual(
-        ranked.map((c) => c.probability),
-        [sigmoid(1.5), 0.5, sigmoid(-1)],
-      );
+      const total = Math.exp(1.5) + Math.exp(0) + Math.exp(-1);
+      ranked.forEach((c, i) => assert.ok(Math.abs(c.share - [Math.exp(1.5), 1, Math.exp(-1)][i]! / total) < 1e-12, `share ${c.share}`));
     });
 
     it('GIVEN two candidates the ranker rates alike THEN the earlier sentence comes first', () => {
@@ -136,6 +134,7 @@ describe('the answer decision (ranking, evidence, decision features)', () => {
       assert.deepEqual(question.names, ['zanzibar']);
       assert.deepEqual(features, {
         topLogit: top.logit,
+        topShare: 0.9,
         margin: top.logit - ranked[1]!.logit,
         topDense: 0.8,
         topCoverage: 0.75,
