@@ -153,7 +153,7 @@ describe('odd and hostile questions through dossier.ask', () => {
   it('GIVEN a question telling the bot to ignore its instructions WHEN answered extractively THEN it is searched as text and the arrest is answered', async () => {
     const answer = await dossier.ask(INJECTED);
     assert.equal(answer.abstained, false);
-    assert.match(answer.answer, /arrested in Thailand/);
+    assert.match(answer.answer, /arrest(ed)? in (Thailand|Bangkok)/);
     for (const { source, quote } of answer.citations) assert.ok(readFileSync(join(ws.corpusDir, source), 'utf8').includes(quote));
   });
 
