@@ -7,7 +7,7 @@ import { loadLegacyArticleTimelines, removeLegacyArticleTimelines } from './arti
 import { LayeredArticleTimelines, MemoryArticleTimelines, type ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline, AssemblyMemoTable } from './article-timeline.ts';
 import type { AssemblyState } from './assembly-state.ts';
-import { isStateSection, stateFromRows, stateRows, type StateRow } from './assembly-state-rows.ts';
+import { isStateSection, keyedParts, stateFromRows, stateRowCount, stateRows, wholeRows, type StateRow } from './assembly-state-rows.ts';
 import { ARTICLE_STORE_FILE, EVENTS_FORMAT, readEventRows, writeEventRows, type StoredEvents } from './event-rows.ts';
 import { EXTRACTOR_VERSION } from './extractor-version.ts';
 import type { HeldAssembly } from './held-assembly.ts';
@@ -26,12 +26,17 @@ export { ARTICLE_STORE_FILE };
 const SCHEMA = `CREATE TABLE IF NOT EXISTS entries (
   section TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (section, key)) WITHOUT ROWID`;
 
-/** What a save wrote: rows written (in all and by section) and deleted, and whether the store was written whole. */
+/**
+ * What a save wrote: rows written (in all and by section) and deleted, whether the store was written whole, and how
+ * many articles and state entries it had to examine (encode or compare field by field) because they were not the
+ * very objects of the snapshot it saved over: what a change's save costs beyond its writes.
+ */
 export interface SaveReport {
   written: number;
   deleted: number;
   whole: boolean;
   sections: Record<string, number>;
+  examined: number;
 }
 
 /**
@@ -153,44 +158,35 @@ function writeRows(dir: string, { events, records, assembly }: TimelineRows, hel
     };
     const upsert = db.prepare<[string, string, string]>('INSERT OR REPLACE INTO entries (section, key, value) VALUES (?, ?, ?)');
     const remove = db.prepare<[string, string]>('DELETE FROM entries WHERE section = ? AND key = ?');
-    report = { written: 0, deleted: 0, whole: !base, sections: {} };
+    report = { written: 0, deleted: 0, whole: !base, sections: {}, examined: 0 };
     const write = (section: string, key: string, json: string) => {
       upsert.run(section, key, json);
       report.written++;
       report.sections[section] = (report.sections[section] ?? 0) + 1;
     };
+    const removeRow = (section: string, key: string) => (report.deleted += remove.run(section, key).changes);
     db.transaction(() => {
       if (!base) db.exec('DELETE FROM entries');
       for (const record of records) {
         next.records.set(record.checksum, record);
         next.articleKeys.add(record.checksum);
         const before = base?.records.get(record.checksum);
+        // A record the assembly recalled whole is the very object stored: nothing of it to compare or write.
+        if (before === record) continue;
+        report.examined++;
         const { memo, ...extraction } = record;
         if (!before || !sameExtraction(before, record)) write('article', record.checksum, JSON.stringify(extraction));
         // An article with no readings has no row of them.
         if (!before || !sameKeys(before.memo, memo)) {
           if (memo && Object.keys(memo).length > 0) write('memo', record.checksum, JSON.stringify(memo));
-          else if (before) report.deleted += remove.run('memo', record.checksum).changes;
+          else if (before) removeRow('memo', record.checksum);
         }
       }
-      for (const row of assembly ? stateRows(assembly) : []) {
-        const id = rowId(row.section, row.key);
-        const before = base?.state.get(id);
-        // A piece the assembly recalled is the very object stored; one made again is compared by its JSON.
-        if (before && before.value === row.value) {
-          next.state.set(id, before);
-          continue;
-        }
-        const json = JSON.stringify(row.value);
-        if (before?.json !== json) write(row.section, row.key, json);
-        next.state.set(id, { value: row.value, json });
-      }
-      if (base) {
+      if (base)
         for (const key of base.articleKeys)
-          if (!next.articleKeys.has(key)) for (const section of ['article', 'memo']) report.deleted += remove.run(section, key).changes;
-        for (const id of base.state.keys())
-          if (!next.state.has(id)) report.deleted += remove.run(...(id.split('\u0000') as [string, string])).changes;
-      }
+          if (!next.articleKeys.has(key)) for (const section of ['article', 'memo']) removeRow(section, key);
+      next.state = assembly ? saveState(assembly, base, write, removeRow, report) : new Map();
+      if (!assembly && base) for (const id of base.state.keys()) removeRow(...(id.split('\u0000') as [string, string]));
       const eventRows = writeEventRows(db, events, base?.events);
       next.events = eventRows.rows;
       report.written += eventRows.written;
@@ -204,6 +200,61 @@ function writeRows(dir: string, { events, records, assembly }: TimelineRows, hel
     db.close();
   }
   return { report, snapshot: next };
+}
+
+/**
+ * Writes the rows of `assembly` that differ from `base`'s and deletes those it no longer has; gives the state rows
+ * as they now stand. A piece the assembly recalled is the very object stored, found by walking each keyed part
+ * beside the stored one (an identity check an entry); one made again is compared by its JSON.
+ */
+function saveState(
+  assembly: AssemblyState,
+  base: ArticleStoreSnapshot | undefined,
+  write: (section: string, key: string, json: string) => void,
+  removeRow: (section: string, key: string) => void,
+  report: SaveReport,
+): Map<string, { value: unknown; json: string }> {
+  // Walked beside only when its rows are exactly the stored ones (a row of another shape is left to the full pass).
+  const stored = base?.assembly && stateRowCount(base.assembly) === base.state.size ? base.assembly : undefined;
+  const state = new Map(base?.state);
+  const put = (section: string, key: string, value: unknown) => {
+    const id = rowId(section, key);
+    const before = state.get(id);
+    report.examined++;
+    const json = JSON.stringify(value);
+    if (before?.json !== json) write(section, key, json);
+    state.set(id, { value, json });
+  };
+  if (!stored) {
+    // No stored state to walk beside: every row is compared with the one stored under its key, if any.
+    const ids = new Set<string>();
+    for (const row of stateRows(assembly)) {
+      ids.add(rowId(row.section, row.key));
+      if (state.get(rowId(row.section, row.key))?.value !== row.value) put(row.section, row.key, row.value);
+    }
+    for (const id of [...state.keys()])
+      if (!ids.has(id)) {
+        removeRow(...(id.split('\u0000') as [string, string]));
+        state.delete(id);
+      }
+    return state;
+  }
+  const storedWhole = wholeRows(stored);
+  wholeRows(assembly).forEach(({ section, key, value }, i) => {
+    if (storedWhole[i]!.value !== value) put(section, key, value);
+  });
+  const storedParts = keyedParts(stored);
+  for (const [section, part] of keyedParts(assembly)) {
+    const before = storedParts.get(section)!;
+    if (before === part) continue;
+    for (const key in part) if (part[key] !== before[key] || !(key in before)) put(section, key, part[key]);
+    for (const key in before)
+      if (!(key in part)) {
+        removeRow(section, key);
+        state.delete(rowId(section, key));
+      }
+  }
+  return state;
 }
 
 interface Head {

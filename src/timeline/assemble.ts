@@ -5,6 +5,7 @@ import { AssemblyMemo } from './assembly-memo.ts';
 import { dateAcrossArticles } from './date-across.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import type { HeldAssembly } from './held-assembly.ts';
+import { runSteps, type Steps } from './steps.ts';
 import { surnameLinks } from './surnames.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -31,19 +32,30 @@ export function assembleSentenceEvents(records: ArticleTimeline[], memo = new As
  * event linked then is linked as then unless the link of a surname it uses alone changed.
  */
 export function linkSurnames(records: ArticleTimeline[], events: SentenceEvent[], held?: HeldAssembly): SentenceEvent[] {
+  return runSteps(linkingSteps(records, events, held));
+}
+
+// How many events linking goes through between two steps (`steps.ts`): a millisecond or two of work.
+const EVENTS_PER_STEP = 1000;
+
+/** `linkSurnames` as steps (`steps.ts`): it yields after counting the surnames and every few events linked. */
+export function* linkingSteps(records: ArticleTimeline[], events: SentenceEvent[], held?: HeldAssembly): Steps<SentenceEvent[]> {
   const people = surnameLinks(records, held?.surnames);
+  yield;
   if (!held) return events.map((event) => linkEvent(event, people));
   const changed = held.surnames.changed;
   const before = held.linked;
   // Emptied while it is made: a failure partway leaves no links recalled from a half-made map.
   held.linked = new Map();
   const linked = new Map<SentenceEvent, SentenceEvent>();
-  const out = events.map((event) => {
+  const out: SentenceEvent[] = [];
+  for (const event of events) {
+    if ((out.length + 1) % EVENTS_PER_STEP === 0) yield;
     const recalled = changed && before.get(event);
     const made = recalled && !usesAlone(event.people, changed) ? recalled : linkEvent(event, people);
     linked.set(event, made);
-    return made;
-  });
+    out.push(made);
+  }
   held.linked = linked;
   return out;
 }

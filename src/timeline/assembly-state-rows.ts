@@ -23,6 +23,13 @@ type Whole = (typeof WHOLE)[number];
 
 /** The rows an assembly state is stored as. */
 export function stateRows(state: AssemblyState): StateRow[] {
+  const rows = wholeRows(state);
+  for (const [section, part] of keyedParts(state)) for (const [key, value] of Object.entries(part)) rows.push({ section, key, value });
+  return rows;
+}
+
+/** The rows of the pieces of a state stored whole, one each. */
+export function wholeRows(state: AssemblyState): StateRow[] {
   const whole: Record<Whole, unknown> = {
     weights: state.weights,
     fitted: state.fitted,
@@ -30,10 +37,19 @@ export function stateRows(state: AssemblyState): StateRow[] {
     years: state.dating.years,
     looked: state.dating.looked,
   };
-  const rows: StateRow[] = WHOLE.map((key) => ({ section: 'state', key, value: whole[key] }));
-  for (const [section, part] of Object.entries(KEYED))
-    for (const [key, value] of Object.entries(part(state))) rows.push({ section, key, value });
-  return rows;
+  return WHOLE.map((key) => ({ section: 'state', key, value: whole[key] }));
+}
+
+/** The parts of a state stored an entry a row, by section: each entry's key within its part is its row's. */
+export function keyedParts(state: AssemblyState): Map<string, Readonly<Record<string, unknown>>> {
+  return new Map(Object.entries(KEYED).map(([section, part]) => [section, part(state)]));
+}
+
+/** How many rows `stateRows` gives for `state`, without making them. */
+export function stateRowCount(state: AssemblyState): number {
+  let count = WHOLE.length;
+  for (const part of keyedParts(state).values()) count += Object.keys(part).length;
+  return count;
 }
 
 /** Whether rows of `section` belong to an assembly state. */

@@ -1,11 +1,12 @@
 import type { ArticleTimeline } from './article-timeline.ts';
-import { linkSurnames } from './assemble.ts';
+import { linkingSteps } from './assemble.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import type { HeldAssembly } from './held-assembly.ts';
-import { dateAcrossArticles, type DatingState, type DatingWeights } from './date-across.ts';
-import { mergeWithMemo, type MergeMemo } from './merge.ts';
+import { datingSteps, type DatingChange, type DatingState, type DatingWeights } from './date-across.ts';
+import { mergeSteps, type MergeMemo } from './merge.ts';
 import { markBackground } from './merged-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
+import { runSteps, type Steps } from './steps.ts';
 import type { TimelineEvent } from './types.ts';
 
 // How far the corpus may drift from the one its word weights were fitted on before an assembly fits them again.
@@ -59,9 +60,22 @@ export function assembleIncrementally(
   records: ArticleTimeline[],
   memo = new AssemblyMemo(records),
   previous?: AssemblyState,
-  { removed = [], refitFraction = REFIT_FRACTION, held }: IncrementalOptions = {},
+  options: IncrementalOptions = {},
 ): Assembly {
-  if (!previous) return fit(records, memo, sizesOf(records), held);
+  return runSteps(assemblySteps(records, memo, previous, options));
+}
+
+/**
+ * `assembleIncrementally` as steps (`steps.ts`), yielding between its stages (dating across articles, linking
+ * surnames) and between the years it merges, so that a caller may run it in slices (`runStepsPaced`).
+ */
+export function* assemblySteps(
+  records: ArticleTimeline[],
+  memo = new AssemblyMemo(records),
+  previous?: AssemblyState,
+  { removed = [], refitFraction = REFIT_FRACTION, held }: IncrementalOptions = {},
+): Steps<Assembly> {
+  if (!previous) return yield* fit(records, memo, sizesOf(records), held);
   // The sizes the previous assembly stored, less the articles gone, with those added: copying an object of a key
   // per article is a fraction of what building it entry by entry costs.
   const sizes = { ...previous.sizes };
@@ -79,15 +93,16 @@ export function assembleIncrementally(
       delete sizes[checksum];
     }
   const drift = previous.drift + changed;
-  if (drift > refitFraction * previous.fitted) return fit(records, memo, sizesOf(records), held);
+  if (drift > refitFraction * previous.fitted) return yield* fit(records, memo, sizesOf(records), held);
   const change = { previous: previous.dating, known: new Set(Object.keys(previous.sizes)), removed, ...(held ? { held } : {}) };
-  const { events, dating, merge } = withWeights(records, memo, previous.weights, { change, merge: previous.merge, held });
+  yield;
+  const { events, dating, merge } = yield* withWeights(records, memo, previous.weights, { change, merge: previous.merge, held });
   return { events, state: { ...previous, drift, sizes, dating, merge }, refitted: false };
 }
 
 /** A full assembly of `records` with the given word weights (what an incremental one must equal). */
 export function assembleWithWeights(records: ArticleTimeline[], weights: AssemblyState['weights']): TimelineEvent[] {
-  return withWeights(records, new AssemblyMemo(records), weights).events;
+  return runSteps(withWeights(records, new AssemblyMemo(records), weights)).events;
 }
 
 /** Each article's events and pending dates, by checksum. */
@@ -95,12 +110,15 @@ function sizesOf(records: ArticleTimeline[]): Record<string, number> {
   return Object.fromEntries(records.map((record) => [record.checksum, record.events.length + record.pending.length]));
 }
 
-function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, held?: HeldAssembly): Assembly {
+function* fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<string, number>, held?: HeldAssembly): Steps<Assembly> {
   const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
-  const dated = dateAcrossArticles(records, memo);
-  const events = linkSurnames(records, dated.events, held);
+  const dated = yield* datingSteps(records, memo);
+  yield;
+  const events = yield* linkingSteps(records, dated.events, held);
+  yield;
   const similarity = new Similarity(events);
-  const merged = mergeWithMemo(events, { similarity });
+  yield;
+  const merged = yield* mergeSteps(events, { similarity });
   return {
     events: markBackground(merged.events, held?.background),
     state: {
@@ -115,15 +133,17 @@ function fit(records: ArticleTimeline[], memo: AssemblyMemo, sizes: Record<strin
   };
 }
 
-function withWeights(
+function* withWeights(
   records: ArticleTimeline[],
   memo: AssemblyMemo,
   weights: AssemblyState['weights'],
-  previous: { change?: Parameters<typeof dateAcrossArticles>[3]; merge?: MergeMemo; held?: HeldAssembly } = {},
-) {
-  const dated = dateAcrossArticles(records, memo, weights, previous.change);
-  const events = linkSurnames(records, dated.events, previous.held);
-  const merged = mergeWithMemo(events, {
+  previous: { change?: DatingChange; merge?: MergeMemo; held?: HeldAssembly } = {},
+): Steps<{ events: TimelineEvent[]; dating: DatingState; merge: MergeMemo }> {
+  const dated = yield* datingSteps(records, memo, weights, previous.change);
+  yield;
+  const events = yield* linkingSteps(records, dated.events, previous.held);
+  yield;
+  const merged = yield* mergeSteps(events, {
     similarity: previous.held?.similarity(weights.merge) ?? Similarity.fromCounts(weights.merge),
     ...(previous.merge ? { previous: previous.merge } : {}),
   });

@@ -8,6 +8,7 @@ import { applyRedated, redatedDates, type Redated } from './redate.ts';
 import type { SentenceEvent } from './sentence-event.ts';
 import { Similarity, type TermCounts } from './similarity.ts';
 import { earliestYear, inferYear, OtherEvents, yearMatches, type InferredYear } from './year.ts';
+import { runSteps, type Steps } from './steps.ts';
 
 /** The word counts that dating across articles weighs words by: for year inference, and for pinning undated articles. */
 export interface DatingWeights {
@@ -53,7 +54,27 @@ export function dateAcrossArticles(
   memo = new AssemblyMemo(records),
   frozen?: DatingWeights,
   change?: DatingChange,
-): { events: SentenceEvent[]; weights: DatingWeights; state: DatingState } {
+): DatedAcross {
+  return runSteps(datingSteps(records, memo, frozen, change));
+}
+
+/** What dating across articles gives: the events, the word weights it weighed by, the state for the next dating. */
+export interface DatedAcross {
+  events: SentenceEvent[];
+  weights: DatingWeights;
+  state: DatingState;
+}
+
+// How many articles a loop of dating goes through between two steps (`steps.ts`): a millisecond or two of work.
+const ARTICLES_PER_STEP = 50;
+
+/** `dateAcrossArticles` as steps (`steps.ts`): it yields between its stages and every few articles within them. */
+export function* datingSteps(
+  records: ArticleTimeline[],
+  memo = new AssemblyMemo(records),
+  frozen?: DatingWeights,
+  change?: DatingChange,
+): Steps<DatedAcross> {
   const dated = records.filter((record) => !record.monthDay);
   const events = dated.flatMap((record) => record.events);
   const held = change?.held;
@@ -72,14 +93,18 @@ export function dateAcrossArticles(
   const readerOf = (record: ArticleTimeline) => (reference: string) => applyRedated(record.events, readingOf(record, reference), reference);
   // Kept word weights are the same object from change to change: the index holds their Similarity.
   const weigh = (counts: TermCounts) => held?.similarity(counts) ?? Similarity.fromCounts(counts);
-  const kept = change && keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year, weigh);
+  yield;
+  const kept = change && (yield* keptYears(change, years, changed, dated, yearlessRecords, readerOf, frozen?.year, weigh));
+  yield;
   const redoYears = !kept;
   // What year inference reads of the other articles, built only when the years are inferred again.
   const others = kept ? undefined : new OtherEvents(events, frozen?.year, frozen ? weigh(frozen.year) : undefined);
   const state: DatingState = { years, yearless: {}, looked: [], windows: {} };
   // Articles whose events are dated differently than before: their events are evidence that changed.
   const redated: ArticleTimeline[] = [];
+  let done = 0;
   for (const record of yearlessRecords) {
+    if (++done % ARTICLES_PER_STEP === 0) yield;
     const monthDay = record.monthDay!;
     const read = readerOf(record);
     const before = change?.previous.yearless[record.checksum];
@@ -105,19 +130,23 @@ export function dateAcrossArticles(
   // An article's relative dates are all stated by it (extraction gives each its article's file name).
   const undated = dated.filter((record) => record.pending.length > 0).map((record) => [record.source, record.pending] as const);
   const checksumOf = new Map(dated.map((record) => [record.source, record.checksum]));
+  yield;
   const repin = change ? toRepin(dated, [...changed, ...redated], change, similarity, held ?? new HeldAssembly()) : undefined;
+  yield;
   // A change pins a few articles again: each against the events that share enough words with it, not all.
   let candidates: CandidateEvidence | undefined;
   let all: Evidence | undefined;
   const evidenceFor = (items: Pending[]) =>
     repin ? (candidates ??= new CandidateEvidence(events, similarity)).for(items) : (all ??= new Evidence(events, similarity));
-  const pinned = undated.flatMap(([source, items]) => {
+  const pinned: SentenceEvent[] = [];
+  for (const [i, [source, items]] of undated.entries()) {
+    if ((i + 1) % ARTICLES_PER_STEP === 0) yield;
     const checksum = checksumOf.get(source)!;
     const window =
       repin && !repin.has(source) ? (change!.previous.windows[checksum] ?? undefined) : pinWindow(items, evidenceFor(items), recall);
     state.windows[checksum] = window ?? null;
-    return pinnedEvents(source, items, window, recall);
-  });
+    pinned.push(...pinnedEvents(source, items, window, recall));
+  }
   // Unfrozen weights are fitted on this corpus, whose years are then inferred again (`others` was built).
   return { events: [...events, ...pinned], weights: frozen ?? { year: others!.similarity.counts(), pin: similarity.counts() }, state };
 }
@@ -159,7 +188,7 @@ interface KeptYears {
  * those the corpus names and the years after (from its own dates' year on); a candidate it had keeps its match
  * count, a new one is counted, and the year stays when the counts give the same winner (or none, as before).
  */
-function keptYears(
+function* keptYears(
   change: DatingChange,
   years: number[],
   changed: ArticleTimeline[],
@@ -168,7 +197,7 @@ function keptYears(
   readerOf: (record: ArticleTimeline) => (reference: string) => SentenceEvent[],
   frozen: TermCounts | undefined,
   weigh: (counts: TermCounts) => Similarity,
-): KeptYears | undefined {
+): Steps<KeptYears | undefined> {
   const { previous } = change;
   // Weights fitted on this very corpus change with it: every year is inferred again.
   if (!frozen) return undefined;
@@ -185,7 +214,9 @@ function keptYears(
         frozen,
         weigh(frozen),
       );
+  let done = 0;
   for (const record of yearless) {
+    if (++done % ARTICLES_PER_STEP === 0) yield;
     const before = previous.yearless[record.checksum]!;
     const read = readerOf(record);
     const { month, day } = record.monthDay!;

@@ -98,10 +98,23 @@ function hasEventsTable(db: Database.Database): boolean {
  * read back is exactly the order written.
  */
 function placeKey(events: TimelineEvent[], i: number): string {
-  const place = placeOf(events[i]!);
+  const place = placeOfEvent(events[i]!);
   let tie = 0;
-  while (i - tie - 1 >= 0 && comparePlaces(placeOf(events[i - tie - 1]!), place) === 0) tie++;
-  return JSON.stringify([place.date, place.source, place.start, tie]);
+  while (i - tie - 1 >= 0 && comparePlaces(placeOfEvent(events[i - tie - 1]!), place) === 0) tie++;
+  return tie === 0 ? place.key : JSON.stringify([place.date, place.source, place.start, tie]);
+}
+
+// An event is never changed once made: its place, and the key of that place with no tie, are kept by it, so a save
+// that meets the events of the last one again encodes only the places of the events the change made.
+const places = new WeakMap<TimelineEvent, EventPlace & { key: string }>();
+
+function placeOfEvent(event: TimelineEvent): EventPlace & { key: string } {
+  let place = places.get(event);
+  if (!place) {
+    const { date, source, start } = placeOf(event);
+    places.set(event, (place = { date, source, start, key: JSON.stringify([date, source, start, 0]) }));
+  }
+  return place;
 }
 
 function parsePlace(key: string): EventPlace & { tie: number } {

@@ -14,11 +14,15 @@ import {
   type MonthClusters,
 } from './merge-year.ts';
 import { Similarity } from './similarity.ts';
+import { runSteps, type Steps } from './steps.ts';
 import type { TimelineEvent } from './types.ts';
 
 export type { MergeInput } from './merge-year.ts';
 
 const PRECISION_ORDER = { day: 0, month: 1, year: 2 } as const;
+
+// How many clusters a loop of merging goes through between two steps (`steps.ts`): a millisecond or two of work.
+const CLUSTERS_PER_STEP = 200;
 
 /**
  * What one merge keeps for the next over the same word weights: each year's reports (by content) with the
@@ -54,6 +58,11 @@ export function mergeEvents(events: MergeInput[]): TimelineEvent[] {
  * its reports fall into, whatever the size of the corpus.
  */
 export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}): { events: TimelineEvent[]; memo: MergeMemo } {
+  return runSteps(mergeSteps(events, options));
+}
+
+/** `mergeWithMemo` as steps (`steps.ts`): it yields after each year it clusters or recalls, and before joining across years. */
+export function* mergeSteps(events: MergeInput[], options: MergeOptions = {}): Steps<{ events: TimelineEvent[]; memo: MergeMemo }> {
   const members = events.map(memberOf);
   const similarity = options.similarity ?? new Similarity(members);
   const memo: MergeMemo = { years: {}, decisions: {}, events: {} };
@@ -81,19 +90,23 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
       memo.years[value] = { key, clusters: clusters.map((cluster) => cluster.map((member) => at.get(member)!)), months };
     }
     for (const cluster of clusters) index.add(cluster);
+    yield;
   }
   const clusters = index.all();
-  const alive = joinClashingDates(clusters, index, facts, changedYears, options.previous?.decisions ?? {}, memo.decisions);
-  const merged = clusters
-    .filter((cluster) => alive.has(cluster))
-    .map((cluster) => {
-      const key = clusterKeys.of(cluster);
-      const event = options.previous?.events[key] ?? toEvent(cluster);
-      memo.events[key] = event;
-      return event;
-    })
-    .sort(compareEvents);
-  return { events: merged, memo };
+  yield;
+  const alive = yield* joinClashingDates(clusters, index, facts, changedYears, options.previous?.decisions ?? {}, memo.decisions);
+  yield;
+  const merged: TimelineEvent[] = [];
+  for (const cluster of clusters) {
+    if (!alive.has(cluster)) continue;
+    if ((merged.length + 1) % CLUSTERS_PER_STEP === 0) yield;
+    const key = clusterKeys.of(cluster);
+    const event = options.previous?.events[key] ?? toEvent(cluster);
+    memo.events[key] = event;
+    merged.push(event);
+  }
+  yield;
+  return { events: merged.sort(compareEvents), memo };
 }
 
 /**
@@ -103,14 +116,14 @@ export function mergeWithMemo(events: MergeInput[], options: MergeOptions = {}):
  * decided then; a year is no longer as it was once its clusters were merged again (`changed`) or a decision
  * made anew may have changed one of its clusters. Gives the clusters still standing; `decisions` gets them all.
  */
-function joinClashingDates(
+function* joinClashingDates(
   clusters: Member[][],
   index: ClusterIndex,
   facts: ClusterFacts<Member>,
   changed: Set<number>,
   previous: MergeMemo['decisions'],
   decisions: MergeMemo['decisions'],
-): Set<Member[]> {
+): Steps<Set<Member[]>> {
   const alive = new Set(clusters);
   const ids = new Map<Member[], string>();
   const byId = new Map<string, Member[]>();
@@ -124,7 +137,9 @@ function joinClashingDates(
     byId.set(id, cluster);
   }
   const yearOfId = (id: string) => Number(id.slice(0, id.indexOf(':')));
+  let done = 0;
   for (const cluster of clusters) {
+    if (++done % CLUSTERS_PER_STEP === 0) yield;
     if (!alive.has(cluster)) continue;
     const own = year(cluster);
     const id = ids.get(cluster)!;

@@ -9,9 +9,10 @@ import type { ArticleTimelineStore } from './article-store.ts';
 import type { ArticleTimeline } from './article-timeline.ts';
 import { AssemblyMemo } from './assembly-memo.ts';
 import { bindEventRows } from './event-rows.ts';
-import { assembleIncrementally, type AssemblyState } from './assembly-state.ts';
+import { assemblySteps, type AssemblyState } from './assembly-state.ts';
 import { extractArticles } from './extract.ts';
 import type { HeldAssembly } from './held-assembly.ts';
+import { runSteps, runStepsPaced } from './steps.ts';
 import type { TimelineArticle } from './sentence-event.ts';
 import type { TimelineArticleRef, TimelineEvent } from './types.ts';
 
@@ -42,13 +43,15 @@ export type { ArticleStoreSnapshot, SavedArticleTimelines };
 export interface TimelineBuildOptions {
   incremental?: boolean;
   held?: ArticleStoreSnapshot;
+  /** Given, the assembly runs in slices of a few milliseconds with a turn of the event loop between (`steps.ts`). */
+  pause?: Pause;
 }
 
 /**
  * The timeline of `articles`, the build stage of an index: articles whose extraction is saved in the index
  * directory `reuse` (the current one), or held by a store, are not read again, so a corpus change reads only
  * the article it adds; an `incremental` one also re-merges only the years it changes (`assembleIncrementally`).
- * A full build fits the word weights on the corpus.
+ * A full build fits the word weights on the corpus. With a `pause`, the same assembly runs in slices.
  */
 export async function buildTimeline(
   articles: (TimelineArticle | TimelineArticleRef)[],
@@ -67,10 +70,8 @@ export async function buildTimeline(
   const gone = Object.keys(store?.assembly?.sizes ?? {}).filter((checksum) => !kept.has(checksum));
   const removed = gone.flatMap((checksum) => store?.get(checksum) ?? []);
   const previous = options.incremental && removed.length === gone.length ? store?.assembly : undefined;
-  const { events, state, refitted } = assembleIncrementally(records, memo, previous, {
-    removed,
-    ...(store?.held ? { held: store.held } : {}),
-  });
+  const steps = assemblySteps(records, memo, previous, { removed, ...(store?.held ? { held: store.held } : {}) });
+  const { events, state, refitted } = options.pause ? await runStepsPaced(steps, options.pause) : runSteps(steps);
   const assembled = memo.records();
   // A store the caller keeps gets the records with their date readings, for the next build to recall.
   if (store) {
@@ -97,7 +98,7 @@ export async function buildTimeline(
  * (`HeldAssembly`) made for the change to update. Gives the snapshot the change takes as `held`: the stored one
  * only, not assembled, when an article has no stored extraction or no assembly state was kept (assembling would
  * then extract or assemble in full, which the change has to do anyway). `pause` gives the event loop turns while
- * the rows are read and between the steps; the assembly runs whole (its one long step).
+ * the rows are read and while the corpus is assembled, in slices of a few milliseconds (`steps.ts`).
  */
 export async function prepareTimelineChange(
   dir: string,
@@ -107,7 +108,7 @@ export async function prepareTimelineChange(
   const { snapshot } = await loadArticleTimelines(dir, undefined, pause);
   if (!snapshot?.assembly || articles.some((article) => snapshot.records.get(article.hash)?.source !== article.source)) return snapshot;
   await pause();
-  const build = await buildTimeline(articles, dir, { incremental: true, held: snapshot });
+  const build = await buildTimeline(articles, dir, { incremental: true, held: snapshot, pause });
   await pause();
   // Another process's save since the first read: the build read the database again, and prepared that.
   const base = build.base ?? snapshot;

@@ -55,6 +55,29 @@ test(
 );
 
 test(
+  'GIVEN the snapshot of the last save WHEN saved again with the very records and state pieces it holds and one article more THEN only that article and its size entry are examined, the rest recalled by identity',
+  withDir(async (dir) => {
+    const { snapshot } = await saveTimelineBuild(dir, await buildTimeline([first, second]));
+    const [extra] = (await buildTimeline([third])).records;
+    const assembly = snapshot.assembly!;
+    const records = [...snapshot.records.values(), extra!];
+    const next = { ...assembly, sizes: { ...assembly.sizes, [extra!.checksum]: 1 } };
+    const { report, snapshot: after } = await saveArticleTimelines(
+      dir,
+      { events: [...snapshot.events.values()].map((row) => row.value!), records, assembly: next },
+      snapshot,
+    );
+    assert.equal(report.whole, false);
+    assert.equal(report.examined, 2);
+    assert.deepEqual([report.sections.article, report.sections.sizes, report.sections.events ?? 0], [1, 1, 0]);
+    // What it leaves is what reading the database gives.
+    const reread = (await loadArticleTimelines(dir)).snapshot!;
+    assert.deepEqual([...reread.state.keys()].sort(), [...after.state.keys()].sort());
+    assert.deepEqual(reread.assembly, next);
+  }),
+);
+
+test(
   'GIVEN the snapshot of the last save WHEN one article is added and saved THEN only its row, the assembly rows it changed and the head are written',
   withDir(async (dir) => {
     const { snapshot, report: whole } = await saveTimelineBuild(dir, await buildTimeline([first, second]));
