@@ -61,7 +61,7 @@ function utility(outcomes: Pick<Outcome, 'answerable' | 'answered' | 'correct'>[
   return outcomes.filter((o) => (o.answerable ? o.correct : !o.answered)).length;
 }
 
-// Regularisation strengths tried for the decision, as gradient steps from zero weights (see fit-ranker.ts).
+// Regularisation strengths tried for the decision, as gradient steps from zero weights (see DEFAULT_STEPS in fit.ts).
 const DECISION_STEP_CHOICES = [10, 30, 100, 300];
 
 /**

@@ -1,5 +1,6 @@
 import numeric from 'numeric';
 import type { LinearModel } from '../answer/linear-model.ts';
+import { standardisation } from './fit.ts';
 
 /** One question's candidates: their feature records, and which of them state the answer. */
 export interface CandidateGroup {
@@ -23,9 +24,10 @@ const MAX_ITERATIONS = 500;
  */
 export function fitListwise(features: string[], groups: CandidateGroup[], penalty: number): LinearModel {
   const usable = groups.filter((g) => g.rows.length > 0 && g.labels.some((y) => y === 1));
-  const all = usable.flatMap((g) => g.rows);
-  const mean = features.map((name) => average(all.map((row) => row[name] ?? 0)));
-  const scale = features.map((name, i) => Math.sqrt(average(all.map((row) => ((row[name] ?? 0) - mean[i]!) ** 2))) || 1);
+  const { mean, scale } = standardisation(
+    features,
+    usable.flatMap((g) => g.rows),
+  );
   if (usable.length === 0) return { features, mean, scale, weights: [...features.map(() => 0), 0] };
   const questions = usable.map((g) => ({
     x: g.rows.map((row) => features.map((name, f) => ((row[name] ?? 0) - mean[f]!) / scale[f]!)),
@@ -65,8 +67,4 @@ function lossAndGradient(questions: { x: number[][]; stating: boolean[] }[], w: 
     });
   }
   return { loss, gradient };
-}
-
-function average(values: number[]): number {
-  return values.length === 0 ? 0 : values.reduce((sum, v) => sum + v, 0) / values.length;
 }

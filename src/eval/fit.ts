@@ -13,8 +13,7 @@ const LEARNING_RATE = 1;
  * `rows` are feature records, `labels` 0/1.
  */
 export function fitLogistic(features: string[], rows: Record<string, number>[], labels: number[], steps = DEFAULT_STEPS): LinearModel {
-  const mean = features.map((name) => average(rows.map((row) => row[name] ?? 0)));
-  const scale = features.map((name, i) => Math.sqrt(average(rows.map((row) => ((row[name] ?? 0) - mean[i]!) ** 2))) || 1);
+  const { mean, scale } = standardisation(features, rows);
   const x = new Matrix(rows.map((row) => [...features.map((name, i) => ((row[name] ?? 0) - mean[i]!) / scale[i]!), 1]));
   // The library sums the gradient over rows: dividing the rate by the row count makes the step size-free.
   const model = new LogisticRegression({ numSteps: steps, learningRate: LEARNING_RATE / Math.max(1, rows.length) });
@@ -22,6 +21,13 @@ export function fitLogistic(features: string[], rows: Record<string, number>[], 
   // One-vs-all over classes {0, 1}: classifier 0 scores "not class 0", i.e. P(label = 1).
   const weights = (model.classifiers[0] as { weights: Matrix }).weights.to1DArray();
   return { features, mean, scale, weights };
+}
+
+/** Each feature's mean and standard deviation over `rows` (1 for a feature that never varies, so nothing divides by 0). */
+export function standardisation(features: string[], rows: Record<string, number>[]): { mean: number[]; scale: number[] } {
+  const mean = features.map((name) => average(rows.map((row) => row[name] ?? 0)));
+  const scale = features.map((name, i) => Math.sqrt(average(rows.map((row) => ((row[name] ?? 0) - mean[i]!) ** 2))) || 1);
+  return { mean, scale };
 }
 
 function average(values: number[]): number {
